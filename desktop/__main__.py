@@ -1,0 +1,5 @@
+"""`python -m desktop` runs the same command line as `mdt-planner`."""
+
+from desktop.cli import main
+
+raise SystemExit(main())

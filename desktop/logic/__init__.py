@@ -1,0 +1,1 @@
+"""Clinical logic, store, report and command line helpers: pure Python, never Qt."""

@@ -1,0 +1,1 @@
+"""Thin PySide6 widgets over desktop.logic."""

@@ -1,0 +1,33 @@
+"""Shared fixtures: headless Qt, the shared examples, a fresh store in tmp_path."""
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared"
+EXAMPLES = SHARED / "examples"
+REVIEW = SHARED / "reference" / "conversion-therapy-review-2024.txt"
+
+
+def example_data(name: str) -> dict:
+    return json.loads((EXAMPLES / f"{name}.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture
+def pvtt_case_data() -> dict:
+    return example_data("advanced-pvtt-conversion")
+
+
+@pytest.fixture
+def decompensated_case_data() -> dict:
+    return example_data("decompensated-high-bleeding-risk")
+
+
+@pytest.fixture
+def multinodular_case_data() -> dict:
+    return example_data("intermediate-multinodular")
