@@ -77,7 +77,9 @@ def _describe(error: Any) -> str:
     if kind == "literal_error":
         return f"{path}: {given} is not allowed; allowed: {error['ctx']['expected']}"
     message = error["msg"].removeprefix("Value error, ")
-    message = message.replace("Input should be", "must be")
+    for wording in ("Input should", "List should", "String should", "Value should"):
+        message = message.replace(wording, "must")
+    message = message.replace(" after validation", "").replace("must be be", "must be")
     where = f"{path}: " if path else ""
     if isinstance(error.get("input"), dict | list):
         return f"{where}{message}"

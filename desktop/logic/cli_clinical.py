@@ -7,10 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from desktop.logic.case_io import CaseError, read_case
-from desktop.logic.evaluation import evaluate, evaluation_output
 from desktop.logic.messages import LANGUAGES
-from desktop.logic.rules import RulesError, load_rules
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -31,6 +28,10 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def run_evaluate(args: argparse.Namespace) -> int:
+    from desktop.logic.case_io import CaseError, read_case
+    from desktop.logic.evaluation import evaluate, evaluation_output
+    from desktop.logic.rules import RulesError, load_rules
+
     try:
         rules = load_rules(args.rules)
         case = read_case(args.case_file)

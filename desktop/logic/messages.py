@@ -1,4 +1,4 @@
-"""Sentences the clinician reads, kept as a key plus parameters and rendered in the reader's language.
+"""Sentences the clinician reads: a key plus parameters, rendered in the reader's language.
 
 Templates and glossary terms live in `resources/text/*.json` as `{key: {"en": ..., "zh_CN": ...}}`;
 every file is merged into one table and a key defined twice is an error. A parameter that is a
