@@ -354,7 +354,23 @@ class Case(Strict):
         dates = [scan.date for scan in self.imaging]
         if dates != sorted(dates):
             raise ValueError("imaging dates must be in order, the baseline scan first")
+        self._follow_ups_measure_baseline_targets()
         return self
+
+    def _follow_ups_measure_baseline_targets(self) -> None:
+        # mRECIST/RECIST 1.1 follow the baseline target lesions at every scan; a missing one
+        # would make the sum meaningless, so it is refused rather than taken as 0.
+        if not self.imaging:
+            return
+        targets = [lesion.id for lesion in self.imaging[0].lesions if lesion.target]
+        for index, scan in enumerate(self.imaging[1:], start=1):
+            measured = {lesion.id for lesion in scan.lesions}
+            missing = [lesion_id for lesion_id in targets if lesion_id not in measured]
+            if missing:
+                raise ValueError(
+                    f"imaging[{index}] ({scan.date}) does not measure baseline target lesion "
+                    f"{', '.join(missing)}; record its viable diameter (0 when no viable tumour)"
+                )
 
     def to_json_dict(self) -> dict[str, Any]:
         """The exchange form: what was given, nothing added (absent stays absent)."""

@@ -202,3 +202,13 @@ def test_mutated_cases_raise_only_the_case_error(data, mutations):
     except CaseError as exc:
         problems = exc.problems or ["<empty>"]
     assert all(isinstance(p, str) and p and p != "<empty>" for p in problems)
+
+
+def test_follow_up_scan_must_measure_every_baseline_target_lesion():
+    data = example_data("advanced-pvtt-conversion")
+    del data["imaging"][2]["lesions"][1]
+    problems = _problems(data)
+    assert problems == [
+        "imaging[2] (2026-10-20) does not measure baseline target lesion L2; record its viable "
+        "diameter (0 when no viable tumour)"
+    ]
