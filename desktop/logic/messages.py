@@ -63,7 +63,8 @@ def _render_param(value: Any, lang: str) -> str:
     if isinstance(value, float):
         return _format_number(value)
     if isinstance(value, list | tuple):
-        return ", ".join(_render_param(v, lang) for v in value)
+        separator = "、" if lang == "zh_CN" else ", "
+        return separator.join(_render_param(v, lang) for v in value)
     return str(value)
 
 
