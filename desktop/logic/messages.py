@@ -88,3 +88,15 @@ def text_table() -> dict[str, dict[str, str]]:
                 raise ValueError(f"text key {key!r} is defined twice (again in {path.name})")
             table[key] = texts
     return table
+
+
+def agent_term(name: str) -> Term | str:
+    """A drug or procedure name as a glossary term when the glossary knows it."""
+    key = f"term.agent.{name.lower()}"
+    return Term(key) if key in text_table() else name
+
+
+def adverse_event_term(name: str) -> Term | str:
+    """A CTCAE term as a glossary term when known, else the words as recorded."""
+    key = f"term.ae.{name.lower()}"
+    return Term(key) if key in text_table() else name.replace("_", " ")
