@@ -17,7 +17,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
-from desktop.logic.messages import Term, text_table
+from desktop.logic.messages import Term, adverse_event_term
 from desktop.logic.paths import resource
 
 ComponentClass = Literal[
@@ -242,8 +242,7 @@ class CatalogueError(ValueError):
 
 def ae_term(term: str) -> Term | str:
     """The adverse-event word in the reader's language; a term without a text reads as typed."""
-    key = f"regimens.ae.{term}"
-    return Term(key) if key in text_table() else term.replace("_", " ")
+    return adverse_event_term(term)
 
 
 def load_catalogue(path: str | Path | None = None) -> Catalogue:

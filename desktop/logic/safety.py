@@ -15,7 +15,7 @@ from functools import cache
 from typing import Any
 
 from desktop.logic.case import Case
-from desktop.logic.messages import Message, Term, msg
+from desktop.logic.messages import Message, Term, agent_term, msg
 from desktop.logic.paths import resource
 from desktop.logic.regimens import Catalogue, Regimen, RegimenProfile, ae_term
 from desktop.logic.rules import VERDICT_ORDER, Rules
@@ -327,7 +327,7 @@ def _note_unknown_agents(found: CaseConcerns, catalogue: Catalogue) -> None:
     """A severe event on an agent neither agents.json nor the catalogue knows cannot be matched."""
     for agent, agent_class, event, grade in found.adverse_events:
         if agent_class is None and agent not in catalogue.component_names:
-            note = msg("safety.ae_unknown_agent", grade=grade, event=event, agent=agent)
+            note = msg("safety.ae_unknown_agent", grade=grade, event=event, agent=agent_term(agent))
             found.missing_every.append(note)
 
 
@@ -375,7 +375,7 @@ def _match_adverse_events(
                     "safety.adverse_event_min_grade",
                     grade=grade,
                     event=event,
-                    agent=agent,
+                    agent=agent_term(agent),
                     component=component,
                 )
             )

@@ -13,7 +13,14 @@ from functools import cache
 from typing import Any
 
 from desktop.logic.case import AdverseEvent, Agent, Case, Treatment
-from desktop.logic.messages import Message, Term, msg, render_all
+from desktop.logic.messages import (
+    Message,
+    Term,
+    adverse_event_term,
+    agent_term,
+    msg,
+    render_all,
+)
 from desktop.logic.paths import resource
 from desktop.logic.rules import RuleEntry, Rules
 
@@ -141,7 +148,7 @@ def agent_wait(treatment: Treatment, agent: Agent, rules: Rules) -> Wait:
     """Last dose + the agent's washout from the rules file, in words."""
     rule_id = washout_rule_id(agent.name)
     if rule_id is None:
-        line = msg("timing.unknown_agent", agent=agent.name, regimen=treatment.regimen)
+        line = msg("timing.unknown_agent", agent=agent_term(agent.name), regimen=treatment.regimen)
         return Wait(line, agent.name, None)
     entry = rules.entry(rule_id)
     last_dose, from_stop = agent.last_dose or treatment.stopped, agent.last_dose is None
@@ -149,12 +156,14 @@ def agent_wait(treatment: Treatment, agent: Agent, rules: Rules) -> Wait:
         return _per_protocol_wait(agent, last_dose, entry)
     days = _whole_days(entry.value)
     if days is None:
-        line = msg("timing.washout_unusable", agent=agent.name, rule=rule_id, value=entry.value)
+        line = msg(
+            "timing.washout_unusable", agent=agent_term(agent.name), rule=rule_id, value=entry.value
+        )
         return Wait(line, agent.name, None)
     if last_dose is None:
         line = msg(
             "timing.still_given",
-            agent=agent.name,
+            agent=agent_term(agent.name),
             regimen=treatment.regimen,
             days=days,
             source=_source(entry),
@@ -164,7 +173,7 @@ def agent_wait(treatment: Treatment, agent: Agent, rules: Rules) -> Wait:
     key = "timing.washout_from_stop" if from_stop else "timing.washout"
     line = msg(
         key,
-        agent=agent.name,
+        agent=agent_term(agent.name),
         last_dose=last_dose.isoformat(),
         days=days,
         source=_source(entry),
@@ -176,11 +185,13 @@ def agent_wait(treatment: Treatment, agent: Agent, rules: Rules) -> Wait:
 def _per_protocol_wait(agent: Agent, last_dose: dt.date | None, entry: RuleEntry) -> Wait:
     """PD-1/PD-L1 antibodies: no label washout; timing per MDT protocol, the date not moved."""
     if last_dose is None:
-        line = msg("timing.per_protocol_still_given", agent=agent.name, source=_source(entry))
+        line = msg(
+            "timing.per_protocol_still_given", agent=agent_term(agent.name), source=_source(entry)
+        )
     else:
         line = msg(
             "timing.per_protocol",
-            agent=agent.name,
+            agent=agent_term(agent.name),
             last_dose=last_dose.isoformat(),
             source=_source(entry),
         )
@@ -229,7 +240,7 @@ def _adverse_event_wait(event: AdverseEvent, entry: RuleEntry) -> Wait:
     line = msg(
         "timing.adverse_event",
         grade=event.grade,
-        event=event.term.replace("_", " "),
+        event=adverse_event_term(event.term),
         onset=onset,
         source=_source(entry),
     )
