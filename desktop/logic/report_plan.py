@@ -1,0 +1,351 @@
+"""The plan sections of one case's MDT summary: regimen and alternatives, timing, adjuvant plan,
+the decision, overrides and the local-policy rules relied on; `case_sections` chains them all."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+from reportlab.platypus import Flowable
+
+from desktop.logic.case import Case
+from desktop.logic.paths import resource
+from desktop.logic.report_layout import (
+    ReportContext,
+    bullets,
+    data_table,
+    key_values,
+    latest_decision,
+    missing,
+    none_recorded,
+    or_not_recorded,
+    para,
+    section,
+    subheading,
+    yes_no,
+)
+from desktop.logic.report_sections import FINDINGS_SECTIONS
+
+Section = Callable[[ReportContext], list[Flowable]]
+
+
+def case_sections(ctx: ReportContext) -> list[Flowable]:
+    story: list[Flowable] = []
+    for build in (*FINDINGS_SECTIONS, *PLAN_SECTIONS):
+        story.extend(build(ctx))
+    return story
+
+
+def regimen_section(ctx: ReportContext) -> list[Flowable]:
+    decision = latest_decision(ctx.case)
+    chosen_id = decision.regimen_id if decision else None
+    regimens = ctx.evaluation.get("regimens", [])
+    chosen = next((r for r in regimens if r.get("id") == chosen_id), None)
+    if chosen_id is None:
+        body: list[Flowable] = [para(ctx, ctx.text("report.regimen.none_chosen"))]
+    elif chosen is None:
+        body = [para(ctx, ctx.text("report.regimen.not_in_catalogue", regimen=chosen_id))]
+    else:
+        body = _regimen_detail(ctx, chosen)
+    others = [r for r in regimens if r is not chosen]
+    rows = [
+        [
+            r.get("name", r.get("id")),
+            _verdict(ctx, r.get("verdict")),
+            "; ".join(r.get("reasons", [])),
+        ]
+        for r in others
+    ]
+    headers = ["report.regimen.name", "report.regimen.verdict", "report.regimen.reasons"]
+    alternatives = [data_table(ctx, headers, rows, widths=[170, 60, None])] if rows else []
+    return [
+        *section(ctx, "report.heading.regimen", body),
+        *section(
+            ctx, "report.heading.alternatives", alternatives or [para(ctx, none_recorded(ctx))]
+        ),
+    ]
+
+
+def _regimen_detail(ctx: ReportContext, regimen: dict[str, Any]) -> list[Flowable]:
+    components = ", ".join(
+        f"{c.get('name')} ({ctx.term('term.class.' + c['class'])})"
+        if c.get("class")
+        else str(c.get("name"))
+        for c in regimen.get("components", [])
+    )
+    rows = [
+        ("report.regimen.name", regimen.get("name", regimen.get("id"))),
+        ("report.regimen.verdict", _verdict(ctx, regimen.get("verdict"))),
+        ("report.regimen.components", components),
+    ]
+    evidence = [_evidence_line(ctx, e) for e in regimen.get("evidence", [])]
+    return [
+        key_values(ctx, rows),
+        subheading(ctx, "report.regimen.reasons"),
+        *(bullets(ctx, regimen.get("reasons", [])) or [para(ctx, none_recorded(ctx))]),
+        subheading(ctx, "report.regimen.evidence"),
+        *(bullets(ctx, evidence) or [para(ctx, none_recorded(ctx))]),
+    ]
+
+
+def _evidence_line(ctx: ReportContext, evidence: dict[str, Any]) -> str:
+    parts = [str(evidence[k]) for k in ("design", "trial") if evidence.get(k)]
+    if evidence.get("size"):
+        parts.append(f"n={evidence['size']}")
+    details = f" ({', '.join(parts)})" if parts else ""
+    finding = evidence.get("finding", "")
+    return ctx.text(
+        "report.regimen.evidence_line",
+        ref=evidence.get("ref", ""),
+        details=details,
+        finding=finding,
+    )
+
+
+def timing_section(ctx: ReportContext) -> list[Flowable]:
+    surgery = ctx.evaluation.get("surgery") or {}
+    decision = latest_decision(ctx.case)
+    strategy = decision.timing_strategy if decision else None
+    rows = [
+        (
+            "report.timing.strategy",
+            ctx.term(f"term.timing.{strategy}") if strategy else missing(ctx),
+        ),
+        (
+            "report.timing.earliest",
+            surgery.get("earliest_date") or ctx.text("report.timing.no_date"),
+        ),
+        ("report.timing.planned", or_not_recorded(ctx, ctx.case.planned_surgery_date)),
+        ("report.timing.flr", yes_no(ctx, surgery.get("flr_ok"))),
+    ]
+    body: list[Flowable] = [key_values(ctx, rows)]
+    body += bullets(
+        ctx,
+        [
+            *_as_list(surgery.get("why")),
+            surgery.get("planned_date_check"),
+            *_as_list(surgery.get("flr_why")),
+        ],
+    )
+    body += [
+        subheading(ctx, "report.timing.blockers"),
+        *(bullets(ctx, surgery.get("blockers", [])) or [para(ctx, none_recorded(ctx))]),
+    ]
+    if surgery.get("facts"):
+        body += [subheading(ctx, "report.timing.facts"), *bullets(ctx, surgery["facts"])]
+    return section(ctx, "report.heading.timing", body)
+
+
+def adjuvant_section(ctx: ReportContext) -> list[Flowable]:
+    decision = latest_decision(ctx.case)
+    plan = decision.adjuvant_plan if decision else None
+    if plan:
+        months = (
+            ctx.text("report.value.months", months=plan.duration_months)
+            if plan.duration_months is not None
+            else missing(ctx)
+        )
+        body: list[Flowable] = [
+            key_values(
+                ctx,
+                [
+                    ("report.adjuvant.chosen", plan.option),
+                    ("report.adjuvant.duration", months),
+                    ("report.adjuvant.notes", or_not_recorded(ctx, plan.notes)),
+                ],
+            )
+        ]
+    else:
+        body = [para(ctx, ctx.text("report.adjuvant.none"))]
+    rows = [
+        [
+            o.get("name", o.get("id")),
+            ctx.text("report.value.months", months=o["duration_months"])
+            if o.get("duration_months") is not None
+            else "",
+            ctx.text(
+                "report.adjuvant.recommended"
+                if o.get("recommended")
+                else "report.adjuvant.not_recommended"
+            ),
+            "; ".join(
+                _as_list(o.get("stop_rules"))
+                + _as_list(o.get("notes"))
+                + [_evidence_line(ctx, e) for e in o.get("evidence", [])]
+            ),
+        ]
+        for o in ctx.evaluation.get("adjuvant", [])
+    ]
+    headers = [
+        "report.regimen.name",
+        "report.adjuvant.duration",
+        "report.regimen.verdict",
+        "report.adjuvant.stop_rules",
+    ]
+    if rows:
+        body += [
+            subheading(ctx, "report.adjuvant.options"),
+            data_table(ctx, headers, rows, widths=[130, 55, 55, None]),
+        ]
+    return section(ctx, "report.heading.adjuvant", body)
+
+
+def decision_section(ctx: ReportContext) -> list[Flowable]:
+    decision = latest_decision(ctx.case)
+    if decision is None:
+        return section(
+            ctx, "report.heading.decision", [para(ctx, ctx.text("report.decision.none"))]
+        )
+    status = ctx.text(f"report.decision.{decision.status}")
+    signatures = [
+        ctx.text("report.decision.signature_line", name=s.name, role=s.role, at=s.at)
+        for s in decision.signed_by
+    ]
+    follow_up = decision.follow_up
+    rows: list[tuple[str, Any]] = [
+        ("report.label.meeting_date", decision.meeting_date.isoformat()),
+        ("report.decision.status", status),
+        ("report.decision.question", or_not_recorded(ctx, decision.question)),
+        ("report.decision.recommendation", or_not_recorded(ctx, decision.recommendation)),
+        ("report.decision.dissent", or_not_recorded(ctx, decision.dissent)),
+        ("report.decision.reopen", "; ".join(decision.reopen_conditions) or missing(ctx)),
+        (
+            "report.decision.attendees",
+            "; ".join(f"{a.name} ({a.role})" for a in decision.attendees) or missing(ctx),
+        ),
+        ("report.decision.signatures", "; ".join(signatures) or missing(ctx)),
+        ("report.decision.follow_up", _follow_up(ctx, follow_up)),
+    ]
+    if decision.amends:
+        rows.append(("report.decision.amends", decision.amends))
+    if decision.status == "final":
+        rows += [
+            ("report.decision.finalized_at", or_not_recorded(ctx, decision.finalized_at)),
+            ("report.decision.record_hash", decision.record_hash),
+        ]
+    body: list[Flowable] = [key_values(ctx, rows)]
+    earlier = [
+        [
+            d.meeting_date,
+            ctx.text(f"report.decision.{d.status}"),
+            d.recommendation or "",
+            d.record_hash or "",
+        ]
+        for d in ctx.case.decisions[:-1]
+    ]
+    if earlier:
+        headers = [
+            "report.label.meeting_date",
+            "report.decision.status",
+            "report.decision.recommendation",
+            "report.decision.record_hash",
+        ]
+        body += [
+            subheading(ctx, "report.heading.earlier_decisions"),
+            data_table(ctx, headers, earlier, widths=[55, 60, 200, None]),
+        ]
+    return section(ctx, "report.heading.decision", body)
+
+
+def overrides_section(ctx: ReportContext) -> list[Flowable]:
+    rows = [
+        [
+            d.meeting_date,
+            o.item,
+            o.computed or "",
+            o.chosen,
+            o.reason or ctx.text("report.override.no_reason"),
+            o.by or "",
+        ]
+        for d in ctx.case.decisions
+        for o in d.overrides
+    ]
+    headers = [
+        "report.label.meeting_date",
+        "report.override.item",
+        "report.override.computed",
+        "report.override.chosen",
+        "report.override.reason",
+        "report.override.by",
+    ]
+    body = [data_table(ctx, headers, rows)] if rows else [para(ctx, none_recorded(ctx))]
+    return section(ctx, "report.heading.overrides", body)
+
+
+def local_policy_section(ctx: ReportContext) -> list[Flowable]:
+    ids = relied_rule_ids(ctx.case, ctx.evaluation, ctx.rules)
+    rows = []
+    for rule_id in ids:
+        entry = ctx.rules.entry(rule_id)
+        value = (
+            ctx.text("report.policy.per_protocol")
+            if entry.value is None
+            else f"{entry.value} {entry.unit or ''}".strip()
+        )
+        rows.append([rule_id, value, entry.source])
+    headers = ["report.policy.rule", "report.policy.value", "report.policy.source"]
+    note = para(ctx, ctx.text("report.policy.note", version=ctx.rules.version), "small")
+    table = (
+        data_table(ctx, headers, rows, widths=[150, 60, None])
+        if rows
+        else para(ctx, none_recorded(ctx))
+    )
+    return section(ctx, "report.heading.local_policy", [note, table])
+
+
+def relied_rule_ids(case: Case, evaluation: dict[str, Any], rules: Any) -> list[str]:
+    """Local-policy rules this case touched: named in the evaluation, or the washout of an agent
+    given, or the FLR threshold that applies; in rules-file order."""
+    found = {s for s in _strings(evaluation) if s in rules.rules}
+    agents = _agents_table()
+    for treatment in case.treatments:
+        for name in [treatment.regimen, *(a.name for a in treatment.agents)]:
+            washout = agents.get(name.lower(), {}).get("washout_rule")
+            if washout:
+                found.add(washout)
+    if case.liver.future_liver_remnant_percent is not None:
+        cirrhotic = case.liver.cirrhosis is not False
+        found.add("flr.min_percent_cirrhosis" if cirrhotic else "flr.min_percent_no_cirrhosis")
+    return [rid for rid, entry in rules.rules.items() if rid in found and entry.is_local_policy]
+
+
+def _agents_table() -> dict[str, Any]:
+    return json.loads(resource("agents.json").read_text(encoding="utf-8"))["agents"]
+
+
+def _strings(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in _strings(v)]
+    if isinstance(value, list):
+        return [s for v in value for s in _strings(v)]
+    return []
+
+
+def _verdict(ctx: ReportContext, verdict: str | None) -> str:
+    return ctx.term(f"term.verdict.{verdict}") if verdict else missing(ctx)
+
+
+def _follow_up(ctx: ReportContext, follow_up: Any) -> str:
+    if follow_up is None:
+        return missing(ctx)
+    text = ctx.term(f"term.follow_up.{follow_up.status}")
+    return f"{text}: {follow_up.reason}" if follow_up.reason else text
+
+
+def _as_list(value: Any) -> list[Any]:
+    if value is None:
+        return []
+    return list(value) if isinstance(value, list | tuple) else [value]
+
+
+PLAN_SECTIONS: tuple[Section, ...] = (
+    regimen_section,
+    timing_section,
+    adjuvant_section,
+    decision_section,
+    overrides_section,
+    local_policy_section,
+)
