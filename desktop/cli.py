@@ -14,7 +14,11 @@ from pathlib import Path
 
 from desktop import __version__
 
-COMMAND_MODULES = ("desktop.logic.cli_clinical",)
+COMMAND_MODULES = (
+    "desktop.logic.cli_clinical",
+    "desktop.logic.cli_report",
+    "desktop.logic.cli_store",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,0 +1,152 @@
+"""The store's schema as registered migrations (sqlite_utils.Migrations) and its connections.
+
+Each migration runs in one transaction together with the record that it ran, so a kill in the
+middle leaves the old schema or the new one, never a mix. Released schemas are frozen in
+tests/fixtures/store-v*.sql; add a new migration (never edit an old one) and a new fixture.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+from sqlite_utils import Database, Migrations
+
+from desktop.logic.store_errors import DatabaseDamaged, StoreError
+from desktop.logic.store_files import MIGRATION_SET, newest_good_backup
+
+BUSY_TIMEOUT_S = 5.0
+MIGRATIONS = Migrations(MIGRATION_SET)
+
+APPEND_ONLY_TABLES = ("revisions", "sealed_records", "audit")
+
+
+def _refuse(table: str, verb: str, reason: str) -> str:
+    return (
+        f"CREATE TRIGGER {table}_no_{verb.lower()} BEFORE {verb} ON {table} "
+        f"BEGIN SELECT RAISE(ABORT, '{reason}'); END"
+    )
+
+
+SCHEMA_V1 = [
+    "CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    """CREATE TABLE cases (
+        case_id TEXT PRIMARY KEY,
+        mrn TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        bclc TEXT, cnlc TEXT, child_pugh TEXT,
+        status TEXT NOT NULL,
+        revision INTEGER NOT NULL,
+        updated_at TEXT NOT NULL,
+        updated_by TEXT NOT NULL)""",
+    "CREATE INDEX cases_name ON cases(name)",
+    "CREATE INDEX cases_updated_at ON cases(updated_at)",
+    "CREATE INDEX cases_bclc ON cases(bclc)",
+    "CREATE INDEX cases_cnlc ON cases(cnlc)",
+    "CREATE INDEX cases_status ON cases(status)",
+    """CREATE TABLE revisions (
+        case_id TEXT NOT NULL REFERENCES cases(case_id),
+        revision INTEGER NOT NULL,
+        at TEXT NOT NULL, by TEXT NOT NULL, role TEXT NOT NULL,
+        summary TEXT NOT NULL,
+        body TEXT NOT NULL,
+        PRIMARY KEY (case_id, revision))""",
+    """CREATE TABLE sealed_records (
+        case_id TEXT NOT NULL REFERENCES cases(case_id),
+        position INTEGER NOT NULL,
+        record_hash TEXT NOT NULL,
+        body TEXT NOT NULL,
+        revision INTEGER NOT NULL,
+        PRIMARY KEY (case_id, position))""",
+    """CREATE TABLE audit (
+        seq INTEGER PRIMARY KEY,
+        at TEXT NOT NULL, user TEXT NOT NULL, role TEXT NOT NULL,
+        action TEXT NOT NULL, case_id TEXT, revision INTEGER,
+        detail TEXT NOT NULL, prev_hash TEXT NOT NULL, hash TEXT NOT NULL)""",
+    "CREATE INDEX audit_case ON audit(case_id, revision)",
+    """CREATE TABLE agenda (
+        meeting_date TEXT NOT NULL,
+        case_id TEXT NOT NULL REFERENCES cases(case_id),
+        position INTEGER NOT NULL,
+        discussed INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (meeting_date, case_id))""",
+    "CREATE INDEX agenda_case ON agenda(case_id, meeting_date)",
+    _refuse("revisions", "UPDATE", "revisions are never changed: save a new revision"),
+    _refuse("revisions", "DELETE", "revisions are never deleted"),
+    _refuse("sealed_records", "UPDATE", "a final decision record is sealed and never changed"),
+    _refuse("sealed_records", "DELETE", "a final decision record is sealed and never removed"),
+    _refuse("audit", "UPDATE", "the audit trail is append-only"),
+    _refuse("audit", "DELETE", "the audit trail is append-only"),
+]
+
+REQUIRED_TRIGGERS = tuple(
+    f"{table}_no_{verb}" for table in APPEND_ONLY_TABLES for verb in ("update", "delete")
+)
+
+
+@MIGRATIONS(name="0001_initial")
+def _initial(db: Database) -> None:
+    for statement in SCHEMA_V1:
+        db.execute(statement)
+
+
+def connect(path: Path, *, read_only: bool) -> Database:
+    """A connection with foreign keys on (ensure_schema then sets WAL and synchronous=FULL)."""
+    if read_only:
+        uri = f"{path.resolve().as_uri()}?mode=ro"
+        conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S, check_same_thread=False)
+    else:
+        _create_private(path)
+        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, check_same_thread=False)
+    db = Database(conn, execute_plugins=False, recursive_triggers=False)
+    conn.execute("PRAGMA foreign_keys=ON")
+    return db
+
+
+def _writer_pragmas(conn: sqlite3.Connection) -> None:
+    # FULL, not NORMAL: in WAL mode NORMAL can lose the last commits on power loss.
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=FULL")
+
+
+def _create_private(path: Path) -> None:
+    """A new database file is created readable and writable by its owner only (0600)."""
+    if path.exists():
+        return
+    if not path.parent.is_dir():
+        raise StoreError(f"The folder {path.parent} does not exist; create it or choose another.")
+    fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    os.close(fd)
+
+
+def ensure_schema(db: Database, path: Path, *, read_only: bool) -> None:
+    """Refuse a file that is not ours; a writer then gets WAL, synchronous=FULL, migrations."""
+    tables = set(db.table_names())
+    known = {migration.name for migration in MIGRATIONS._migrations}
+    if tables and "_sqlite_migrations" not in tables:
+        raise DatabaseDamaged(
+            f"{path} is an SQLite database, but not one of MDT Planner; it was left untouched.",
+            newest_good_backup(path),
+        )
+    applied = {m.name for m in MIGRATIONS.applied(db)} if tables else set()
+    unknown = applied - known
+    if unknown:
+        raise StoreError(
+            f"{path} was written by a newer MDT Planner (schema {', '.join(sorted(unknown))}); "
+            "update the app to open it."
+        )
+    if not read_only:
+        _writer_pragmas(db.conn)
+    if applied == known:
+        return
+    if read_only:
+        raise StoreError(
+            f"{path} needs an upgrade of its schema, which a read-only open cannot do; "
+            "open it once for writing."
+        )
+    MIGRATIONS.apply(db)
+
+
+def schema_version(db: Database) -> list[str]:
+    return [m.name for m in MIGRATIONS.applied(db)]

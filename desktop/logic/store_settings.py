@@ -1,0 +1,17 @@
+"""The settings the store keeps, declared once: name -> (default, what it means).
+
+docs/store-readme-section.md documents each one (a test checks).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+SETTINGS: dict[str, tuple[Any, str]] = {
+    "user_name": (None, "name of the person working, recorded with every change"),
+    "user_role": (None, "their role (e.g. hepatobiliary surgeon), recorded with every change"),
+    "department": (None, "department name printed on documents"),
+    "backup_keep": (10, "how many rotating backups to keep (0 turns them off)"),
+    "stale_days": (90, "days without an update after which the case list marks a case"),
+    "language": ("en", "language of the app and its clinical sentences (en or zh_CN)"),
+}
