@@ -16,7 +16,7 @@ from tests.conftest import EXAMPLES, example_data
 from tests.factories import case_data
 
 REPO = Path(__file__).resolve().parents[2]
-DOC = REPO / "docs" / "store-readme-section.md"
+DOC = REPO / "README.md"
 STORE_COMMANDS = ("import", "list", "export", "history", "check", "backup", "restore")
 
 
@@ -218,7 +218,7 @@ def _store_subcommands() -> dict[str, argparse.ArgumentParser]:
 
 def _doc_entry(command: str) -> str:
     text = DOC.read_text(encoding="utf-8")
-    match = re.search(rf"^- `mdt-planner {command}\b.*?(?=^- `|^#|\Z)", text, re.M | re.S)
+    match = re.search(rf"^### `mdt-planner {command}\b.*?(?=^##|\Z)", text, re.M | re.S)
     assert match, f"`mdt-planner {command}` is not documented in {DOC.name}"
     return match.group(0)
 
