@@ -1,10 +1,10 @@
 """The three shared examples evaluated end to end, with their published answers."""
 
 import pytest
-from desktop.logic.regimens import load_catalogue
 
 from desktop.logic.case_io import parse_case
 from desktop.logic.evaluation import evaluate, evaluation_output, summary_columns
+from desktop.logic.regimens import load_catalogue
 from tests.conftest import example_data
 
 
