@@ -17,7 +17,7 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table, TableStyle
 
 from desktop.logic.case import Case, Decision
 from desktop.logic.fonts import report_font
@@ -27,6 +27,13 @@ from desktop.logic.rules import Rules
 HEADING_COLOUR = colors.HexColor("#1f4e79")
 RULE_COLOUR = colors.HexColor("#9fb6cd")
 LABEL_WIDTH = 150
+FIRST_LINES = 3  # a heading never ends a page: it stays with this many lines of what follows
+HEADING_STYLES = ("h1", "h2")
+UNIT_MARKUP = {"umol/L": "µmol/L", "10^9/L": "×10<super>9</super>/L"}
+
+
+class Markup(str):
+    """Text already in reportlab paragraph markup (a unit with a superscript): not escaped."""
 
 
 @dataclass(frozen=True)
@@ -126,7 +133,6 @@ def styles(lang: str) -> dict[str, ParagraphStyle]:
             textColor=HEADING_COLOUR,
             spaceBefore=4,
             spaceAfter=2,
-            keepWithNext=1,
         ),
         "bullet": ParagraphStyle("bullet", parent=base, leftIndent=10, bulletIndent=2),
         "cell": ParagraphStyle("cell", parent=base, fontSize=7.5, leading=9.5),
@@ -134,7 +140,21 @@ def styles(lang: str) -> dict[str, ParagraphStyle]:
 
 
 def para(ctx: ReportContext, text: Any, style: str = "body") -> Paragraph:
-    return Paragraph(escape(ctx.clean(text)), styles(ctx.lang)[style])
+    return Paragraph(markup(ctx, text), styles(ctx.lang)[style])
+
+
+def markup(ctx: ReportContext, value: Any) -> str:
+    """A value as paragraph markup: free text escaped (and scrubbed); a list one line each."""
+    if isinstance(value, Markup):
+        return str(value)
+    if isinstance(value, list | tuple):
+        return "<br/>".join(markup(ctx, v) for v in value if v not in (None, ""))
+    return escape(ctx.clean(value))
+
+
+def unit_markup(unit: str) -> Markup:
+    """A lab unit as printed: µmol/L rather than the file's ASCII umol/L; 10^9/L superscripted."""
+    return Markup(UNIT_MARKUP.get(unit, escape(unit)))
 
 
 def heading(ctx: ReportContext, key: str) -> Paragraph:
@@ -155,7 +175,7 @@ def key_values(ctx: ReportContext, rows: Sequence[tuple[str, Any]]) -> Table:
     cell = styles(ctx.lang)["body"]
     label = styles(ctx.lang)["label"]
     data = [
-        [Paragraph(escape(ctx.text(key)), label), Paragraph(escape(ctx.clean(value)), cell)]
+        [Paragraph(escape(ctx.text(key)), label), Paragraph(markup(ctx, value), cell)]
         for key, value in rows
     ]
     table = Table(data, colWidths=[LABEL_WIDTH, None], hAlign="LEFT")
@@ -169,20 +189,78 @@ def data_table(
     rows: Sequence[Sequence[Any]],
     widths: Sequence[float | None] | None = None,
 ) -> Table:
-    """A ruled table with translated column headings; cells are plain values."""
+    """A ruled table with translated column headings, repeated on every page it runs onto;
+    a cell is a value or a list of values printed one per line."""
     cell = styles(ctx.lang)["cell"]
     header = [Paragraph(escape(ctx.text(key)), cell) for key in header_keys]
-    body = [[Paragraph(escape(ctx.clean(v)), cell) for v in row] for row in rows]
+    body = [[Paragraph(markup(ctx, v), cell) for v in row] for row in rows]
     table = Table([header, *body], colWidths=widths, hAlign="LEFT", repeatRows=1)
     table.setStyle(_grid_style(header=True))
     return table
 
 
 def section(ctx: ReportContext, key: str, body: Sequence[Flowable]) -> list[Flowable]:
-    """A heading kept with the first block of its section, then the rest."""
-    if not body:
-        return [heading(ctx, key)]
-    return [KeepTogether([heading(ctx, key), body[0]]), *body[1:], Spacer(1, 2)]
+    """A heading and its body, free to run across pages; every heading (and subheading) is kept
+    only with the first lines of what follows it, and long tables split with their header."""
+    return [*keep_headings([heading(ctx, key), *body]), Spacer(1, 2)]
+
+
+def keep_headings(story: Sequence[Flowable]) -> list[Flowable]:
+    """`story` with a HeadingGuard before each heading that has something after it."""
+    out: list[Flowable] = []
+    for index, flowable in enumerate(story):
+        following = story[index + 1] if index + 1 < len(story) else None
+        if following is not None and _is_heading(flowable):
+            out.append(HeadingGuard(flowable, following))
+        out.append(flowable)
+    return out
+
+
+class HeadingGuard(CondPageBreak):
+    """Zero-height: moves to the next page when a heading and the first lines after it would
+    not fit in what is left of this one (unlike KeepTogether, never the whole block)."""
+
+    def __init__(self, heading: Flowable, following: Flowable) -> None:
+        super().__init__(0)
+        self.heading = heading
+        self.following = following
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        _, heading_height = self.heading.wrap(availWidth, availHeight)
+        self.height = (
+            heading_height
+            + self.heading.getSpaceBefore()
+            + self.heading.getSpaceAfter()
+            + first_lines_height(self.following, availWidth, availHeight)
+        )
+        return super().wrap(availWidth, availHeight)
+
+
+def first_lines_height(flowable: Flowable, width: float, height: float) -> float:
+    """The height of the first few lines of `flowable`: a paragraph's first FIRST_LINES lines,
+    a table's header and first whole rows (a row never splits), anything else entire."""
+    _, full = flowable.wrap(width, height)
+    if isinstance(flowable, Paragraph):
+        return min(full, FIRST_LINES * flowable.style.leading)
+    if isinstance(flowable, Table):
+        needed = FIRST_LINES * styles_leading(flowable)
+        total = 0.0
+        for count, row_height in enumerate(flowable._rowHeights or []):
+            if count > flowable.repeatRows and total >= needed:
+                break
+            total += row_height
+        return total
+    return full
+
+
+def styles_leading(table: Table) -> float:
+    """The leading of a table's first cell paragraph (the body leading when it has none)."""
+    first = table._cellvalues[0][0] if table._cellvalues and table._cellvalues[0] else None
+    return first.style.leading if isinstance(first, Paragraph) else 11
+
+
+def _is_heading(flowable: Flowable) -> bool:
+    return isinstance(flowable, Paragraph) and flowable.style.name in HEADING_STYLES
 
 
 def yes_no(ctx: ReportContext, value: bool | None) -> str:

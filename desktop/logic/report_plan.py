@@ -10,7 +10,10 @@ from typing import Any
 from reportlab.platypus import Flowable
 
 from desktop.logic.case import Case
+from desktop.logic.messages import Term, agent_term, text_table
 from desktop.logic.paths import resource
+from desktop.logic.regimens import LOCOREGIONAL
+from desktop.logic.report_decision import decision_section, overrides_section
 from desktop.logic.report_layout import (
     ReportContext,
     bullets,
@@ -25,7 +28,7 @@ from desktop.logic.report_layout import (
     subheading,
     yes_no,
 )
-from desktop.logic.report_sections import FINDINGS_SECTIONS
+from desktop.logic.report_sections import FINDINGS_SECTIONS, regimen_name
 
 Section = Callable[[ReportContext], list[Flowable]]
 
@@ -53,7 +56,7 @@ def regimen_section(ctx: ReportContext) -> list[Flowable]:
         [
             r.get("name", r.get("id")),
             _verdict(ctx, r.get("verdict")),
-            "; ".join(r.get("reasons", [])),
+            list(r.get("reasons", [])),
         ]
         for r in others
     ]
@@ -68,12 +71,7 @@ def regimen_section(ctx: ReportContext) -> list[Flowable]:
 
 
 def _regimen_detail(ctx: ReportContext, regimen: dict[str, Any]) -> list[Flowable]:
-    components = ", ".join(
-        f"{c.get('name')} ({ctx.term('term.class.' + c['class'])})"
-        if c.get("class")
-        else str(c.get("name"))
-        for c in regimen.get("components", [])
-    )
+    components = [_component(ctx, c) for c in regimen.get("components", [])]
     rows = [
         ("report.regimen.name", regimen.get("name", regimen.get("id"))),
         ("report.regimen.verdict", _verdict(ctx, regimen.get("verdict"))),
@@ -89,11 +87,24 @@ def _regimen_detail(ctx: ReportContext, regimen: dict[str, Any]) -> list[Flowabl
     ]
 
 
+def _component(ctx: ReportContext, component: dict[str, Any]) -> str:
+    """A drug with its class ("lenvatinib (tyrosine kinase inhibitor)"); a procedure, whose
+    name already says its class (HAIC, TACE), alone."""
+    name = agent_term(str(component.get("name")))
+    cls = component.get("class")
+    if not cls or cls in LOCOREGIONAL:
+        return _render(name, ctx.lang)
+    return ctx.text("report.regimen.component", name=name, cls=Term(f"term.class.{cls}"))
+
+
 def _evidence_line(ctx: ReportContext, evidence: dict[str, Any]) -> str:
     parts = [str(evidence[k]) for k in ("design", "trial") if evidence.get(k)]
     if evidence.get("size"):
         parts.append(f"n={evidence['size']}")
-    details = f" ({', '.join(parts)})" if parts else ""
+    separator = "，" if ctx.lang == "zh_CN" else ", "
+    details = (
+        ctx.text("report.regimen.evidence_details", parts=separator.join(parts)) if parts else ""
+    )
     finding = evidence.get("finding", "")
     return ctx.text(
         "report.regimen.evidence_line",
@@ -150,7 +161,7 @@ def adjuvant_section(ctx: ReportContext) -> list[Flowable]:
             key_values(
                 ctx,
                 [
-                    ("report.adjuvant.chosen", plan.option),
+                    ("report.adjuvant.chosen", regimen_name(ctx, plan.option)),
                     ("report.adjuvant.duration", months),
                     ("report.adjuvant.notes", or_not_recorded(ctx, plan.notes)),
                 ],
@@ -169,11 +180,9 @@ def adjuvant_section(ctx: ReportContext) -> list[Flowable]:
                 if o.get("recommended")
                 else "report.adjuvant.not_recommended"
             ),
-            "; ".join(
-                _as_list(o.get("stop_rules"))
-                + _as_list(o.get("notes"))
-                + [_evidence_line(ctx, e) for e in o.get("evidence", [])]
-            ),
+            _as_list(o.get("stop_rules"))
+            + _as_list(o.get("notes"))
+            + [_evidence_line(ctx, e) for e in o.get("evidence", [])],
         ]
         for o in ctx.evaluation.get("adjuvant", [])
     ]
@@ -191,107 +200,33 @@ def adjuvant_section(ctx: ReportContext) -> list[Flowable]:
     return section(ctx, "report.heading.adjuvant", body)
 
 
-def decision_section(ctx: ReportContext) -> list[Flowable]:
-    decision = latest_decision(ctx.case)
-    if decision is None:
-        return section(
-            ctx, "report.heading.decision", [para(ctx, ctx.text("report.decision.none"))]
-        )
-    status = ctx.text(f"report.decision.{decision.status}")
-    signatures = [
-        ctx.text("report.decision.signature_line", name=s.name, role=s.role, at=s.at)
-        for s in decision.signed_by
-    ]
-    follow_up = decision.follow_up
-    rows: list[tuple[str, Any]] = [
-        ("report.label.meeting_date", decision.meeting_date.isoformat()),
-        ("report.decision.status", status),
-        ("report.decision.question", or_not_recorded(ctx, decision.question)),
-        ("report.decision.recommendation", or_not_recorded(ctx, decision.recommendation)),
-        ("report.decision.dissent", or_not_recorded(ctx, decision.dissent)),
-        ("report.decision.reopen", "; ".join(decision.reopen_conditions) or missing(ctx)),
-        (
-            "report.decision.attendees",
-            "; ".join(f"{a.name} ({a.role})" for a in decision.attendees) or missing(ctx),
-        ),
-        ("report.decision.signatures", "; ".join(signatures) or missing(ctx)),
-        ("report.decision.follow_up", _follow_up(ctx, follow_up)),
-    ]
-    if decision.amends:
-        rows.append(("report.decision.amends", decision.amends))
-    if decision.status == "final":
-        rows += [
-            ("report.decision.finalized_at", or_not_recorded(ctx, decision.finalized_at)),
-            ("report.decision.record_hash", decision.record_hash),
-        ]
-    body: list[Flowable] = [key_values(ctx, rows)]
-    earlier = [
-        [
-            d.meeting_date,
-            ctx.text(f"report.decision.{d.status}"),
-            d.recommendation or "",
-            d.record_hash or "",
-        ]
-        for d in ctx.case.decisions[:-1]
-    ]
-    if earlier:
-        headers = [
-            "report.label.meeting_date",
-            "report.decision.status",
-            "report.decision.recommendation",
-            "report.decision.record_hash",
-        ]
-        body += [
-            subheading(ctx, "report.heading.earlier_decisions"),
-            data_table(ctx, headers, earlier, widths=[55, 60, 200, None]),
-        ]
-    return section(ctx, "report.heading.decision", body)
-
-
-def overrides_section(ctx: ReportContext) -> list[Flowable]:
-    rows = [
-        [
-            d.meeting_date,
-            o.item,
-            o.computed or "",
-            o.chosen,
-            o.reason or ctx.text("report.override.no_reason"),
-            o.by or "",
-        ]
-        for d in ctx.case.decisions
-        for o in d.overrides
-    ]
-    headers = [
-        "report.label.meeting_date",
-        "report.override.item",
-        "report.override.computed",
-        "report.override.chosen",
-        "report.override.reason",
-        "report.override.by",
-    ]
-    body = [data_table(ctx, headers, rows)] if rows else [para(ctx, none_recorded(ctx))]
-    return section(ctx, "report.heading.overrides", body)
-
-
 def local_policy_section(ctx: ReportContext) -> list[Flowable]:
     ids = relied_rule_ids(ctx.case, ctx.evaluation, ctx.rules)
     rows = []
     for rule_id in ids:
         entry = ctx.rules.entry(rule_id)
-        value = (
-            ctx.text("report.policy.per_protocol")
-            if entry.value is None
-            else f"{entry.value} {entry.unit or ''}".strip()
-        )
-        rows.append([rule_id, value, entry.source])
+        rows.append([rule_id, policy_value(ctx, entry.value, entry.unit), entry.source])
     headers = ["report.policy.rule", "report.policy.value", "report.policy.source"]
     note = para(ctx, ctx.text("report.policy.note", version=ctx.rules.version), "small")
     table = (
-        data_table(ctx, headers, rows, widths=[150, 60, None])
+        data_table(ctx, headers, rows, widths=[150, 80, None])
         if rows
         else para(ctx, none_recorded(ctx))
     )
     return section(ctx, "report.heading.local_policy", [note, table])
+
+
+def policy_value(ctx: ReportContext, value: Any, unit: str | None) -> str:
+    """A rule's value in the reader's language: a verdict through the glossary, a number with
+    its unit ("7 days", "7 天"); a rule without a value is applied per MDT protocol."""
+    if value is None:
+        return ctx.text("report.policy.per_protocol")
+    if isinstance(value, str):
+        return _verdict(ctx, value)
+    unit_key = f"report.unit.{unit}"
+    if unit and unit_key in text_table():
+        return ctx.text(unit_key, value=value)
+    return f"{value} {unit or ''}".strip()
 
 
 def relied_rule_ids(case: Case, evaluation: dict[str, Any], rules: Any) -> list[str]:
@@ -328,11 +263,8 @@ def _verdict(ctx: ReportContext, verdict: str | None) -> str:
     return ctx.term(f"term.verdict.{verdict}") if verdict else missing(ctx)
 
 
-def _follow_up(ctx: ReportContext, follow_up: Any) -> str:
-    if follow_up is None:
-        return missing(ctx)
-    text = ctx.term(f"term.follow_up.{follow_up.status}")
-    return f"{text}: {follow_up.reason}" if follow_up.reason else text
+def _render(value: Any, lang: str) -> str:
+    return value.render(lang) if hasattr(value, "render") else str(value)
 
 
 def _as_list(value: Any) -> list[Any]:

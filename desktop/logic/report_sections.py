@@ -6,11 +6,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from reportlab.platypus import Flowable, KeepTogether, Spacer
+from reportlab.platypus import Flowable, Spacer
 
 from desktop.logic.case import Case
+from desktop.logic.messages import adverse_event_term, agent_term
+from desktop.logic.regimens import load_catalogue
 from desktop.logic.report_chart import response_chart
 from desktop.logic.report_layout import (
+    Markup,
     ReportContext,
     bullets,
     data_table,
@@ -23,6 +26,7 @@ from desktop.logic.report_layout import (
     pseudonym,
     section,
     subheading,
+    unit_markup,
     yes_no,
 )
 
@@ -48,7 +52,7 @@ def patient_section(ctx: ReportContext) -> list[Flowable]:
         ("report.label.assessed_on", case.assessed_on.isoformat()),
         (
             "report.label.etiology",
-            ", ".join(ctx.term(f"term.etiology.{e}") for e in case.etiology)
+            _listing(ctx, [ctx.term(f"term.etiology.{e}") for e in case.etiology])
             or ctx.text("report.value.not_recorded"),
         ),
         ("report.label.ecog", case.ecog),
@@ -105,7 +109,7 @@ def tumour_section(ctx: ReportContext) -> list[Flowable]:
     tumor, labs, ev = ctx.case.tumor, ctx.case.labs, ctx.evaluation
     hvi = tumor.hepatic_vein_invasion
     rows = [
-        ("report.label.nodules", ", ".join(f"{number(n)} cm" for n in tumor.nodules_cm)),
+        ("report.label.nodules", _listing(ctx, [f"{number(n)} cm" for n in tumor.nodules_cm])),
         ("report.label.pvi", ctx.term(f"term.pvi.{tumor.portal_vein_invasion}")),
         ("report.label.hvi", ctx.term(f"term.hvi.{hvi}") if hvi else missing(ctx)),
         ("report.label.extrahepatic", yes_no(ctx, tumor.extrahepatic_spread)),
@@ -122,8 +126,10 @@ def staging_section(ctx: ReportContext) -> list[Flowable]:
     body: list[Flowable] = []
     for key, name in (("report.label.bclc", "bclc"), ("report.label.cnlc", "cnlc")):
         stage = ctx.evaluation[name]
-        block = [key_values(ctx, [(key, stage.get("stage"))]), *bullets(ctx, stage.get("why", []))]
-        body.append(KeepTogether(block))
+        body += [
+            key_values(ctx, [(key, _stage(ctx, name, stage))]),
+            *bullets(ctx, stage.get("why", [])),
+        ]
     discordance = ctx.evaluation.get("staging_discordance")
     if discordance:
         body.append(key_values(ctx, [("report.label.discordance", discordance)]))
@@ -182,10 +188,15 @@ def treatments_section(ctx: ReportContext) -> list[Flowable]:
     case = ctx.case
     rows = [
         [
-            t.regimen,
+            regimen_name(ctx, t.regimen),
             or_not_recorded(ctx, t.started),
             t.stopped or "",
-            ", ".join(f"{a.name} ({a.last_dose or '-'})" for a in t.agents),
+            [
+                ctx.text("report.treatment.agent_line", agent=agent_term(a.name), last=a.last_dose)
+                if a.last_dose
+                else ctx.text("report.treatment.agent_no_dose", agent=agent_term(a.name))
+                for a in t.agents
+            ],
         ]
         for t in case.treatments
     ]
@@ -195,14 +206,17 @@ def treatments_section(ctx: ReportContext) -> list[Flowable]:
         "report.treatment.stopped",
         "report.treatment.agents",
     ]
-    treatments = [data_table(ctx, headers, rows)] if rows else [para(ctx, none_recorded(ctx))]
+    widths = [170, 60, 60, None]
+    treatments = (
+        [data_table(ctx, headers, rows, widths=widths)] if rows else [para(ctx, none_recorded(ctx))]
+    )
     events = [
         [
-            e.term.replace("_", " "),
+            _render(adverse_event_term(e.term), ctx.lang),
             e.grade,
             e.onset or "",
             e.resolved or "",
-            ", ".join(e.attributed_to),
+            [_render(agent_term(name), ctx.lang) for name in e.attributed_to],
         ]
         for e in case.adverse_events
     ]
@@ -213,7 +227,12 @@ def treatments_section(ctx: ReportContext) -> list[Flowable]:
         "report.ae.resolved",
         "report.ae.attributed_to",
     ]
-    ledger = [data_table(ctx, ae_headers, events)] if events else [para(ctx, none_recorded(ctx))]
+    ae_widths = [170, 40, 70, 70, None]
+    ledger = (
+        [data_table(ctx, ae_headers, events, widths=ae_widths)]
+        if events
+        else [para(ctx, none_recorded(ctx))]
+    )
     return [
         *section(ctx, "report.heading.treatments", treatments),
         *section(ctx, "report.heading.adverse_events", ledger),
@@ -228,8 +247,31 @@ def _age_years(case: Case) -> int | None:
     return on.year - birth.year - ((on.month, on.day) < (birth.month, birth.day))
 
 
+def regimen_name(ctx: ReportContext, regimen_id: str) -> str:
+    """A catalogue regimen or adjuvant option by its name in the reader's language; an id the
+    catalogue does not know prints as recorded."""
+    regimen = load_catalogue().by_id(regimen_id)
+    return regimen.name.render(ctx.lang) if regimen is not None else regimen_id
+
+
+def _listing(ctx: ReportContext, items: list[str]) -> str:
+    return ("、" if ctx.lang == "zh_CN" else ", ").join(items)
+
+
+def _render(value: Any, lang: str) -> str:
+    return value.render(lang) if hasattr(value, "render") else str(value)
+
+
+def _stage(ctx: ReportContext, system: str, stage: dict[str, Any]) -> str:
+    """ "C" as the glossary names it ("BCLC C (advanced stage)", "BCLC C期（进展期）")."""
+    value = stage.get("stage")
+    return ctx.term(f"term.{system}.{value}") if value else missing(ctx)
+
+
 def _lab(value: Any) -> str:
-    return f"{number(value.value)} {value.unit}" if value is not None else ""
+    if value is None:
+        return ""
+    return Markup(f"{number(value.value)} {unit_markup(value.unit)}")
 
 
 def _percent(ctx: ReportContext, value: float | None) -> str:
@@ -249,7 +291,9 @@ def _criterion(ctx: ReportContext, result: dict[str, Any] | None) -> str:
         return ctx.text("report.value.not_computed")
     word = ctx.text("report.value.within" if result["within"] else "report.value.beyond")
     value = result.get("value")
-    return f"{word} ({number(value)})" if isinstance(value, int | float) else word
+    if not isinstance(value, int | float):
+        return word
+    return f"{word}（{number(value)}）" if ctx.lang == "zh_CN" else f"{word} ({number(value)})"
 
 
 def _response_term(ctx: ReportContext, category: str | None) -> str:

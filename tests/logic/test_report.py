@@ -12,11 +12,12 @@ from PySide6.QtCore import QSize
 from PySide6.QtPdf import QPdfDocument
 
 from desktop.logic.case import Case
-from desktop.logic.messages import msg
+from desktop.logic.messages import msg, term
 from desktop.logic.pdfa import unembedded_fonts, validate
 from desktop.logic.report import write_summary_pdf
-from desktop.logic.report_layout import pseudonym
-from desktop.logic.report_plan import relied_rule_ids
+from desktop.logic.report_decision import timestamp
+from desktop.logic.report_layout import make_context, pseudonym
+from desktop.logic.report_plan import policy_value, relied_rule_ids
 from desktop.logic.rules import default_rules
 from tests.factories import make_case
 
@@ -224,3 +225,118 @@ def test_page_one_renders_to_an_image_with_content(summary, tmp_path, qapp):
     assert image.size == (414, 585)  # A4 at 50 dpi
     dark = sum(1 for value in image.tobytes() if value < 128)
     assert dark > 2000  # text was drawn, not an empty page
+
+
+RAW_TOKENS = [
+    "alt_increased",
+    "alt increased",
+    "moderate_severe",
+    "pd-1 inhibitor",
+    "continue-preoperative-regimen",
+    "opportunistic",
+    "not_applicable",
+    "caution",
+]
+
+
+def test_chinese_summary_reads_every_enumeration_through_the_glossary(pvtt_case_data, tmp_path):
+    pvtt_case_data["liver"]["ascites"] = "moderate_severe"
+    pvtt_case_data["liver"]["varices"] = "large_or_high_risk"
+    case = Case.model_validate(pvtt_case_data)
+    text = flat(pdf_text(write_summary_pdf(case, tmp_path / "zh.pdf", lang="zh_CN")))
+    headings = [flat(msg(k).render("zh_CN")) for k in HEADINGS]
+    assert [h for h in headings if h not in text] == []
+    assert "分期：BCLC与CNLC" in text
+    words = {
+        "term.ae.alt_increased": "丙氨酸氨基转移酶（ALT）升高",
+        "term.agent.lenvatinib": "仑伐替尼",
+        "term.agent.sintilimab": "信迪利单抗",
+        "term.ascites.moderate_severe": None,
+        "term.varices.large_or_high_risk": None,
+        "term.timing.opportunistic": "机会性（尽早手术）",
+        "term.verdict.caution": "慎用",
+        "term.follow_up.planned": "计划中",
+        "term.class.tki": "酪氨酸激酶抑制剂（TKI）",
+        "term.bclc.C": "BCLC C期（进展期）",
+    }
+    for key, chinese in words.items():
+        word = term(key, "zh_CN")
+        assert chinese in (None, word)
+        assert re.search(r"[\u4e00-\u9fff]", word), key  # the glossary has a Chinese word
+        assert flat(word) in text, key
+    assert "HAIC（FOLFOX方案）联合仑伐替尼及PD-1抑制剂" in text  # catalogue name, zh
+    assert "延续术前转化治疗方案" in text  # the adjuvant plan by its catalogue name
+    lowered = text.lower()
+    assert [t for t in RAW_TOKENS if flat(t) in lowered] == []
+
+
+def test_english_summary_prints_glossary_terms_not_raw_tokens(summary):
+    text = pdf_text(summary)
+    assert "ALT increase" in text
+    assert "HAIC (FOLFOX) + lenvatinib + PD-1 inhibitor" in text
+    assert "lenvatinib (last dose 2026-10-30)" in text
+    assert "Continue the pre-operative regimen" in text
+    for raw in ("alt_increased", "alt increased", "pd-1 inhibitor", "continue-preoperative"):
+        assert raw not in text
+    assert "µmol/L" in text  # lab units as printed, not the file's ASCII "umol/L" spelling
+
+
+def test_sections_flow_without_a_near_empty_page(summary):
+    # The staging and response sections follow the tumour on page 2 rather than being pushed
+    # whole to page 3 (a KeepTogether of a long block used to leave page 2 almost empty).
+    page_two = flat(pdf_text(summary, 2))
+    assert flat("Staging: BCLC and CNLC") in page_two
+    assert flat("Response to treatment") in page_two
+    total = page_count(summary)
+    lengths = [len(flat(pdf_text(summary, page))) for page in range(1, total)]
+    assert min(lengths) > 1500  # every page but the last is well filled
+
+
+def test_a_heading_never_ends_a_page(summary):
+    reader = pypdf.PdfReader(str(summary))
+    headings = {flat(msg(k).render("en")) for k in HEADINGS}
+    for page in reader.pages:
+        lines = [flat(line) for line in (page.extract_text() or "").splitlines() if line.strip()]
+        body = [
+            line for line in lines if not line.startswith(("Decisionsupport", "Latest", "Page"))
+        ]
+        assert body[-1] not in headings
+
+
+def test_the_last_sealed_decision_is_printed_in_full_after_a_draft(summary):
+    text = flat(pdf_text(summary))
+    assert flat("Last sealed decision (the record in force)") in text
+    assert flat("Chen Jie (interventional radiologist)") in text  # attendee of the sealed one
+    assert flat("Li Ming (hepatobiliary surgeon), 2026-06-03 17:40:00") in text  # signature
+    assert flat("progression on restaging") in text  # its reopen condition
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "lang", "expected"),
+    [
+        (7, "days", "en", "7 days"),
+        (7, "days", "zh_CN", "7 天"),
+        (3, "CTCAE grade", "en", "CTCAE grade 3"),
+        (3, "CTCAE grade", "zh_CN", "CTCAE 3 级"),
+        (40, "%", "zh_CN", "40 %"),
+        ("caution", None, "zh_CN", "慎用"),
+        ("contraindicated", None, "en", "contraindicated"),
+        (None, None, "zh_CN", "按 MDT 方案"),
+        (5, "furlongs", "en", "5 furlongs"),  # a unit without a text prints as written
+    ],
+)
+def test_policy_value_in_the_readers_language(pvtt, value, unit, lang, expected):
+    ctx = make_context(pvtt, {}, default_rules(), lang)
+    assert policy_value(ctx, value, unit) == expected
+
+
+@pytest.mark.parametrize(
+    ("stamp", "expected"),
+    [
+        ("2026-06-03T17:40:00", "2026-06-03 17:40:00"),
+        ("2026-06-03T17:40:00+08:00", "2026-06-03 17:40:00+08:00"),
+        (None, ""),
+    ],
+)
+def test_timestamp_keeps_seconds_and_zone(stamp, expected):
+    assert timestamp(stamp) == expected
