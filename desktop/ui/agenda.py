@@ -1,0 +1,487 @@
+"""The meeting agenda: cases of one MDT meeting in order, what each still lacks, carry-over.
+
+Readiness (missing or stale items) comes from desktop.logic.completeness, judged on the meeting
+date with the configured stale days. Every change is a store call (audited there).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QDate,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.logic.completeness import Readiness, readiness
+from desktop.ui.case_list import CaseFilter, CaseTableModel
+
+ParentIndex = QModelIndex | QPersistentModelIndex
+CASE_ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Agenda", text)
+
+
+@dataclass(frozen=True, slots=True)
+class AgendaRow:
+    case_id: str
+    discussed: bool
+    name: str
+    mrn: str
+    stages: str
+    readiness: Readiness
+
+
+def readiness_summary(result: Readiness) -> str:
+    if result.ready:
+        return _tr("ready")
+    parts = []
+    if missing := result.count("missing"):
+        parts.append(_tr("%1 missing").replace("%1", str(missing)))
+    if stale := result.count("stale"):
+        parts.append(_tr("%1 stale").replace("%1", str(stale)))
+    return ", ".join(parts)
+
+
+def load_agenda(store: Any, meeting: dt.date, stale_days: int) -> list[AgendaRow]:
+    """The agenda of `meeting` with each case's readiness on that date."""
+    rows = []
+    for item in store.agenda(meeting.isoformat()):
+        case = store.get_case(item.case_id).case
+        check = readiness(case, meeting, stale_days)
+        rows.append(
+            AgendaRow(
+                item.case_id,
+                item.discussed,
+                case.patient.name,
+                case.patient.mrn,
+                _stages(store, item.case_id),
+                check,
+            )
+        )
+    return rows
+
+
+def _stages(store: Any, case_id: str) -> str:
+    found = store.list_cases(case_id, limit=1)
+    row = next((r for r in found if r.case_id == case_id), None)
+    return f"BCLC {row.bclc or '?'} / CNLC {row.cnlc or '?'}" if row else ""
+
+
+class AgendaModel(QAbstractTableModel):
+    """One meeting's agenda; the Discussed column is a checkbox that writes to the store."""
+
+    KEYS = ("position", "name", "mrn", "stages", "readiness", "discussed")
+
+    def __init__(self, store: Any, stale_days: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._store, self._stale_days = store, stale_days
+        self._meeting = dt.date.today()
+        self._rows: list[AgendaRow] = []
+
+    def meeting(self) -> dt.date:
+        return self._meeting
+
+    def load(self, meeting: dt.date) -> None:
+        self.beginResetModel()
+        self._meeting = meeting
+        self._rows = load_agenda(self._store, meeting, self._stale_days)
+        self.endResetModel()
+
+    def reload(self) -> None:
+        self.load(self._meeting)
+
+    def set_stale_days(self, days: int) -> None:
+        self._stale_days = days
+        self.reload()
+
+    def rows(self) -> list[AgendaRow]:
+        return list(self._rows)
+
+    def rowCount(self, parent: ParentIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: ParentIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.KEYS)
+
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,  # noqa: N802
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
+            return None
+        titles = (
+            _tr("#"),
+            _tr("Name"),
+            _tr("MRN"),
+            _tr("Stage"),
+            _tr("Before the meeting"),
+            _tr("Discussed"),
+        )
+        return titles[section] if 0 <= section < len(titles) else None
+
+    def flags(self, index: ParentIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if self.KEYS[index.column()] == "discussed" and not self._store.read_only:
+            flags |= Qt.ItemFlag.ItemIsUserCheckable
+        return flags
+
+    def data(self, index: ParentIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row, key = self._rows[index.row()], self.KEYS[index.column()]
+        if role == CASE_ID_ROLE:
+            return row.case_id
+        if key == "discussed":
+            if role == Qt.ItemDataRole.CheckStateRole:
+                return Qt.CheckState.Checked if row.discussed else Qt.CheckState.Unchecked
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._shown(index.row(), row, key)
+        if key == "readiness":
+            return self._readiness_role(row.readiness, role)
+        return None
+
+    def _shown(self, position: int, row: AgendaRow, key: str) -> str:
+        if key == "position":
+            return str(position + 1)
+        if key == "readiness":
+            return readiness_summary(row.readiness)
+        return str(getattr(row, key))
+
+    def _readiness_role(self, result: Readiness, role: int) -> Any:
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QColor("#1f6f43") if result.ready else QColor("#b45f06")
+        if role == Qt.ItemDataRole.ToolTipRole and not result.ready:
+            lang = _lang(self.parent())
+            return "\n".join(gap.message.render(lang) for gap in result.gaps)
+        return None
+
+    def setData(
+        self,
+        index: ParentIndex,
+        value: Any,  # noqa: N802
+        role: int = Qt.ItemDataRole.EditRole,
+    ) -> bool:
+        if (
+            not index.isValid()
+            or self.KEYS[index.column()] != "discussed"
+            or role != Qt.ItemDataRole.CheckStateRole
+        ):
+            return False
+        done = Qt.CheckState(value) == Qt.CheckState.Checked
+        row = self._rows[index.row()]
+        self._store.mark_discussed(self._meeting.isoformat(), row.case_id, done)
+        self._rows[index.row()] = AgendaRow(
+            row.case_id, done, row.name, row.mrn, row.stages, row.readiness
+        )
+        self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole])
+        return True
+
+
+def _lang(widget: Any) -> str:
+    settings = getattr(widget, "settings", None)
+    return getattr(settings, "language", "en") if settings is not None else "en"
+
+
+def _qdate(day: dt.date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _pydate(day: QDate) -> dt.date:
+    return dt.date(day.year(), day.month(), day.day())
+
+
+class CasePickerDialog(QDialog):
+    """Choose cases to add to an agenda: the case list's filtered model, several at once."""
+
+    def __init__(self, store: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Add cases to the agenda"))
+        self.model = CaseTableModel(store, self)
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(self.tr("Filter by name or MRN"))
+        self.search.textChanged.connect(lambda text: self.model.set_filter(CaseFilter(text)))
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.doubleClicked.connect(self.accept)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        for widget in (self.search, self.table, buttons):
+            layout.addWidget(widget)
+        self.resize(760, 480)
+
+    def chosen(self) -> list[str]:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [cid for cid in (self.model.case_id(r) for r in rows) if cid]
+
+
+class AgendaView(QWidget):
+    """Meeting date, the ordered agenda with readiness, and the agenda's actions.
+
+    Signals:
+        openRequested(case_id): open a case in the workspace.
+        presentRequested(meeting_date): present this meeting full screen (ISO date).
+    """
+
+    openRequested = Signal(str)
+    presentRequested = Signal(str)
+
+    def __init__(self, store: Any, settings: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store, self.settings = store, settings
+        self.model = AgendaModel(store, settings.stale_days, self)
+        self._build()
+        self.on_meeting_chosen(self.default_meeting())
+
+    def default_meeting(self) -> dt.date:
+        """The next meeting on record (today or later), else today."""
+        today = dt.date.today().isoformat()
+        upcoming = [m for m in self.store.meetings() if m >= today]
+        return dt.date.fromisoformat(upcoming[0]) if upcoming else dt.date.today()
+
+    def _build(self) -> None:
+        self.date = QDateEdit(self)
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.date.dateChanged.connect(lambda d: self.on_meeting_chosen(_pydate(d)))
+        self.known = QComboBox(self)
+        self.known.activated.connect(
+            lambda i: self.on_meeting_chosen(dt.date.fromisoformat(self.known.itemData(i)))
+        )
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((0, 36), (2, 100), (3, 190), (4, 170), (5, 90)):
+            self.table.setColumnWidth(column, width)
+        self.table.doubleClicked.connect(lambda index: self.on_open(index.row()))
+        self.table.selectionModel().currentRowChanged.connect(
+            lambda current, _: self.on_row_selected(current.row())
+        )
+        self.gaps = QListWidget(self)
+        self.gaps.setWordWrap(True)
+        self.gaps_title = QLabel(self.tr("Before the meeting"), self)
+        self.gaps_title.setStyleSheet("font-weight: 600;")
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._date_bar())
+        layout.addWidget(self._body(), 1)
+        layout.addLayout(self._buttons())
+
+    def _date_bar(self) -> QHBoxLayout:
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(self.tr("Meeting on"), self))
+        bar.addWidget(self.date)
+        bar.addWidget(QLabel(self.tr("Meetings on record"), self))
+        bar.addWidget(self.known)
+        self.summary = QLabel(self)
+        bar.addWidget(self.summary, 1, Qt.AlignmentFlag.AlignRight)
+        return bar
+
+    def _body(self) -> QSplitter:
+        side = QWidget(self)
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(self.gaps_title)
+        side_layout.addWidget(self.gaps, 1)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(self.table)
+        splitter.addWidget(side)
+        splitter.setSizes([700, 380])
+        return splitter
+
+    def _buttons(self) -> QHBoxLayout:
+        bar = QHBoxLayout()
+        actions = (
+            (self.tr("&Add cases…"), self.on_add_clicked),
+            (self.tr("Move &up"), lambda: self.on_move(self.current_row(), -1)),
+            (self.tr("Move do&wn"), lambda: self.on_move(self.current_row(), +1)),
+            (self.tr("&Remove"), lambda: self.on_remove(self.current_row())),
+            (self.tr("Mark &discussed"), lambda: self.on_toggle_discussed(self.current_row())),
+            (self.tr("&Carry over undiscussed…"), self.on_carry_over_clicked),
+            (self.tr("&Open case"), lambda: self.on_open(self.current_row())),
+            (self.tr("&Present (F5)"), self.on_present),
+        )
+        self.buttons = {}
+        for text, slot in actions:
+            button = QPushButton(text, self)
+            button.clicked.connect(slot)
+            bar.addWidget(button)
+            self.buttons[text] = button
+        bar.addStretch(1)
+        return bar
+
+    def meeting(self) -> dt.date:
+        return self.model.meeting()
+
+    def current_row(self) -> int:
+        index = self.table.currentIndex()
+        return index.row() if index.isValid() else -1
+
+    def on_meeting_chosen(self, meeting: dt.date) -> None:
+        self.date.blockSignals(True)
+        self.date.setDate(_qdate(meeting))
+        self.date.blockSignals(False)
+        self.model.load(meeting)
+        self._refresh_known()
+        self._refresh_summary()
+        self.on_row_selected(-1)
+
+    def _refresh_known(self) -> None:
+        self.known.clear()
+        for meeting in reversed(self.store.meetings()):
+            self.known.addItem(meeting, meeting)
+        self.known.setCurrentIndex(self.known.findData(self.meeting().isoformat()))
+
+    def _refresh_summary(self) -> None:
+        rows = self.model.rows()
+        ready = sum(1 for r in rows if r.readiness.ready)
+        done = sum(1 for r in rows if r.discussed)
+        self.summary.setText(
+            self.tr("%1 cases, %2 ready, %3 discussed")
+            .replace("%1", str(len(rows)))
+            .replace("%2", str(ready))
+            .replace("%3", str(done))
+        )
+
+    def on_row_selected(self, row: int) -> None:
+        self.gaps.clear()
+        rows = self.model.rows()
+        if not 0 <= row < len(rows):
+            self.gaps_title.setText(self.tr("Before the meeting: select a case"))
+            return
+        chosen = rows[row]
+        self.gaps_title.setText(self.tr("Before the meeting: %1").replace("%1", chosen.name))
+        lang = self.settings.language
+        texts = [gap.message.render(lang) for gap in chosen.readiness.gaps]
+        self.gaps.addItems(texts or [self.tr("Nothing missing or stale.")])
+
+    def _after_change(self, keep_row: int) -> None:
+        self.model.reload()
+        self._refresh_known()
+        self._refresh_summary()
+        if 0 <= keep_row < self.model.rowCount():
+            self.table.selectRow(keep_row)
+            self.on_row_selected(keep_row)
+
+    def on_add_cases(self, case_ids: list[str]) -> None:
+        for case_id in case_ids:
+            self.store.add_to_agenda(self.meeting().isoformat(), case_id)
+        self._after_change(self.model.rowCount())
+
+    def on_add_clicked(self) -> None:
+        picker = CasePickerDialog(self.store, self)
+        if picker.exec() == QDialog.DialogCode.Accepted:
+            self.on_add_cases(picker.chosen())
+
+    def on_move(self, row: int, delta: int) -> None:
+        rows = self.model.rows()
+        target = row + delta
+        if not (0 <= row < len(rows) and 0 <= target < len(rows)):
+            return
+        self.store.move_agenda_item(self.meeting().isoformat(), rows[row].case_id, target)
+        self._after_change(target)
+
+    def on_remove(self, row: int) -> None:
+        rows = self.model.rows()
+        if 0 <= row < len(rows):
+            self.store.remove_from_agenda(self.meeting().isoformat(), rows[row].case_id)
+            self._after_change(min(row, len(rows) - 2))
+
+    def on_toggle_discussed(self, row: int) -> None:
+        rows = self.model.rows()
+        if 0 <= row < len(rows):
+            self.store.mark_discussed(
+                self.meeting().isoformat(), rows[row].case_id, not rows[row].discussed
+            )
+            self._after_change(row)
+
+    def on_carry_over(self, to_date: dt.date) -> int:
+        """Move the undiscussed cases to `to_date`'s agenda and show that meeting."""
+        moved = self.store.carry_over(self.meeting().isoformat(), to_date.isoformat())
+        self.on_meeting_chosen(to_date)
+        return moved
+
+    def on_carry_over_clicked(self) -> None:
+        dialog = _CarryOverDialog(self.meeting() + dt.timedelta(days=7), self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            moved = self.on_carry_over(dialog.chosen())
+            QMessageBox.information(
+                self,
+                self.tr("Carried over"),
+                self.tr("%1 undiscussed case(s) moved to %2.")
+                .replace("%1", str(moved))
+                .replace("%2", dialog.chosen().isoformat()),
+            )
+
+    def on_open(self, row: int) -> None:
+        rows = self.model.rows()
+        if 0 <= row < len(rows):
+            self.openRequested.emit(rows[row].case_id)
+
+    def on_present(self) -> None:
+        self.presentRequested.emit(self.meeting().isoformat())
+
+    def case_ids(self) -> list[str]:
+        return [row.case_id for row in self.model.rows()]
+
+
+class _CarryOverDialog(QDialog):
+    def __init__(self, suggested: dt.date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Carry over undiscussed cases"))
+        self.date = QDateEdit(_qdate(suggested), self)
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("yyyy-MM-dd")
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("Move the cases not yet discussed to the meeting on:")))
+        layout.addWidget(self.date)
+        layout.addWidget(buttons)
+
+    def chosen(self) -> dt.date:
+        return _pydate(self.date.date())

@@ -1,0 +1,156 @@
+"""Starting the desktop app: Qt, translations, who is working, the database, the main window.
+
+A damaged database is never overwritten: the dialog offers to restore the newest good backup
+(the damaged file is kept aside by desktop.logic.store.restore_database) or to quit. A busy
+database (another instance writing) can be opened read-only.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from desktop.logic.paths import resource
+from desktop.logic.store import (
+    DatabaseBusy,
+    DatabaseDamaged,
+    Store,
+    StoreError,
+    User,
+    default_db_path,
+    restore_database,
+)
+from desktop.ui.dialogs import (
+    BusyDatabaseDialog,
+    DamagedDatabaseDialog,
+    WhoIsWorkingDialog,
+    offer_demo_cases,
+)
+from desktop.ui.main_window import MainWindow
+from desktop.ui.settings import APPLICATION, ORGANIZATION, Settings
+
+_KEEP: list[object] = []  # translators must outlive the event loop
+
+
+def install_translators(app: QApplication, lang: str) -> list[str]:
+    """Load Qt's own and the planner's .qm files for `lang`; returns the files loaded."""
+    if lang == "en":
+        return []
+    loaded = []
+    candidates = (
+        (f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
+        (f"mdt_planner_{lang}", str(resource("i18n"))),
+    )
+    for name, folder in candidates:
+        translator = QTranslator(app)
+        if translator.load(name, folder):
+            app.installTranslator(translator)
+            _KEEP.append(translator)
+            loaded.append(name)
+    QLocale.setDefault(QLocale(lang))
+    return loaded
+
+
+def ask_who_is_working(settings: Settings, parent: QWidget | None = None) -> User | None:
+    """The saved user, or asked once (and saved); None when the person cancels."""
+    known = settings.user()
+    if known:
+        return User(*known)
+    dialog = WhoIsWorkingDialog(parent=parent)
+    if not dialog.exec():
+        return None
+    name, role = dialog.values()
+    settings.set_user(name, role)
+    return User(name, role)
+
+
+def open_store(
+    path: Path,
+    user: User,
+    on_damaged: Callable[[DatabaseDamaged], bool],
+    on_busy: Callable[[DatabaseBusy], bool],
+) -> Store | None:
+    """Open the store; a damaged file goes to `on_damaged` (True: restore the newest backup,
+    then open), a busy one to `on_busy` (True: open read-only). None when the user quits."""
+    try:
+        return Store.open(path, user=user)
+    except DatabaseDamaged as damaged:
+        restore = on_damaged(damaged)  # always told, even when no backup exists
+        if damaged.newest_backup is None or not restore:
+            return None
+        restore_database(damaged.newest_backup, path)
+        return Store.open(path, user=user)
+    except DatabaseBusy as busy:
+        if not on_busy(busy):
+            return None
+        return Store.open(path, user=user, read_only=True)
+
+
+def damaged_dialog(path: Path, parent: QWidget | None = None) -> Callable[[DatabaseDamaged], bool]:
+    def ask(error: DatabaseDamaged) -> bool:
+        dialog = DamagedDatabaseDialog(path, str(error), error.newest_backup, parent)
+        dialog.exec()
+        return dialog.restore_chosen()
+
+    return ask
+
+
+def busy_dialog(path: Path, parent: QWidget | None = None) -> Callable[[DatabaseBusy], bool]:
+    def ask(error: DatabaseBusy) -> bool:
+        dialog = BusyDatabaseDialog(path, str(error), parent)
+        dialog.exec()
+        return dialog.read_only_chosen()
+
+    return ask
+
+
+def offer_demo_once(window: MainWindow, store: Store, settings: Settings) -> bool:
+    """On the first start with an empty database, offer the demonstration cases once."""
+    if store.read_only or settings.flag("demo/offered") or store.count_cases() > 0:
+        return False
+    settings.set_value("demo/offered", True)
+    if offer_demo_cases(window):
+        window.on_load_demo()
+        return True
+    return False
+
+
+def start(db_path: Path | None, settings: Settings) -> tuple[MainWindow | None, Store | None]:
+    """Everything before the event loop; (None, None) when the user chose to quit."""
+    path = Path(db_path) if db_path else default_db_path()
+    user = ask_who_is_working(settings)
+    if user is None:
+        return None, None
+    try:
+        store = open_store(path, user, damaged_dialog(path), busy_dialog(path))
+    except StoreError as exc:
+        QMessageBox.critical(
+            None, QApplication.translate("App", "Cannot open the database"), str(exc)
+        )
+        return None, None
+    if store is None:
+        return None, None
+    window = MainWindow(store, settings)
+    window.show()
+    offer_demo_once(window, store, settings)
+    return window, store
+
+
+def run_app(db_path: Path | None) -> int:
+    """`mdt-planner` with no command: the desktop app on `db_path` (default database if None)."""
+    app = QApplication.instance() or QApplication(sys.argv)
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    settings = Settings()
+    install_translators(app, settings.language)
+    window, store = start(db_path, settings)
+    if window is None:
+        return 1
+    try:
+        return app.exec()
+    finally:
+        store.close()

@@ -1,0 +1,295 @@
+"""Follow-up: decisions whose follow-up is planned or ongoing, and cases to bring back to the MDT.
+
+The list is read from the cases whose latest decision is final (store status "follow-up" or
+"decided"); reasons to re-discuss come from desktop.logic.completeness.rediscussion_reasons.
+With an `open_store` function the scan runs off the GUI thread on its own connection.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QThreadPool,
+    Signal,
+)
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.logic.case import Case
+from desktop.logic.completeness import rediscussion_reasons
+from desktop.logic.messages import Message
+from desktop.ui import workers
+
+ParentIndex = QModelIndex | QPersistentModelIndex
+FINAL_STATUSES = ("follow-up", "decided")
+PAGE = 500
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("FollowUp", text)
+
+
+@dataclass(frozen=True, slots=True)
+class FollowUpRow:
+    case_id: str
+    name: str
+    mrn: str
+    decided_on: str
+    follow_up: str | None
+    recommendation: str
+    reasons: tuple[Message, ...]
+
+    @property
+    def rediscuss(self) -> bool:
+        return bool(self.reasons)
+
+
+def follow_up_row(case_id: str, case: Case) -> FollowUpRow | None:
+    """The row of a case with a final decision, or None when it has none."""
+    final = [d for d in case.decisions if d.status == "final"]
+    if not final:
+        return None
+    last = final[-1]
+    return FollowUpRow(
+        case_id,
+        case.patient.name,
+        case.patient.mrn,
+        last.meeting_date.isoformat(),
+        last.follow_up.status if last.follow_up else None,
+        last.recommendation or "",
+        tuple(rediscussion_reasons(case)),
+    )
+
+
+def load_follow_up(store: Any, cancelled: Callable[[], bool] = lambda: False) -> list[FollowUpRow]:
+    """Rows for every case with a final decision: planned/ongoing follow-up or re-discussion."""
+    rows: list[FollowUpRow] = []
+    for status in FINAL_STATUSES:
+        offset = 0
+        while not cancelled():
+            page = store.list_cases(
+                status=status, order_by="updated_at DESC", limit=PAGE, offset=offset
+            )
+            for listed in page:
+                row = follow_up_row(listed.case_id, store.get_case(listed.case_id).case)
+                if row and (row.rediscuss or row.follow_up in ("planned", "ongoing")):
+                    rows.append(row)
+            if len(page) < PAGE:
+                break
+            offset += PAGE
+    return sorted(rows, key=lambda r: (not r.rediscuss, r.decided_on))
+
+
+def follow_up_label(status: str | None) -> str:
+    labels = {
+        "planned": _tr("planned"),
+        "ongoing": _tr("ongoing"),
+        "completed": _tr("completed"),
+        "not_done": _tr("not done"),
+    }
+    return labels.get(status, _tr("not set")) if status else _tr("not set")
+
+
+class FollowUpModel(QAbstractTableModel):
+    """Plain rows; re-discussion rows first, then by decision date."""
+
+    KEYS = ("name", "mrn", "decided_on", "follow_up", "rediscuss", "recommendation")
+
+    def __init__(self, lang: str = "en", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[FollowUpRow] = []
+        self._all: list[FollowUpRow] = []
+        self._lang = lang
+        self._only_rediscuss = False
+
+    def set_rows(self, rows: list[FollowUpRow]) -> None:
+        self._all = list(rows)
+        self._apply()
+
+    def set_only_rediscuss(self, only: bool) -> None:
+        self._only_rediscuss = only
+        self._apply()
+
+    def _apply(self) -> None:
+        self.beginResetModel()
+        self._rows = [r for r in self._all if r.rediscuss or not self._only_rediscuss]
+        self.endResetModel()
+
+    def rows(self) -> list[FollowUpRow]:
+        return list(self._rows)
+
+    def rowCount(self, parent: ParentIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: ParentIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.KEYS)
+
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,  # noqa: N802
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
+            return None
+        titles = (
+            _tr("Name"),
+            _tr("MRN"),
+            _tr("Decided on"),
+            _tr("Follow-up"),
+            _tr("Re-discuss?"),
+            _tr("Recommendation"),
+        )
+        return titles[section] if 0 <= section < len(titles) else None
+
+    def data(self, index: ParentIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row, key = self._rows[index.row()], self.KEYS[index.column()]
+        if role == Qt.ItemDataRole.UserRole:
+            return row.case_id
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._shown(row, key)
+        if key == "rediscuss" and role == Qt.ItemDataRole.ToolTipRole and row.rediscuss:
+            return "\n".join(m.render(self._lang) for m in row.reasons)
+        if key == "rediscuss" and role == Qt.ItemDataRole.ForegroundRole and row.rediscuss:
+            return QColor("#b3261e")
+        return None
+
+    def _shown(self, row: FollowUpRow, key: str) -> str:
+        if key == "follow_up":
+            return follow_up_label(row.follow_up)
+        if key == "rediscuss":
+            return _tr("yes: new data") if row.rediscuss else _tr("no")
+        return str(getattr(row, key))
+
+
+class FollowUpView(QWidget):
+    """The follow-up table with the reasons of the selected case.
+
+    Signals:
+        openRequested(case_id): open a case in the workspace.
+        loaded(count): the scan finished with this many rows.
+    """
+
+    openRequested = Signal(str)
+    loaded = Signal(int)
+
+    def __init__(
+        self,
+        store: Any,
+        settings: Any,
+        open_store: Callable[[], Any] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.store, self.settings, self._open_store = store, settings, open_store
+        self._task: workers.Task | None = None
+        self.model = FollowUpModel(settings.language, self)
+        self._build()
+
+    def _build(self) -> None:
+        self.only = QCheckBox(self.tr("Only cases to re-discuss"), self)
+        self.only.toggled.connect(self.model.set_only_rediscuss)
+        self.status = QLabel(self)
+        refresh = QPushButton(self.tr("&Refresh"), self)
+        refresh.clicked.connect(self.refresh)
+        top = QHBoxLayout()
+        for widget in (self.only, self.status):
+            top.addWidget(widget)
+        top.addStretch(1)
+        top.addWidget(refresh)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((0, 170), (1, 100), (2, 110), (3, 100), (4, 130)):
+            self.table.setColumnWidth(column, width)
+        self.table.doubleClicked.connect(lambda index: self.on_open(index.row()))
+        self.table.selectionModel().currentRowChanged.connect(
+            lambda current, _: self.on_row_selected(current.row())
+        )
+        self.reasons = QLabel(self)
+        self.reasons.setWordWrap(True)
+        self.reasons.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.reasons)
+
+    def refresh(self) -> None:
+        """Rescan the store: in a worker when an `open_store` function was given."""
+        if self._open_store is None:
+            self.on_loaded(load_follow_up(self.store))
+            return
+        if self._task is not None:
+            return
+        self.status.setText(self.tr("Reading decisions…"))
+        open_store = self._open_store
+
+        def work(control: workers.TaskControl) -> list[FollowUpRow]:
+            store = open_store()
+            try:
+                return load_follow_up(store, lambda: control.cancelled)
+            finally:
+                store.close()
+
+        self._task = workers.Task(work)
+        self._task.signals.finished.connect(self.on_loaded)
+        self._task.signals.failed.connect(self.on_failed)
+        workers.start(self._task, QThreadPool.globalInstance())
+
+    def on_loaded(self, rows: list[FollowUpRow]) -> None:
+        self._task = None
+        self.model.set_rows(rows)
+        again = sum(1 for r in rows if r.rediscuss)
+        self.status.setText(
+            self.tr("%1 decisions in follow-up, %2 to re-discuss")
+            .replace("%1", str(len(rows)))
+            .replace("%2", str(again))
+        )
+        self.on_row_selected(-1)
+        self.loaded.emit(len(rows))
+
+    def on_failed(self, message: str) -> None:
+        self._task = None
+        self.status.setText(self.tr("Could not read the decisions: %1").replace("%1", message))
+
+    def on_row_selected(self, row: int) -> None:
+        rows = self.model.rows()
+        if not 0 <= row < len(rows):
+            self.reasons.setText(self.tr("Select a case to see why it may need re-discussion."))
+            return
+        chosen = rows[row]
+        lang = self.settings.language
+        lines = [m.render(lang) for m in chosen.reasons] or [
+            self.tr("No new data since the decision of %1.").replace("%1", chosen.decided_on)
+        ]
+        self.reasons.setText("\n".join(f"• {line}" for line in lines))
+
+    def on_open(self, row: int) -> None:
+        rows = self.model.rows()
+        if 0 <= row < len(rows):
+            self.openRequested.emit(rows[row].case_id)
+
+    def wait_idle(self) -> bool:
+        return self._task is None

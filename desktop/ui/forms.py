@@ -1,0 +1,329 @@
+"""Shared field widgets bound to a CaseDocument path: typed text kept, errors shown beside it.
+
+Each field turns the text into a value, proposes it to the document (which validates the whole
+case) and shows the refusal under the field with a red border, keeping what was typed. Enum
+items come from the glossary (resources/text), rendered in the reader's language.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.logic.messages import term, text_table
+from desktop.ui.undo import CaseDocument
+
+INVALID_STYLE = "border: 2px solid #c0392b; border-radius: 3px;"
+ERROR_STYLE = "color: #c0392b;"
+
+
+def lang_of(settings: Any) -> str:
+    """The reader's language from the app settings object ("en" when it names none)."""
+    for name in ("language", "lang"):
+        value = getattr(settings, name, None)
+        value = value() if callable(value) else value
+        if isinstance(value, str) and value:
+            return value
+    return "en"
+
+
+def glossary_values(prefix: str) -> list[str]:
+    """The values of one glossary group, in file order: "term.ascites" -> none, mild, ..."""
+    start = prefix + "."
+    return [key[len(start) :] for key in text_table() if key.startswith(start)]
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Forms", text)
+
+
+def parse_number(text: str, label: str, integer: bool = False) -> float | int | None:
+    """The number typed, None when blank; ValueError with a sentence when not a number."""
+    cleaned = text.strip().replace(",", ".")
+    if not cleaned:
+        return None
+    try:
+        number = float(cleaned)
+    except ValueError:
+        raise ValueError(
+            _tr("{0}: \u201c{1}\u201d is not a number; type digits such as 41 or 1.05").format(
+                label, text.strip()
+            )
+        ) from None
+    if integer:
+        if number != int(number):
+            raise ValueError(_tr("{0}: {1} must be a whole number").format(label, text.strip()))
+        return int(number)
+    return number
+
+
+class BoundField(QWidget):
+    """Label, editor and error line for one path of the case under edit.
+
+    Signals:
+        problemsShown(list): the sentences now shown under the field (empty when valid).
+    """
+
+    problemsShown = Signal(list)
+
+    def __init__(self, document: CaseDocument, path: str, label: str, parent=None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.path = path
+        self.label_text = label
+        self._updating = False
+        self.label = QLabel(label)
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.hide()
+        self.row = QHBoxLayout()
+        self.row.setContentsMargins(0, 0, 0, 0)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 2)
+        layout.setSpacing(1)
+        layout.addWidget(self.label)
+        layout.addLayout(self.row)
+        layout.addWidget(self.error)
+
+    # subclasses: editors(), shown_value(), show_value(value)
+    def editors(self) -> list[QWidget]:
+        raise NotImplementedError
+
+    def shown_value(self) -> Any:
+        """The value the editor text means; ValueError with a sentence when it means none."""
+        raise NotImplementedError
+
+    def show_value(self, value: Any) -> None:
+        raise NotImplementedError
+
+    def refresh(self) -> None:
+        """Show the document's value unless the field holds text the user is still fixing."""
+        if self.path in self.document.invalid_fields():
+            return
+        try:
+            if self.shown_value() == self.document.value(self.path):
+                return
+        except ValueError:
+            pass
+        self._updating = True
+        try:
+            self.show_value(self.document.value(self.path))
+        finally:
+            self._updating = False
+
+    def on_edited(self) -> None:
+        """The user changed the editor: propose the value, or show why it is refused."""
+        if self._updating or self.document.read_only:
+            return
+        try:
+            problems = self.document.propose(self.path, self.shown_value())
+        except ValueError as exc:
+            problems = [str(exc)]
+        self.show_problems(problems)
+
+    def show_problems(self, problems: list[str]) -> None:
+        if problems:
+            self.document.mark_invalid(self.path, problems)
+        else:
+            self.document.clear_invalid(self.path)
+        self.error.setText("\n".join(problems))
+        self.error.setVisible(bool(problems))
+        for editor in self.editors():
+            editor.setStyleSheet(INVALID_STYLE if problems else "")
+        self.problemsShown.emit(problems)
+
+    def set_read_only(self, read_only: bool) -> None:
+        for editor in self.editors():
+            if isinstance(editor, QLineEdit | QPlainTextEdit):
+                editor.setReadOnly(read_only)
+            else:
+                editor.setEnabled(not read_only)
+
+
+class NumberField(BoundField):
+    """A number, optionally with a unit chooser: the value is {"value", "unit"} then."""
+
+    def __init__(
+        self,
+        document: CaseDocument,
+        path: str,
+        label: str,
+        units: list[str] | None = None,
+        integer: bool = False,
+        parent=None,
+    ) -> None:
+        super().__init__(document, path, label, parent)
+        self.units = units
+        self.integer = integer
+        self.edit = QLineEdit()
+        self.edit.setAccessibleName(label)
+        self.edit.setMaximumWidth(140)
+        self.edit.textEdited.connect(self.on_edited)
+        self.row.addWidget(self.edit)
+        self.unit = QComboBox()
+        if units:
+            self.unit.addItems(units)
+            self.unit.setAccessibleName(label)
+            self.unit.currentIndexChanged.connect(self.on_edited)
+            self.row.addWidget(self.unit)
+        self.row.addStretch(1)
+        self.refresh()
+
+    def editors(self) -> list[QWidget]:
+        return [self.edit, self.unit] if self.units else [self.edit]
+
+    def shown_value(self) -> Any:
+        number = parse_number(self.edit.text(), self.label_text, self.integer)
+        if not self.units or number is None:
+            return number
+        return {"value": number, "unit": self.unit.currentText()}
+
+    def show_value(self, value: Any) -> None:
+        if isinstance(value, dict):
+            self.unit.setCurrentText(str(value.get("unit", "")))
+            value = value.get("value")
+        self.edit.setText("" if value is None else _number_text(value))
+
+
+def _number_text(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
+class TextField(BoundField):
+    """Free text; blank means absent."""
+
+    def __init__(
+        self, document: CaseDocument, path: str, label: str, multiline: bool = False, parent=None
+    ) -> None:
+        super().__init__(document, path, label, parent)
+        self.multiline = multiline
+        if multiline:
+            self.edit: QLineEdit | QPlainTextEdit = QPlainTextEdit()
+            self.edit.setFixedHeight(64)
+            self.edit.textChanged.connect(self.on_edited)
+        else:
+            self.edit = QLineEdit()
+            self.edit.textEdited.connect(self.on_edited)
+        self.edit.setAccessibleName(label)
+        self.row.addWidget(self.edit)
+        self.refresh()
+
+    def editors(self) -> list[QWidget]:
+        return [self.edit]
+
+    def text(self) -> str:
+        return self.edit.toPlainText() if self.multiline else self.edit.text()
+
+    def shown_value(self) -> Any:
+        return self.text().strip() or None
+
+    def show_value(self, value: Any) -> None:
+        text = "" if value is None else str(value)
+        if self.multiline:
+            self.edit.setPlainText(text)
+        else:
+            self.edit.setText(text)
+
+
+class DateField(TextField):
+    """An ISO date YYYY-MM-DD; the case model says what is wrong with anything else."""
+
+    def __init__(self, document: CaseDocument, path: str, label: str, parent=None) -> None:
+        super().__init__(document, path, label, parent=parent)
+        self.edit.setPlaceholderText("YYYY-MM-DD")
+        self.edit.setMaximumWidth(140)
+        self.row.addStretch(1)
+
+
+class NumberListField(TextField):
+    """Numbers separated by commas or spaces, e.g. nodule diameters "8.5, 2"."""
+
+    def shown_value(self) -> Any:
+        parts = [p for p in self.text().replace(";", ",").replace(" ", ",").split(",") if p]
+        return [parse_number(p, self.label_text) for p in parts] or None
+
+    def show_value(self, value: Any) -> None:
+        self.edit.setText(", ".join(_number_text(v) for v in value or []))
+
+
+class TextListField(TextField):
+    """Short texts, one per line (reopen conditions)."""
+
+    def __init__(self, document: CaseDocument, path: str, label: str, parent=None) -> None:
+        super().__init__(document, path, label, multiline=True, parent=parent)
+
+    def shown_value(self) -> Any:
+        return [line.strip() for line in self.text().splitlines() if line.strip()]
+
+    def show_value(self, value: Any) -> None:
+        self.edit.setPlainText("\n".join(value or []))
+
+
+class ChoiceField(BoundField):
+    """A combo of allowed values; `optional` adds "not recorded" (absent)."""
+
+    def __init__(
+        self,
+        document: CaseDocument,
+        path: str,
+        label: str,
+        choices: list[tuple[Any, str]],
+        optional: bool = False,
+        parent=None,
+    ) -> None:
+        super().__init__(document, path, label, parent)
+        self.combo = QComboBox()
+        self.combo.setAccessibleName(label)
+        if optional:
+            self.combo.addItem(_tr("\u2014 not recorded"), None)
+        for value, text in choices:
+            self.combo.addItem(text, value)
+        if not optional:
+            self.combo.setCurrentIndex(-1)
+        self.combo.currentIndexChanged.connect(self.on_edited)
+        self.row.addWidget(self.combo)
+        self.row.addStretch(1)
+        self.refresh()
+
+    def editors(self) -> list[QWidget]:
+        return [self.combo]
+
+    def shown_value(self) -> Any:
+        index = self.combo.currentIndex()
+        return self.combo.itemData(index) if index >= 0 else None
+
+    def show_value(self, value: Any) -> None:
+        index = self.combo.findData(value)
+        self.combo.setCurrentIndex(index)
+
+
+def enum_field(
+    document: CaseDocument, path: str, label: str, group: str, lang: str, optional: bool = False
+) -> ChoiceField:
+    """A ChoiceField whose items are the glossary group `term.<group>.*` in `lang`."""
+    prefix = f"term.{group}"
+    choices = [(value, term(f"{prefix}.{value}", lang)) for value in glossary_values(prefix)]
+    return ChoiceField(document, path, label, choices, optional=optional)
+
+
+def yes_no_field(document: CaseDocument, path: str, label: str, optional: bool = True):
+    choices = [(True, _tr("yes")), (False, _tr("no"))]
+    return ChoiceField(document, path, label, choices, optional=optional)
+
+
+def heading(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setStyleSheet("font-weight: 600; font-size: 14px; margin-top: 8px;")
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label

@@ -1,0 +1,243 @@
+"""The New case dialog: the fields hcc-mdt-case/1 requires, nothing guessed, errors beside each.
+
+Everything else (imaging, treatments, history...) is entered afterwards in the workspace.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.logic.case import FORMAT, Case
+from desktop.logic.case_io import CaseError, parse_case
+from desktop.logic.messages import term
+
+ERROR_STYLE = "color: #c0392b;"
+INVALID_STYLE = "border: 2px solid #c0392b; border-radius: 3px;"
+
+
+class NewCaseDialog(QDialog):
+    """Collects the required fields; `case()` is the validated Case after `accept()`."""
+
+    def __init__(
+        self, lang: str = "en", today: dt.date | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("New case"))
+        self.setMinimumWidth(640)
+        self._lang = lang
+        self._case: Case | None = None
+        self._errors: dict[str, QLabel] = {}
+        self._inputs: dict[str, QWidget] = {}
+        self._build(today or dt.date.today())
+
+    def _build(self, today: dt.date) -> None:
+        form = QFormLayout()
+        self.mrn = self._add(form, "patient.mrn", self.tr("MRN"), QLineEdit(self))
+        self.name = self._add(form, "patient.name", self.tr("Name"), QLineEdit(self))
+        self.assessed_on = QDateEdit(QDate(today.year, today.month, today.day), self)
+        self.assessed_on.setCalendarPopup(True)
+        self.assessed_on.setDisplayFormat("yyyy-MM-dd")
+        self._add(form, "assessed_on", self.tr("Assessed on (date of the labs)"), self.assessed_on)
+        self.ecog = self._add(
+            form, "ecog", self.tr("ECOG"), self._choice([(str(n), n) for n in range(5)])
+        )
+        self.bilirubin, self.bilirubin_unit = self._lab(
+            form, "labs.bilirubin", self.tr("Bilirubin"), ("umol/L", "mg/dL")
+        )
+        self.albumin, self.albumin_unit = self._lab(
+            form, "labs.albumin", self.tr("Albumin"), ("g/L", "g/dL")
+        )
+        self.inr = self._add(form, "labs.inr", self.tr("INR"), QLineEdit(self))
+        self.ascites = self._add(
+            form,
+            "liver.ascites",
+            self.tr("Ascites"),
+            self._glossary("term.ascites", ("none", "mild", "moderate_severe")),
+        )
+        self.encephalopathy = self._add(
+            form,
+            "liver.encephalopathy",
+            self.tr("Encephalopathy"),
+            self._glossary("term.encephalopathy", ("none", "grade_1_2", "grade_3_4")),
+        )
+        self.nodules = self._add(
+            form, "tumor.nodules_cm", self.tr("Nodules, longest diameter (cm)"), QLineEdit(self)
+        )
+        self.nodules.setPlaceholderText(self.tr("e.g. 8.5, 2.0"))
+        self.portal = self._add(
+            form,
+            "tumor.portal_vein_invasion",
+            self.tr("Portal vein invasion"),
+            self._glossary("term.pvi", ("none", "vp1", "vp2", "vp3", "vp4")),
+        )
+        self.spread = self._add(
+            form,
+            "tumor.extrahepatic_spread",
+            self.tr("Extrahepatic spread"),
+            self._choice([(self.tr("no"), False), (self.tr("yes"), True)]),
+        )
+        self.general = QLabel(self)
+        self.general.setStyleSheet(ERROR_STYLE)
+        self.general.setWordWrap(True)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.on_accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            self.tr(
+                "The fields every case needs. Everything else is entered in the "
+                "case workspace afterwards."
+            ),
+            self,
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.general)
+        layout.addWidget(buttons)
+
+    def _add(self, form: QFormLayout, path: str, label: str, widget: QWidget) -> Any:
+        error = QLabel(self)
+        error.setStyleSheet(ERROR_STYLE)
+        error.setWordWrap(True)
+        error.hide()
+        box = QVBoxLayout()
+        box.setSpacing(2)
+        box.addWidget(widget)
+        box.addWidget(error)
+        form.addRow(label, box)
+        self._errors[path] = error
+        self._inputs[path] = widget
+        return widget
+
+    def _lab(self, form: QFormLayout, path: str, label: str, units: tuple[str, ...]):
+        value, unit = QLineEdit(self), QComboBox(self)
+        unit.addItems(list(units))
+        holder = QWidget(self)
+        row = QHBoxLayout(holder)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(value, 1)
+        row.addWidget(unit)
+        self._add(form, path, label, holder)
+        self._inputs[path] = value
+        return value, unit
+
+    def _choice(self, items: list[tuple[str, Any]]) -> QComboBox:
+        combo = QComboBox(self)
+        combo.addItem(self.tr("— choose —"), None)
+        for text, value in items:
+            combo.addItem(text, value)
+        return combo
+
+    def _glossary(self, prefix: str, values: tuple[str, ...]) -> QComboBox:
+        return self._choice([(term(f"{prefix}.{v}", self._lang), v) for v in values])
+
+    def data(self) -> dict[str, Any]:
+        """The case as typed, missing values left out so validation names them."""
+        day = self.assessed_on.date()
+        data: dict[str, Any] = {
+            "format": FORMAT,
+            "patient": _present({"mrn": self.mrn.text().strip(), "name": self.name.text().strip()}),
+            "assessed_on": dt.date(day.year(), day.month(), day.day()).isoformat(),
+            "ecog": self.ecog.currentData(),
+            "labs": _present(
+                {
+                    "bilirubin": _lab_value(
+                        self.bilirubin.text(), self.bilirubin_unit.currentText()
+                    ),
+                    "albumin": _lab_value(self.albumin.text(), self.albumin_unit.currentText()),
+                    "inr": _number(self.inr.text()),
+                }
+            ),
+            "liver": _present(
+                {
+                    "ascites": self.ascites.currentData(),
+                    "encephalopathy": self.encephalopathy.currentData(),
+                }
+            ),
+            "tumor": _present(
+                {
+                    "nodules_cm": _numbers(self.nodules.text()),
+                    "portal_vein_invasion": self.portal.currentData(),
+                    "extrahepatic_spread": self.spread.currentData(),
+                }
+            ),
+        }
+        return {k: v for k, v in data.items() if v is not None}  # empty groups name fields
+
+    def case(self) -> Case | None:
+        return self._case
+
+    def on_accept(self) -> None:
+        self._clear_errors()
+        try:
+            self._case = parse_case(self.data())
+        except CaseError as exc:
+            self._show_errors(exc.problems)
+            return
+        self.accept()
+
+    def _clear_errors(self) -> None:
+        for path, label in self._errors.items():
+            label.hide()
+            self._inputs[path].setStyleSheet("")
+        self.general.clear()
+
+    def _show_errors(self, problems: list[str]) -> None:
+        unplaced = []
+        for problem in problems:
+            path = next(
+                (p for p in sorted(self._errors, key=len, reverse=True) if problem.startswith(p)),
+                None,
+            )
+            if path is None:
+                unplaced.append(problem)
+                continue
+            label = self._errors[path]
+            shown = label.text() + "\n" if label.isVisible() else ""
+            label.setText(shown + problem)
+            label.show()
+            self._inputs[path].setStyleSheet(INVALID_STYLE)
+        self.general.setText("\n".join(unplaced))
+
+
+def _present(values: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in values.items() if v is not None and v != "" and v != {}}
+
+
+def _number(text: str) -> float | str | None:
+    """A number, or the text itself so validation names the bad value; None when empty."""
+    text = text.strip().replace(",", ".")
+    if not text:
+        return None
+    try:
+        return float(text)
+    except ValueError:
+        return text
+
+
+def _lab_value(text: str, unit: str) -> dict[str, Any] | None:
+    value = _number(text)
+    return None if value is None else {"value": value, "unit": unit}
+
+
+def _numbers(text: str) -> list[float | str] | None:
+    parts = [p for p in text.replace(";", ",").replace(" ", ",").split(",") if p.strip()]
+    return [_number(p) for p in parts] or None

@@ -1,0 +1,129 @@
+"""Workspace step "Adjuvant plan": the options with evidence, duration and stop rules; the plan."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QWidget
+
+from desktop.ui.drafts import draft_index, ensure_draft
+from desktop.ui.forms import ERROR_STYLE, NumberField, TextField, heading
+from desktop.ui.response_panels import row_of
+from desktop.ui.step_base import StepPage, badge_html, bullets_html, rich_label
+from desktop.ui.undo import CaseDocument
+
+UNBOUND = "decisions.none.adjuvant_plan"
+
+
+class AdjuvantStep(StepPage):
+    """Adjuvant options (review section 7) beside the plan recorded in the draft decision."""
+
+    def __init__(
+        self, document: CaseDocument, settings: Any, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(document, settings, parent)
+        self.options: list[dict[str, Any]] = []
+        self.add_full(heading(self.tr("Adjuvant plan of the draft decision")))
+        self.option_choice = QComboBox()
+        self.choose_button = QPushButton(self.tr("Use this option"))
+        self.choose_button.clicked.connect(lambda: self.on_choose(self.option_choice.currentData()))
+        self.add_full(row_of(self.option_choice, self.choose_button))
+        self.error = QLabel()
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setWordWrap(True)
+        self.add_full(self.error)
+        self.option = TextField(document, f"{UNBOUND}.option", self.tr("Option"))
+        self.duration = NumberField(
+            document, f"{UNBOUND}.duration_months", self.tr("Duration (months)"), integer=True
+        )
+        self.notes = TextField(
+            document,
+            f"{UNBOUND}.notes",
+            self.tr(
+                "Stop rules and notes (recurrence, intolerable toxicity, "
+                "whether pCR changed the plan)"
+            ),
+            multiline=True,
+        )
+        self.add_pair(self.option, self.duration)
+        self.add_full(self.notes)
+        self.no_draft = QLabel(self.tr("No draft decision yet: choosing an option starts one."))
+        self.add_full(self.no_draft)
+        self.detail = rich_label()
+        self.results.addWidget(self.detail)
+        self.finish_form()
+
+    def on_choose(self, option_id: str | None) -> list[str]:
+        """Record `option_id` with its catalogue duration as the draft's adjuvant plan."""
+        option = next((o for o in self.options if o["id"] == option_id), None)
+        if option is None:
+            return []
+        index, problems = ensure_draft(self.document)
+        if not problems and index is not None:
+            plan = {"option": option["id"]}
+            if option.get("duration_months") is not None:
+                plan["duration_months"] = option["duration_months"]
+            if option.get("stop_rules"):
+                plan["notes"] = "; ".join(option["stop_rules"])
+            problems = self.document.propose(f"decisions.{index}.adjuvant_plan", plan)
+        self.error.setText("\n".join(problems))
+        return problems
+
+    def refresh(self) -> None:
+        index = draft_index(self.document)
+        base = f"decisions.{index}.adjuvant_plan" if index is not None else UNBOUND
+        has_plan = index is not None and self.document.value(base) is not None
+        for field, key in (
+            (self.option, "option"),
+            (self.duration, "duration_months"),
+            (self.notes, "notes"),
+        ):
+            field.path = f"{base}.{key}"
+            field.setEnabled(has_plan and not self.document.read_only)
+        self.no_draft.setVisible(index is None)
+        super().refresh()
+
+    def set_read_only(self, read_only: bool) -> None:
+        super().set_read_only(read_only)
+        self.choose_button.setEnabled(not read_only)
+
+    def show_results(self, output: dict[str, Any]) -> None:
+        self.options = output.get("adjuvant", [])
+        current = self.option_choice.currentData()
+        self.option_choice.blockSignals(True)
+        self.option_choice.clear()
+        for option in self.options:
+            self.option_choice.addItem(option["name"], option["id"])
+        found = self.option_choice.findData(current)
+        self.option_choice.setCurrentIndex(max(found, 0))
+        self.option_choice.blockSignals(False)
+        self.detail.setText("".join(self._option_html(o) for o in self.options))
+
+    def _option_html(self, option: dict[str, Any]) -> str:
+        recommended = option.get("recommended", True)
+        badge = badge_html(
+            self.tr("offered") if recommended else self.tr("not recommended"),
+            "suitable" if recommended else "contraindicated",
+        )
+        duration = option.get("duration_months")
+        facts = [
+            self.tr("Duration: {0} months").format(duration)
+            if duration is not None
+            else self.tr("Duration: not fixed by the evidence")
+        ]
+        facts += [self.tr("Stop: {0}").format(rule) for rule in option.get("stop_rules", [])]
+        evidence = [
+            self.tr("ref {0} ({1}{2}): {3}").format(
+                e.get("ref"),
+                e.get("design", ""),
+                f", n = {e['size']}" if e.get("size") else "",
+                e.get("finding", ""),
+            )
+            for e in option.get("evidence", [])
+        ]
+        return (
+            f"<p><b style='font-size:14px'>{option['name']}</b> {badge}"
+            f"{bullets_html(facts)}<div><b>{self.tr('Evidence')}</b></div>"
+            f"{bullets_html(evidence)}<div><b>{self.tr('For this case')}</b></div>"
+            f"{bullets_html(option.get('notes', []))}</p>"
+        )

@@ -1,0 +1,167 @@
+"""What every workspace step shares: a form on the left, computed results beside it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.ui.forms import BoundField, lang_of
+from desktop.ui.undo import CaseDocument
+
+CARD_STYLE = "QFrame#card { border: 1px solid #c8ccd2; border-radius: 6px; background: #fbfbfc; }"
+BADGE_COLOURS = {
+    "suitable": "#1e7d3a",
+    "caution": "#b26a00",
+    "contraindicated": "#b3261e",
+    "complete": "#1e7d3a",
+    "incomplete": "#6b7280",
+    "stale": "#b26a00",
+}
+
+
+def badge_html(word: str, key: str) -> str:
+    """A coloured badge that also carries the word, so colour is never the only signal."""
+    colour = BADGE_COLOURS.get(key, "#374151")
+    return (
+        f'<span style="background:{colour}; color:white; padding:1px 6px; '
+        f'border-radius:3px; font-weight:600;">&nbsp;{word}&nbsp;</span>'
+    )
+
+
+def bullets_html(lines: list[str]) -> str:
+    return "".join(f"<div style='margin-left:8px'>\u2022 {_escape(line)}</div>" for line in lines)
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def rich_label(html: str = "") -> QLabel:
+    label = QLabel(html)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+class ResultCard(QFrame):
+    """A computed result: headline value, its reasons, and the source it follows."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("card")
+        self.setStyleSheet(CARD_STYLE)
+        self.title = QLabel(title)
+        self.title.setStyleSheet("font-weight: 600; color: #374151;")
+        self.value = QLabel()
+        self.value.setStyleSheet("font-size: 20px; font-weight: 700;")
+        self.value.setWordWrap(True)
+        self.why = rich_label()
+        self.source = QLabel()
+        self.source.setWordWrap(True)
+        self.source.setStyleSheet("color: #4b5563; font-size: 11px;")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 8, 10, 8)
+        for widget in (self.title, self.value, self.why, self.source):
+            layout.addWidget(widget)
+        # Never squeezed below its text: the results column scrolls instead of clipping.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+
+    def set_result(self, value: str, why: list[str], source: str = "") -> None:
+        self.value.setText(value)
+        self.why.setText(bullets_html(why))
+        self.source.setText(source)
+        self.source.setVisible(bool(source))
+        self._fit_height()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        # Nested box layouts do not always honour a wrapped label's height-for-width:
+        # pin the card's minimum height to what its text needs at the current width.
+        needed = self.heightForWidth(self.width()) if self.width() > 0 else -1
+        if needed > 0:
+            self.setMinimumHeight(needed)
+
+
+def scrolled(widget: QWidget) -> QScrollArea:
+    area = QScrollArea()
+    area.setWidget(widget)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    return area
+
+
+class StepPage(QWidget):
+    """A step of the workspace: form fields bound to the document, results panel beside them.
+
+    Subclasses fill `self.form` (a grid) and `self.results` (a column) and implement
+    `show_results(output)`, where `output` is `evaluation_output(evaluation, lang)`.
+    """
+
+    def __init__(
+        self, document: CaseDocument, settings: Any, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.settings = settings
+        self.lang = lang_of(settings)
+        form_host = QWidget()
+        self.form = QGridLayout(form_host)
+        self.form.setColumnStretch(0, 1)
+        self.form.setColumnStretch(1, 1)
+        self.form.setHorizontalSpacing(16)
+        results_host = QWidget()
+        self.results = QVBoxLayout(results_host)
+        self.results.setContentsMargins(4, 4, 4, 4)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scrolled(form_host), 3)
+        layout.addWidget(scrolled(results_host), 2)
+        self._next_row = 0
+        self._stretched = False
+
+    def add_full(self, widget: QWidget, stretch: int = 0) -> None:
+        self.form.addWidget(widget, self._next_row, 0, 1, 2)
+        self.form.setRowStretch(self._next_row, stretch)
+        self._stretched = self._stretched or stretch > 0
+        self._next_row += 1
+
+    def add_pair(self, left: QWidget, right: QWidget | None = None) -> None:
+        self.form.addWidget(left, self._next_row, 0)
+        if right is not None:
+            self.form.addWidget(right, self._next_row, 1)
+        self._next_row += 1
+
+    def finish_form(self) -> None:
+        if not self._stretched:
+            self.form.setRowStretch(self._next_row, 1)
+        self.results.addStretch(1)
+
+    def fields(self) -> list[BoundField]:
+        return self.findChildren(BoundField)
+
+    def refresh(self) -> None:
+        """Show the document's current values (after an undo, a reload, another step)."""
+        for field in self.fields():
+            field.refresh()
+
+    def set_read_only(self, read_only: bool) -> None:
+        for field in self.fields():
+            field.set_read_only(read_only)
+
+    def show_results(self, output: dict[str, Any]) -> None:
+        raise NotImplementedError

@@ -1,0 +1,313 @@
+"""Workspace step "Decision": the MDT record, its signatures, finalizing (sealed) and amending."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QMessageBox, QPushButton, QWidget
+
+from desktop.logic.case import Signature
+from desktop.logic.store_errors import StoreError
+from desktop.ui.drafts import draft_index, final_indexes, start_draft
+from desktop.ui.forms import (
+    ERROR_STYLE,
+    DateField,
+    TextField,
+    TextListField,
+    enum_field,
+    heading,
+)
+from desktop.ui.response_panels import row_of, table_view
+from desktop.ui.step_base import StepPage, bullets_html, rich_label
+from desktop.ui.tables import Column, ListTableModel
+from desktop.ui.undo import CaseDocument
+
+UNBOUND = "decisions.none"
+
+
+class DecisionStep(StepPage):
+    """Meeting, attendees, question, recommendation, dissent, reopen conditions, follow-up."""
+
+    def __init__(
+        self, document: CaseDocument, settings: Any, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(document, settings, parent)
+        self.workspace: Any = None
+        self.index: int | None = None
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setStyleSheet("font-size: 14px; font-weight: 600;")
+        self.add_full(self.status)
+        self._build_actions()
+        self._build_fields()
+        self._build_people()
+        self.summary = rich_label()
+        self.results.addWidget(self.summary)
+        self.finish_form()
+
+    def bind_workspace(self, workspace: Any) -> None:
+        """The workspace that writes finalize/amend to the store and reloads the case."""
+        self.workspace = workspace
+
+    def _build_actions(self) -> None:
+        self.start_button = QPushButton(self.tr("Start a draft decision"))
+        self.start_button.clicked.connect(self.on_start_draft)
+        self.amend_button = QPushButton(self.tr("Amend the final decision"))
+        self.amend_button.clicked.connect(self.on_amend)
+        self.finalize_button = QPushButton(self.tr("Sign off and finalize\u2026"))
+        self.finalize_button.setStyleSheet("font-weight: 600;")
+        self.finalize_button.clicked.connect(self.on_finalize_requested)
+        self.error = QLabel()
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setWordWrap(True)
+        self.add_full(row_of(self.start_button, self.amend_button, self.finalize_button))
+        self.add_full(self.error)
+
+    def _build_fields(self) -> None:
+        d, lang = self.document, self.lang
+        self.meeting = DateField(d, f"{UNBOUND}.meeting_date", self.tr("Meeting date"))
+        self.follow_up = enum_field(
+            d,
+            f"{UNBOUND}.follow_up.status",
+            self.tr("Follow-up status"),
+            "follow_up",
+            lang,
+            optional=True,
+        )
+        self.add_pair(self.meeting, self.follow_up)
+        self.follow_up_reason = TextField(
+            d, f"{UNBOUND}.follow_up.reason", self.tr("Follow-up reason (when not done)")
+        )
+        self.add_full(self.follow_up_reason)
+        self.question = TextField(
+            d, f"{UNBOUND}.question", self.tr("Question to the MDT"), multiline=True
+        )
+        self.recommendation = TextField(
+            d, f"{UNBOUND}.recommendation", self.tr("Recommendation"), multiline=True
+        )
+        self.dissent = TextField(d, f"{UNBOUND}.dissent", self.tr("Dissent"), multiline=True)
+        self.reopen = TextListField(
+            d, f"{UNBOUND}.reopen_conditions", self.tr("Reopen conditions (one per line)")
+        )
+        for field in (self.question, self.recommendation, self.dissent, self.reopen):
+            self.add_full(field)
+        self.bound = [
+            self.meeting,
+            self.follow_up,
+            self.follow_up_reason,
+            self.question,
+            self.recommendation,
+            self.dissent,
+            self.reopen,
+        ]
+        self.suffixes = {id(field): field.path[len(UNBOUND) :] for field in self.bound}
+
+    def _build_people(self) -> None:
+        self.add_full(heading(self.tr("Attendees and roles")))
+        self.attendees = ListTableModel(
+            self.document,
+            "",
+            [Column("name", self.tr("Name")), Column("role", self.tr("Role"))],
+            self,
+        )
+        self.attendee_view = table_view(self.attendees, 2, 8)
+        self.add_full(self.attendee_view)
+        self.attendee_name = QLineEdit()
+        self.attendee_name.setPlaceholderText(self.tr("name"))
+        self.attendee_role = QLineEdit()
+        self.attendee_role.setPlaceholderText(self.tr("role, e.g. hepatobiliary surgeon"))
+        self.add_attendee_button = QPushButton(self.tr("Add attendee"))
+        self.add_attendee_button.clicked.connect(
+            lambda: self.on_add_attendee(self.attendee_name.text(), self.attendee_role.text())
+        )
+        self.add_full(
+            row_of(
+                self.attendee_name,
+                self.attendee_role,
+                self.add_attendee_button,
+                stretch_after=False,
+            )
+        )
+        self.add_full(heading(self.tr("Signatures")))
+        self.signatures = rich_label()
+        self.add_full(self.signatures)
+        self.signer = QComboBox()
+        self.sign_button = QPushButton(self.tr("Sign as this attendee"))
+        self.sign_button.clicked.connect(lambda: self.on_sign(self.signer.currentIndex()))
+        self.add_full(row_of(self.signer, self.sign_button))
+        self.actions = [
+            self.add_attendee_button,
+            self.sign_button,
+            self.finalize_button,
+            self.attendee_name,
+            self.attendee_role,
+            self.signer,
+        ]
+
+    # ------------------------------------------------------------------ slots
+    def on_start_draft(self) -> list[str]:
+        problems = start_draft(self.document)
+        self.error.setText("\n".join(problems))
+        return problems
+
+    def on_add_attendee(self, name: str, role: str) -> list[str]:
+        if self.index is None:
+            return self._say([self.tr("Start a draft decision first.")])
+        attendee = {"name": name.strip(), "role": role.strip()}
+        problems = self.document.add_item(f"decisions.{self.index}.attendees", attendee)
+        if not problems:
+            self.attendee_name.clear()
+            self.attendee_role.clear()
+        return self._say(problems)
+
+    def on_sign(self, attendee_position: int) -> list[str]:
+        """Add the signature of one attendee (now) to the draft."""
+        attendees = self.document.value(f"decisions.{self.index}.attendees") or []
+        if self.index is None or not 0 <= attendee_position < len(attendees):
+            return self._say([self.tr("Add the attendees first, then sign as one of them.")])
+        person = attendees[attendee_position]
+        signed = self.document.value(f"decisions.{self.index}.signed_by") or []
+        if any(s["name"] == person["name"] for s in signed):
+            return self._say([self.tr("{0} has already signed.").format(person["name"])])
+        signature = {**person, "at": dt.datetime.now().isoformat(timespec="seconds")}
+        return self._say(self.document.add_item(f"decisions.{self.index}.signed_by", signature))
+
+    def on_finalize_requested(self) -> None:
+        """Ask for confirmation, then finalize: the record is sealed and can no longer change."""
+        answer = QMessageBox.question(
+            self,
+            self.tr("Finalize the decision?"),
+            self.tr(
+                "Finalizing seals this decision record with its signatures. It can never be "
+                "changed afterwards, only amended by a new record. Finalize now?"
+            ),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.on_finalize_confirmed()
+
+    def on_finalize_confirmed(self) -> list[str]:
+        index = self.index
+        signed = self.document.value(f"decisions.{index}.signed_by") or []
+        if index is None or not signed:
+            return self._say([self.tr("A final decision needs at least one signature.")])
+        if not self.workspace.flush():
+            return self._say(
+                [
+                    self.tr(
+                        "The draft could not be saved first; fix the fields "
+                        "marked in red or resolve the save conflict."
+                    )
+                ]
+            )
+        signatures = [Signature.model_validate(s) for s in signed]
+        return self._write(
+            lambda rev: self.workspace.store.finalize_decision(
+                self.workspace.case_id, index, signed_by=signatures, expected_revision=rev
+            )
+        )
+
+    def on_amend(self) -> list[str]:
+        finals = final_indexes(self.document)
+        if not finals or not self.workspace.flush():
+            return self._say([self.tr("There is no final decision to amend.")])
+        return self._write(
+            lambda rev: self.workspace.store.amend_decision(
+                self.workspace.case_id, finals[-1], expected_revision=rev
+            )
+        )
+
+    def _write(self, write) -> list[str]:
+        try:
+            write(self.workspace.saver.revision)
+        except StoreError as exc:
+            return self._say([str(exc)])
+        self.workspace.reload_from_store()
+        return self._say([])
+
+    def _say(self, problems: list[str]) -> list[str]:
+        self.error.setText("\n".join(problems))
+        return problems
+
+    # ------------------------------------------------------------------ showing
+    def record_index(self) -> int | None:
+        """The draft being edited, else the newest final record (shown read-only)."""
+        index = draft_index(self.document)
+        finals = final_indexes(self.document)
+        return index if index is not None else (finals[-1] if finals else None)
+
+    def refresh(self) -> None:
+        self.index = draft_index(self.document)
+        shown = self.record_index()
+        base = f"decisions.{shown}" if shown is not None else UNBOUND
+        for field in self.bound:
+            field.path = base + self.suffixes[id(field)]
+        self.attendees.set_list_path(f"{base}.attendees" if shown is not None else "")
+        super().refresh()
+        self._show_state(shown)
+
+    def _show_state(self, shown: int | None) -> None:
+        draft = self.index is not None
+        finals = final_indexes(self.document)
+        record = self.document.value(f"decisions.{shown}") if shown is not None else None
+        if draft:
+            text = self.tr("Draft decision for the meeting of {0}").format(record["meeting_date"])
+        elif record:
+            text = self.tr("Final decision of {0}: sealed, read-only").format(
+                record["meeting_date"]
+            )
+        else:
+            text = self.tr("No decision yet for this case.")
+        self.status.setText(text)
+        self.start_button.setVisible(not draft)
+        self.amend_button.setVisible(not draft and bool(finals))
+        self.finalize_button.setEnabled(draft)
+        for field in self.bound:
+            field.set_read_only(not draft)
+        for widget in self.actions:
+            widget.setEnabled(draft)
+        attendees = (record or {}).get("attendees", [])
+        self.signer.clear()
+        self.signer.addItems([f"{a['name']} ({a['role']})" for a in attendees])
+        signed = (record or {}).get("signed_by", [])
+        self.signatures.setText(
+            bullets_html([f"{s['name']} ({s['role']}), {s['at']}" for s in signed])
+            or self.tr("No signature yet.")
+        )
+
+    def set_read_only(self, read_only: bool) -> None:
+        """Read-only follows the record: a draft is editable, a final record never is."""
+        self._show_state(self.record_index())
+
+    def show_results(self, output: dict[str, Any]) -> None:
+        lines = [
+            self.tr("BCLC {0} \u00b7 CNLC {1} \u00b7 Child-Pugh {2}").format(
+                output["bclc"]["stage"],
+                output["cnlc"]["stage"],
+                output["child_pugh"].get("label", output["child_pugh"]["class"]),
+            ),
+        ]
+        names = {r["id"]: r["name"] for r in output.get("regimens", [])}
+        record = self.document.value(f"decisions.{self.record_index()}") or {}
+        if record.get("regimen_id"):
+            lines.append(
+                self.tr("Regimen: {0}").format(
+                    names.get(record["regimen_id"], record["regimen_id"])
+                )
+            )
+        lines += [
+            self.tr("Override {0}: computed {1}, chosen {2} \u2014 {3}").format(
+                o["item"].upper(), o.get("computed") or "\u2014", o["chosen"], o["reason"]
+            )
+            for o in record.get("overrides", [])
+        ]
+        history = [
+            self.tr("{0} \u00b7 {1} \u00b7 {2}").format(
+                d["meeting_date"], d["status"], (d.get("record_hash") or "")[:19]
+            )
+            for d in self.document.data.get("decisions", [])
+        ]
+        self.summary.setText(
+            f"<b>{self.tr('What the record will show')}</b>{bullets_html(lines)}"
+            f"<p><b>{self.tr('Decision records of this case')}</b>{bullets_html(history)}</p>"
+        )

@@ -1,0 +1,134 @@
+"""Workspace step "Patient and liver function": identity, labs with units, liver, scores."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QWidget
+
+from desktop.ui.forms import (
+    DateField,
+    NumberField,
+    TextField,
+    enum_field,
+    heading,
+    yes_no_field,
+)
+from desktop.ui.step_base import ResultCard, StepPage
+from desktop.ui.undo import CaseDocument
+
+LAB_UNITS = {
+    "bilirubin": ["umol/L", "mg/dL"],
+    "albumin": ["g/L", "g/dL"],
+    "creatinine": ["umol/L", "mg/dL"],
+    "sodium": ["mmol/L"],
+    "platelets": ["10^9/L"],
+    "alt": ["U/L"],
+    "ast": ["U/L"],
+    "afp": ["ng/mL", "IU/mL"],
+    "pivka_ii": ["mAU/mL"],
+}
+
+
+class PatientStep(StepPage):
+    """Identity, labs, liver findings; Child-Pugh, ALBI and MELD beside them as you type."""
+
+    def __init__(
+        self, document: CaseDocument, settings: Any, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(document, settings, parent)
+        self._build_identity()
+        self._build_labs()
+        self._build_liver()
+        self.child_pugh = ResultCard(self.tr("Child-Pugh (Pugh, Br J Surg 1973)"))
+        self.albi = ResultCard(self.tr("ALBI / mALBI (Johnson 2015; Hiraoka 2017)"))
+        self.meld = ResultCard(self.tr("MELD / MELD-Na (OPTN policy)"))
+        for card in (self.child_pugh, self.albi, self.meld):
+            self.results.addWidget(card)
+        self.finish_form()
+
+    def _build_identity(self) -> None:
+        d = self.document
+        self.add_full(heading(self.tr("Patient")))
+        self.add_pair(
+            TextField(d, "patient.name", self.tr("Name")),
+            TextField(d, "patient.mrn", self.tr("Medical record number (MRN)")),
+        )
+        self.add_pair(
+            enum_field(d, "patient.sex", self.tr("Sex"), "sex", self.lang, optional=True),
+            DateField(d, "patient.birth_date", self.tr("Birth date")),
+        )
+        self.add_pair(DateField(d, "assessed_on", self.tr("Labs and assessment dated")))
+
+    def _build_labs(self) -> None:
+        d = self.document
+        self.add_full(heading(self.tr("Laboratory values")))
+        labels = {
+            "bilirubin": self.tr("Total bilirubin"),
+            "albumin": self.tr("Albumin"),
+            "creatinine": self.tr("Creatinine"),
+            "sodium": self.tr("Sodium"),
+            "platelets": self.tr("Platelets"),
+            "alt": self.tr("ALT"),
+            "ast": self.tr("AST"),
+            "afp": self.tr("AFP"),
+            "pivka_ii": self.tr("PIVKA-II"),
+        }
+        fields = [NumberField(d, f"labs.{n}", labels[n], LAB_UNITS[n]) for n in LAB_UNITS]
+        fields.insert(2, NumberField(d, "labs.inr", self.tr("INR")))
+        self.lab_fields = {field.path: field for field in fields}
+        for left, right in zip(fields[::2], [*fields[1::2], None], strict=False):
+            self.add_pair(left, right)
+
+    def _build_liver(self) -> None:
+        d = self.document
+        lang = self.lang
+        self.add_full(heading(self.tr("Liver")))
+        self.add_pair(
+            enum_field(d, "liver.ascites", self.tr("Ascites"), "ascites", lang),
+            enum_field(
+                d, "liver.encephalopathy", self.tr("Encephalopathy"), "encephalopathy", lang
+            ),
+        )
+        self.add_pair(
+            enum_field(d, "liver.varices", self.tr("Varices"), "varices", lang, optional=True),
+            yes_no_field(
+                d,
+                "liver.variceal_bleeding_within_6_months",
+                self.tr("Variceal bleeding within 6 months"),
+            ),
+        )
+        self.add_pair(
+            yes_no_field(d, "liver.cirrhosis", self.tr("Cirrhosis")),
+            yes_no_field(
+                d, "liver.dialysis_twice_in_past_week", self.tr("Dialysis twice in the past week")
+            ),
+        )
+        self.add_pair(
+            NumberField(d, "liver.icg_r15_percent", self.tr("ICG-R15 (%)")),
+            NumberField(
+                d, "liver.future_liver_remnant_percent", self.tr("Future liver remnant (%)")
+            ),
+        )
+
+    def show_results(self, output: dict[str, Any]) -> None:
+        cp = output["child_pugh"]
+        self.child_pugh.set_result(
+            self.tr("Class {0} ({1} points)").format(cp["class"], cp["points"]), cp["why"]
+        )
+        albi = output["albi"]
+        self.albi.set_result(
+            self.tr("Grade {0} (score {1:.2f})").format(albi["grade"], albi["score"]),
+            albi.get("why", []),
+        )
+        meld = output["meld"]
+        self.meld.set_result(
+            self.tr("MELD {0} \u00b7 MELD-Na {1}").format(
+                _or_dash(meld["meld"]), _or_dash(meld["meld_na"])
+            ),
+            meld.get("why", []),
+        )
+
+
+def _or_dash(value: Any) -> str:
+    return "\u2014" if value is None else str(value)

@@ -1,0 +1,288 @@
+"""Workspace step "Regimen": the catalogue with verdicts, reasons and evidence; choose, compare."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QWidget,
+)
+
+from desktop.logic.messages import term
+from desktop.ui.drafts import draft_index, ensure_draft
+from desktop.ui.forms import ERROR_STYLE, glossary_values, heading
+from desktop.ui.step_base import BADGE_COLOURS, StepPage, badge_html, bullets_html, rich_label
+from desktop.ui.undo import CaseDocument
+
+MAX_COMPARED = 3
+Index = QModelIndex | QPersistentModelIndex
+
+
+class RegimenTableModel(QAbstractTableModel):
+    """One row per catalogue regimen: name, component classes, verdict (word and colour)."""
+
+    def __init__(self, lang: str, parent=None) -> None:
+        super().__init__(parent)
+        self.lang = lang
+        self.rows: list[dict[str, Any]] = []
+        self.chosen: str | None = None
+        self.headers = [
+            QCoreApplication.translate("RegimenTableModel", "Regimen"),
+            QCoreApplication.translate("RegimenTableModel", "Components"),
+            QCoreApplication.translate("RegimenTableModel", "Verdict"),
+        ]
+
+    def set_rows(self, rows: list[dict[str, Any]], chosen: str | None) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.chosen = chosen
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.headers[section] if 0 <= section < len(self.headers) else None
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        row = self.rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(row, column)
+        if role == Qt.ItemDataRole.UserRole:
+            return row["id"]
+        if column == 2 and role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(QColor("#ffffff"))
+        if column == 2 and role == Qt.ItemDataRole.BackgroundRole:
+            return QBrush(QColor(BADGE_COLOURS.get(row["verdict"], "#374151")))
+        if column == 2 and role == Qt.ItemDataRole.FontRole:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return "\n".join(row.get("reasons", []))
+        return None
+
+    def _text(self, row: dict[str, Any], column: int) -> str:
+        if column == 0:
+            star = "\u2605 " if row["id"] == self.chosen else ""
+            return star + row["name"]
+        if column == 1:
+            return ", ".join(component_class_names(row, self.lang))
+        return term(f"term.verdict.{row['verdict']}", self.lang)
+
+
+def component_class_names(row: dict[str, Any], lang: str) -> list[str]:
+    return [term(f"term.class.{c['class']}", lang) for c in row.get("components", [])]
+
+
+class ClassFilter(QSortFilterProxyModel):
+    """Rows whose components include the chosen class (all rows when none is chosen)."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.component_class: str | None = None
+
+    def set_class(self, component_class: str | None) -> None:
+        self.beginFilterChange()
+        self.component_class = component_class
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:  # noqa: N802
+        if self.component_class is None:
+            return True
+        row = self.sourceModel().rows[source_row]
+        return any(c["class"] == self.component_class for c in row.get("components", []))
+
+
+class RegimenStep(StepPage):
+    """The catalogue with verdict badges; select up to three to compare; choose one."""
+
+    def __init__(
+        self, document: CaseDocument, settings: Any, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(document, settings, parent)
+        self.rows: list[dict[str, Any]] = []
+        self.model = RegimenTableModel(self.lang, self)
+        self.proxy = ClassFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self._build_filter()
+        self._build_table()
+        self.chosen_label = QLabel()
+        self.choose_error = QLabel()
+        self.choose_error.setStyleSheet(ERROR_STYLE)
+        self.add_full(self.chosen_label)
+        self.add_full(self.choose_error)
+        self.detail = rich_label()
+        self.results.addWidget(self.detail)
+        self.finish_form()
+
+    def _build_filter(self) -> None:
+        self.add_full(heading(self.tr("Conversion regimens (every regimen of the catalogue)")))
+        self.class_filter = QComboBox()
+        self.class_filter.addItem(self.tr("All component classes"), None)
+        for value in glossary_values("term.class"):
+            self.class_filter.addItem(term(f"term.class.{value}", self.lang), value)
+        self.class_filter.currentIndexChanged.connect(
+            lambda: self.on_filter_class(self.class_filter.currentData())
+        )
+        self.choose_button = QPushButton(self.tr("Choose the selected regimen"))
+        self.choose_button.clicked.connect(self.on_choose_clicked)
+        row = QWidget()
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(QLabel(self.tr("Filter by class:")))
+        layout.addWidget(self.class_filter)
+        layout.addStretch(1)
+        layout.addWidget(self.choose_button)
+        self.add_full(row)
+        hint = QLabel(
+            self.tr(
+                "Select one regimen for its reasons and evidence, or up to three "
+                "(Ctrl+click) to compare them side by side."
+            )
+        )
+        hint.setWordWrap(True)
+        self.add_full(hint)
+
+    def _build_table(self) -> None:
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setMinimumHeight(380)
+        self.table.selectionModel().selectionChanged.connect(self._show_selected)
+        self.add_full(self.table, stretch=1)
+
+    # ------------------------------------------------------------------ slots
+    def on_filter_class(self, component_class: str | None) -> None:
+        self.proxy.set_class(component_class)
+
+    def selected_ids(self) -> list[str]:
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        return [self.proxy.index(r, 0).data(Qt.ItemDataRole.UserRole) for r in rows]
+
+    def on_select(self, regimen_ids: list[str]) -> None:
+        """Select these regimens in the table (tests and keyboard users)."""
+        selection = self.table.selectionModel()
+        selection.clearSelection()
+        for row in range(self.proxy.rowCount()):
+            if self.proxy.index(row, 0).data(Qt.ItemDataRole.UserRole) in regimen_ids:
+                selection.select(
+                    self.proxy.index(row, 0),
+                    selection.SelectionFlag.Select | selection.SelectionFlag.Rows,
+                )
+
+    def on_choose(self, regimen_id: str) -> list[str]:
+        """Set the draft decision's regimen (a draft is started when there is none)."""
+        index, problems = ensure_draft(self.document)
+        if not problems and index is not None:
+            problems = self.document.propose(f"decisions.{index}.regimen_id", regimen_id)
+        self.choose_error.setText("\n".join(problems))
+        return problems
+
+    def on_choose_clicked(self) -> None:
+        ids = self.selected_ids()
+        if len(ids) != 1:
+            self.choose_error.setText(self.tr("Select exactly one regimen to choose it."))
+            return
+        self.on_choose(ids[0])
+
+    def set_read_only(self, read_only: bool) -> None:
+        super().set_read_only(read_only)
+        self.choose_button.setEnabled(not read_only)
+
+    # ------------------------------------------------------------------ results
+    def chosen_id(self) -> str | None:
+        index = draft_index(self.document)
+        decisions = self.document.data.get("decisions") or []
+        if index is None:
+            index = len(decisions) - 1 if decisions else None
+        return decisions[index].get("regimen_id") if index is not None else None
+
+    def show_results(self, output: dict[str, Any]) -> None:
+        selected = self.selected_ids()
+        self.rows = output["regimens"]
+        chosen = self.chosen_id()
+        self.model.set_rows(self.rows, chosen)
+        names = {row["id"]: row["name"] for row in self.rows}
+        self.chosen_label.setText(
+            self.tr("Chosen for the decision: {0}").format(names.get(chosen, chosen))
+            if chosen
+            else self.tr("No regimen chosen yet for the decision.")
+        )
+        self.on_select(selected)
+        self._show_selected()
+
+    def _show_selected(self, *_: Any) -> None:
+        ids = self.selected_ids()[:MAX_COMPARED]
+        rows = [row for row in self.rows if row["id"] in ids]
+        if not rows:
+            self.detail.setText(
+                self.tr(
+                    "Select a regimen to see why it got its verdict and the evidence behind it."
+                )
+            )
+            return
+        cells = "".join(
+            f"<td valign='top' width='{100 // len(rows)}%'>{self._detail_html(row)}</td>"
+            for row in rows
+        )
+        self.detail.setText(f"<table cellspacing='6'><tr>{cells}</tr></table>")
+
+    def _detail_html(self, row: dict[str, Any]) -> str:
+        verdict = term(f"term.verdict.{row['verdict']}", self.lang)
+        parts = [
+            f"<b style='font-size:14px'>{row['name']}</b><br>",
+            badge_html(verdict, row["verdict"]),
+            f"<br><i>{', '.join(component_class_names(row, self.lang))}</i>",
+            f"<p><b>{self.tr('Reasons')}</b>{bullets_html(row.get('reasons', []))}</p>",
+            f"<p><b>{self.tr('Evidence')}</b>",
+        ]
+        parts += [self._evidence_html(item) for item in row.get("evidence", [])]
+        return "".join(parts) + "</p>"
+
+    def _evidence_html(self, item: dict[str, Any]) -> str:
+        size = item.get("size")
+        facts = [self.tr("ref {0}").format(item.get("ref")), str(item.get("design") or "")]
+        if size:
+            facts.append(self.tr("n = {0}").format(size))
+        if item.get("trial"):
+            facts.append(str(item["trial"]))
+        figures = "; ".join(item.get("figures") or [])
+        finding = item.get("finding") or ""
+        heading_text = " \u00b7 ".join(fact for fact in facts if fact)
+        tail = f"<br>{figures}" if figures else ""
+        return (
+            f"<div style='margin:4px 0 4px 8px'>\u2022 <b>{heading_text}</b><br>"
+            f"{finding}{tail}</div>"
+        )

@@ -1,0 +1,170 @@
+"""Workspace step "Response and timing": scans, mRECIST, treatments, adverse events, surgery."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QLabel, QTableView, QWidget
+
+from desktop.logic.messages import term
+from desktop.logic.response import response_chart_series
+from desktop.ui.chart import ResponseChart
+from desktop.ui.drafts import draft_index
+from desktop.ui.forms import DateField, NumberField, enum_field, heading
+from desktop.ui.response_panels import (
+    AdverseEventsPanel,
+    ImagingPanel,
+    TreatmentsPanel,
+    table_view,
+)
+from desktop.ui.step_base import ResultCard, StepPage
+from desktop.ui.tables import PlainRowsModel
+from desktop.ui.undo import CaseDocument
+
+
+class ResponseStep(StepPage):
+    """The response series, what was given and tolerated, and when surgery could be done."""
+
+    def __init__(
+        self, document: CaseDocument, settings: Any, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(document, settings, parent)
+        self.imaging = ImagingPanel(document)
+        self.treatments = TreatmentsPanel(document)
+        self.adverse_events = AdverseEventsPanel(document)
+        self.add_full(heading(self.tr("Imaging time points")))
+        self.add_full(self.imaging)
+        self.add_full(heading(self.tr("Treatments and last doses")))
+        self.add_full(self.treatments)
+        self.add_full(heading(self.tr("Adverse events (CTCAE v5.0)")))
+        self.add_full(self.adverse_events)
+        self._build_surgery_fields()
+        self._build_results()
+        self.finish_form()
+
+    def _build_surgery_fields(self) -> None:
+        d = self.document
+        self.add_full(heading(self.tr("Surgery")))
+        self.add_pair(
+            DateField(d, "planned_surgery_date", self.tr("Planned surgery date")),
+            NumberField(
+                d, "liver.future_liver_remnant_percent", self.tr("Future liver remnant (%)")
+            ),
+        )
+        self.strategy = enum_field(
+            d,
+            "decisions.none.timing_strategy",
+            self.tr("Timing strategy (draft decision)"),
+            "timing",
+            self.lang,
+            optional=True,
+        )
+        self.strategy_note = QLabel()
+        self.strategy_note.setWordWrap(True)
+        self.add_pair(self.strategy, self.strategy_note)
+
+    def _build_results(self) -> None:
+        self.chart = ResponseChart()
+        self.chart.setMinimumHeight(220)
+        self.results.addWidget(self.chart)
+        self.series_summary = ResultCard(self.tr("Response (mRECIST, Lencioni & Llovet 2010)"))
+        self.results.addWidget(self.series_summary)
+        self.timepoints = PlainRowsModel(
+            [
+                self.tr("Date"),
+                self.tr("Sum (mm)"),
+                self.tr("vs baseline"),
+                self.tr("vs nadir"),
+                self.tr("Category"),
+            ],
+            self,
+        )
+        self.timepoint_view: QTableView = table_view(self.timepoints, 2, 10)
+        self.results.addWidget(self.timepoint_view)
+        self.surgery = ResultCard(self.tr("Earliest surgery date (washouts: local policy)"))
+        self.results.addWidget(self.surgery)
+        self.flr = ResultCard(self.tr("Future liver remnant"))
+        self.results.addWidget(self.flr)
+        self.facts = ResultCard(self.tr("Opportunistic or conservative? (review, section 6)"))
+        self.results.addWidget(self.facts)
+
+    def refresh(self) -> None:
+        index = draft_index(self.document)
+        self.strategy.path = (
+            f"decisions.{index}.timing_strategy"
+            if index is not None
+            else ("decisions.none.timing_strategy")
+        )
+        self.strategy.setEnabled(index is not None and not self.document.read_only)
+        self.strategy_note.setText(
+            ""
+            if index is not None
+            else self.tr("Start a draft decision (Decision step) to record the timing strategy.")
+        )
+        super().refresh()
+        for panel in (self.imaging, self.treatments, self.adverse_events):
+            panel.refresh()
+
+    def set_read_only(self, read_only: bool) -> None:
+        super().set_read_only(read_only)
+        for panel in (self.imaging, self.treatments, self.adverse_events):
+            panel.set_read_only(read_only)
+
+    def show_results(self, output: dict[str, Any]) -> None:
+        self.chart.set_series(response_chart_series(self.document.case))
+        self._show_response(output.get("response"))
+        surgery = output["surgery"]
+        earliest = surgery.get("earliest_date") or self.tr("no date can be given")
+        lines = list(surgery.get("blockers", []))
+        if surgery.get("planned_date_check"):
+            lines.append(surgery["planned_date_check"])
+        self.surgery.set_result(earliest, lines + list(surgery.get("why", [])))
+        flr_ok = surgery.get("flr_ok")
+        word = {
+            True: self.tr("sufficient"),
+            False: self.tr("insufficient"),
+            None: self.tr("unknown"),
+        }[flr_ok]
+        icg = surgery.get("icg_r15_percent")
+        flr_lines = list(surgery.get("flr_why", []))
+        if icg is not None:
+            flr_lines.append(self.tr("ICG-R15: {0} %").format(icg))
+        self.flr.set_result(word, flr_lines)
+        self.facts.set_result("", list(surgery.get("facts", [])))
+        self.facts.value.hide()
+
+    def _show_response(self, response: dict[str, Any] | None) -> None:
+        if not response:
+            self.series_summary.set_result(
+                self.tr("not assessable"),
+                [self.tr("Response needs a baseline and at least one follow-up scan.")],
+            )
+            self.timepoints.set_rows([])
+            return
+        current = term(f"term.response.{response['current']}", self.lang)
+        best = term(f"term.response.{response['best']}", self.lang)
+        self.series_summary.set_result(
+            self.tr("Current: {0} \u00b7 best: {1}").format(current, best),
+            list(response.get("why", [])),
+            response.get("criteria", ""),
+        )
+        self.timepoints.set_rows(
+            [
+                [
+                    p["date"],
+                    _text(p["sum_mm"]),
+                    _pct(p.get("change_from_baseline_pct")),
+                    _pct(p.get("change_from_nadir_pct")),
+                    p["category"],
+                ]
+                for p in response["timepoints"]
+            ]
+        )
+
+
+def _text(value: Any) -> str:
+    return "\u2014" if value is None else str(value)
+
+
+def _pct(value: Any) -> str:
+    return "\u2014" if value is None else f"{value:+.1f} %"

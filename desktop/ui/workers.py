@@ -1,0 +1,160 @@
+"""Long work off the GUI thread: QThreadPool tasks reporting progress, honouring cancel.
+
+A task runs a plain function `work(control)`; the function calls `control.report(done, total)`
+and stops when `control.cancelled` is set. Results come back as signals, delivered on the GUI
+thread. A task that touches the database opens its own Store connection (SQLite connections
+are not shared across threads).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from desktop.logic.case_io import CaseError, dumps_case, read_case
+
+
+class TaskSignals(QObject):
+    """Signals: progress(done, total), finished(result), failed(message), cancelled()."""
+
+    progress = Signal(int, int)
+    finished = Signal(object)
+    failed = Signal(str)
+    cancelled = Signal()
+
+
+class TaskControl:
+    """What the work function sees: progress reporting and the cancel flag."""
+
+    def __init__(self, signals: TaskSignals) -> None:
+        self._signals = signals
+        self._cancel = threading.Event()
+
+    def report(self, done: int, total: int) -> None:
+        self._signals.progress.emit(done, total)
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+
+class Task(QRunnable):
+    """One piece of long work; keep a reference until `finished`/`failed`/`cancelled` arrives."""
+
+    def __init__(self, work: Callable[[TaskControl], Any]) -> None:
+        super().__init__()
+        self.setAutoDelete(False)
+        self.signals = TaskSignals()
+        self.control = TaskControl(self.signals)
+        self._work = work
+
+    def run(self) -> None:
+        try:
+            result = self._work(self.control)
+        except Exception as exc:  # noqa: BLE001 -- any failure must reach the user, not the void
+            self.signals.failed.emit(f"{type(exc).__name__}: {exc}")
+            return
+        if self.control.cancelled:
+            self.signals.cancelled.emit()
+        else:
+            self.signals.finished.emit(result)
+
+
+def start(task: Task, pool: QThreadPool | None = None) -> Task:
+    (pool or QThreadPool.globalInstance()).start(task)
+    return task
+
+
+def show_progress(task: Task, title: str, parent: QWidget | None = None) -> QProgressDialog:
+    """A modal-less progress dialog bound to `task`: its Cancel button cancels the work."""
+    dialog = QProgressDialog(title, QCoreApplication.translate("Workers", "Cancel"), 0, 0, parent)
+    dialog.setWindowTitle(title)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(300)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    dialog.canceled.connect(task.control.cancel)
+    task.signals.progress.connect(lambda done, total: _advance(dialog, done, total))
+    for signal in (task.signals.finished, task.signals.failed, task.signals.cancelled):
+        signal.connect(dialog.close)
+    return dialog
+
+
+def _advance(dialog: QProgressDialog, done: int, total: int) -> None:
+    dialog.setMaximum(total)
+    dialog.setValue(done)
+
+
+@dataclass
+class ImportResult:
+    """Imported case ids, and one line per refused file naming the file and the problem."""
+
+    imported: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+
+def import_files(open_store: Callable[[], Any], paths: Iterable[Path]):
+    """Work function importing case files through a store opened in the worker thread."""
+    paths = list(paths)
+
+    def work(control: TaskControl) -> ImportResult:
+        result = ImportResult()
+        store = open_store()
+        try:
+            for done, path in enumerate(paths, start=1):
+                if control.cancelled:
+                    break
+                _import_one(store, Path(path), result)
+                control.report(done, len(paths))
+        finally:
+            store.close()
+        return result
+
+    return work
+
+
+def _import_one(store: Any, path: Path, result: ImportResult) -> None:
+    try:
+        stored, _created = store.import_case(read_case(path))
+        result.imported.append(stored.case_id)
+    except CaseError as exc:
+        result.problems.extend(str(exc).splitlines())
+    except Exception as exc:  # noqa: BLE001 -- a store refusal names the file, the rest goes on
+        result.problems.append(f"{path}: {exc}")
+
+
+def export_files(open_store: Callable[[], Any], case_ids: Iterable[str], folder: Path):
+    """Work function writing each case as `<MRN>.json` into `folder`; returns the paths."""
+    case_ids = list(case_ids)
+
+    def work(control: TaskControl) -> list[Path]:
+        written: list[Path] = []
+        store = open_store()
+        try:
+            for done, case_id in enumerate(case_ids, start=1):
+                if control.cancelled:
+                    break
+                written.append(_export_one(store, case_id, folder))
+                control.report(done, len(case_ids))
+        finally:
+            store.close()
+        return written
+
+    return work
+
+
+def _export_one(store: Any, case_id: str, folder: Path) -> Path:
+    case = store.get_case(case_id).case
+    safe = "".join(c if c.isalnum() or c in "-_" else "_" for c in case.patient.mrn)
+    path = folder / f"{safe}.json"
+    path.write_text(dumps_case(case), encoding="utf-8")
+    return path

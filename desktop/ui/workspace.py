@@ -1,0 +1,319 @@
+"""The case workspace: the MDT workflow steps in a sidebar, each marked complete/incomplete/stale.
+
+Every edit is an undoable command on a CaseDocument; results are recomputed from the in-memory
+case as the user types (desktop.logic.evaluation.evaluate) and the case is saved as a new
+revision 800 ms after the last change and at once on a step change or close (autosave.py).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QColor, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.logic.completeness import AREAS, readiness
+from desktop.logic.evaluation import evaluate, evaluation_output
+from desktop.logic.messages import Message
+from desktop.ui.autosave import AutoSaver
+from desktop.ui.drafts import draft_index
+from desktop.ui.forms import lang_of
+from desktop.ui.step_adjuvant import AdjuvantStep
+from desktop.ui.step_base import BADGE_COLOURS, StepPage
+from desktop.ui.step_decision import DecisionStep
+from desktop.ui.step_patient import PatientStep
+from desktop.ui.step_regimen import RegimenStep
+from desktop.ui.step_response import ResponseStep
+from desktop.ui.step_tumour import TumourStep
+from desktop.ui.undo import CaseDocument
+
+STEP_CLASSES = (PatientStep, TumourStep, RegimenStep, ResponseStep, AdjuvantStep, DecisionStep)
+STATE_MARKS = {"complete": "\u2713", "incomplete": "\u25cb", "stale": "\u26a0"}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("CaseWorkspace", text)
+
+
+def step_titles() -> list[str]:
+    return [
+        _tr("Patient and liver function"),
+        _tr("Tumour and staging"),
+        _tr("Regimen"),
+        _tr("Response and timing"),
+        _tr("Adjuvant plan"),
+        _tr("Decision"),
+    ]
+
+
+def state_words() -> dict[str, str]:
+    return {"complete": _tr("complete"), "incomplete": _tr("incomplete"), "stale": _tr("stale")}
+
+
+class CaseWorkspace(QWidget):
+    """One case, edited step by step; saved automatically, undoable, read-only once final.
+
+    Signals:
+        caseChanged(str): the case with this case_id was saved as a new revision.
+    """
+
+    caseChanged = Signal(str)
+
+    def __init__(self, store: Any, case_id: str, settings: Any, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.store = store
+        self.case_id = case_id
+        self.settings = settings
+        self.lang = lang_of(settings)
+        stored = store.get_case(case_id)
+        self.document = CaseDocument(stored.case, self)
+        self.undo_stack = self.document.undo_stack
+        self.saver = AutoSaver(store, case_id, stored.revision, self.document)
+        self.output: dict[str, Any] = {}
+        self._build()
+        self.document.changed.connect(self.on_case_edited)
+        self.document.changed.connect(self.saver.on_changed)
+        self.document.invalidCountChanged.connect(self.on_invalid_count)
+        self.saver.saved.connect(self.on_saved)
+        self.saver.conflict.connect(self.on_conflict)
+        self.saver.failed.connect(self.on_save_failed)
+        self.saver.pendingChanged.connect(self.on_pending)
+        self.on_case_edited()
+        self.sidebar.setCurrentRow(0)
+
+    # ------------------------------------------------------------------ layout
+    def _build(self) -> None:
+        self.sidebar = QListWidget()
+        self.sidebar.setFixedWidth(230)
+        self.sidebar.setStyleSheet("QListWidget::item { padding: 8px 6px; }")
+        for title in step_titles():
+            self.sidebar.addItem(QListWidgetItem(title))
+        self.steps: list[StepPage] = [cls(self.document, self.settings) for cls in STEP_CLASSES]
+        self.steps[-1].bind_workspace(self)
+        self.stack = QStackedWidget()
+        for step in self.steps:
+            self.stack.addWidget(step)
+        self.sidebar.currentRowChanged.connect(self.on_step_selected)
+        body = QHBoxLayout()
+        body.addWidget(self.sidebar)
+        body.addWidget(self.stack, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(self._header())
+        layout.addWidget(self._conflict_bar())
+        layout.addLayout(body, 1)
+        layout.addWidget(self._disclaimer())
+
+    def _header(self) -> QHBoxLayout:
+        self.title = QLabel()
+        self.title.setStyleSheet("font-size: 17px; font-weight: 700;")
+        self.save_state = QLabel()
+        self.invalid_note = QLabel()
+        self.invalid_note.setStyleSheet("color: #b3261e; font-weight: 600;")
+        self.invalid_note.hide()
+        self.undo_button = self._tool(_tr("Undo"), self.undo_stack.undo, QKeySequence.Undo)
+        self.redo_button = self._tool(_tr("Redo"), self.undo_stack.redo, QKeySequence.Redo)
+        self.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
+        self.undo_stack.canRedoChanged.connect(self.redo_button.setEnabled)
+        self.undo_button.setEnabled(False)
+        self.redo_button.setEnabled(False)
+        row = QHBoxLayout()
+        for widget in (self.title, self.invalid_note):
+            row.addWidget(widget)
+        row.addStretch(1)
+        for widget in (self.save_state, self.undo_button, self.redo_button):
+            row.addWidget(widget)
+        return row
+
+    def _tool(self, text: str, slot, shortcut) -> QToolButton:
+        button = QToolButton()
+        button.setText(text)
+        button.setShortcut(QKeySequence(shortcut))
+        button.setToolTip(f"{text} ({QKeySequence(shortcut).toString()})")
+        button.clicked.connect(slot)
+        return button
+
+    def _conflict_bar(self) -> QFrame:
+        self.conflict_bar = QFrame()
+        self.conflict_bar.setStyleSheet("QFrame { background: #fff4d6; border-radius: 4px; }")
+        self.conflict_text = QLabel()
+        self.conflict_text.setWordWrap(True)
+        reload_button = QPushButton(_tr("Reload theirs and reapply my edits"))
+        reload_button.clicked.connect(self.on_reload_and_reapply)
+        anyway_button = QPushButton(_tr("Save mine as a new revision anyway"))
+        anyway_button.clicked.connect(self.on_save_anyway)
+        row = QHBoxLayout(self.conflict_bar)
+        row.addWidget(self.conflict_text, 1)
+        row.addWidget(reload_button)
+        row.addWidget(anyway_button)
+        self.conflict_bar.hide()
+        return self.conflict_bar
+
+    def _disclaimer(self) -> QLabel:
+        label = QLabel(
+            Message("evaluation.disclaimer").render(self.lang)
+            + "  "
+            + _tr("Rules version {0}.").format(self._rules_version())
+        )
+        label.setWordWrap(True)
+        label.setStyleSheet("color: #4b5563; font-size: 11px;")
+        self.disclaimer = label
+        return label
+
+    def _rules_version(self) -> str:
+        from desktop.logic.rules import default_rules
+
+        return default_rules().version
+
+    # ------------------------------------------------------------------ behaviour
+    def current_step(self) -> StepPage:
+        return self.steps[self.stack.currentIndex()]
+
+    def on_step_selected(self, row: int) -> None:
+        if row < 0:
+            return
+        self.saver.flush()
+        self.stack.setCurrentIndex(row)
+        step = self.steps[row]
+        step.refresh()
+        if self.output:
+            step.show_results(self.output)
+
+    def on_case_edited(self) -> None:
+        """Recompute from the in-memory case and show it in the open step and the sidebar."""
+        case = self.document.case
+        self.output = evaluation_output(evaluate(case), self.lang)
+        self.title.setText(f"{case.patient.name} \u00b7 {case.patient.mrn}")
+        step = self.current_step()
+        step.refresh()
+        step.show_results(self.output)
+        self._mark_steps()
+        self._apply_read_only()
+
+    def meeting_date(self) -> dt.date:
+        """The meeting the case is prepared for: the draft decision's date, else today."""
+        index = draft_index(self.document)
+        if index is not None:
+            return self.document.case.decisions[index].meeting_date
+        return dt.date.today()
+
+    def step_states(self) -> list[str]:
+        stale_days = int(getattr(self.settings, "stale_days", 30))
+        ready = readiness(self.document.case, self.meeting_date(), stale_days)
+        return [ready.area_state(area) for area in AREAS]
+
+    def _mark_steps(self) -> None:
+        words = state_words()
+        for row, (title, state) in enumerate(zip(step_titles(), self.step_states(), strict=True)):
+            item = self.sidebar.item(row)
+            item.setText(f"{STATE_MARKS[state]}  {title}\n      {words[state]}")
+            item.setForeground(QColor(BADGE_COLOURS[state]))
+            item.setData(Qt.ItemDataRole.UserRole, state)
+
+    def is_read_only(self) -> bool:
+        """Read-only when the case's newest decision is final and no draft is open."""
+        decisions = self.document.case.decisions
+        return (
+            bool(decisions)
+            and draft_index(self.document) is None
+            and (decisions[-1].status == "final")
+        )
+
+    def _apply_read_only(self) -> None:
+        read_only = self.is_read_only()
+        self.document.read_only = read_only
+        for step in self.steps:
+            step.set_read_only(read_only)
+
+    def on_invalid_count(self, count: int) -> None:
+        self.invalid_note.setText(_tr("unsaved: fix {0} field(s)").format(count))
+        self.invalid_note.setVisible(count > 0)
+
+    def on_pending(self, pending: bool) -> None:
+        if pending:
+            self.save_state.setText(_tr("Unsaved changes\u2026"))
+
+    def on_saved(self, revision: int) -> None:
+        self.save_state.setText(_tr("Saved as revision {0}").format(revision))
+        self.caseChanged.emit(self.case_id)
+
+    def on_conflict(self, message: str) -> None:
+        self.conflict_text.setText(
+            message + "\n" + _tr("Your edits are kept here until you choose.")
+        )
+        self.conflict_bar.show()
+
+    def on_save_failed(self, message: str) -> None:
+        self.save_state.setText(_tr("Not saved: {0}").format(message))
+        self.save_state.setStyleSheet("color: #b3261e;")
+
+    def on_reload_and_reapply(self) -> None:
+        problems = self.saver.on_reload_and_reapply()
+        if problems:
+            self.conflict_text.setText(
+                _tr("Your edits do not fit the newer revision:") + "\n" + "\n".join(problems)
+            )
+            return
+        self.conflict_bar.hide()
+
+    def on_save_anyway(self) -> None:
+        if self.saver.on_save_anyway():
+            self.conflict_bar.hide()
+
+    def reload_from_store(self) -> None:
+        """After finalize or amend (written by the store itself): the stored case is the base."""
+        stored = self.store.get_case(self.case_id)
+        self.saver.adopt(stored.case, stored.revision)
+        self.save_state.setText(_tr("Saved as revision {0}").format(stored.revision))
+        self.caseChanged.emit(self.case_id)
+
+    def flush(self) -> bool:
+        return self.saver.flush()
+
+    def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        self.saver.flush()
+        super().closeEvent(event)
+
+
+def workspace_screenshots(store: Any, case_id: str, settings: Any, out_dir: Path) -> list[Path]:
+    """Grab every step of one case at 1280x800 into `out_dir`; returns the PNG paths."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    workspace = CaseWorkspace(store, case_id, settings)
+    workspace.resize(1280, 800)
+    workspace.show()
+    paths = []
+    slug = store.get_case(case_id).case.patient.mrn.replace("/", "-")
+    for row, area in enumerate(AREAS):
+        workspace.sidebar.setCurrentRow(row)
+        if area == "regimen":
+            workspace.steps[row].on_select(_comparison_ids(workspace.output))
+        QApplication.processEvents()
+        path = out_dir / f"workspace-{slug}-{row + 1}-{area}.png"
+        workspace.grab().save(str(path))
+        paths.append(path)
+    workspace.saver.timer.stop()
+    workspace.close()
+    workspace.deleteLater()
+    return paths
+
+
+def _comparison_ids(output: dict[str, Any]) -> list[str]:
+    """Two regimens of different verdicts, so the screenshot shows a comparison."""
+    rows = output.get("regimens", [])
+    by_verdict = {row["verdict"]: row["id"] for row in reversed(rows)}
+    return list(by_verdict.values())[:2]

@@ -1,0 +1,46 @@
+"""Screenshots of every case-workspace step for the shared example cases, at 1280x800.
+
+Run: QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots_workspace.py [OUT_DIR]
+(default docs/screenshots/). Uses a throw-away database, never the user's.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from desktop.logic.case_io import parse_case  # noqa: E402
+from desktop.logic.store import Store  # noqa: E402
+from desktop.logic.store_types import User  # noqa: E402
+from desktop.ui.settings import Settings  # noqa: E402
+from desktop.ui.workspace import workspace_screenshots  # noqa: E402
+
+EXAMPLES = REPO.parent / "shared" / "examples"
+
+
+def main(out_dir: Path) -> list[Path]:
+    app = QApplication.instance() or QApplication([])
+    paths: list[Path] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        store = Store.open(Path(tmp) / "cases.sqlite", user=User("Li Ming", "surgeon"))
+        settings = Settings.at(Path(tmp) / "settings.ini")
+        for example in sorted(EXAMPLES.glob("*.json")):
+            case = parse_case(json.loads(example.read_text(encoding="utf-8")), str(example))
+            case_id = store.new_case(case).case_id
+            paths += workspace_screenshots(store, case_id, settings, out_dir)
+        store.close()
+    app.processEvents()
+    return paths
+
+
+if __name__ == "__main__":
+    target = Path(sys.argv[1]) if len(sys.argv) > 1 else REPO / "docs" / "screenshots"
+    for path in main(target):
+        print(path)

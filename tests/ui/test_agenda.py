@@ -1,0 +1,117 @@
+"""The meeting agenda: model checks, readiness per case, order, discussed, carry-over."""
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import Qt
+
+from desktop.logic.store import Store, User
+from desktop.ui.agenda import AgendaModel, AgendaView, readiness_summary
+from desktop.ui.settings import Settings
+from tests.factories import make_case
+
+MEETING = dt.date(2026, 12, 2)
+
+
+@pytest.fixture
+def store(tmp_path):
+    with Store.open(tmp_path / "cases.sqlite3", user=User("Li Ming", "surgeon")) as opened:
+        yield opened
+
+
+@pytest.fixture
+def settings(tmp_path):
+    return Settings.at(tmp_path / "settings.ini")
+
+
+def _cases(store, count):
+    ids = []
+    for n in range(count):
+        case = make_case(
+            **{"patient.mrn": f"M-{n}", "patient.name": f"Patient {n}", "assessed_on": "2026-11-20"}
+        )
+        ids.append(store.new_case(case).case_id)
+        store.add_to_agenda(MEETING.isoformat(), ids[-1])
+    return ids
+
+
+def _view(qtbot, store, settings):
+    view = AgendaView(store, settings)
+    qtbot.addWidget(view)
+    view.on_meeting_chosen(MEETING)
+    return view
+
+
+def test_model_passes_qtmodeltester(qtmodeltester, store):
+    _cases(store, 3)
+    model = AgendaModel(store, 30)
+    model.load(MEETING)
+    qtmodeltester.check(model)
+
+
+def test_readiness_shown_per_case(store):
+    _cases(store, 1)
+    model = AgendaModel(store, 30)
+    model.load(MEETING)
+    [row] = model.rows()
+    # minimal case: no imaging, no question, optional labs and history missing; labs 12 days old
+    assert row.readiness.count("stale") == 0
+    assert model.index(0, 4).data() == readiness_summary(row.readiness)
+    assert model.index(0, 4).data().endswith("missing")
+
+
+@pytest.mark.parametrize(("days", "stale"), [(12, 0), (11, 1)])
+def test_stale_days_setting_marks_old_labs(store, days, stale):
+    _cases(store, 1)
+    model = AgendaModel(store, days)
+    model.load(MEETING)  # labs of 2026-11-20 are 12 days old at the meeting
+    assert model.rows()[0].readiness.count("stale") == stale
+
+
+def test_discussed_checkbox_writes_to_store(store):
+    ids = _cases(store, 2)
+    model = AgendaModel(store, 30)
+    model.load(MEETING)
+    index = model.index(1, 5)
+    assert model.setData(index, Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
+    assert [item.discussed for item in store.agenda(MEETING.isoformat())] == [False, True]
+    assert store.agenda(MEETING.isoformat())[1].case_id == ids[1]
+
+
+def test_move_and_remove(qtbot, store, settings):
+    ids = _cases(store, 3)
+    view = _view(qtbot, store, settings)
+    view.on_move(2, -1)
+    assert view.case_ids() == [ids[0], ids[2], ids[1]]
+    view.on_move(0, -1)  # already first: nothing moves
+    assert view.case_ids() == [ids[0], ids[2], ids[1]]
+    view.on_remove(0)
+    assert view.case_ids() == [ids[2], ids[1]]
+
+
+def test_undiscussed_cases_carry_over_to_next_meeting(qtbot, store, settings):
+    ids = _cases(store, 3)
+    view = _view(qtbot, store, settings)
+    view.on_toggle_discussed(0)
+    moved = view.on_carry_over(MEETING + dt.timedelta(days=7))
+    assert moved == 2
+    assert view.meeting() == dt.date(2026, 12, 9)
+    assert view.case_ids() == [ids[1], ids[2]]
+    assert [i.case_id for i in store.agenda(MEETING.isoformat())] == [ids[0]]
+
+
+def test_add_cases_and_gap_list(qtbot, store, settings):
+    case_id = store.new_case(make_case()).case_id
+    view = _view(qtbot, store, settings)
+    view.on_add_cases([case_id])
+    assert view.case_ids() == [case_id]
+    view.on_row_selected(0)
+    texts = [view.gaps.item(i).text() for i in range(view.gaps.count())]
+    assert "No question for the MDT meeting on 2026-12-02" in texts
+
+
+def test_present_signal_carries_the_meeting(qtbot, store, settings):
+    view = _view(qtbot, store, settings)
+    with qtbot.waitSignal(view.presentRequested) as asked:
+        view.on_present()
+    assert asked.args == ["2026-12-02"]

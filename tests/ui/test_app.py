@@ -1,0 +1,148 @@
+"""Start-up: who is working, a damaged or busy database, translators, the demo offer."""
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from desktop.logic.store import DatabaseBusy, Store, User
+from desktop.ui import app as app_module
+from desktop.ui.app import ask_who_is_working, install_translators, open_store, start
+from desktop.ui.dialogs import DamagedDatabaseDialog
+from desktop.ui.settings import Settings
+from tests.factories import make_case
+
+GARBAGE = b"this is not an SQLite database, it was damaged on the way" * 20
+
+
+@pytest.fixture
+def settings(tmp_path):
+    saved = Settings.at(tmp_path / "settings.ini")
+    saved.set_user("Li Ming", "hepatobiliary surgeon")
+    return saved
+
+
+def _answer_modal(seen, button_name):
+    """Record the modal dialog on screen and press one of its buttons."""
+
+    def press():
+        dialog = QApplication.activeModalWidget()
+        seen.append(dialog)
+        if dialog is None:
+            return
+        getattr(dialog, button_name).click()
+
+    QTimer.singleShot(0, press)
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_damaged_database_shows_the_dialog_and_is_not_touched(qtbot, tmp_path, settings):
+    db = tmp_path / "cases.sqlite3"
+    db.write_bytes(GARBAGE)
+    seen = []
+    _answer_modal(seen, "quit_button")
+    window, store = start(db, settings)
+    assert (window, store) == (None, None)
+    assert isinstance(seen[0], DamagedDatabaseDialog)
+    assert "damaged" in seen[0].informativeText()
+    assert db.read_bytes() == GARBAGE
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cases.sqlite3", "settings.ini"]
+
+
+def test_damaged_database_without_backup_offers_no_restore(tmp_path):
+    db = tmp_path / "cases.sqlite3"
+    db.write_bytes(GARBAGE)
+    asked = []
+    result = open_store(
+        db, User("A", "B"), on_damaged=lambda e: asked.append(e) or True, on_busy=lambda e: False
+    )
+    assert result is None  # nothing to restore: told, then the app quits, the file untouched
+    assert [e.newest_backup for e in asked] == [None]
+    assert db.read_bytes() == GARBAGE
+
+
+def test_busy_database_opens_read_only_when_chosen(tmp_path, monkeypatch):
+    db = tmp_path / "cases.sqlite3"
+    Store.open(db, user=User("A", "B")).close()
+    real_open = Store.open
+    asked = []
+
+    def another_instance_writes(path, user=None, read_only=False):
+        if not read_only:
+            raise DatabaseBusy("another instance is writing")
+        return real_open(path, user=user, read_only=True)
+
+    monkeypatch.setattr(app_module.Store, "open", another_instance_writes)
+    reader = open_store(
+        db,
+        User("C", "D"),
+        on_damaged=lambda e: False,
+        on_busy=lambda e: asked.append(str(e)) or True,
+    )
+    assert asked == ["another instance is writing"]
+    assert reader.read_only
+    reader.close()
+
+
+def test_busy_database_quit_returns_none(tmp_path, monkeypatch):
+    def busy(*args, **kwargs):
+        raise DatabaseBusy("busy")
+
+    monkeypatch.setattr(app_module.Store, "open", busy)
+    assert (
+        open_store(tmp_path / "x.sqlite3", User("A", "B"), lambda e: False, lambda e: False) is None
+    )
+
+
+def test_saved_user_is_not_asked_again(settings):
+    assert ask_who_is_working(settings) == User("Li Ming", "hepatobiliary surgeon")
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_first_start_asks_who_is_working_and_offers_demo(qtbot, tmp_path):
+    fresh = Settings.at(tmp_path / "fresh.ini")
+    answers = []
+
+    def who():
+        dialog = QApplication.activeModalWidget()
+        answers.append(type(dialog).__name__)
+        dialog.name.setText("Zhao Hong")
+        dialog.role.setCurrentText("medical oncologist")
+        dialog.on_accept()
+        QTimer.singleShot(0, decline_demo)
+
+    def decline_demo():
+        box = QApplication.activeModalWidget()
+        answers.append(box.windowTitle())
+        box.reject()
+
+    QTimer.singleShot(0, who)
+    window, store = start(tmp_path / "cases.sqlite3", fresh)
+    qtbot.addWidget(window)
+    try:
+        assert answers == ["WhoIsWorkingDialog", "Load demonstration cases?"]
+        assert fresh.user() == ("Zhao Hong", "medical oncologist")
+        assert store.user == User("Zhao Hong", "medical oncologist")
+        assert fresh.flag("demo/offered")
+    finally:
+        window.close()
+        store.close()
+
+
+def test_english_needs_no_translator(qapp):
+    assert install_translators(qapp, "en") == []
+
+
+def test_damaged_database_restored_from_newest_backup_keeps_the_damaged_file(tmp_path):
+    db = tmp_path / "cases.sqlite3"
+    with Store.open(db, user=User("A", "B")) as store:
+        store.new_case(make_case())
+        store.rotate_backup()
+    db.write_bytes(GARBAGE)
+    restored = open_store(db, User("A", "B"), on_damaged=lambda e: True, on_busy=lambda e: False)
+    try:
+        assert restored.count_cases() == 1
+    finally:
+        restored.close()
+    kept = [p for p in tmp_path.iterdir() if p.is_file() and p.read_bytes() == GARBAGE]
+    assert len(kept) == 1
+    assert kept[0] != db

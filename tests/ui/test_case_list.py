@@ -1,0 +1,116 @@
+"""The case list: model checks, SQL filtering, paging, sorting, remembered filters."""
+
+import pytest
+from PySide6.QtCore import Qt
+
+from desktop.logic.store import Store, User
+from desktop.ui.case_list import PAGE_SIZE, CaseFilter, CaseListView, CaseTableModel, local_time
+from tests.factories import make_case
+
+
+@pytest.fixture
+def store(tmp_path):
+    with Store.open(tmp_path / "cases.sqlite3", user=User("Li Ming", "surgeon")) as opened:
+        yield opened
+
+
+def _add(store, count, prefix="P"):
+    for n in range(count):
+        store.new_case(
+            make_case(
+                **{"patient.mrn": f"{prefix}-{n:04d}", "patient.name": f"{prefix} patient {n}"}
+            )
+        )
+
+
+def test_model_passes_qtmodeltester(qtmodeltester, store):
+    _add(store, 5)
+    qtmodeltester.check(CaseTableModel(store))
+
+
+def test_paged_model_passes_qtmodeltester_after_fetch(qtmodeltester, store):
+    _add(store, PAGE_SIZE + 5)
+    model = CaseTableModel(store)
+    assert model.rowCount() == PAGE_SIZE
+    assert model.canFetchMore()
+    model.fetchMore()
+    assert model.rowCount() == PAGE_SIZE + 5
+    assert not model.canFetchMore()
+    qtmodeltester.check(model)
+
+
+def test_filter_runs_in_sql_over_name_and_mrn(store):
+    _add(store, 3, "AB")
+    _add(store, 2, "XY")
+    model = CaseTableModel(store)
+    model.set_filter(CaseFilter("XY-"))
+    assert sorted(model.index(r, 1).data() for r in range(model.rowCount())) == [
+        "XY-0000",
+        "XY-0001",
+    ]
+    model.set_filter(CaseFilter("ab patient 2"))
+    assert [model.index(0, 0).data()] == ["AB patient 2"]
+    assert model.total() == 1
+
+
+@pytest.mark.parametrize(("bclc", "count"), [("A", 2), ("C", 1), ("D", 0)])
+def test_stage_filter(store, bclc, count):
+    _add(store, 2)  # single 3 cm nodule, Child-Pugh A: BCLC A
+    store.new_case(make_case(**{"patient.mrn": "C-1", "tumor.portal_vein_invasion": "vp2"}))
+    model = CaseTableModel(store)
+    model.set_filter(CaseFilter(bclc=bclc))
+    assert model.rowCount() == count
+
+
+def test_sort_by_name_both_ways(store):
+    _add(store, 3)
+    model = CaseTableModel(store)
+    model.sort(0, Qt.SortOrder.AscendingOrder)
+    assert model.index(0, 0).data() == "P patient 0"
+    model.sort(0, Qt.SortOrder.DescendingOrder)
+    assert model.index(0, 0).data() == "P patient 2"
+    assert model.order_by() == "name DESC"
+
+
+def test_status_shown_in_words_and_case_id_role(store):
+    stored = store.new_case(make_case())
+    model = CaseTableModel(store)
+    assert model.index(0, 5).data() == "New"
+    assert model.index(0, 0).data(Qt.ItemDataRole.UserRole) == stored.case_id
+
+
+def test_view_filters_as_you_type_and_reports_filters(qtbot, store):
+    _add(store, 3, "AB")
+    _add(store, 1, "XY")
+    view = CaseListView(store)
+    qtbot.addWidget(view)
+    seen = []
+    view.filtersChanged.connect(seen.append)
+    qtbot.keyClicks(view.search, "XY")
+    assert seen == [{"text": "X"}, {"text": "XY"}]
+    assert view.model.rowCount() == 1
+    qtbot.waitUntil(lambda: view.count_label.text() == "1 case(s)")
+
+
+def test_view_restores_remembered_filters(qtbot, store):
+    _add(store, 2)
+    view = CaseListView(store, {"text": "0001", "bclc": "A", "status": "new"})
+    qtbot.addWidget(view)
+    assert view.search.text() == "0001"
+    assert view.bclc.currentData() == "A"
+    assert view.status.currentData() == "new"
+    assert view.model.rowCount() == 1
+
+
+def test_double_click_opens_the_case(qtbot, store):
+    stored = store.new_case(make_case())
+    view = CaseListView(store)
+    qtbot.addWidget(view)
+    with qtbot.waitSignal(view.openRequested) as opened:
+        view.on_open_row(0)
+    assert opened.args == [stored.case_id]
+
+
+def test_local_time_keeps_unreadable_text():
+    assert local_time("yesterday") == "yesterday"
+    assert len(local_time("2026-11-27T08:43:00+00:00")) == len("2026-11-27 08:43")

@@ -1,0 +1,128 @@
+"""The main window: demo cases, workspace tabs with undo, import/export off the GUI thread."""
+
+import datetime as dt
+import json
+
+import pytest
+
+from desktop.logic.store import Store, User
+from desktop.ui.main_window import FIXED_TABS, MainWindow, demo_files, duplicate_of
+from desktop.ui.settings import Settings
+from tests.conftest import example_data
+from tests.factories import make_case
+
+
+@pytest.fixture
+def store(tmp_path):
+    with Store.open(tmp_path / "cases.sqlite3", user=User("Li Ming", "surgeon")) as opened:
+        yield opened
+
+
+@pytest.fixture
+def settings(tmp_path):
+    return Settings.at(tmp_path / "settings.ini")
+
+
+@pytest.fixture
+def window(qtbot, store, settings):
+    main = MainWindow(store, settings)
+    qtbot.addWidget(main)
+    return main
+
+
+def test_demo_cases_load_with_upcoming_drafts_on_the_agenda(window, store):
+    ids = window.on_load_demo()
+    assert len(ids) == len(demo_files()) >= 8
+    assert window.cases.model.rowCount() == len(ids)
+    today = dt.date.today()
+    expected = {}
+    for case_id in ids:
+        for d in store.get_case(case_id).case.decisions:
+            if d.status == "draft" and d.meeting_date >= today:
+                expected.setdefault(d.meeting_date.isoformat(), set()).add(case_id)
+    assert {m: {i.case_id for i in store.agenda(m)} for m in store.meetings()} == expected
+
+
+def test_demo_files_cover_every_bclc_stage(window, store):
+    window.on_load_demo()
+    stages = {row.bclc for row in store.list_cases()}
+    assert stages == {"0", "A", "B", "C", "D"}
+    assert {row.cnlc for row in store.list_cases()} >= {
+        "Ia",
+        "Ib",
+        "IIa",
+        "IIb",
+        "IIIa",
+        "IIIb",
+        "IV",
+    }
+
+
+def test_duplicate_drops_decisions_and_marks_the_mrn(pvtt_case_data):
+    from desktop.logic.case_io import parse_case
+
+    copy = duplicate_of(parse_case(pvtt_case_data))
+    assert copy.patient.mrn == "H-000123-copy"
+    assert copy.decisions == []
+    assert copy.case_id is None
+
+
+def test_opening_a_case_adds_a_workspace_tab_and_its_undo_stack(window, store):
+    case_id = store.new_case(make_case()).case_id
+    workspace = window.open_case(case_id)
+    assert window.tabs.count() == FIXED_TABS + 1
+    assert window.undo_group.activeStack() is workspace.undo_stack
+    assert window.open_case(case_id) is workspace  # opened once only
+    window.on_close_tab(FIXED_TABS)
+    assert window.tabs.count() == FIXED_TABS
+
+
+# Showing the progress dialog and the report makes the offscreen platform warn about size hints.
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_import_runs_in_a_worker_and_reports_refused_files(qtbot, window, tmp_path):
+    good = tmp_path / "good.json"
+    good.write_text(json.dumps(example_data("intermediate-multinodular")), encoding="utf-8")
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json", encoding="utf-8")
+    results = []
+    task = window.on_import([str(good), str(bad)])
+    task.signals.finished.connect(results.append)
+    qtbot.waitUntil(lambda: bool(results), timeout=5000)
+    assert len(results[0].imported) == 1
+    assert results[0].problems[0].startswith(f"{bad}: not valid JSON")
+    qtbot.waitUntil(lambda: window.cases.model.rowCount() == 1, timeout=2000)
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_export_writes_one_file_per_case(qtbot, window, store, tmp_path):
+    case_id = store.new_case(make_case(**{"patient.mrn": "EX/1"})).case_id
+    out = tmp_path / "out"
+    out.mkdir()
+    written = []
+    task = window.export_to([case_id], out)
+    task.signals.finished.connect(written.append)
+    qtbot.waitUntil(lambda: bool(written), timeout=5000)
+    assert [p.name for p in written[0]] == ["EX_1.json"]
+    assert json.loads((out / "EX_1.json").read_text())["patient"]["mrn"] == "EX/1"
+
+
+def test_close_remembers_filters_and_layout(qtbot, store, settings, tmp_path):
+    main = MainWindow(store, settings)
+    qtbot.addWidget(main)
+    main.cases.search.setText("H-00")
+    main.close()
+    assert settings.filters("cases") == {"text": "H-00"}
+    again = MainWindow(store, Settings.at(tmp_path / "settings.ini"))
+    qtbot.addWidget(again)
+    assert again.cases.search.text() == "H-00"
+
+
+def test_read_only_store_disables_writing_actions(qtbot, store, settings):
+    path = store.path
+    store.close()
+    with Store.open(path, read_only=True) as reader:
+        main = MainWindow(reader, settings)
+        qtbot.addWidget(main)
+        assert not main.new_action.isEnabled()
+        assert main.export_action.isEnabled()
+        assert "read-only" in main.windowTitle()

@@ -1,0 +1,77 @@
+"""Presentation mode: one case per screen, keys move through the agenda, Esc leaves."""
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import Qt
+
+from desktop.logic.store import Store, User
+from desktop.ui.presentation import BODY_PT, PresentationWindow, age_on
+from desktop.ui.settings import Settings
+from tests.factories import make_case
+
+
+@pytest.fixture
+def store(tmp_path):
+    with Store.open(tmp_path / "cases.sqlite3", user=User("Li Ming", "surgeon")) as opened:
+        yield opened
+
+
+@pytest.fixture
+def slides(qtbot, store, tmp_path):
+    ids = [
+        store.new_case(
+            make_case(**{"patient.mrn": f"S-{n}", "patient.name": f"Patient {n}"})
+        ).case_id
+        for n in range(3)
+    ]
+    window = PresentationWindow(store, ids, Settings.at(tmp_path / "s.ini"), dt.date(2026, 6, 3))
+    qtbot.addWidget(window)
+    window.resize(1920, 1080)
+    return window
+
+
+@pytest.mark.parametrize(
+    ("keys", "shown"),
+    [
+        ([Qt.Key.Key_Right], 1),
+        ([Qt.Key.Key_PageDown, Qt.Key.Key_Down], 2),
+        ([Qt.Key.Key_Right] * 5, 2),  # stops at the last case
+        ([Qt.Key.Key_Left], 0),  # stops at the first case
+        ([Qt.Key.Key_End, Qt.Key.Key_PageUp], 1),
+        ([Qt.Key.Key_End, Qt.Key.Key_Home], 0),
+        ([Qt.Key.Key_Space, Qt.Key.Key_Up], 0),
+    ],
+)
+def test_keys_move_through_the_agenda(qtbot, slides, keys, shown):
+    for key in keys:
+        qtbot.keyClick(slides, key)
+    assert slides.index == shown
+    assert slides.title.text().startswith(f"Patient {shown}")
+    assert slides.position.text() == f"{shown + 1} / 3"
+
+
+def test_escape_leaves(qtbot, slides):
+    with qtbot.waitSignal(slides.closed):
+        qtbot.keyClick(slides, Qt.Key.Key_Escape)
+
+
+def test_key_facts_in_large_type(slides):
+    labels = [slides.facts.itemAt(i).widget() for i in range(slides.facts.count())]
+    texts = [label.text() for label in labels]
+    assert texts[:2] == ["Stage", "BCLC A · CNLC Ia"]
+    assert min(label.font().pointSize() for label in labels) >= BODY_PT >= 28
+    assert slides.chart.font().pointSize() >= 24
+
+
+def test_empty_agenda(qtbot, store, tmp_path):
+    window = PresentationWindow(store, [], Settings.at(tmp_path / "s.ini"))
+    qtbot.addWidget(window)
+    assert window.title.text() == "The agenda is empty"
+    window.on_next()
+    assert window.current_case_id() is None
+
+
+@pytest.mark.parametrize(("on", "age"), [(dt.date(2026, 4, 1), 64), (dt.date(2026, 4, 2), 65)])
+def test_age_on_birthday_boundary(on, age):
+    assert age_on(dt.date(1961, 4, 2), on) == age

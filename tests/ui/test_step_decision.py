@@ -1,0 +1,69 @@
+"""Decision step: the draft record, attendees and signatures, finalize (sealed) and amend."""
+
+import pytest
+
+from desktop.logic.records import chain_problems
+from desktop.logic.store import Store
+from desktop.logic.store_types import User
+from desktop.ui.settings import Settings
+from desktop.ui.workspace import CaseWorkspace
+from tests.factories import make_case
+
+
+@pytest.fixture
+def workspace(qtbot, tmp_path):
+    store = Store.open(tmp_path / "c.sqlite", user=User("Chen Jie", "interventional radiologist"))
+    case_id = store.new_case(make_case()).case_id
+    page = CaseWorkspace(store, case_id, Settings.at(tmp_path / "s.ini"))
+    qtbot.addWidget(page)
+    page.sidebar.setCurrentRow(5)
+    yield page
+    store.close()
+
+
+def signed_draft(step):
+    assert step.on_start_draft() == []
+    step.question.edit.setPlainText("Resect now?")
+    assert step.on_add_attendee("Chen Jie", "interventional radiologist") == []
+    assert step.on_sign(0) == []
+
+
+def test_no_decision_offers_to_start_a_draft(workspace):
+    step = workspace.steps[5]
+    assert step.status.text() == "No decision yet for this case."
+    assert not step.start_button.isHidden()
+    assert step.question.edit.isReadOnly()
+
+
+def test_finalizing_needs_a_signature(workspace):
+    step = workspace.steps[5]
+    step.on_start_draft()
+    assert "signature" in step.on_finalize_confirmed()[0]
+    assert workspace.document.case.decisions[-1].status == "draft"
+
+
+def test_an_attendee_signs_once(workspace):
+    step = workspace.steps[5]
+    signed_draft(step)
+    assert "already signed" in step.on_sign(0)[0]
+    assert "Chen Jie" in step.signatures.text()
+
+
+def test_finalize_seals_then_amend_opens_a_draft_naming_it(workspace):
+    step = workspace.steps[5]
+    signed_draft(step)
+    assert step.on_finalize_confirmed() == []
+    stored = workspace.store.get_case(workspace.case_id).case
+    final = stored.decisions[0]
+    assert (final.status, final.question) == ("final", "Resect now?")
+    assert (
+        chain_problems([d.model_dump(mode="json", exclude_unset=True) for d in stored.decisions])
+        == []
+    )
+    assert "sealed, read-only" in step.status.text()
+    assert workspace.undo_stack.count() == 0
+    assert step.on_amend() == []
+    amended = workspace.store.get_case(workspace.case_id).case.decisions[-1]
+    assert (amended.status, amended.amends) == ("draft", final.record_hash)
+    assert not workspace.is_read_only()
+    assert not step.question.edit.isReadOnly()

@@ -1,0 +1,55 @@
+"""Regimen step: every regimen with its verdict; filter, compare, choose."""
+
+import pytest
+
+from desktop.logic.evaluation import evaluate, evaluation_output
+from desktop.ui.settings import Settings
+from desktop.ui.step_regimen import RegimenStep
+from desktop.ui.undo import CaseDocument
+from tests.factories import make_case
+
+
+@pytest.fixture
+def step(qtbot, tmp_path):
+    document = CaseDocument(make_case(**{"history.autoimmune_disease_active": True}))
+    page = RegimenStep(document, Settings.at(tmp_path / "s.ini"))
+    qtbot.addWidget(page)
+    document.changed.connect(lambda: page.show_results(evaluation_output(evaluate(document.case))))
+    page.show_results(evaluation_output(evaluate(document.case)))
+    return page
+
+
+def test_the_whole_catalogue_is_listed_with_verdict_words(step):
+    output = evaluation_output(evaluate(step.document.case))
+    assert step.model.rowCount() == len(output["regimens"])
+    words = {step.model.index(r, 2).data() for r in range(step.model.rowCount())}
+    assert words <= {"suitable", "caution", "contraindicated"}
+    assert "contraindicated" in words  # an ICI with active autoimmune disease
+
+
+def test_the_table_model_passes_the_model_tester(qtmodeltester, step):
+    qtmodeltester.check(step.model)
+
+
+def test_filter_by_class_keeps_only_regimens_with_that_component(step):
+    step.on_filter_class("haic")
+    names = [step.proxy.index(r, 1).data() for r in range(step.proxy.rowCount())]
+    assert names
+    assert all("HAIC" in name for name in names)
+
+
+def test_selecting_two_regimens_compares_them_side_by_side(step):
+    ids = [row["id"] for row in step.rows[:2]]
+    step.on_select(ids)
+    assert step.selected_ids() == ids
+    html = step.detail.text()
+    assert html.count("<td") == 2
+    assert "ref " in html
+
+
+def test_choosing_starts_a_draft_and_marks_the_regimen(step):
+    chosen = step.rows[0]["id"]
+    assert step.on_choose(chosen) == []
+    assert step.document.case.decisions[-1].regimen_id == chosen
+    assert step.model.index(0, 0).data().startswith("\u2605 ")
+    assert step.rows[0]["name"] in step.chosen_label.text()

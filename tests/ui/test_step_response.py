@@ -1,0 +1,120 @@
+"""Response step: scans and lesion diameters, the mRECIST series, treatments, adverse events."""
+
+import pytest
+from PySide6.QtCore import Qt
+
+from desktop.logic.evaluation import evaluate, evaluation_output
+from desktop.ui.settings import Settings
+from desktop.ui.step_response import ResponseStep
+from desktop.ui.undo import CaseDocument
+from tests.factories import make_case
+
+EDIT = Qt.ItemDataRole.EditRole
+
+
+@pytest.fixture
+def step(qtbot, tmp_path):
+    document = CaseDocument(make_case())
+    page = ResponseStep(document, Settings.at(tmp_path / "s.ini"))
+    qtbot.addWidget(page)
+
+    def show():
+        page.refresh()
+        page.show_results(evaluation_output(evaluate(document.case)))
+
+    document.changed.connect(show)
+    show()
+    return page
+
+
+def add_two_scans(step, baseline_mm, follow_up_mm):
+    assert step.imaging.on_add_scan("2026-06-01", "MRI", "mRECIST") == []
+    assert step.imaging.on_add_lesion("L1")
+    model = step.imaging.model
+    assert model.setData(model.index(0, 0), baseline_mm, EDIT)
+    assert step.imaging.on_add_scan("2026-08-01", "MRI", "mRECIST", follow_up_mm) == []
+
+
+@pytest.mark.parametrize(
+    ("follow_up", "category"), [("70", "PR"), ("71", "SD"), ("120", "PD"), ("0", "CR")]
+)
+def test_typed_diameters_give_the_mrecist_category(step, follow_up, category):
+    add_two_scans(step, "100", follow_up)
+    assert step.timepoints.rowCount() == 2
+    assert step.timepoints.index(1, 4).data() == category
+    assert step.chart.has_data()
+
+
+def test_response_needs_two_scans(step):
+    assert step.series_summary.value.text() == "not assessable"
+
+
+def test_a_refused_diameter_stays_in_its_cell_with_the_reason(step):
+    add_two_scans(step, "100", "70")
+    model = step.imaging.model
+    assert not model.setData(model.index(0, 1), "-5", EDIT)
+    assert model.index(0, 1).data() == "-5"
+    assert "imaging[1].lesions[0].viable_diameter_mm" in step.imaging.errors.text()
+    assert step.document.case.imaging[1].lesions[0].viable_diameter_mm == 70
+    assert model.setData(model.index(0, 1), "60", EDIT)
+    assert step.document.invalid_fields() == {}
+
+
+def test_a_follow_up_scan_needs_every_baseline_target(step):
+    add_two_scans(step, "100", "70")
+    problems = step.imaging.on_add_scan("2026-10-01", "MRI", "mRECIST", "")
+    assert "L1" in problems[0]
+    assert len(step.document.case.imaging) == 2
+
+
+def test_clearing_a_cell_removes_a_new_lesion_from_that_scan(step):
+    add_two_scans(step, "100", "70")
+    assert step.imaging.on_add_lesion("L2")
+    model = step.imaging.model
+    assert model.setData(model.index(1, 1), "15", EDIT)
+    assert [les.id for les in step.document.case.imaging[1].lesions] == ["L1", "L2"]
+    assert model.setData(model.index(1, 1), "", EDIT)
+    assert [les.id for les in step.document.case.imaging[1].lesions] == ["L1"]
+
+
+def test_a_scan_out_of_date_order_is_refused(step):
+    step.imaging.on_add_scan("2026-06-01", "MRI", "mRECIST")
+    problems = step.imaging.on_add_scan("2026-05-01", "CT", "mRECIST")
+    assert "baseline scan first" in problems[0]
+
+
+def test_models_pass_the_model_tester(qtmodeltester, step):
+    add_two_scans(step, "100", "70")
+    step.treatments.on_add_treatment("haic-folfox-lenvatinib-pd1", "2026-06-05")
+    step.adverse_events.on_add_event("alt_increased", 3)
+    for model in (
+        step.imaging.model,
+        step.treatments.treatments,
+        step.adverse_events.model,
+        step.timepoints,
+    ):
+        qtmodeltester.check(model)
+
+
+def test_last_doses_set_the_earliest_surgery_date(step):
+    assert step.treatments.on_add_treatment("haic-folfox-lenvatinib-pd1", "2026-06-05") == []
+    assert step.treatments.on_add_agent("lenvatinib", "2026-10-30") == []
+    assert step.document.case.treatments[0].agents[0].name == "lenvatinib"
+    assert step.surgery.value.text() == "2026-11-06"
+    assert "lenvatinib" in step.surgery.why.text()
+
+
+def test_adverse_event_grade_is_edited_in_the_ledger(step):
+    assert step.adverse_events.on_add_event("alt_increased", 2) == []
+    model = step.adverse_events.model
+    assert model.setData(model.index(0, 1), "3", EDIT)
+    assert model.setData(model.index(0, 4), "lenvatinib, sintilimab", EDIT)
+    event = step.document.case.adverse_events[0]
+    assert (event.grade, event.attributed_to) == (3, ["lenvatinib", "sintilimab"])
+    assert not model.setData(model.index(0, 1), "6", EDIT)
+    assert "grade" in step.adverse_events.errors.text()
+
+
+def test_review_facts_are_shown_beside_the_timing(step):
+    assert "42" in step.facts.why.text()
+    assert "36.6" in step.facts.why.text()
