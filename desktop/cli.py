@@ -44,6 +44,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
+        from desktop.ui.platform_check import display_problem
+
+        problem = display_problem()
+        if problem:
+            print(f"error: {problem}", file=sys.stderr)
+            return 2
         from desktop.ui.app import run_app  # Qt only when the window is wanted
 
         return run_app(args.db)
