@@ -2,26 +2,12 @@
 
 import pytest
 
-from desktop.logic.evaluation import evaluate, evaluation_output
-from desktop.ui.settings import Settings
 from desktop.ui.step_adjuvant import AdjuvantStep
-from desktop.ui.undo import CaseDocument
-from tests.factories import make_case
 
 
 @pytest.fixture
-def step(qtbot, tmp_path):
-    document = CaseDocument(make_case())
-    page = AdjuvantStep(document, Settings.at(tmp_path / "s.ini"))
-    qtbot.addWidget(page)
-
-    def show():
-        page.refresh()
-        page.show_results(evaluation_output(evaluate(document.case)))
-
-    document.changed.connect(show)
-    show()
-    return page
+def step(mount_step):
+    return mount_step(AdjuvantStep)
 
 
 def test_every_option_is_shown_with_evidence_and_stop_rules(step):

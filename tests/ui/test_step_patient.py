@@ -2,21 +2,12 @@
 
 import pytest
 
-from desktop.logic.evaluation import evaluate, evaluation_output
-from desktop.ui.settings import Settings
 from desktop.ui.step_patient import PatientStep
-from desktop.ui.undo import CaseDocument
-from tests.factories import make_case
 
 
 @pytest.fixture
-def step(qtbot, tmp_path):
-    document = CaseDocument(make_case())
-    page = PatientStep(document, Settings.at(tmp_path / "s.ini"))
-    qtbot.addWidget(page)
-    document.changed.connect(lambda: page.show_results(evaluation_output(evaluate(document.case))))
-    page.show_results(evaluation_output(evaluate(document.case)))
-    return page
+def step(mount_step):
+    return mount_step(PatientStep)
 
 
 def type_into(qtbot, line_edit, text):

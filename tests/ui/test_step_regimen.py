@@ -3,20 +3,13 @@
 import pytest
 
 from desktop.logic.evaluation import evaluate, evaluation_output
-from desktop.ui.settings import Settings
 from desktop.ui.step_regimen import RegimenStep
-from desktop.ui.undo import CaseDocument
 from tests.factories import make_case
 
 
 @pytest.fixture
-def step(qtbot, tmp_path):
-    document = CaseDocument(make_case(**{"history.autoimmune_disease_active": True}))
-    page = RegimenStep(document, Settings.at(tmp_path / "s.ini"))
-    qtbot.addWidget(page)
-    document.changed.connect(lambda: page.show_results(evaluation_output(evaluate(document.case))))
-    page.show_results(evaluation_output(evaluate(document.case)))
-    return page
+def step(mount_step):
+    return mount_step(RegimenStep, make_case(**{"history.autoimmune_disease_active": True}))
 
 
 def test_the_whole_catalogue_is_listed_with_verdict_words(step):

@@ -3,28 +3,14 @@
 import pytest
 from PySide6.QtCore import Qt
 
-from desktop.logic.evaluation import evaluate, evaluation_output
-from desktop.ui.settings import Settings
 from desktop.ui.step_response import ResponseStep
-from desktop.ui.undo import CaseDocument
-from tests.factories import make_case
 
 EDIT = Qt.ItemDataRole.EditRole
 
 
 @pytest.fixture
-def step(qtbot, tmp_path):
-    document = CaseDocument(make_case())
-    page = ResponseStep(document, Settings.at(tmp_path / "s.ini"))
-    qtbot.addWidget(page)
-
-    def show():
-        page.refresh()
-        page.show_results(evaluation_output(evaluate(document.case)))
-
-    document.changed.connect(show)
-    show()
-    return page
+def step(mount_step):
+    return mount_step(ResponseStep)
 
 
 def add_two_scans(step, baseline_mm, follow_up_mm):

@@ -2,27 +2,13 @@
 
 import pytest
 
-from desktop.logic.evaluation import evaluate, evaluation_output
 from desktop.ui.drafts import start_draft
-from desktop.ui.settings import Settings
 from desktop.ui.step_tumour import TumourStep
-from desktop.ui.undo import CaseDocument
-from tests.factories import make_case
 
 
 @pytest.fixture
-def step(qtbot, tmp_path):
-    document = CaseDocument(make_case())
-    page = TumourStep(document, Settings.at(tmp_path / "s.ini"))
-    qtbot.addWidget(page)
-
-    def show():
-        page.refresh()
-        page.show_results(evaluation_output(evaluate(document.case)))
-
-    document.changed.connect(show)
-    show()
-    return page
+def step(mount_step):
+    return mount_step(TumourStep)
 
 
 def choose(field, value):
