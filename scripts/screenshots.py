@@ -1,6 +1,8 @@
 """Save a PNG of every screen to docs/screenshots/, offscreen, with the demonstration cases.
 
-Run: `.venv/bin/python scripts/screenshots.py [OUT_DIR]`. Main screens at 1280x800, the
+Run: `.venv/bin/python scripts/screenshots.py [--lang zh_CN] [OUT_DIR]`; with `--lang zh_CN`
+the app's Chinese translators are installed and the PNGs go to docs/screenshots/zh_CN/ (unless
+OUT_DIR is given). Main screens at 1280x800, the
 presentation at 1920x1080. The case workspace's own steps come from
 `desktop.ui.workspace.workspace_screenshots` when that module provides it.
 """
@@ -19,16 +21,19 @@ sys.path.insert(0, str(REPO))
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from desktop.logic.store import Store, User  # noqa: E402
+from desktop.ui import workers  # noqa: E402
+from desktop.ui.app import install_translators  # noqa: E402
 from desktop.ui.dialogs import (  # noqa: E402
     AboutDialog,
     DamagedDatabaseDialog,
+    ExportOptionsDialog,
     ShortcutsDialog,
     WhoIsWorkingDialog,
 )
 from desktop.ui.main_window import MainWindow  # noqa: E402
 from desktop.ui.new_case import NewCaseDialog  # noqa: E402
 from desktop.ui.presentation import PresentationWindow  # noqa: E402
-from desktop.ui.settings import Settings  # noqa: E402
+from desktop.ui.settings import LANGUAGES, Settings  # noqa: E402
 
 MAIN_SIZE, PRESENTATION_SIZE = (1280, 800), (1920, 1080)
 
@@ -73,10 +78,10 @@ def presentation_screens(
     return shots
 
 
-def dialog_screens(store: Store, out: Path) -> list[Path]:
+def dialog_screens(store: Store, out: Path, lang: str = "en") -> list[Path]:
     dialogs = {
         "who-is-working.png": WhoIsWorkingDialog(),
-        "new-case.png": NewCaseDialog(),
+        "new-case.png": NewCaseDialog(lang),
         "shortcuts.png": ShortcutsDialog(),
         "about.png": AboutDialog("demo"),
         "damaged-database.png": DamagedDatabaseDialog(
@@ -85,6 +90,13 @@ def dialog_screens(store: Store, out: Path) -> list[Path]:
             store.path.with_name("cases.sqlite3.backup-1"),
         ),
     }
+    pack = workers.Task(lambda control: None)  # never started: only its dialog is shown
+    progress = workers.show_progress(pack, "Writing the meeting pack of 5 cases…")
+    progress.setMaximum(6)
+    progress.setValue(2)
+    progress.resize(420, progress.sizeHint().height())
+    dialogs["export-progress.png"] = progress
+    dialogs["export-options.png"] = ExportOptionsDialog("Export meeting pack")
     new_case = dialogs["new-case.png"]
     new_case.mrn.setText("H-009999")
     new_case.bilirubin.setText("abc")
@@ -103,19 +115,34 @@ def workspace_screens(store: Store, settings: Settings, out: Path) -> list[Path]
     return workspace_screenshots(store, case_id, settings, out)
 
 
+def language_option(argv: list[str]) -> tuple[str, list[str]]:
+    """(`--lang` value or "en", the other arguments)."""
+    if "--lang" not in argv:
+        return "en", argv
+    at = argv.index("--lang")
+    if at + 1 >= len(argv) or argv[at + 1] not in LANGUAGES:
+        raise SystemExit(f"--lang needs one of {', '.join(LANGUAGES)}")
+    return argv[at + 1], argv[:at] + argv[at + 2 :]
+
+
 def main(argv: list[str]) -> int:
-    out = Path(argv[0]) if argv else REPO / "docs" / "screenshots"
+    lang, rest = language_option(argv)
+    default = REPO / "docs" / "screenshots"
+    out = Path(rest[0]) if rest else (default if lang == "en" else default / lang)
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication([])
+    install_translators(app, lang)
     folder = Path(tempfile.mkdtemp(prefix="mdt-screens-"))
     settings = Settings.at(folder / "settings.ini")
-    store = Store.open(folder / "cases.sqlite3", user=User("Li Ming", "hepatobiliary surgeon"))
+    settings.set_language(lang)
+    role = "肝胆外科医师" if lang == "zh_CN" else "hepatobiliary surgeon"
+    store = Store.open(folder / "cases.sqlite3", user=User("Li Ming", role))
     try:
         window = MainWindow(store, settings)
         window.on_load_demo()
         main_screens(window, out)
         presentation_screens(store, settings, window, out)
-        dialog_screens(store, out)
+        dialog_screens(store, out, lang)
         workspace_screens(store, settings, out)
         window.close()
     finally:

@@ -11,7 +11,7 @@ from typing import Any
 
 from desktop.logic.case import Case
 from desktop.logic.messages import Message, msg
-from desktop.logic.regimens import AdjuvantOptionSpec, Catalogue, Regimen
+from desktop.logic.regimens import AdjuvantOptionSpec, Catalogue, Regimen, regimen_text
 
 MACROVASCULAR_PVI = frozenset({"vp1", "vp2", "vp3", "vp4"})
 MACROVASCULAR_HVI = frozenset({"vv1", "vv2", "vv3"})
@@ -75,7 +75,8 @@ def _preoperative_notes(case: Case) -> list[Message]:
     regimens = list(dict.fromkeys(t.regimen for t in case.treatments))
     if not regimens:
         return [Message("adjuvant.note.no_preoperative_regimen")]
-    return [msg("adjuvant.note.preoperative_regimen", regimens=regimens)]
+    names = [regimen_text(r) for r in regimens]
+    return [msg("adjuvant.note.preoperative_regimen", regimens=names)]
 
 
 def _folfox_haic_notes(case: Case, catalogue: Catalogue) -> list[Message]:

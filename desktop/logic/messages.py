@@ -30,6 +30,17 @@ class Term:
 
 
 @dataclass(frozen=True, slots=True)
+class Translated:
+    """Text that comes with its own translation (a rules-file source), not from resources/text."""
+
+    en: str
+    zh_CN: str | None = None
+
+    def render(self, lang: str = DEFAULT_LANGUAGE) -> str:
+        return self.zh_CN if lang == "zh_CN" and self.zh_CN else self.en
+
+
+@dataclass(frozen=True, slots=True)
 class Message:
     """One `why`/reason sentence: a template key and its parameters."""
 
@@ -58,7 +69,7 @@ def term(key: str, lang: str = DEFAULT_LANGUAGE) -> str:
 
 
 def _render_param(value: Any, lang: str) -> str:
-    if isinstance(value, Term | Message):
+    if isinstance(value, Term | Message | Translated):
         return value.render(lang)
     if isinstance(value, float):
         return _format_number(value)

@@ -17,7 +17,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
-from desktop.logic.messages import Term, adverse_event_term
+from desktop.logic.messages import Term, Translated, adverse_event_term
 from desktop.logic.paths import resource
 
 ComponentClass = Literal[
@@ -243,6 +243,12 @@ class CatalogueError(ValueError):
 def ae_term(term: str) -> Term | str:
     """The adverse-event word in the reader's language; a term without a text reads as typed."""
     return adverse_event_term(term)
+
+
+def regimen_text(regimen_id: str, catalogue: Catalogue | None = None) -> Translated | str:
+    """A regimen or adjuvant option id as the catalogue names it, in the reader's language."""
+    found = (catalogue or load_catalogue()).by_id(regimen_id)
+    return Translated(found.name.en, found.name.zh_CN) if found is not None else regimen_id
 
 
 def load_catalogue(path: str | Path | None = None) -> Catalogue:

@@ -205,7 +205,8 @@ def local_policy_section(ctx: ReportContext) -> list[Flowable]:
     rows = []
     for rule_id in ids:
         entry = ctx.rules.entry(rule_id)
-        rows.append([rule_id, policy_value(ctx, entry.value, entry.unit), entry.source])
+        value = policy_value(ctx, entry.value, entry.unit)
+        rows.append([rule_id, value, entry.source_in(ctx.lang)])
     headers = ["report.policy.rule", "report.policy.value", "report.policy.source"]
     note = para(ctx, ctx.text("report.policy.note", version=ctx.rules.version), "small")
     table = (

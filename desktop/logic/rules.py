@@ -13,6 +13,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from desktop.logic.messages import Translated
 from desktop.logic.paths import resource
 
 Verdict = Literal["suitable", "caution", "contraindicated"]
@@ -26,11 +27,20 @@ class RuleEntry(BaseModel):
     unit: str | None = None
     status: Literal["published", "local policy"]
     source: Annotated[str, Field(min_length=1)]
+    source_zh_CN: str | None = None
     note: str | None = None
 
     @property
     def is_local_policy(self) -> bool:
         return self.status == "local policy"
+
+    @property
+    def source_text(self) -> Translated:
+        """The source as a message parameter, rendered in the reader's language."""
+        return Translated(self.source, self.source_zh_CN)
+
+    def source_in(self, lang: str) -> str:
+        return self.source_text.render(lang)
 
 
 class Rules(BaseModel):

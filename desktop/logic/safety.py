@@ -144,7 +144,7 @@ def _read_policy(rules: Rules) -> Policy:
         if rule_id.startswith("safety."):
             entry = rules.entry(rule_id)
             cited[rule_id] = {
-                "source": entry.source,
+                "source": entry.source_text,
                 "policy": LOCAL_POLICY if entry.is_local_policy else "",
             }
     return Policy(
@@ -376,7 +376,7 @@ def _match_adverse_events(
                     grade=grade,
                     event=event,
                     agent=agent_term(agent),
-                    component=component,
+                    component=agent_term(component),
                 )
             )
 

@@ -19,6 +19,7 @@ from desktop.logic.scores import ChildPugh, settled
 BCLC_SYSTEM = "BCLC 2022 (Reig et al., J Hepatol 2022)"
 # CNLC: Guidelines for the diagnosis and treatment of primary liver cancer (China), 2022 edition
 CNLC_SYSTEM = "CNLC 2022 (China Liver Cancer staging, primary liver cancer guidelines 2022 edition)"
+SYSTEM_TERMS = {BCLC_SYSTEM: "term.system.bclc_2022", CNLC_SYSTEM: "term.system.cnlc_2022"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,7 +31,9 @@ class Stage:
     why: tuple[Message, ...]
 
     def to_output(self, lang: str = "en") -> dict[str, Any]:
-        return {"stage": self.stage, "system": self.system, "why": render_all(self.why, lang)}
+        known = SYSTEM_TERMS.get(self.system)
+        system = Term(known).render(lang) if known else self.system
+        return {"stage": self.stage, "system": system, "why": render_all(self.why, lang)}
 
 
 @dataclass(frozen=True, slots=True)

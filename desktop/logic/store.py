@@ -11,17 +11,15 @@ from __future__ import annotations
 import json
 import logging
 import sqlite3
-import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import platformdirs
 
-from desktop.logic import store_agenda, store_audit, store_backup, store_cases, store_check
-from desktop.logic.case import Case, Decision, Signature
+from desktop.logic import store_agenda, store_audit, store_backup, store_cases
 from desktop.logic.store_backup import restore_database
 from desktop.logic.store_cases import now_utc
 from desktop.logic.store_decisions import amendment, finalize, put_draft
@@ -42,6 +40,9 @@ from desktop.logic.store_revisions import commit, current_data, current_revision
 from desktop.logic.store_schema import connect, ensure_schema
 from desktop.logic.store_settings import SETTINGS
 from desktop.logic.store_types import AgendaItem, CaseRow, RevisionInfo, StoredCase, User
+
+if TYPE_CHECKING:  # the pydantic case model loads on the first case read, not at start-up
+    from desktop.logic.case import Case, Decision, Signature
 
 __all__ = [
     "AgendaItem", "CaseNotFound", "CaseRow", "DatabaseBusy", "DatabaseDamaged", "DiskFull",
@@ -172,6 +173,8 @@ class Store:
             ).fetchone()
         if row is None:
             raise CaseNotFound(f"There is no case {case_id} in {self.path}.")
+        from desktop.logic.case import Case
+
         return StoredCase(case_id, row[0], Case.model_validate(json.loads(row[1])), row[2], row[3])
 
     def history(self, case_id: str) -> list[RevisionInfo]:
@@ -186,6 +189,8 @@ class Store:
         return [RevisionInfo(*row) for row in rows]
 
     def get_revision(self, case_id: str, revision: int) -> Case:
+        from desktop.logic.case import Case
+
         return Case.model_validate(self._revision_data(case_id, revision))
 
     def audit_log(self, case_id: str | None = None) -> list[dict]:
@@ -194,6 +199,8 @@ class Store:
 
     def check(self) -> list[str]:
         """Every integrity problem in words; [] when the database is clean."""
+        from desktop.logic import store_check
+
         try:
             with self._reading() as conn:
                 return store_check.problems(conn)
@@ -205,7 +212,7 @@ class Store:
     def new_case(self, case: Case) -> StoredCase:
         """Store a new case (case_id assigned when absent) as revision 1."""
         with self._transaction() as conn:
-            case_id = case.case_id or uuid.uuid4().hex
+            case_id = case.case_id or _new_case_id()
             if current_revision(conn, case_id) is not None:
                 raise StoreError(f"A case {case_id} already exists; save it instead.")
             return commit(conn, self.user, case_id, case.to_json_dict(), None, "create")
@@ -223,7 +230,7 @@ class Store:
             ).fetchone()
             if row is not None:
                 return commit(conn, self.user, row[0], case.to_json_dict(), None, "import"), False
-            case_id = case.case_id or uuid.uuid4().hex
+            case_id = case.case_id or _new_case_id()
             if current_revision(conn, case_id) is not None:
                 raise StoreError(
                     f"case_id {case_id} belongs to another patient (a different MRN) in this "
@@ -385,6 +392,12 @@ class Store:
         except (StoreError, OSError) as exc:
             self.last_backup_error = f"The decision was saved, but the backup failed: {exc}"
             log.warning("backup after finalizing failed: %s", type(exc).__name__)
+
+
+def _new_case_id() -> str:
+    import uuid
+
+    return uuid.uuid4().hex
 
 
 def _refuse_damaged(path: Path, read_only: bool) -> None:

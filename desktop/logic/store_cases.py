@@ -11,11 +11,12 @@ import json
 import re
 import sqlite3
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from desktop.logic.case import Case
-from desktop.logic.evaluation import summary_columns
 from desktop.logic.store_types import CaseRow, User
+
+if TYPE_CHECKING:  # listing needs neither the case model nor the evaluation
+    from desktop.logic.case import Case
 
 LIST_COLUMNS = (
     "case_id, mrn, name, bclc, cnlc, child_pugh, status, "
@@ -39,6 +40,8 @@ def case_json(data: dict[str, Any]) -> str:
 
 def list_columns(case: Case) -> dict[str, str | None]:
     """MRN, name and the computed columns the case list shows."""
+    from desktop.logic.evaluation import summary_columns
+
     columns = summary_columns(case)
     return {
         "mrn": case.patient.mrn,

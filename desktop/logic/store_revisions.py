@@ -9,17 +9,16 @@ from __future__ import annotations
 import json
 import logging
 import sqlite3
-from typing import Any
-
-from pydantic import ValidationError
+from typing import TYPE_CHECKING, Any
 
 from desktop.logic import store_audit, store_cases
-from desktop.logic.case import Case
-from desktop.logic.case_io import describe_errors
 from desktop.logic.store_decisions import check_chain, check_sealed_kept, finals, record_json
 from desktop.logic.store_diff import change_summary
 from desktop.logic.store_errors import CaseNotFound, StaleRevision, StoreError
 from desktop.logic.store_types import StoredCase, User
+
+if TYPE_CHECKING:  # pydantic loads on the first save, not when the store opens
+    from desktop.logic.case import Case
 
 log = logging.getLogger(__name__)  # case ids only: never names or MRNs
 
@@ -111,6 +110,11 @@ def _refuse_duplicate_mrn(conn: sqlite3.Connection, case_id: str, mrn: str) -> N
 
 
 def _validated(data: dict[str, Any], case_id: str) -> Case:
+    from pydantic import ValidationError
+
+    from desktop.logic.case import Case
+    from desktop.logic.case_io import describe_errors
+
     try:
         return Case.model_validate(data)
     except ValidationError as exc:

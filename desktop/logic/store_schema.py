@@ -9,15 +9,19 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
-
-from sqlite_utils import Database, Migrations
+from typing import TYPE_CHECKING
 
 from desktop.logic.store_errors import DatabaseDamaged, StoreError
 from desktop.logic.store_files import MIGRATION_SET, newest_good_backup
 
+if TYPE_CHECKING:  # sqlite_utils loads only when a migration has to run (not on every start)
+    from sqlite_utils import Database, Migrations
+
 BUSY_TIMEOUT_S = 5.0
-MIGRATIONS = Migrations(MIGRATION_SET)
+MIGRATIONS_TABLE = "_sqlite_migrations"  # the table sqlite_utils.Migrations records runs in
 
 APPEND_ONLY_TABLES = ("revisions", "sealed_records", "audit")
 
@@ -85,13 +89,36 @@ REQUIRED_TRIGGERS = tuple(
 )
 
 
-@MIGRATIONS(name="0001_initial")
 def _initial(db: Database) -> None:
     for statement in SCHEMA_V1:
         db.execute(statement)
 
 
-def connect(path: Path, *, read_only: bool) -> Database:
+MIGRATION_STEPS = (("0001_initial", _initial),)  # append new steps; never edit an old one
+
+
+@cache
+def migrations() -> Migrations:
+    """The registered migrations (sqlite_utils imported here, on first need)."""
+    from sqlite_utils import Migrations
+
+    registry = Migrations(MIGRATION_SET)
+    for name, step in MIGRATION_STEPS:
+        registry(name=name)(step)
+    return registry
+
+
+@dataclass
+class Connection:
+    """An open database: the plain sqlite3 connection the store queries."""
+
+    conn: sqlite3.Connection
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+def connect(path: Path, *, read_only: bool) -> Connection:
     """A connection with foreign keys on (ensure_schema then sets WAL and synchronous=FULL)."""
     if read_only:
         uri = f"{path.resolve().as_uri()}?mode=ro"
@@ -99,9 +126,8 @@ def connect(path: Path, *, read_only: bool) -> Database:
     else:
         _create_private(path)
         conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, check_same_thread=False)
-    db = Database(conn, execute_plugins=False, recursive_triggers=False)
     conn.execute("PRAGMA foreign_keys=ON")
-    return db
+    return Connection(conn)
 
 
 def _writer_pragmas(conn: sqlite3.Connection) -> None:
@@ -120,16 +146,16 @@ def _create_private(path: Path) -> None:
     os.close(fd)
 
 
-def ensure_schema(db: Database, path: Path, *, read_only: bool) -> None:
+def ensure_schema(db: Connection, path: Path, *, read_only: bool) -> None:
     """Refuse a file that is not ours; a writer then gets WAL, synchronous=FULL, migrations."""
-    tables = set(db.table_names())
-    known = {migration.name for migration in MIGRATIONS._migrations}
-    if tables and "_sqlite_migrations" not in tables:
+    tables = {row[0] for row in db.conn.execute(_TABLES)}
+    known = {name for name, _step in MIGRATION_STEPS}
+    if tables and MIGRATIONS_TABLE not in tables:
         raise DatabaseDamaged(
             f"{path} is an SQLite database, but not one of MDT Planner; it was left untouched.",
             newest_good_backup(path),
         )
-    applied = {m.name for m in MIGRATIONS.applied(db)} if tables else set()
+    applied = set(schema_version(db)) if tables else set()
     unknown = applied - known
     if unknown:
         raise StoreError(
@@ -145,8 +171,20 @@ def ensure_schema(db: Database, path: Path, *, read_only: bool) -> None:
             f"{path} needs an upgrade of its schema, which a read-only open cannot do; "
             "open it once for writing."
         )
-    MIGRATIONS.apply(db)
+    from sqlite_utils import Database
+
+    migrations().apply(Database(db.conn, execute_plugins=False, recursive_triggers=False))
 
 
-def schema_version(db: Database) -> list[str]:
-    return [m.name for m in MIGRATIONS.applied(db)]
+_TABLES = "SELECT name FROM sqlite_master WHERE type = 'table'"
+
+
+def schema_version(db: Connection) -> list[str]:
+    """Names of the migrations applied to `db`, in the order they ran."""
+    if not db.conn.execute(f"{_TABLES} AND name = ?", [MIGRATIONS_TABLE]).fetchone():
+        return []
+    rows = db.conn.execute(
+        f"SELECT name FROM {MIGRATIONS_TABLE} WHERE migration_set = ? ORDER BY rowid",
+        [MIGRATION_SET],
+    )
+    return [row[0] for row in rows]

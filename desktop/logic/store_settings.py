@@ -12,6 +12,6 @@ SETTINGS: dict[str, tuple[Any, str]] = {
     "user_role": (None, "their role (e.g. hepatobiliary surgeon), recorded with every change"),
     "department": (None, "department name printed on documents"),
     "backup_keep": (10, "how many rotating backups to keep (0 turns them off)"),
-    "stale_days": (90, "days without an update after which the case list marks a case"),
+    "stale_days": (30, "labs or imaging older than this many days are marked stale (0-365)"),
     "language": ("en", "language of the app and its clinical sentences (en or zh_CN)"),
 }

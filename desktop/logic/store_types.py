@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from desktop.logic.case import Case
+if TYPE_CHECKING:  # the pydantic model is imported only where a case is parsed
+    from desktop.logic.case import Case
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,6 +22,7 @@ from desktop.logic.messages import (
     render_all,
 )
 from desktop.logic.paths import resource
+from desktop.logic.regimens import regimen_text
 from desktop.logic.rules import RuleEntry, Rules
 
 # Severe toxicity defers surgery: CTCAE v5.0 grade threshold from the rules file (local policy).
@@ -110,7 +111,7 @@ def earliest_surgery_date(
     last = max(wait.clears for wait in dated if wait.clears)
     if last <= case.assessed_on:
         return case.assessed_on, (msg("timing.earliest_assessed", date=assessed),)
-    names = sorted({wait.name for wait in dated if wait.clears == last})
+    names = [agent_term(name) for name in sorted({w.name for w in dated if w.clears == last})]
     return last, (msg("timing.earliest_from", date=last.isoformat(), names=names),)
 
 
@@ -138,7 +139,7 @@ def washout_waits(case: Case, rules: Rules) -> list[Wait]:
     waits = []
     for treatment in case.treatments:
         if not treatment.agents:
-            line = msg("timing.no_agents", regimen=treatment.regimen)
+            line = msg("timing.no_agents", regimen=regimen_text(treatment.regimen))
             waits.append(Wait(line, treatment.regimen, None))
         waits += [agent_wait(treatment, agent, rules) for agent in treatment.agents]
     return waits
@@ -148,7 +149,11 @@ def agent_wait(treatment: Treatment, agent: Agent, rules: Rules) -> Wait:
     """Last dose + the agent's washout from the rules file, in words."""
     rule_id = washout_rule_id(agent.name)
     if rule_id is None:
-        line = msg("timing.unknown_agent", agent=agent_term(agent.name), regimen=treatment.regimen)
+        line = msg(
+            "timing.unknown_agent",
+            agent=agent_term(agent.name),
+            regimen=regimen_text(treatment.regimen),
+        )
         return Wait(line, agent.name, None)
     entry = rules.entry(rule_id)
     last_dose, from_stop = agent.last_dose or treatment.stopped, agent.last_dose is None
@@ -164,7 +169,7 @@ def agent_wait(treatment: Treatment, agent: Agent, rules: Rules) -> Wait:
         line = msg(
             "timing.still_given",
             agent=agent_term(agent.name),
-            regimen=treatment.regimen,
+            regimen=regimen_text(treatment.regimen),
             days=days,
             source=_source(entry),
         )
@@ -284,4 +289,4 @@ def _flr_rule(case: Case, rules: Rules) -> tuple[str, Message]:
 def _source(entry: RuleEntry) -> Message:
     """The rule's source, flagged "local policy, confirm" when a department sets it."""
     key = "timing.source_local" if entry.is_local_policy else "timing.source_published"
-    return msg(key, source=entry.source)
+    return msg(key, source=entry.source_text)

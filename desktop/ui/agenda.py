@@ -1,14 +1,15 @@
 """The meeting agenda: cases of one MDT meeting in order, what each still lacks, carry-over.
 
 Readiness (missing or stale items) comes from desktop.logic.completeness, judged on the meeting
-date with the configured stale days. Every change is a store call (audited there).
+date with the department's stale days (the store setting `stale_days`). Every change is a store
+call (audited there). The agenda loads when first shown, so start-up does not parse cases.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -39,8 +40,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.logic.completeness import Readiness, readiness
 from desktop.ui.case_list import CaseFilter, CaseTableModel
+from desktop.ui.settings import stale_days
+
+if TYPE_CHECKING:  # completeness (and the pydantic case model) load with the first agenda
+    from desktop.logic.completeness import Readiness
 
 ParentIndex = QModelIndex | QPersistentModelIndex
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole
@@ -73,6 +77,8 @@ def readiness_summary(result: Readiness) -> str:
 
 def load_agenda(store: Any, meeting: dt.date, stale_days: int) -> list[AgendaRow]:
     """The agenda of `meeting` with each case's readiness on that date."""
+    from desktop.logic.completeness import readiness
+
     rows = []
     for item in store.agenda(meeting.isoformat()):
         case = store.get_case(item.case_id).case
@@ -260,17 +266,28 @@ class AgendaView(QWidget):
     Signals:
         openRequested(case_id): open a case in the workspace.
         presentRequested(meeting_date): present this meeting full screen (ISO date).
+        packRequested(meeting_date): export this meeting's cases as one PDF (ISO date).
     """
 
     openRequested = Signal(str)
     presentRequested = Signal(str)
+    packRequested = Signal(str)
 
     def __init__(self, store: Any, settings: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store, self.settings = store, settings
-        self.model = AgendaModel(store, settings.stale_days, self)
+        self.model = AgendaModel(store, stale_days(store), self)
+        self._loaded = False
         self._build()
-        self.on_meeting_chosen(self.default_meeting())
+
+    def ensure_loaded(self) -> None:
+        """Load the next meeting's agenda the first time it is needed (not at start-up)."""
+        if not self._loaded:
+            self.on_meeting_chosen(self.default_meeting())
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802 -- Qt override
+        self.ensure_loaded()
+        super().showEvent(event)
 
     def default_meeting(self) -> dt.date:
         """The next meeting on record (today or later), else today."""
@@ -341,6 +358,7 @@ class AgendaView(QWidget):
             (self.tr("&Carry over undiscussed…"), self.on_carry_over_clicked),
             (self.tr("&Open case"), lambda: self.on_open(self.current_row())),
             (self.tr("&Present (F5)"), self.on_present),
+            (self.tr("E&xport meeting pack…"), self.on_pack),
         )
         self.buttons = {}
         for text, slot in actions:
@@ -359,6 +377,7 @@ class AgendaView(QWidget):
         return index.row() if index.isValid() else -1
 
     def on_meeting_chosen(self, meeting: dt.date) -> None:
+        self._loaded = True
         self.date.blockSignals(True)
         self.date.setDate(_qdate(meeting))
         self.date.blockSignals(False)
@@ -461,6 +480,14 @@ class AgendaView(QWidget):
 
     def on_present(self) -> None:
         self.presentRequested.emit(self.meeting().isoformat())
+
+    def on_pack(self) -> None:
+        self.packRequested.emit(self.meeting().isoformat())
+
+    def on_stale_days_changed(self, days: int) -> None:
+        self.model.set_stale_days(days)
+        self._refresh_summary()
+        self.on_row_selected(self.current_row())
 
     def case_ids(self) -> list[str]:
         return [row.case_id for row in self.model.rows()]

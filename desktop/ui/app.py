@@ -3,6 +3,9 @@
 A damaged database is never overwritten: the dialog offers to restore the newest good backup
 (the damaged file is kept aside by desktop.logic.store.restore_database) or to quit. A busy
 database (another instance writing) can be opened read-only.
+
+The window is shown as soon as the case list's first page is ready; the start-up backup (in a
+worker thread) and the demonstration offer run just after it is on screen.
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from desktop.logic.paths import resource
@@ -24,6 +27,7 @@ from desktop.logic.store import (
     default_db_path,
     restore_database,
 )
+from desktop.ui import workers
 from desktop.ui.dialogs import (
     BusyDatabaseDialog,
     DamagedDatabaseDialog,
@@ -119,6 +123,35 @@ def offer_demo_once(window: MainWindow, store: Store, settings: Settings) -> boo
     return False
 
 
+def backup_in_background(store: Store) -> workers.Task | None:
+    """The start-up backup (rotating, `backup_keep` copies) in a worker with its own
+    read-only connection; None for a read-only store (another instance is writing)."""
+    if store.read_only:
+        return None
+    path, user = store.path, store.user
+
+    def work(_control: workers.TaskControl) -> Path | None:
+        with Store.open(path, user=user, read_only=True) as own:
+            return own.rotate_backup()
+
+    return workers.start(workers.Task(work))
+
+
+def after_show(window: MainWindow, store: Store, settings: Settings) -> None:
+    """Start-up work that can wait until the window is on screen."""
+    task = backup_in_background(store)
+    if task is not None:
+        task.signals.failed.connect(
+            lambda message: window.statusBar().showMessage(
+                QApplication.translate("App", "The start-up backup failed: %1").replace(
+                    "%1", message
+                )
+            )
+        )
+    window.startup_backup = task
+    offer_demo_once(window, store, settings)
+
+
 def start(db_path: Path | None, settings: Settings) -> tuple[MainWindow | None, Store | None]:
     """Everything before the event loop; (None, None) when the user chose to quit."""
     path = Path(db_path) if db_path else default_db_path()
@@ -136,7 +169,7 @@ def start(db_path: Path | None, settings: Settings) -> tuple[MainWindow | None, 
         return None, None
     window = MainWindow(store, settings)
     window.show()
-    offer_demo_once(window, store, settings)
+    QTimer.singleShot(0, window, lambda: after_show(window, store, settings))
     return window, store
 
 

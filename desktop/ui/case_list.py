@@ -185,8 +185,9 @@ class CaseTableModel(QAbstractTableModel):
         if not 0 <= column < len(self.KEYS):
             return
         direction = "DESC" if order == Qt.SortOrder.DescendingOrder else "ASC"
-        self._order = f"{self.KEYS[column]} {direction}"
-        self._reload()
+        if self._order != f"{self.KEYS[column]} {direction}":  # the same order needs no query
+            self._order = f"{self.KEYS[column]} {direction}"
+            self._reload()
 
     def order_by(self) -> str:
         return self._order
@@ -331,8 +332,8 @@ class CaseListView(QWidget):
     def _table(self) -> QTableView:
         table = QTableView(self)
         table.setModel(self.model)
-        table.setSortingEnabled(True)
         table.horizontalHeader().setSortIndicator(7, Qt.SortOrder.DescendingOrder)
+        table.setSortingEnabled(True)  # after the indicator: it matches the model's own order
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setAlternatingRowColors(True)
         table.setWordWrap(False)

@@ -1,4 +1,5 @@
-"""The app's small dialogs: who is working, a damaged or busy database, about, shortcuts."""
+"""The app's small dialogs: who is working, a damaged or busy database, about, shortcuts,
+export options."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -20,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import __version__
+from desktop.ui.workers import ReportOptions
 
 
 def _tr(text: str) -> str:
@@ -161,6 +164,7 @@ def shortcut_rows() -> list[tuple[str, str]]:
         ("Ctrl+N", _tr("New case")),
         ("Ctrl+O", _tr("Import case files")),
         ("Ctrl+E", _tr("Export the selected cases")),
+        ("Ctrl+P", _tr("Export the PDF summary of the current case")),
         ("Ctrl+D", _tr("Duplicate the current case")),
         ("Ctrl+F", _tr("Filter the case list")),
         ("Ctrl+Z", _tr("Undo the last edit")),
@@ -227,6 +231,44 @@ class AboutDialog(QMessageBox):
             + "\n\n"
             + self.tr("Rules file version: %1").replace("%1", rules_version)
         )
+
+
+class ExportOptionsDialog(QDialog):
+    """Before an export: the language of the document and whether it is de-identified."""
+
+    def __init__(self, title: str, lang: str = "en", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.language = QComboBox(self)
+        for code, name in (("en", "English"), ("zh_CN", "简体中文")):
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(self.language.findData(lang), 0))
+        self.deidentify = QCheckBox(self.tr("&De-identify"), self)
+        note = QLabel(
+            self.tr(
+                "A de-identified document holds no name, MRN or birth date, in its text or its "
+                "metadata; a stable pseudonym stands in for the patient."
+            ),
+            self,
+        )
+        note.setWordWrap(True)
+        note.setStyleSheet("color: #4b5563;")
+        form = QFormLayout()
+        form.addRow(self.tr("&Language"), self.language)
+        form.addRow("", self.deidentify)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(note)
+        layout.addWidget(buttons)
+        self.resize(440, 0)
+
+    def options(self) -> ReportOptions:
+        return ReportOptions(self.language.currentData(), self.deidentify.isChecked())
 
 
 def offer_demo_cases(parent: QWidget | None = None) -> bool:

@@ -1,8 +1,13 @@
 """The main window: case list, agenda and follow-up as tabs; each open case a workspace tab.
 
 Menus hold every action with its shortcut (listed in Help); Edit's undo and redo follow the
-workspace in front (QUndoGroup). Import and export run off the GUI thread with progress and
-cancel. Layout and the list's filters are remembered.
+workspace in front (QUndoGroup) and are the only holders of Ctrl+Z / Ctrl+Shift+Z. Import and
+export (case files, PDF summary, archive bundle, meeting pack) run off the GUI thread with
+progress and cancel. Layout and the list's filters are remembered.
+
+Start-up is kept short: only the case list's first page is loaded before the window shows; the
+agenda loads when first shown, the follow-up view and the case workspace, PDF and clinical
+modules are imported when first needed.
 """
 
 from __future__ import annotations
@@ -10,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
@@ -23,10 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.logic.case import Case
-from desktop.logic.case_io import CaseError, read_case
 from desktop.logic.paths import resource
-from desktop.logic.rules import default_rules
 from desktop.ui import workers
 from desktop.ui.agenda import AgendaView
 from desktop.ui.case_list import CaseListView
@@ -36,13 +38,17 @@ from desktop.ui.dialogs import (
     WhoIsWorkingDialog,
     disclaimer,
 )
-from desktop.ui.follow_up import FollowUpView
-from desktop.ui.new_case import NewCaseDialog
-from desktop.ui.presentation import PresentationWindow
-from desktop.ui.settings import Settings, department, set_department
+from desktop.ui.export import ReportExports
+from desktop.ui.settings import Settings, department, set_department, set_stale_days, stale_days
+
+if TYPE_CHECKING:  # imported when first used, to keep start-up short
+    from desktop.logic.case import Case
+    from desktop.ui.follow_up import FollowUpView
+    from desktop.ui.presentation import PresentationWindow
 
 WINDOW_KEY = "main"
 FIXED_TABS = 3
+FOLLOW_UP_TAB = 2
 
 
 def demo_files() -> list[Path]:
@@ -51,12 +57,16 @@ def demo_files() -> list[Path]:
 
 def load_demo_cases(store: Any) -> list[str]:
     """Import the demonstration cases shipped in resources/demo; returns their case ids."""
+    from desktop.logic.case_io import read_case
+
     return [store.import_case(read_case(path))[0].case_id for path in demo_files()]
 
 
 def duplicate_of(case: Case) -> Case:
     """A copy to start a similar case from: new MRN suffix, no case_id, no decision records
     (a sealed record belongs to its patient)."""
+    from desktop.logic.case import Case
+
     data = case.to_json_dict()
     data.pop("case_id", None)
     data.pop("decisions", None)
@@ -73,7 +83,7 @@ def workspace_class() -> type | None:
     return CaseWorkspace
 
 
-class MainWindow(QMainWindow):
+class MainWindow(ReportExports, QMainWindow):
     """The app's one window; every dependency comes in through the constructor."""
 
     def __init__(
@@ -87,10 +97,11 @@ class MainWindow(QMainWindow):
         self.store, self.settings, self._open_store = store, settings, open_store
         self.undo_group = QUndoGroup(self)
         self._tasks: list[workers.Task] = []
+        self.startup_backup: workers.Task | None = None  # set by desktop.ui.app after showing
         self._presentation: PresentationWindow | None = None
         self.cases = CaseListView(store, settings.filters("cases"), self)
         self.agenda = AgendaView(store, settings, self)
-        self.follow_up = FollowUpView(store, settings, open_store, self)
+        self._follow_up: FollowUpView | None = None
         self._follow_up_loaded = False
         self._build()
         self._connect()
@@ -106,7 +117,7 @@ class MainWindow(QMainWindow):
         self.tabs.setTabsClosable(True)
         self.tabs.addTab(self.cases, self.tr("Cases"))
         self.tabs.addTab(self.agenda, self.tr("Meeting agenda"))
-        self.tabs.addTab(self.follow_up, self.tr("Follow-up"))
+        self.tabs.addTab(QWidget(self), self.tr("Follow-up"))  # replaced when first shown
         for fixed in range(FIXED_TABS):
             self.tabs.tabBar().setTabButton(
                 fixed, self.tabs.tabBar().ButtonPosition.RightSide, None
@@ -136,6 +147,12 @@ class MainWindow(QMainWindow):
         self.export_action = self._action(
             self.tr("&Export selected cases…"), self.on_export, "Ctrl+E"
         )
+        self.export_pdf_action = self._action(
+            self.tr("Export &PDF summary…"), self.on_export_pdf, "Ctrl+P"
+        )
+        self.export_archive_action = self._action(
+            self.tr("Export &archive bundle…"), self.on_export_archive
+        )
         self.duplicate_action = self._action(
             self.tr("&Duplicate case"), self.on_duplicate, "Ctrl+D", True
         )
@@ -150,6 +167,8 @@ class MainWindow(QMainWindow):
             self.new_action,
             self.import_action,
             self.export_action,
+            self.export_pdf_action,
+            self.export_archive_action,
             self.duplicate_action,
             self.demo_action,
             None,
@@ -186,7 +205,9 @@ class MainWindow(QMainWindow):
     def _settings_menu(self, menu: Any) -> None:
         menu.addAction(self._action(self.tr("&Who is working…"), self.on_who_is_working))
         menu.addAction(self._action(self.tr("&Department name…"), self.on_department, None, True))
-        menu.addAction(self._action(self.tr("&Stale after how many days…"), self.on_stale_days))
+        menu.addAction(
+            self._action(self.tr("&Stale after how many days…"), self.on_stale_days, None, True)
+        )
         language = menu.addMenu(self.tr("&Language"))
         for code, name in (("en", "English"), ("zh_CN", "简体中文")):
             language.addAction(self._action(name, lambda c=code: self.on_language(c)))
@@ -211,7 +232,7 @@ class MainWindow(QMainWindow):
         self.cases.filtersChanged.connect(lambda f: self.settings.set_filters("cases", f))
         self.agenda.openRequested.connect(self.open_case)
         self.agenda.presentRequested.connect(lambda day: self.on_present(day))
-        self.follow_up.openRequested.connect(self.open_case)
+        self.agenda.packRequested.connect(lambda day: self.on_export_pack(day))
         self.tabs.currentChanged.connect(self.on_tab_changed)
         self.tabs.tabCloseRequested.connect(self.on_close_tab)
 
@@ -233,6 +254,28 @@ class MainWindow(QMainWindow):
         self.db_label.setText(
             where + (" " + self.tr("(read-only)") if self.store.read_only else "")
         )
+
+    @property
+    def follow_up(self) -> FollowUpView:
+        """The follow-up view, built (and its module imported) the first time it is needed."""
+        if self._follow_up is None:
+            from desktop.ui.follow_up import FollowUpView
+
+            view = FollowUpView(self.store, self.settings, self._open_store, self)
+            view.openRequested.connect(self.open_case)
+            current = self.tabs.currentIndex()
+            placeholder = self.tabs.widget(FOLLOW_UP_TAB)
+            self.tabs.blockSignals(True)
+            self.tabs.removeTab(FOLLOW_UP_TAB)
+            self.tabs.insertTab(FOLLOW_UP_TAB, view, self.tr("Follow-up"))
+            self.tabs.tabBar().setTabButton(
+                FOLLOW_UP_TAB, self.tabs.tabBar().ButtonPosition.RightSide, None
+            )
+            self.tabs.setCurrentIndex(current)
+            self.tabs.blockSignals(False)
+            placeholder.deleteLater()
+            self._follow_up = view
+        return self._follow_up
 
     # workspaces
 
@@ -270,11 +313,13 @@ class MainWindow(QMainWindow):
         widget = self.tabs.widget(index)
         stack = getattr(widget, "undo_stack", None)
         self.undo_group.setActiveStack(stack)
-        if widget is self.follow_up and not self._follow_up_loaded:
+        if index == FOLLOW_UP_TAB and not self._follow_up_loaded:
             self._follow_up_loaded = True
             self.follow_up.refresh()
         if widget is self.agenda:
-            self.agenda.model.reload()
+            if self.agenda._loaded:
+                self.agenda.model.reload()
+            self.agenda.ensure_loaded()
 
     def on_close_tab(self, index: int) -> None:
         if index < FIXED_TABS:
@@ -308,6 +353,8 @@ class MainWindow(QMainWindow):
     # case actions
 
     def on_new_case(self) -> None:
+        from desktop.ui.new_case import NewCaseDialog
+
         dialog = NewCaseDialog(self.settings.language, parent=self)
         if dialog.exec() and dialog.case() is not None:
             stored = self.store.new_case(dialog.case())
@@ -327,6 +374,8 @@ class MainWindow(QMainWindow):
         self.open_case(stored.case_id)
 
     def on_load_demo(self) -> list[str]:
+        from desktop.logic.case_io import CaseError
+
         try:
             ids = load_demo_cases(self.store)
         except (CaseError, OSError) as exc:
@@ -418,6 +467,9 @@ class MainWindow(QMainWindow):
     # meeting
 
     def on_present(self, meeting: str | None = None) -> PresentationWindow:
+        from desktop.ui.presentation import PresentationWindow
+
+        self.agenda.ensure_loaded()
         day = dt.date.fromisoformat(meeting) if meeting else self.agenda.meeting()
         ids = [item.case_id for item in self.store.agenda(day.isoformat())]
         self._presentation = PresentationWindow(self.store, ids, self.settings, day)
@@ -454,16 +506,23 @@ class MainWindow(QMainWindow):
             self,
             self.tr("Stale data"),
             self.tr(
-                "Mark labs or imaging as stale when older than this many days before the "
-                "meeting (local policy):"
+                "Mark labs or imaging as stale when older than this many days (local policy, "
+                "for the whole department: kept in the database):"
             ),
-            self.settings.stale_days,
+            stale_days(self.store),
             0,
             365,
         )
         if ok:
-            self.settings.set_stale_days(days)
-            self.agenda.model.set_stale_days(days)
+            self.on_stale_days_chosen(days)
+
+    def on_stale_days_chosen(self, days: int) -> None:
+        set_stale_days(self.store, days)
+        self.agenda.on_stale_days_changed(days)
+        for workspace in self.workspaces():
+            refresh = getattr(workspace, "on_case_edited", None)
+            if callable(refresh):
+                refresh()
 
     def on_language(self, lang: str) -> None:
         self.settings.set_language(lang)
@@ -477,6 +536,8 @@ class MainWindow(QMainWindow):
         ShortcutsDialog(self).exec()
 
     def on_about(self) -> None:
+        from desktop.logic.rules import default_rules
+
         AboutDialog(default_rules().version, self).exec()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 -- Qt override

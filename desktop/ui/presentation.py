@@ -252,7 +252,8 @@ class PresentationWindow(QWidget):
             )
         found = next((v for v in result.regimens if v.regimen.id == current.regimen), None)
         name = found.regimen.name.render(lang) if found else current.regimen
-        started = f" · {self.tr('since')} {current.started}" if current.started else ""
+        since = self.tr("since %1").replace("%1", str(current.started))
+        started = f" · {since}" if current.started else ""
         verdict = f" · {term(f'term.verdict.{found.verdict}', lang)}" if found else ""
         return f"{name}{started}{verdict}"
 

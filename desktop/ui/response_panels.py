@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.logic.messages import adverse_event_term, agent_term
+from desktop.logic.regimens import load_catalogue
 from desktop.logic.timing import agent_catalogue
 from desktop.ui.forms import ERROR_STYLE, ChoiceField, parse_number
 from desktop.ui.tables import Column, LesionMatrixModel, ListTableModel
@@ -244,17 +246,34 @@ class ImagingPanel(QWidget):
             widget.setEnabled(not read_only)
 
 
+def in_language(value: object, lang: str) -> str:
+    """A glossary term (or plain text) as the reader's language writes it."""
+    return value if isinstance(value, str) else value.render(lang)
+
+
+def agent_name(name: str, lang: str) -> str:
+    return in_language(agent_term(name), lang)
+
+
+def regimen_name(regimen_id: str, lang: str) -> str:
+    """The catalogue's name of a regimen id, or the id when the catalogue lacks it."""
+    found = load_catalogue().by_id(regimen_id)
+    return found.name.render(lang) if found is not None else regimen_id
+
+
 class TreatmentsPanel(QWidget):
     """Treatments (regimen, started, stopped) and the agents of the selected one with last doses."""
 
-    def __init__(self, document: CaseDocument, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, document: CaseDocument, parent: QWidget | None = None, lang: str = "en"
+    ) -> None:
         super().__init__(parent)
         self.document = document
         self.treatments = ListTableModel(
             document,
             "treatments",
             [
-                Column("regimen", _tr("Regimen")),
+                Column("regimen", _tr("Regimen"), display=lambda v: regimen_name(v, lang)),
                 Column("started", _tr("Started"), "date"),
                 Column("stopped", _tr("Stopped"), "date"),
             ],
@@ -263,7 +282,10 @@ class TreatmentsPanel(QWidget):
         self.agents = ListTableModel(
             document,
             "",
-            [Column("name", _tr("Agent")), Column("last_dose", _tr("Last dose"), "date")],
+            [
+                Column("name", _tr("Agent"), display=lambda v: agent_name(v, lang)),
+                Column("last_dose", _tr("Last dose"), "date"),
+            ],
             self,
         )
         self.treatment_view = table_view(self.treatments, 1, 4)
@@ -282,12 +304,13 @@ class TreatmentsPanel(QWidget):
         )
         self.agent = QComboBox()
         self.agent.setEditable(True)
-        self.agent.addItems(sorted(agent_catalogue()))
+        for name in sorted(agent_catalogue()):
+            self.agent.addItem(agent_name(name, lang), name)
         self.last_dose = QLineEdit()
         self.last_dose.setPlaceholderText(_tr("last dose YYYY-MM-DD"))
         self.add_agent_button = QPushButton(_tr("Add agent to the selected treatment"))
         self.add_agent_button.clicked.connect(
-            lambda: self.on_add_agent(self.agent.currentText(), self.last_dose.text())
+            lambda: self.on_add_agent(self.chosen_agent(), self.last_dose.text())
         )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -316,6 +339,13 @@ class TreatmentsPanel(QWidget):
         self.errors.setText("\n".join(problems))
         return problems
 
+    def chosen_agent(self) -> str:
+        """The catalogue name of the agent shown, or the text typed when it is not listed."""
+        index = self.agent.currentIndex()
+        if index >= 0 and self.agent.itemText(index) == self.agent.currentText():
+            return str(self.agent.itemData(index))
+        return self.agent.currentText()
+
     def on_add_agent(self, name: str, last_dose: str) -> list[str]:
         index = self.selected_treatment()
         if index is None:
@@ -338,18 +368,30 @@ class TreatmentsPanel(QWidget):
 class AdverseEventsPanel(QWidget):
     """The CTCAE v5.0 ledger: term, grade 1-5, onset, resolved, attributed agents."""
 
-    def __init__(self, document: CaseDocument, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, document: CaseDocument, parent: QWidget | None = None, lang: str = "en"
+    ) -> None:
         super().__init__(parent)
         self.document = document
+        separator = "、" if lang == "zh_CN" else ", "
         self.model = ListTableModel(
             document,
             "adverse_events",
             [
-                Column("term", _tr("CTCAE term")),
+                Column(
+                    "term",
+                    _tr("CTCAE term"),
+                    display=lambda v: in_language(adverse_event_term(v), lang),
+                ),
                 Column("grade", _tr("Grade (1-5)"), "int"),
                 Column("onset", _tr("Onset"), "date"),
                 Column("resolved", _tr("Resolved"), "date"),
-                Column("attributed_to", _tr("Attributed to"), "names"),
+                Column(
+                    "attributed_to",
+                    _tr("Attributed to"),
+                    "names",
+                    display=lambda names: separator.join(agent_name(n, lang) for n in names),
+                ),
             ],
             self,
         )

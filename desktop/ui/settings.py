@@ -1,8 +1,8 @@
 """The app's settings, declared once (name, default, help) and kept through one QSettings wrapper.
 
-Per-machine preferences (language, stale days, who is working, window layout, last filters) live
-in QSettings; department-wide values (the department's name) live in the store, so every
-workstation using the same database sees them.
+Per-machine preferences (language, who is working, window layout, last filters) live in
+QSettings; department-wide values (the department's name, when labs or imaging count as stale)
+live in the store, so every workstation using the same database sees them.
 """
 
 from __future__ import annotations
@@ -12,8 +12,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QLocale, QSettings
 from PySide6.QtWidgets import QMainWindow, QWidget
+
+from desktop.logic.store_settings import SETTINGS as STORE_SETTINGS
 
 ORGANIZATION = "hcc-mdt-planner"
 APPLICATION = "mdt-planner"
@@ -28,21 +30,27 @@ class SettingSpec:
 
 
 SETTINGS: tuple[SettingSpec, ...] = (
-    SettingSpec("language", "en", "Interface and clinical-text language: en or zh_CN."),
     SettingSpec(
-        "stale_days",
-        30,
-        "Labs or imaging older than this many days before a meeting are marked stale "
-        "(local policy; 0-365).",
+        "language",
+        "en",
+        "Interface and clinical-text language: en or zh_CN (until chosen: the system's).",
     ),
     SettingSpec("user/name", "", "Who is working on this computer (asked once)."),
     SettingSpec("user/role", "", "That person's role in the MDT."),
+    SettingSpec("window/main/geometry", None, "Size and place of the main window."),
+    SettingSpec("window/main/state", None, "Layout of the main window's bars."),
+    SettingSpec("filters/cases", "{}", "The case list's last filters (text, BCLC, CNLC, status)."),
     SettingSpec("demo/offered", False, "Whether the demonstration cases were offered once."),
 )
-STORE_SETTINGS: tuple[SettingSpec, ...] = (
-    SettingSpec("department", "", "The department's name, shown in the title bar and reports."),
-)
+# Department-wide settings (department, stale_days, ...) are declared once, in
+# desktop.logic.store_settings.SETTINGS, and kept in the database.
+STALE_DAYS_RANGE = (0, 365)
 _DEFAULTS = {spec.name: spec.default for spec in SETTINGS}
+
+
+def system_language() -> str:
+    """zh_CN when the system's locale is Chinese, else en."""
+    return "zh_CN" if QLocale.system().language() == QLocale.Language.Chinese else "en"
 
 
 class Settings:
@@ -66,6 +74,9 @@ class Settings:
 
     @property
     def language(self) -> str:
+        """The chosen language; until one is chosen, the system's (Chinese or else English)."""
+        if not self._q.contains("language"):
+            return system_language()
         value = str(self.value("language"))
         return value if value in LANGUAGES else "en"
 
@@ -73,19 +84,6 @@ class Settings:
         if lang not in LANGUAGES:
             raise ValueError(f"language must be one of {', '.join(LANGUAGES)}, not {lang!r}")
         self.set_value("language", lang)
-
-    @property
-    def stale_days(self) -> int:
-        try:
-            days = int(self.value("stale_days"))
-        except (TypeError, ValueError):
-            return int(_DEFAULTS["stale_days"])
-        return days if 0 <= days <= 365 else int(_DEFAULTS["stale_days"])
-
-    def set_stale_days(self, days: int) -> None:
-        if not 0 <= days <= 365:
-            raise ValueError(f"stale days must be 0-365, not {days}")
-        self.set_value("stale_days", int(days))
 
     def user(self) -> tuple[str, str] | None:
         """(name, role) of who is working, or None before they said."""
@@ -133,3 +131,21 @@ def department(store: Any) -> str:
 
 def set_department(store: Any, name: str) -> None:
     store.set_setting("department", name.strip())
+
+
+def stale_days(store: Any) -> int:
+    """The department's stale limit in days (the store's `stale_days`), within 0-365."""
+    default = int(STORE_SETTINGS["stale_days"][0])
+    try:
+        days = int(store.get_setting("stale_days"))
+    except (TypeError, ValueError):
+        return default
+    low, high = STALE_DAYS_RANGE
+    return days if low <= days <= high else default
+
+
+def set_stale_days(store: Any, days: int) -> None:
+    low, high = STALE_DAYS_RANGE
+    if not low <= days <= high:
+        raise ValueError(f"stale days must be {low}-{high}, not {days}")
+    store.set_setting("stale_days", int(days))

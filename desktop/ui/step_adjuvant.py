@@ -121,9 +121,10 @@ class AdjuvantStep(StepPage):
             )
             for e in option.get("evidence", [])
         ]
+        evidence_title, case_title = self.tr("Evidence"), self.tr("For this case")
         return (
             f"<p><b style='font-size:14px'>{option['name']}</b> {badge}"
-            f"{bullets_html(facts)}<div><b>{self.tr('Evidence')}</b></div>"
-            f"{bullets_html(evidence)}<div><b>{self.tr('For this case')}</b></div>"
+            f"{bullets_html(facts)}<div><b>{evidence_title}</b></div>"
+            f"{bullets_html(evidence)}<div><b>{case_title}</b></div>"
             f"{bullets_html(option.get('notes', []))}</p>"
         )

@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QMessageBox, QPushButton, QWidget
 
 from desktop.logic.case import Signature
+from desktop.logic.messages import term
 from desktop.logic.store_errors import StoreError
 from desktop.ui.drafts import draft_index, final_indexes, start_draft
 from desktop.ui.forms import (
@@ -303,11 +304,15 @@ class DecisionStep(StepPage):
         ]
         history = [
             self.tr("{0} \u00b7 {1} \u00b7 {2}").format(
-                d["meeting_date"], d["status"], (d.get("record_hash") or "")[:19]
+                d["meeting_date"],
+                term(f"term.decision_status.{d['status']}", self.lang),
+                (d.get("record_hash") or "")[:19],
             )
             for d in self.document.data.get("decisions", [])
         ]
+        record_title = self.tr("What the record will show")
+        history_title = self.tr("Decision records of this case")
         self.summary.setText(
-            f"<b>{self.tr('What the record will show')}</b>{bullets_html(lines)}"
-            f"<p><b>{self.tr('Decision records of this case')}</b>{bullets_html(history)}</p>"
+            f"<b>{record_title}</b>{bullets_html(lines)}"
+            f"<p><b>{history_title}</b>{bullets_html(history)}</p>"
         )

@@ -261,12 +261,13 @@ class RegimenStep(StepPage):
 
     def _detail_html(self, row: dict[str, Any]) -> str:
         verdict = term(f"term.verdict.{row['verdict']}", self.lang)
+        reasons_title, evidence_title = self.tr("Reasons"), self.tr("Evidence")
         parts = [
             f"<b style='font-size:14px'>{row['name']}</b><br>",
             badge_html(verdict, row["verdict"]),
             f"<br><i>{', '.join(component_class_names(row, self.lang))}</i>",
-            f"<p><b>{self.tr('Reasons')}</b>{bullets_html(row.get('reasons', []))}</p>",
-            f"<p><b>{self.tr('Evidence')}</b>",
+            f"<p><b>{reasons_title}</b>{bullets_html(row.get('reasons', []))}</p>",
+            f"<p><b>{evidence_title}</b>",
         ]
         parts += [self._evidence_html(item) for item in row.get("evidence", [])]
         return "".join(parts) + "</p>"

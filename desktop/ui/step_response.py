@@ -30,8 +30,8 @@ class ResponseStep(StepPage):
     ) -> None:
         super().__init__(document, settings, parent)
         self.imaging = ImagingPanel(document)
-        self.treatments = TreatmentsPanel(document)
-        self.adverse_events = AdverseEventsPanel(document)
+        self.treatments = TreatmentsPanel(document, lang=self.lang)
+        self.adverse_events = AdverseEventsPanel(document, lang=self.lang)
         self.add_full(heading(self.tr("Imaging time points")))
         self.add_full(self.imaging)
         self.add_full(heading(self.tr("Treatments and last doses")))
@@ -155,11 +155,15 @@ class ResponseStep(StepPage):
                     _text(p["sum_mm"]),
                     _pct(p.get("change_from_baseline_pct")),
                     _pct(p.get("change_from_nadir_pct")),
-                    p["category"],
+                    self._category(p["category"]),
                 ]
                 for p in response["timepoints"]
             ]
         )
+
+    def _category(self, category: str) -> str:
+        """mRECIST category: the abbreviation in English, the guideline's words in Chinese."""
+        return category if self.lang == "en" else term(f"term.response.{category}", self.lang)
 
 
 def _text(value: Any) -> str:

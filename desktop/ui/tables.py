@@ -7,6 +7,7 @@ document counts it as an invalid field so nothing is saved meanwhile.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -28,6 +29,7 @@ class Column:
     header: str
     kind: str = "text"  # text | int | float | date | names | bool
     editable: bool = True
+    display: Callable[[Any], str] | None = None  # the value in the reader's language
 
 
 def parse_cell(text: str, column: Column) -> Any:
@@ -130,7 +132,10 @@ class ListTableModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             if refused:
                 return refused[0]
-            return show_cell(self.items[index.row()].get(column.key), column)
+            value = self.items[index.row()].get(column.key)
+            if role == Qt.ItemDataRole.DisplayRole and column.display and value is not None:
+                return column.display(value)
+            return show_cell(value, column)
         if refused and role == Qt.ItemDataRole.BackgroundRole:
             return QBrush(INVALID_BACKGROUND)
         if refused and role == Qt.ItemDataRole.ToolTipRole:

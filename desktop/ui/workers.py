@@ -17,8 +17,6 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from desktop.logic.case_io import CaseError, dumps_case, read_case
-
 
 class TaskSignals(QObject):
     """Signals: progress(done, total), finished(result), failed(message), cancelled()."""
@@ -123,6 +121,8 @@ def import_files(open_store: Callable[[], Any], paths: Iterable[Path]):
 
 
 def _import_one(store: Any, path: Path, result: ImportResult) -> None:
+    from desktop.logic.case_io import CaseError, read_case
+
     try:
         stored, _created = store.import_case(read_case(path))
         result.imported.append(stored.case_id)
@@ -153,8 +153,112 @@ def export_files(open_store: Callable[[], Any], case_ids: Iterable[str], folder:
 
 
 def _export_one(store: Any, case_id: str, folder: Path) -> Path:
+    from desktop.logic.case_io import dumps_case
+
     case = store.get_case(case_id).case
     safe = "".join(c if c.isalnum() or c in "-_" else "_" for c in case.patient.mrn)
     path = folder / f"{safe}.json"
     path.write_text(dumps_case(case), encoding="utf-8")
     return path
+
+
+@dataclass(frozen=True)
+class ReportOptions:
+    """How a PDF or bundle is written: the language of its text and whether it is de-identified."""
+
+    lang: str = "en"
+    deidentify: bool = False
+
+
+def summary_pdf(open_store: Callable[[], Any], case_id: str, out: Path, options: ReportOptions):
+    """Work function writing one case's MDT summary PDF at `out`; returns the path."""
+
+    def work(control: TaskControl) -> Path:
+        from desktop.logic.report import write_summary_pdf
+
+        case, department = _case_and_department(open_store, case_id)
+        control.report(0, 1)
+        path = write_summary_pdf(
+            case, out, lang=options.lang, deidentify=options.deidentify,
+            department=department, case_id=case_id,
+        )  # fmt: skip
+        control.report(1, 1)
+        return _kept_unless_cancelled(control, [path])
+
+    return work
+
+
+def archive_bundle(
+    open_store: Callable[[], Any], case_id: str, folder: Path, options: ReportOptions
+):
+    """Work function writing the archive bundle (PDF, case JSON, manifest) into `folder`."""
+
+    def work(control: TaskControl) -> Path:
+        from desktop.logic.archive import write_archive
+
+        case, department = _case_and_department(open_store, case_id)
+        control.report(0, 1)
+        before = set(folder.iterdir()) if folder.is_dir() else set()
+        written = write_archive(
+            case_id, case, folder, lang=options.lang, deidentify=options.deidentify,
+            department=department,
+        )  # fmt: skip
+        control.report(1, 1)
+        _kept_unless_cancelled(control, sorted(set(folder.iterdir()) - before))
+        return None if control.cancelled else written
+
+    return work
+
+
+def meeting_pack(
+    open_store: Callable[[], Any],
+    case_ids: Iterable[str],
+    out: Path,
+    meeting_date: str,
+    options: ReportOptions,
+):
+    """Work function writing the meeting pack of `case_ids` at `out`; cancel writes nothing
+    (the report's progress callback answers False, and it raises ExportCancelled)."""
+    case_ids = list(case_ids)
+
+    def work(control: TaskControl) -> Path | None:
+        from desktop.logic.report import ExportCancelled, write_meeting_pack
+
+        store = open_store()
+        try:
+            cases = [(case_id, store.get_case(case_id).case) for case_id in case_ids]
+            department = str(store.get_setting("department") or "")
+        finally:
+            store.close()
+
+        def progress(done: int, total: int) -> bool:
+            control.report(done, total + 1)  # the last step is laying out the pages
+            return not control.cancelled
+
+        try:
+            path = write_meeting_pack(
+                cases, out, meeting_date=meeting_date, lang=options.lang,
+                deidentify=options.deidentify, department=department, progress=progress,
+            )  # fmt: skip
+        except ExportCancelled:
+            return None
+        return _kept_unless_cancelled(control, [path])
+
+    return work
+
+
+def _kept_unless_cancelled(control: TaskControl, written: list[Path]) -> Path | None:
+    """Cancel pressed while the last step was writing: remove what it wrote (nothing kept)."""
+    if not control.cancelled:
+        return written[0] if written else None
+    for path in written:
+        path.unlink(missing_ok=True)
+    return None
+
+
+def _case_and_department(open_store: Callable[[], Any], case_id: str) -> tuple[Any, str]:
+    store = open_store()
+    try:
+        return store.get_case(case_id).case, str(store.get_setting("department") or "")
+    finally:
+        store.close()

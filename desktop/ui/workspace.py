@@ -143,7 +143,7 @@ class CaseWorkspace(QWidget):
     def _tool(self, text: str, slot, shortcut) -> QToolButton:
         button = QToolButton()
         button.setText(text)
-        button.setShortcut(QKeySequence(shortcut))
+        # The keys belong to the main window's Edit menu (one owner, no ambiguous shortcut).
         button.setToolTip(f"{text} ({QKeySequence(shortcut).toString()})")
         button.clicked.connect(slot)
         return button
@@ -213,8 +213,9 @@ class CaseWorkspace(QWidget):
         return dt.date.today()
 
     def step_states(self) -> list[str]:
-        stale_days = int(getattr(self.settings, "stale_days", 30))
-        ready = readiness(self.document.case, self.meeting_date(), stale_days)
+        from desktop.ui.settings import stale_days  # the department's limit, from the store
+
+        ready = readiness(self.document.case, self.meeting_date(), stale_days(self.store))
         return [ready.area_state(area) for area in AREAS]
 
     def _mark_steps(self) -> None:

@@ -111,7 +111,7 @@ def test_folfox_haic_note_on_the_conversion_received(treatments, expected_start)
 
 def test_continue_preoperative_regimen_names_the_recorded_regimen():
     case = parse_case(example_data("advanced-pvtt-conversion"))
-    assert "Pre-operative regimen on record: haic-folfox-lenvatinib-pd1." in notes(
+    assert "Pre-operative regimen on record: HAIC (FOLFOX) + lenvatinib + PD-1 inhibitor." in notes(
         case, "continue-preoperative-regimen"
     )
     assert (

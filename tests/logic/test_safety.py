@@ -246,7 +246,7 @@ def test_adverse_event_on_a_specific_pd1_matches_the_generic_component():
     results = assess(adverse_events=[event])
     flagged = {rid for rid, v in verdicts_of(results).items() if v != "suitable"}
     assert flagged == {"lenvatinib-pd1", "haic-folfox-lenvatinib-pd1"}
-    assert "which this regimen contains as pd-1 inhibitor" in reasons(results["lenvatinib-pd1"])[0]
+    assert "which this regimen contains as PD-1 inhibitor" in reasons(results["lenvatinib-pd1"])[0]
 
 
 def test_adverse_event_on_oxaliplatin_matches_folfox_haic():

@@ -214,7 +214,7 @@ def test_user_is_kept_in_settings(tmp_path):
 
 
 @pytest.mark.parametrize(
-    ("key", "expected"), [("backup_keep", 10), ("language", "en"), ("stale_days", 90)]
+    ("key", "expected"), [("backup_keep", 10), ("language", "en"), ("stale_days", 30)]
 )
 def test_settings_have_declared_defaults(store, key, expected):
     assert store.get_setting(key) == expected

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 
 from desktop.logic.store import Store, User
 from desktop.ui.agenda import AgendaModel, AgendaView, readiness_summary
-from desktop.ui.settings import Settings
+from desktop.ui.settings import Settings, set_stale_days, stale_days
 from tests.factories import make_case
 
 MEETING = dt.date(2026, 12, 2)
@@ -115,3 +115,31 @@ def test_present_signal_carries_the_meeting(qtbot, store, settings):
     with qtbot.waitSignal(view.presentRequested) as asked:
         view.on_present()
     assert asked.args == ["2026-12-02"]
+
+
+@pytest.mark.parametrize(("days", "stale"), [(12, 0), (11, 1)])
+def test_view_uses_the_department_stale_days_from_the_store(qtbot, store, settings, days, stale):
+    _cases(store, 1)
+    set_stale_days(store, days)
+    view = _view(qtbot, store, settings)
+    assert view.model.rows()[0].readiness.count("stale") == stale
+
+
+def test_stale_days_default_and_range(store):
+    assert stale_days(store) == 30
+    with pytest.raises(ValueError, match="0-365"):
+        set_stale_days(store, 366)
+    set_stale_days(store, 0)
+    assert stale_days(store) == 0
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_agenda_loads_when_first_shown(qtbot, store, settings):
+    _cases(store, 2)
+    view = AgendaView(store, settings)
+    qtbot.addWidget(view)
+    assert view.model.rowCount() == 0  # nothing parsed before it is needed
+    view.show()
+    qtbot.waitExposed(view)
+    assert view.meeting() == view.default_meeting()
+    assert view.model.rowCount() == len(store.agenda(view.meeting().isoformat()))

@@ -108,17 +108,22 @@ def test_first_start_asks_who_is_working_and_offers_demo(qtbot, tmp_path):
         dialog.name.setText("Zhao Hong")
         dialog.role.setCurrentText("medical oncologist")
         dialog.on_accept()
-        QTimer.singleShot(0, decline_demo)
 
-    def decline_demo():
+    def decline_demo():  # the offer comes just after the window shows: wait for it
         box = QApplication.activeModalWidget()
+        if box is None or box.windowTitle() != "Load demonstration cases?":
+            QTimer.singleShot(10, decline_demo)
+            return
         answers.append(box.windowTitle())
         box.reject()
 
     QTimer.singleShot(0, who)
     window, store = start(tmp_path / "cases.sqlite3", fresh)
     qtbot.addWidget(window)
+    assert answers == ["WhoIsWorkingDialog"]  # the window is up before the offer
+    decline_demo()
     try:
+        qtbot.waitUntil(lambda: len(answers) == 2)
         assert answers == ["WhoIsWorkingDialog", "Load demonstration cases?"]
         assert fresh.user() == ("Zhao Hong", "medical oncologist")
         assert store.user == User("Zhao Hong", "medical oncologist")
@@ -146,3 +151,22 @@ def test_damaged_database_restored_from_newest_backup_keeps_the_damaged_file(tmp
     kept = [p for p in tmp_path.iterdir() if p.is_file() and p.read_bytes() == GARBAGE]
     assert len(kept) == 1
     assert kept[0] != db
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_start_up_backup_runs_after_the_window_shows(qtbot, tmp_path, settings):
+    db = tmp_path / "cases.sqlite3"
+    with Store.open(db, user=User("Li Ming", "hepatobiliary surgeon")) as first:
+        first.new_case(make_case(**{"patient.mrn": "B-1"}))
+    settings.set_value("demo/offered", True)
+    window, store = start(db, settings)
+    qtbot.addWidget(window)
+    try:
+        assert window.startup_backup is None  # deferred: the window shows first
+        assert window.cases.model.rowCount() == 1
+        qtbot.waitUntil(lambda: len(store.backups()) == 1)
+        with Store.open(store.backups()[0], read_only=True) as copy:
+            assert [row.mrn for row in copy.list_cases()] == ["B-1"]
+    finally:
+        window.close()
+        store.close()

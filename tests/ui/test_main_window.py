@@ -4,9 +4,18 @@ import datetime as dt
 import json
 
 import pytest
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QAbstractButton
 
 from desktop.logic.store import Store, User
-from desktop.ui.main_window import FIXED_TABS, MainWindow, demo_files, duplicate_of
+from desktop.ui.dialogs import shortcut_rows
+from desktop.ui.main_window import (
+    FIXED_TABS,
+    FOLLOW_UP_TAB,
+    MainWindow,
+    demo_files,
+    duplicate_of,
+)
 from desktop.ui.settings import Settings
 from tests.conftest import example_data
 from tests.factories import make_case
@@ -126,3 +135,35 @@ def test_read_only_store_disables_writing_actions(qtbot, store, settings):
         assert not main.new_action.isEnabled()
         assert main.export_action.isEnabled()
         assert "read-only" in main.windowTitle()
+
+
+def test_undo_keys_belong_to_the_edit_menu_only(window, store):
+    workspace = window.open_case(store.new_case(make_case()).case_id)
+    keys = (QKeySequence("Ctrl+Z"), QKeySequence("Ctrl+Shift+Z"))
+    assert [b for b in window.findChildren(QAbstractButton) if b.shortcut() in keys] == []
+    assert (window.undo_action.shortcut(), window.redo_action.shortcut()) == keys
+    assert window.undo_group.activeStack() is workspace.undo_stack
+
+
+def test_help_lists_every_shortcut_of_the_menus(window):
+    listed = {keys for keys, _ in shortcut_rows()}
+    used = {
+        action.shortcut().toString()
+        for action in window.findChildren(QAction)
+        if not action.shortcut().isEmpty()
+    }
+    assert "Ctrl+Z" in used
+    assert used <= listed
+
+
+def test_stale_days_setting_is_kept_in_the_store(window, store):
+    window.on_stale_days_chosen(12)
+    assert store.get_setting("stale_days") == 12
+    assert window.agenda.model._stale_days == 12
+
+
+def test_follow_up_view_is_built_when_first_shown(window):
+    assert window._follow_up is None
+    window.tabs.setCurrentIndex(FOLLOW_UP_TAB)
+    assert window.tabs.currentWidget() is window.follow_up
+    assert window.tabs.tabText(FOLLOW_UP_TAB) == "Follow-up"

@@ -6,7 +6,7 @@ from PySide6.QtGui import QImage
 
 from desktop.logic.store import Store
 from desktop.logic.store_types import User
-from desktop.ui.settings import Settings
+from desktop.ui.settings import Settings, set_stale_days
 from desktop.ui.workspace import CaseWorkspace, workspace_screenshots
 from tests.factories import make_case
 
@@ -47,14 +47,14 @@ def states(workspace):
     [("2026-01-01", 30, "stale"), ("2026-01-01", 365, "incomplete")],
 )
 def test_sidebar_marks_old_labs_stale(qtbot, store, settings, assessed_on, stale_days, state):
-    settings.set_stale_days(stale_days)
+    set_stale_days(store, stale_days)
     workspace = open_workspace(qtbot, store, settings, assessed_on=assessed_on)
     assert states(workspace)[0] == state
     assert state in workspace.sidebar.item(0).text()
 
 
 def test_sidebar_shows_incomplete_and_complete_steps(qtbot, store, settings):
-    settings.set_stale_days(365)
+    set_stale_days(store, 365)
     workspace = open_workspace(qtbot, store, settings, assessed_on="2026-11-20")
     # Minimal case: creatinine, platelets, AFP, PIVKA-II and varices are missing; no imaging.
     assert states(workspace)[0] == "incomplete"

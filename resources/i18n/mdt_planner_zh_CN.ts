@@ -1,0 +1,2518 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+    <context>
+        <name>AboutDialog</name>
+        <message>
+            <location filename="../../desktop/ui/dialogs.py" line="215" />
+            <source>About MDT Planner</source>
+            <translation>关于 MDT 规划助手</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs.py" line="217" />
+            <source>HCC MDT Planner %1</source>
+            <translation>肝细胞癌 MDT 规划助手 %1</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs.py" line="220" />
+            <source>Plans conversion therapy for advanced hepatocellular carcinoma with the multidisciplinary team: staging, regimen safety, response, surgery timing and signed decision records. It works offline; cases stay on this computer.</source>
+            <translation>协助多学科团队（MDT）为中晚期肝细胞癌制定转化治疗方案：分期、方案安全性、疗效评估、手术时机及签署的决策记录。本程序离线运行，病例数据保存在本机。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs.py" line="228" />
+            <source>Every result names its source; the clinician may override any result with a reason, which is kept in the decision record.</source>
+            <translation>每项结果均注明依据；临床医师可说明理由后更改任何结果，理由将保存在决策记录中。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs.py" line="232" />
+            <source>Rules file version: %1</source>
+            <translation>规则文件版本：%1</translation>
+        </message>
+    </context>
+    <context>
+        <name>AdjuvantStep</name>
+        <message>
+            <location filename="../../desktop/ui/step_adjuvant.py" line="26" />
+            <source>Adjuvant plan of the draft decision</source>
+            <translation>决策草稿的辅助治疗计划</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_adjuvant.py" line="28" />
+            <source>Use this option</source>
+            <translation>采用此方案</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_adjuvant.py" line="35" />
+            <source>Option</source>
+            <translation>方案</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_adjuvant.py" line="37" />
+            <source>Duration (months)</source>
+            <translation>疗程（月）</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_adjuvant.py" line="43" />
+            <source>Stop rules and notes (recurrence, intolerable toxicity, whether pCR changed the plan)</source>
+            <translation>停药规则与备注（复发、不可耐受的毒性、病理完全缓解（pCR）是否改变计划）</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_adjuvant.py" line="50" />
+            <source>No draft decision yet: choosing an option starts one.</source>
+            <translation>尚无决策草稿：选择一个方案即新建草稿。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_adjuvant.py" line="105" />
+            <source>offered</source>
+            <translation>推荐</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_adjuvant.py" line="105" />
+            <source>not recommended</source>
+            <translation>不推荐</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_adjuvant.py" line="110" />
+            <source>Duration: {0} months</source>
+            <translation>疗程：{0} 个月</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_adjuvant.py" line="112" />
+            <source>Duration: not fixed by the evidence</source>
+            <translation>疗程：现有证据未规定</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_adjuvant.py" line="114" />
+            <source>Stop: {0}</source>
+            <translation>停药：{0}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_adjuvant.py" line="116" />
+            <source>ref {0} ({1}{2}): {3}</source>
+            <translation>文献 {0}（{1}{2}）：{3}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_adjuvant.py" line="124" />
+            <source>Evidence</source>
+            <translation>证据</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_adjuvant.py" line="124" />
+            <source>For this case</source>
+            <translation>本病例</translation>
+        </message>
+    </context>
+    <context>
+        <name>Agenda</name>
+        <message>
+            <location filename="../../desktop/ui/agenda.py" line="69" />
+            <source>ready</source>
+            <translation>已就绪</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/agenda.py" line="72" />
+            <source>%1 missing</source>
+            <translation>缺 %1 项</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/agenda.py" line="74" />
+            <source>%1 stale</source>
+            <translation>%1 项过期</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/agenda.py" line="150" />
+            <source>#</source>
+            <translation>序号</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/agenda.py" line="151" />
+            <source>Name</source>
+            <translation>姓名</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/agenda.py" line="152" />
+            <source>MRN</source>
+            <translation>病历号</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/agenda.py" line="153" />
+            <source>Stage</source>
+            <translation>分期</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/agenda.py" line="154" />
+            <source>Before the meeting</source>
+            <translation>会前待办</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/agenda.py" line="155" />
+            <source>Discussed</source>
+            <translation>已讨论</translation>
+        </message>
+    </context>
+    <context>
+        <name>AgendaView</name>
+        <message>
+            <location filename="../../desktop/ui/agenda.py" line="321" />
+            <source>Before the meeting</source>
+            <translation>会前待办</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/agenda.py" line="330" />
+            <source>Meeting on</source>
+            <translation>会议日期</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/agenda.py" line="332" />
+            <source>Meetings on record</source>
+            <translation>已记录的会议</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/agenda.py" line="353" />
+            <source>&amp;Add cases…</source>
+            <translation>添加病例(&amp;A)…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/agenda.py" line="354" />
+            <source>Move &amp;up</source>
+            <translation>上移(&amp;U)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/agenda.py" line="355" />
+            <source>Move do&amp;wn</source>
+            <translation>下移(&amp;W)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/agenda.py" line="356" />
+            <source>&amp;Remove</source>
+            <translation>移除(&amp;R)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/agenda.py" line="357" />
+            <source>Mark &amp;discussed</source>
+            <translation>标记为已讨论(&amp;D)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/agenda.py" line="358" />
+            <source>&amp;Carry over undiscussed…</source>
+            <translation>顺延未讨论病例(&amp;C)…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/agenda.py" line="359" />
+            <source>&amp;Open case</source>
+            <translation>打开病例(&amp;O)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/agenda.py" line="360" />
+            <source>&amp;Present (F5)</source>
+            <translation>演示(&amp;P)（F5）</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/agenda.py" line="361" />
+            <source>E&amp;xport meeting pack…</source>
+            <translation>导出会议资料包(&amp;X)…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/agenda.py" line="400" />
+            <source>%1 cases, %2 ready, %3 discussed</source>
+            <translation>共 %1 例，%2 例已就绪，%3 例已讨论</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/agenda.py" line="410" />
+            <source>Before the meeting: select a case</source>
+            <translation>会前待办：请选择一个病例</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/agenda.py" line="413" />
+            <source>Before the meeting: %1</source>
+            <translation>会前待办：%1</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/agenda.py" line="416" />
+            <source>Nothing missing or stale.</source>
+            <translation>无缺项，无过期数据。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/agenda.py" line="470" />
+            <source>Carried over</source>
+            <translation>已顺延</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/agenda.py" line="471" />
+            <source>%1 undiscussed case(s) moved to %2.</source>
+            <translation>%1 例未讨论病例已顺延至 %2。</translation>
+        </message>
+    </context>
+    <context>
+        <name>App</name>
+        <message>
+            <location filename="../../desktop/ui/app.py" line="146" />
+            <source>The start-up backup failed: %1</source>
+            <translation>启动时备份失败：%1</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/app.py" line="165" />
+            <source>Cannot open the database</source>
+            <translation>无法打开数据库</translation>
+        </message>
+    </context>
+    <context>
+        <name>AutoSaver</name>
+        <message>
+            <location filename="../../desktop/ui/autosave.py" line="112" />
+            <source>Reapply my edits</source>
+            <translation>重新应用我的修改</translation>
+        </message>
+    </context>
+    <context>
+        <name>BusyDatabaseDialog</name>
+        <message>
+            <location filename="../../desktop/ui/dialogs.py" line="139" />
+            <source>The case database is in use</source>
+            <translation>病例数据库正在使用中</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs.py" line="140" />
+            <source>Another MDT Planner window or program is using this database.</source>
+            <translation>另一个 MDT 规划助手窗口或程序正在使用此数据库。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs.py" line="142" />
+            <source>File: %1</source>
+            <translation>文件：%1</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs.py" line="147" />
+            <source>You can open it read-only: you can read and present cases, but not change them. Close the other window to work normally.</source>
+            <translation>可以只读方式打开：能查看和演示病例，但不能修改。关闭另一个窗口后即可正常工作。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs.py" line="152" />
+            <source>Open read-only</source>
+            <translation>以只读方式打开</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs.py" line="154" />
+            <source>Quit</source>
+            <translation>退出</translation>
+        </message>
+    </context>
+    <context>
+        <name>CaseList</name>
+        <message>
+            <location filename="../../desktop/ui/case_list.py" line="118" />
+            <source>Name</source>
+            <translation>姓名</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/case_list.py" line="119" />
+            <source>MRN</source>
+            <translation>病历号</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/case_list.py" line="65" />
+            <source>New</source>
+            <translation>新建</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/case_list.py" line="66" />
+            <source>Draft decision</source>
+            <translation>决策草稿</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/case_list.py" line="67" />
+            <source>Follow-up</source>
+            <translation>随访</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/case_list.py" line="68" />
+            <source>Decided</source>
+            <translation>已决策</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/case_list.py" line="120" />
+            <source>BCLC</source>
+            <translation>BCLC分期</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/case_list.py" line="121" />
+            <source>CNLC</source>
+            <translation>CNLC分期</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/case_list.py" line="122" />
+            <source>Child-Pugh</source>
+            <translation>Child-Pugh分级</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/case_list.py" line="123" />
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/case_list.py" line="124" />
+            <source>Next meeting</source>
+            <translation>下次会议</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/case_list.py" line="125" />
+            <source>Last change</source>
+            <translation>最后修改</translation>
+        </message>
+    </context>
+    <context>
+        <name>CaseListView</name>
+        <message>
+            <location filename="../../desktop/ui/case_list.py" line="304" />
+            <source>Filter by name or MRN (Ctrl+F)</source>
+            <translation>按姓名或病历号筛选（Ctrl+F）</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/case_list.py" line="307" />
+            <source>All BCLC</source>
+            <translation>全部 BCLC 分期</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/case_list.py" line="308" />
+            <source>All CNLC</source>
+            <translation>全部 CNLC 分期</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/case_list.py" line="309" />
+            <source>All statuses</source>
+            <translation>全部状态</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/case_list.py" line="313" />
+            <source>BCLC</source>
+            <translation>BCLC分期</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/case_list.py" line="315" />
+            <source>CNLC</source>
+            <translation>CNLC分期</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/case_list.py" line="317" />
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/case_list.py" line="354" />
+            <source>&amp;New case…</source>
+            <translation>新建病例(&amp;N)…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/case_list.py" line="355" />
+            <source>&amp;Import…</source>
+            <translation>导入(&amp;I)…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/case_list.py" line="356" />
+            <source>E&amp;xport…</source>
+            <translation>导出(&amp;X)…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/case_list.py" line="357" />
+            <source>&amp;Duplicate</source>
+            <translation>复制(&amp;D)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/case_list.py" line="358" />
+            <source>&amp;Open</source>
+            <translation>打开(&amp;O)</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../desktop/ui/case_list.py" line="406" />
+            <source>%n case(s)</source>
+            <translation>
+                <numerusform>共 %n 例</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>CasePickerDialog</name>
+        <message>
+            <location filename="../../desktop/ui/agenda.py" line="238" />
+            <source>Add cases to the agenda</source>
+            <translation>向议程添加病例</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/agenda.py" line="241" />
+            <source>Filter by name or MRN</source>
+            <translation>按姓名或病历号筛选</translation>
+        </message>
+    </context>
+    <context>
+        <name>CaseWorkspace</name>
+        <message>
+            <location filename="../../desktop/ui/workspace.py" line="130" />
+            <source>Redo</source>
+            <translation>重做</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/workspace.py" line="57" />
+            <source>Regimen</source>
+            <translation>治疗方案</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/workspace.py" line="55" />
+            <source>Patient and liver function</source>
+            <translation>患者与肝功能</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/workspace.py" line="56" />
+            <source>Tumour and staging</source>
+            <translation>肿瘤与分期</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/workspace.py" line="58" />
+            <source>Response and timing</source>
+            <translation>疗效与手术时机</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/workspace.py" line="59" />
+            <source>Adjuvant plan</source>
+            <translation>辅助治疗计划</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/workspace.py" line="60" />
+            <source>Decision</source>
+            <translation>决策</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/workspace.py" line="65" />
+            <source>complete</source>
+            <translation>已完成</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/workspace.py" line="65" />
+            <source>incomplete</source>
+            <translation>未完成</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/workspace.py" line="65" />
+            <source>stale</source>
+            <translation>已过期</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/workspace.py" line="129" />
+            <source>Undo</source>
+            <translation>撤销</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/workspace.py" line="156" />
+            <source>Reload theirs and reapply my edits</source>
+            <translation>载入对方版本并重新应用我的修改</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/workspace.py" line="158" />
+            <source>Save mine as a new revision anyway</source>
+            <translation>仍将我的版本保存为新修订</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/workspace.py" line="171" />
+            <source>Rules version {0}.</source>
+            <translation>规则版本 {0}。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/workspace.py" line="245" />
+            <source>unsaved: fix {0} field(s)</source>
+            <translation>未保存：请修正 {0} 个字段</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/workspace.py" line="250" />
+            <source>Unsaved changes…</source>
+            <translation>有未保存的修改…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/workspace.py" line="253" />
+            <source>Saved as revision {0}</source>
+            <translation>已保存为第 {0} 版</translation>
+            <location filename="../../desktop/ui/workspace.py" line="283" />
+        </message>
+        <message>
+            <location filename="../../desktop/ui/workspace.py" line="258" />
+            <source>Your edits are kept here until you choose.</source>
+            <translation>在您作出选择前，您的修改会保留在此。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/workspace.py" line="263" />
+            <source>Not saved: {0}</source>
+            <translation>未保存：{0}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/workspace.py" line="270" />
+            <source>Your edits do not fit the newer revision:</source>
+            <translation>您的修改与较新的修订版本不相容：</translation>
+        </message>
+    </context>
+    <context>
+        <name>DamagedDatabaseDialog</name>
+        <message>
+            <location filename="../../desktop/ui/dialogs.py" line="107" />
+            <source>The case database is damaged</source>
+            <translation>病例数据库已损坏</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs.py" line="108" />
+            <source>The case database cannot be opened: it is damaged.</source>
+            <translation>病例数据库已损坏，无法打开。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs.py" line="109" />
+            <source>File: %1</source>
+            <translation>文件：%1</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs.py" line="112" />
+            <source>Restoring copies the newest good backup (%1) into place. The damaged file is kept beside it under a new name; nothing is deleted or overwritten.</source>
+            <translation>恢复将用最新的完好备份（%1）替换数据库。损坏的文件会改名保留在同一文件夹中，不会删除或覆盖任何文件。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs.py" line="117" />
+            <source>No good backup was found. The damaged file was not touched; ask your IT department to recover it, or start with another database (--db PATH).</source>
+            <translation>未找到完好的备份。损坏的文件未被改动；请联系信息科恢复，或使用另一个数据库启动（--db 路径）。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs.py" line="124" />
+            <source>Restore the newest backup</source>
+            <translation>恢复最新备份</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs.py" line="126" />
+            <source>Quit</source>
+            <translation>退出</translation>
+        </message>
+    </context>
+    <context>
+        <name>DecisionStep</name>
+        <message>
+            <location filename="../../desktop/ui/step_decision.py" line="55" />
+            <source>Start a draft decision</source>
+            <translation>新建决策草稿</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_decision.py" line="57" />
+            <source>Amend the final decision</source>
+            <translation>修订最终决策</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_decision.py" line="59" />
+            <source>Sign off and finalize…</source>
+            <translation>签署并定稿…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_decision.py" line="70" />
+            <source>Meeting date</source>
+            <translation>会议日期</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_decision.py" line="74" />
+            <source>Follow-up status</source>
+            <translation>随访状态</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_decision.py" line="81" />
+            <source>Follow-up reason (when not done)</source>
+            <translation>未随访原因（未完成时填写）</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_decision.py" line="85" />
+            <source>Question to the MDT</source>
+            <translation>提交 MDT 讨论的问题</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_decision.py" line="88" />
+            <source>Recommendation</source>
+            <translation>MDT 建议</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_decision.py" line="90" />
+            <source>Dissent</source>
+            <translation>不同意见</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_decision.py" line="92" />
+            <source>Reopen conditions (one per line)</source>
+            <translation>重新讨论的条件（每行一条）</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_decision.py" line="108" />
+            <source>Attendees and roles</source>
+            <translation>参会人员及职责</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_decision.py" line="112" />
+            <source>Name</source>
+            <translation>姓名</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_decision.py" line="112" />
+            <source>Role</source>
+            <translation>职责</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_decision.py" line="118" />
+            <source>name</source>
+            <translation>姓名</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_decision.py" line="120" />
+            <source>role, e.g. hepatobiliary surgeon</source>
+            <translation>职责，例如：肝胆外科医师</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_decision.py" line="121" />
+            <source>Add attendee</source>
+            <translation>添加参会人员</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_decision.py" line="133" />
+            <source>Signatures</source>
+            <translation>签名</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_decision.py" line="137" />
+            <source>Sign as this attendee</source>
+            <translation>以该参会人员身份签名</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_decision.py" line="157" />
+            <source>Start a draft decision first.</source>
+            <translation>请先新建决策草稿。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_decision.py" line="169" />
+            <source>Add the attendees first, then sign as one of them.</source>
+            <translation>请先添加参会人员，再以其中一人身份签名。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_decision.py" line="173" />
+            <source>{0} has already signed.</source>
+            <translation>{0} 已签名。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_decision.py" line="181" />
+            <source>Finalize the decision?</source>
+            <translation>确定定稿此决策？</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_decision.py" line="183" />
+            <source>Finalizing seals this decision record with its signatures. It can never be changed afterwards, only amended by a new record. Finalize now?</source>
+            <translation>定稿后，此决策记录将连同签名一起封存，此后不能再修改，只能以新记录进行修订。现在定稿吗？</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_decision.py" line="194" />
+            <source>A final decision needs at least one signature.</source>
+            <translation>最终决策至少需要一个签名。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_decision.py" line="199" />
+            <source>The draft could not be saved first; fix the fields marked in red or resolve the save conflict.</source>
+            <translation>草稿无法先行保存；请修正标红的字段或解决保存冲突。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_decision.py" line="214" />
+            <source>There is no final decision to amend.</source>
+            <translation>没有可修订的最终决策。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_decision.py" line="255" />
+            <source>Draft decision for the meeting of {0}</source>
+            <translation>{0} 会议的决策草稿</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_decision.py" line="257" />
+            <source>Final decision of {0}: sealed, read-only</source>
+            <translation>{0} 的最终决策：已封存，只读</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_decision.py" line="261" />
+            <source>No decision yet for this case.</source>
+            <translation>此病例尚无决策。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_decision.py" line="276" />
+            <source>No signature yet.</source>
+            <translation>尚无签名。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_decision.py" line="285" />
+            <source>BCLC {0} · CNLC {1} · Child-Pugh {2}</source>
+            <translation>BCLC {0} · CNLC {1} · Child-Pugh {2}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_decision.py" line="295" />
+            <source>Regimen: {0}</source>
+            <translation>治疗方案：{0}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_decision.py" line="300" />
+            <source>Override {0}: computed {1}, chosen {2} — {3}</source>
+            <translation>更改 {0}：计算结果 {1}，采用 {2} — {3}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_decision.py" line="306" />
+            <source>{0} · {1} · {2}</source>
+            <translation>{0} · {1} · {2}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_decision.py" line="313" />
+            <source>What the record will show</source>
+            <translation>决策记录将包含的内容</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_decision.py" line="314" />
+            <source>Decision records of this case</source>
+            <translation>本病例的决策记录</translation>
+        </message>
+    </context>
+    <context>
+        <name>Dialogs</name>
+        <message>
+            <location filename="../../desktop/ui/dialogs.py" line="174" />
+            <source>Follow-up</source>
+            <translation>随访</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs.py" line="35" />
+            <source>hepatobiliary surgeon</source>
+            <translation>肝胆外科医师</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs.py" line="36" />
+            <source>medical oncologist</source>
+            <translation>肿瘤内科医师</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs.py" line="37" />
+            <source>interventional radiologist</source>
+            <translation>介入科医师</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs.py" line="38" />
+            <source>radiologist</source>
+            <translation>影像科医师</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs.py" line="39" />
+            <source>radiation oncologist</source>
+            <translation>放疗科医师</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs.py" line="40" />
+            <source>hepatologist</source>
+            <translation>肝病科医师</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs.py" line="41" />
+            <source>pathologist</source>
+            <translation>病理科医师</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs.py" line="42" />
+            <source>MDT coordinator</source>
+            <translation>MDT 协调员</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs.py" line="43" />
+            <source>nurse specialist</source>
+            <translation>专科护士</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs.py" line="48" />
+            <source>Decision support: it does not replace the clinical judgement of the MDT.</source>
+            <translation>本程序仅为决策辅助，不能替代 MDT 的临床判断。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs.py" line="164" />
+            <source>New case</source>
+            <translation>新建病例</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs.py" line="165" />
+            <source>Import case files</source>
+            <translation>导入病例文件</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs.py" line="166" />
+            <source>Export the selected cases</source>
+            <translation>导出所选病例</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs.py" line="167" />
+            <source>Export the PDF summary of the current case</source>
+            <translation>导出当前病例的 PDF 摘要</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs.py" line="168" />
+            <source>Duplicate the current case</source>
+            <translation>复制当前病例</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs.py" line="169" />
+            <source>Filter the case list</source>
+            <translation>筛选病例列表</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs.py" line="170" />
+            <source>Undo the last edit</source>
+            <translation>撤销上一次修改</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs.py" line="171" />
+            <source>Redo</source>
+            <translation>重做</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs.py" line="172" />
+            <source>Case list</source>
+            <translation>病例列表</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs.py" line="173" />
+            <source>Meeting agenda</source>
+            <translation>会议议程</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs.py" line="175" />
+            <source>Close the open case</source>
+            <translation>关闭当前病例</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs.py" line="176" />
+            <source>Present the agenda full screen</source>
+            <translation>全屏演示会议议程</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs.py" line="177" />
+            <source>Right, Down, Page Down, Space</source>
+            <translation>右、下、Page Down、空格</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs.py" line="177" />
+            <source>Presentation: next case</source>
+            <translation>演示：下一例</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs.py" line="178" />
+            <source>Left, Up, Page Up</source>
+            <translation>左、上、Page Up</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs.py" line="178" />
+            <source>Presentation: previous case</source>
+            <translation>演示：上一例</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs.py" line="179" />
+            <source>Home, End</source>
+            <translation>Home、End</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs.py" line="179" />
+            <source>Presentation: first or last case</source>
+            <translation>演示：第一例或最后一例</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs.py" line="180" />
+            <source>Leave the presentation</source>
+            <translation>退出演示</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs.py" line="181" />
+            <source>This list of keyboard shortcuts</source>
+            <translation>本快捷键列表</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs.py" line="182" />
+            <source>Quit</source>
+            <translation>退出</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs.py" line="278" />
+            <source>Load demonstration cases?</source>
+            <translation>载入演示病例？</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs.py" line="280" />
+            <source>The case database is empty. Load ten demonstration cases to try the planner? The patients are fictional; their MRNs start with H-00.</source>
+            <translation>病例数据库为空。是否载入十个演示病例试用本程序？这些患者均为虚构，病历号以 H-00 开头。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportOptionsDialog</name>
+        <message>
+            <location filename="../../desktop/ui/dialogs.py" line="246" />
+            <source>&amp;De-identify</source>
+            <translation>去标识化(&amp;D)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs.py" line="249" />
+            <source>A de-identified document holds no name, MRN or birth date, in its text or its metadata; a stable pseudonym stands in for the patient.</source>
+            <translation>去标识化文档的正文和元数据中均不含姓名、病历号或出生日期，以固定的化名代表患者。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs.py" line="257" />
+            <source>&amp;Language</source>
+            <translation>语言(&amp;L)</translation>
+        </message>
+    </context>
+    <context>
+        <name>FollowUp</name>
+        <message>
+            <location filename="../../desktop/ui/follow_up.py" line="154" />
+            <source>Name</source>
+            <translation>姓名</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/follow_up.py" line="155" />
+            <source>MRN</source>
+            <translation>病历号</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/follow_up.py" line="157" />
+            <source>Follow-up</source>
+            <translation>随访</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/follow_up.py" line="103" />
+            <source>planned</source>
+            <translation>已计划</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/follow_up.py" line="104" />
+            <source>ongoing</source>
+            <translation>进行中</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/follow_up.py" line="105" />
+            <source>completed</source>
+            <translation>已完成</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/follow_up.py" line="106" />
+            <source>not done</source>
+            <translation>未进行</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/follow_up.py" line="108" />
+            <source>not set</source>
+            <translation>未设定</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/follow_up.py" line="156" />
+            <source>Decided on</source>
+            <translation>决策日期</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/follow_up.py" line="158" />
+            <source>Re-discuss?</source>
+            <translation>需重新讨论？</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/follow_up.py" line="159" />
+            <source>Recommendation</source>
+            <translation>MDT 建议</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/follow_up.py" line="181" />
+            <source>yes: new data</source>
+            <translation>是：有新数据</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/follow_up.py" line="181" />
+            <source>no</source>
+            <translation>否</translation>
+        </message>
+    </context>
+    <context>
+        <name>FollowUpView</name>
+        <message>
+            <location filename="../../desktop/ui/follow_up.py" line="210" />
+            <source>Only cases to re-discuss</source>
+            <translation>仅显示需重新讨论的病例</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/follow_up.py" line="213" />
+            <source>&amp;Refresh</source>
+            <translation>刷新(&amp;R)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/follow_up.py" line="246" />
+            <source>Reading decisions…</source>
+            <translation>正在读取决策…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/follow_up.py" line="266" />
+            <source>%1 decisions in follow-up, %2 to re-discuss</source>
+            <translation>随访中决策 %1 项，需重新讨论 %2 项</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/follow_up.py" line="275" />
+            <source>Could not read the decisions: %1</source>
+            <translation>无法读取决策：%1</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/follow_up.py" line="280" />
+            <source>Select a case to see why it may need re-discussion.</source>
+            <translation>选择一个病例，查看其可能需要重新讨论的原因。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/follow_up.py" line="285" />
+            <source>No new data since the decision of %1.</source>
+            <translation>自 %1 决策以来无新数据。</translation>
+        </message>
+    </context>
+    <context>
+        <name>Forms</name>
+        <message>
+            <location filename="../../desktop/ui/forms.py" line="321" />
+            <source>no</source>
+            <translation>否</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/forms.py" line="59" />
+            <source>{0}: “{1}” is not a number; type digits such as 41 or 1.05</source>
+            <translation>{0}：“{1}”不是数字；请输入数字，例如 41 或 1.05</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/forms.py" line="65" />
+            <source>{0}: {1} must be a whole number</source>
+            <translation>{0}：{1} 必须为整数</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/forms.py" line="289" />
+            <source>— not recorded</source>
+            <translation>— 未记录</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/forms.py" line="321" />
+            <source>yes</source>
+            <translation>是</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="118" />
+            <source>Cases</source>
+            <translation>病例</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="119" />
+            <source>Meeting agenda</source>
+            <translation>会议议程</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="120" />
+            <location filename="../../desktop/ui/main_window.py" line="270" />
+            <source>Follow-up</source>
+            <translation>随访</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="142" />
+            <source>&amp;File</source>
+            <translation>文件(&amp;F)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="143" />
+            <source>&amp;New case…</source>
+            <translation>新建病例(&amp;N)…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="145" />
+            <source>&amp;Import case files…</source>
+            <translation>导入病例文件(&amp;I)…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="148" />
+            <source>&amp;Export selected cases…</source>
+            <translation>导出所选病例(&amp;E)…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="151" />
+            <source>Export &amp;PDF summary…</source>
+            <translation>导出 PDF 摘要(&amp;P)…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="154" />
+            <source>Export &amp;archive bundle…</source>
+            <translation>导出归档包(&amp;A)…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="157" />
+            <source>&amp;Duplicate case</source>
+            <translation>复制病例(&amp;D)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="160" />
+            <source>Load &amp;demonstration cases</source>
+            <translation>载入演示病例(&amp;D)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="163" />
+            <source>&amp;Close case</source>
+            <translation>关闭病例(&amp;C)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="165" />
+            <source>&amp;Quit</source>
+            <translation>退出(&amp;Q)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="180" />
+            <source>&amp;Edit</source>
+            <translation>编辑(&amp;E)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="181" />
+            <source>&amp;Undo</source>
+            <translation>撤销(&amp;U)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="183" />
+            <source>&amp;Redo</source>
+            <translation>重做(&amp;R)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="187" />
+            <source>&amp;View</source>
+            <translation>视图(&amp;V)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="188" />
+            <source>&amp;Settings</source>
+            <translation>设置(&amp;S)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="189" />
+            <source>&amp;Help</source>
+            <translation>帮助(&amp;H)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="190" />
+            <source>&amp;Keyboard shortcuts</source>
+            <translation>快捷键(&amp;K)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="191" />
+            <source>&amp;About MDT Planner</source>
+            <translation>关于 MDT 规划助手(&amp;A)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="196" />
+            <source>&amp;Cases</source>
+            <translation>病例(&amp;C)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="197" />
+            <source>Meeting &amp;agenda</source>
+            <translation>会议议程(&amp;A)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="198" />
+            <source>&amp;Follow-up</source>
+            <translation>随访(&amp;F)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="203" />
+            <source>&amp;Present the agenda</source>
+            <translation>演示会议议程(&amp;P)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="206" />
+            <source>&amp;Who is working…</source>
+            <translation>当前使用者(&amp;W)…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="207" />
+            <source>&amp;Department name…</source>
+            <translation>科室名称(&amp;D)…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="209" />
+            <source>&amp;Stale after how many days…</source>
+            <translation>数据过期天数(&amp;S)…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="211" />
+            <source>&amp;Language</source>
+            <translation>语言(&amp;L)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="241" />
+            <source>MDT Planner</source>
+            <translation>MDT 规划助手</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="243" />
+            <source>read-only</source>
+            <translation>只读</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="249" />
+            <source>Working: %1 (%2)</source>
+            <translation>当前使用者：%1（%2）</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="251" />
+            <source>Working: —</source>
+            <translation>当前使用者：—</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="255" />
+            <source>(read-only)</source>
+            <translation>（只读）</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="294" />
+            <source>Cannot open the case</source>
+            <translation>无法打开病例</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="295" />
+            <source>The case workspace is not available in this build.</source>
+            <translation>此版本不提供病例工作区。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="332" />
+            <source>Not saved</source>
+            <translation>未保存</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="334" />
+            <source>The last edit of this case could not be saved. Close it anyway and lose that edit?</source>
+            <translation>此病例的最后一次修改未能保存。仍要关闭并放弃该修改吗？</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="371" />
+            <source>Not duplicated</source>
+            <translation>未能复制</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="382" />
+            <source>Demonstration cases</source>
+            <translation>演示病例</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="400" />
+            <source>Import case files</source>
+            <translation>导入病例文件</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="400" />
+            <source>Case files (*.json)</source>
+            <translation>病例文件 (*.json)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="406" />
+            <source>Import failed</source>
+            <translation>导入失败</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../desktop/ui/main_window.py" line="407" />
+            <source>Importing %n file(s)…</source>
+            <translation>
+                <numerusform>正在导入 %n 个文件…</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../desktop/ui/main_window.py" line="411" />
+            <source>%n case(s) imported.</source>
+            <translation>
+                <numerusform>已导入 %n 例病例。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="415" />
+            <source>Import</source>
+            <translation>导入</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="416" />
+            <source>Some files were refused.</source>
+            <translation>部分文件被拒绝。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="430" />
+            <source>Export</source>
+            <translation>导出</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="431" />
+            <source>Select the cases to export in the case list first.</source>
+            <translation>请先在病例列表中选择要导出的病例。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="434" />
+            <source>Export to folder</source>
+            <translation>导出到文件夹</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../desktop/ui/main_window.py" line="443" />
+            <source>%n case file(s) written.</source>
+            <translation>
+                <numerusform>已写入 %n 个病例文件。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="446" />
+            <source>Export failed</source>
+            <translation>导出失败</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../desktop/ui/main_window.py" line="447" />
+            <source>Exporting %n case(s)…</source>
+            <translation>
+                <numerusform>正在导出 %n 例病例…</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="496" />
+            <source>Department</source>
+            <translation>科室</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="497" />
+            <source>Department name (printed on documents):</source>
+            <translation>科室名称（打印在文档上）：</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="507" />
+            <source>Stale data</source>
+            <translation>过期数据</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="509" />
+            <source>Mark labs or imaging as stale when older than this many days (local policy, for the whole department: kept in the database):</source>
+            <translation>化验或影像检查超过以下天数即标记为已过期（本科室规定，全科室通用，保存在数据库中）：</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="531" />
+            <source>Language</source>
+            <translation>语言</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="532" />
+            <source>The new language applies the next time the planner starts.</source>
+            <translation>新语言将在下次启动本程序时生效。</translation>
+        </message>
+    </context>
+    <context>
+        <name>NewCaseDialog</name>
+        <message>
+            <location filename="../../desktop/ui/new_case.py" line="40" />
+            <source>New case</source>
+            <translation>新建病例</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/new_case.py" line="50" />
+            <source>MRN</source>
+            <translation>病历号</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/new_case.py" line="51" />
+            <source>Name</source>
+            <translation>姓名</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/new_case.py" line="55" />
+            <source>Assessed on (date of the labs)</source>
+            <translation>评估日期（化验日期）</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/new_case.py" line="57" />
+            <source>ECOG</source>
+            <translation>ECOG评分</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/new_case.py" line="60" />
+            <source>Bilirubin</source>
+            <translation>总胆红素</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/new_case.py" line="63" />
+            <source>Albumin</source>
+            <translation>白蛋白</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/new_case.py" line="65" />
+            <source>INR</source>
+            <translation>INR</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/new_case.py" line="69" />
+            <source>Ascites</source>
+            <translation>腹水</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/new_case.py" line="75" />
+            <source>Encephalopathy</source>
+            <translation>肝性脑病</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/new_case.py" line="79" />
+            <source>Nodules, longest diameter (cm)</source>
+            <translation>结节最大径（cm）</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/new_case.py" line="81" />
+            <source>e.g. 8.5, 2.0</source>
+            <translation>例如：8.5, 2.0</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/new_case.py" line="85" />
+            <source>Portal vein invasion</source>
+            <translation>门静脉侵犯</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/new_case.py" line="91" />
+            <source>Extrahepatic spread</source>
+            <translation>肝外转移</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/new_case.py" line="92" />
+            <source>no</source>
+            <translation>否</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/new_case.py" line="92" />
+            <source>yes</source>
+            <translation>是</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/new_case.py" line="105" />
+            <source>The fields every case needs. Everything else is entered in the case workspace afterwards.</source>
+            <translation>每个病例都必须填写的字段。其余信息稍后在病例工作区中录入。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/new_case.py" line="144" />
+            <source>— choose —</source>
+            <translation>— 请选择 —</translation>
+        </message>
+    </context>
+    <context>
+        <name>PatientStep</name>
+        <message>
+            <location filename="../../desktop/ui/step_patient.py" line="43" />
+            <source>Child-Pugh (Pugh, Br J Surg 1973)</source>
+            <translation>Child-Pugh分级（Pugh，Br J Surg 1973）</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_patient.py" line="44" />
+            <source>ALBI / mALBI (Johnson 2015; Hiraoka 2017)</source>
+            <translation>ALBI / mALBI分级（Johnson 2015；Hiraoka 2017）</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_patient.py" line="45" />
+            <source>MELD / MELD-Na (OPTN policy)</source>
+            <translation>MELD / MELD-Na评分（OPTN规则）</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_patient.py" line="52" />
+            <source>Patient</source>
+            <translation>患者</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_patient.py" line="54" />
+            <source>Name</source>
+            <translation>姓名</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_patient.py" line="55" />
+            <source>Medical record number (MRN)</source>
+            <translation>病历号</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_patient.py" line="58" />
+            <source>Sex</source>
+            <translation>性别</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_patient.py" line="59" />
+            <source>Birth date</source>
+            <translation>出生日期</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_patient.py" line="61" />
+            <source>Labs and assessment dated</source>
+            <translation>化验及评估日期</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_patient.py" line="65" />
+            <source>Laboratory values</source>
+            <translation>实验室检查</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_patient.py" line="67" />
+            <source>Total bilirubin</source>
+            <translation>总胆红素</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_patient.py" line="68" />
+            <source>Albumin</source>
+            <translation>白蛋白</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_patient.py" line="69" />
+            <source>Creatinine</source>
+            <translation>血肌酐</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_patient.py" line="70" />
+            <source>Sodium</source>
+            <translation>血钠</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_patient.py" line="71" />
+            <source>Platelets</source>
+            <translation>血小板</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_patient.py" line="72" />
+            <source>ALT</source>
+            <translation>ALT</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_patient.py" line="73" />
+            <source>AST</source>
+            <translation>AST</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_patient.py" line="74" />
+            <source>AFP</source>
+            <translation>AFP</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_patient.py" line="75" />
+            <source>PIVKA-II</source>
+            <translation>PIVKA-II</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_patient.py" line="78" />
+            <source>INR</source>
+            <translation>INR</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_patient.py" line="86" />
+            <source>Liver</source>
+            <translation>肝脏</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_patient.py" line="88" />
+            <source>Ascites</source>
+            <translation>腹水</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_patient.py" line="90" />
+            <source>Encephalopathy</source>
+            <translation>肝性脑病</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_patient.py" line="94" />
+            <source>Varices</source>
+            <translation>静脉曲张</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_patient.py" line="98" />
+            <source>Variceal bleeding within 6 months</source>
+            <translation>6个月内静脉曲张出血</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_patient.py" line="102" />
+            <source>Cirrhosis</source>
+            <translation>肝硬化</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_patient.py" line="104" />
+            <source>Dialysis twice in the past week</source>
+            <translation>过去1周内透析≥2次</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_patient.py" line="108" />
+            <source>ICG-R15 (%)</source>
+            <translation>ICG-R15（%）</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_patient.py" line="110" />
+            <source>Future liver remnant (%)</source>
+            <translation>剩余肝体积（%）</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_patient.py" line="117" />
+            <source>Class {0} ({1} points)</source>
+            <translation>{0}级（{1}分）</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_patient.py" line="121" />
+            <source>Grade {0} (score {1:.2f})</source>
+            <translation>{0}级（评分 {1:.2f}）</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_patient.py" line="126" />
+            <source>MELD {0} · MELD-Na {1}</source>
+            <translation>MELD {0} · MELD-Na {1}</translation>
+        </message>
+    </context>
+    <context>
+        <name>PresentationWindow</name>
+        <message>
+            <location filename="../../desktop/ui/presentation.py" line="67" />
+            <source>MDT presentation</source>
+            <translation>MDT 演示</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/presentation.py" line="89" />
+            <source>→ next · ← previous · Esc leave</source>
+            <translation>→ 下一例 · ← 上一例 · Esc 退出</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/presentation.py" line="116" />
+            <source>The agenda is empty</source>
+            <translation>议程为空</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/presentation.py" line="118" />
+            <source>Add cases to the meeting's agenda, then present it.</source>
+            <translation>请先向会议议程添加病例，再进行演示。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/presentation.py" line="166" />
+            <source>%1 years</source>
+            <translation>%1 岁</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/presentation.py" line="173" />
+            <source>Question: %1</source>
+            <translation>讨论问题：%1</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/presentation.py" line="175" />
+            <source>No question recorded for this meeting.</source>
+            <translation>本次会议未记录讨论问题。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/presentation.py" line="201" />
+            <source>portal vein %1</source>
+            <translation>门静脉 %1</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/presentation.py" line="205" />
+            <source>extrahepatic spread</source>
+            <translation>肝外转移</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/presentation.py" line="207" />
+            <source>no extrahepatic spread</source>
+            <translation>无肝外转移</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/presentation.py" line="211" />
+            <source>Stage</source>
+            <translation>分期</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/presentation.py" line="213" />
+            <source>Liver</source>
+            <translation>肝功能</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/presentation.py" line="217" />
+            <source>Tumour</source>
+            <translation>肿瘤</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/presentation.py" line="218" />
+            <source>Markers</source>
+            <translation>肿瘤标志物</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/presentation.py" line="219" />
+            <source>Response</source>
+            <translation>疗效</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/presentation.py" line="220" />
+            <source>Regimen</source>
+            <translation>治疗方案</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/presentation.py" line="221" />
+            <source>Surgery</source>
+            <translation>手术</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/presentation.py" line="231" />
+            <source>not recorded</source>
+            <translation>未记录</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/presentation.py" line="235" />
+            <source>not assessable (fewer than two scans)</source>
+            <translation>无法评估（影像检查少于两次）</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/presentation.py" line="238" />
+            <source>%1: now %2, best %3</source>
+            <translation>%1：目前 %2，最佳 %3</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/presentation.py" line="249" />
+            <source>none running · %1 of %2 regimens suitable</source>
+            <translation>目前无治疗 · %2 个方案中 %1 个适用</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/presentation.py" line="255" />
+            <source>since %1</source>
+            <translation>自 %1 起</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/presentation.py" line="264" />
+            <source>no date can be given</source>
+            <translation>无法给出日期</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/presentation.py" line="265" />
+            <source>earliest %1</source>
+            <translation>最早 %1</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/presentation.py" line="267" />
+            <source>FLR too small</source>
+            <translation>剩余肝体积不足</translation>
+        </message>
+    </context>
+    <context>
+        <name>RegimenStep</name>
+        <message>
+            <location filename="../../desktop/ui/step_regimen.py" line="144" />
+            <source>Conversion regimens (every regimen of the catalogue)</source>
+            <translation>转化治疗方案（方案目录全部方案）</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_regimen.py" line="146" />
+            <source>All component classes</source>
+            <translation>全部药物类别</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_regimen.py" line="152" />
+            <source>Choose the selected regimen</source>
+            <translation>采用所选方案</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_regimen.py" line="157" />
+            <source>Filter by class:</source>
+            <translation>按类别筛选：</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_regimen.py" line="164" />
+            <source>Select one regimen for its reasons and evidence, or up to three (Ctrl+click) to compare them side by side.</source>
+            <translation>选择一个方案查看理由和证据，或选择最多三个（Ctrl+单击）并列比较。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_regimen.py" line="216" />
+            <source>Select exactly one regimen to choose it.</source>
+            <translation>请只选择一个方案后再采用。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_regimen.py" line="239" />
+            <source>Chosen for the decision: {0}</source>
+            <translation>决策采用：{0}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_regimen.py" line="241" />
+            <source>No regimen chosen yet for the decision.</source>
+            <translation>决策尚未采用任何方案。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_regimen.py" line="252" />
+            <source>Select a regimen to see why it got its verdict and the evidence behind it.</source>
+            <translation>选择一个方案，查看其评定理由及所依据的证据。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_regimen.py" line="264" />
+            <source>Reasons</source>
+            <translation>理由</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_regimen.py" line="264" />
+            <source>Evidence</source>
+            <translation>证据</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_regimen.py" line="277" />
+            <source>ref {0}</source>
+            <translation>文献 {0}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_regimen.py" line="279" />
+            <source>n = {0}</source>
+            <translation>n = {0}</translation>
+        </message>
+    </context>
+    <context>
+        <name>RegimenTableModel</name>
+        <message>
+            <location filename="../../desktop/ui/step_regimen.py" line="46" />
+            <source>Regimen</source>
+            <translation>治疗方案</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_regimen.py" line="47" />
+            <source>Components</source>
+            <translation>组成</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_regimen.py" line="48" />
+            <source>Verdict</source>
+            <translation>评定</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportExports</name>
+        <message>
+            <location filename="../../desktop/ui/export.py" line="32" />
+            <source>Export</source>
+            <translation>导出</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/export.py" line="33" />
+            <source>Open a case, or select one in the case list, first.</source>
+            <translation>请先打开一个病例，或在病例列表中选择一个病例。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/export.py" line="41" />
+            <source>Export PDF summary</source>
+            <translation>导出 PDF 摘要</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/export.py" line="45" />
+            <source>Save the PDF summary</source>
+            <translation>保存 PDF 摘要</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/export.py" line="45" />
+            <location filename="../../desktop/ui/export.py" line="92" />
+            <source>PDF files (*.pdf)</source>
+            <translation>PDF 文件 (*.pdf)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/export.py" line="52" />
+            <location filename="../../desktop/ui/export.py" line="71" />
+            <location filename="../../desktop/ui/export.py" line="107" />
+            <source>Export failed</source>
+            <translation>导出失败</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/export.py" line="53" />
+            <source>Writing the PDF summary…</source>
+            <translation>正在生成 PDF 摘要…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/export.py" line="60" />
+            <source>Export archive bundle</source>
+            <translation>导出归档包</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/export.py" line="63" />
+            <source>Archive bundle folder</source>
+            <translation>归档包文件夹</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/export.py" line="72" />
+            <source>Writing the archive bundle…</source>
+            <translation>正在生成归档包…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/export.py" line="81" />
+            <source>Meeting pack</source>
+            <translation>会议资料包</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/export.py" line="82" />
+            <source>The agenda of %1 has no cases.</source>
+            <translation>%1 的会议议程中没有病例。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/export.py" line="85" />
+            <source>Export meeting pack</source>
+            <translation>导出会议资料包</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/export.py" line="90" />
+            <source>Save the meeting pack</source>
+            <translation>保存会议资料包</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/export.py" line="104" />
+            <source>Meeting pack cancelled; nothing was written.</source>
+            <translation>已取消会议资料包，未写入任何文件。</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../desktop/ui/export.py" line="108" />
+            <source>Writing the meeting pack of %n case(s)…</source>
+            <translation>
+                <numerusform>正在生成 %n 例病例的会议资料包…</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/export.py" line="113" />
+            <source>Written: %1</source>
+            <translation>已写入：%1</translation>
+        </message>
+    </context>
+    <context>
+        <name>ResponseChart</name>
+        <message>
+            <location filename="../../desktop/ui/chart.py" line="74" />
+            <source>No imaging or tumour markers yet: the chart appears after the first scan.</source>
+            <translation>尚无影像或肿瘤标志物数据：首次影像检查后显示图表。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/chart.py" line="82" />
+            <source>Sum of viable diameters (mm)</source>
+            <translation>存活肿瘤直径总和（mm）</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/chart.py" line="83" />
+            <source>AFP (ng/mL)</source>
+            <translation>AFP（ng/mL）</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/chart.py" line="84" />
+            <source>PIVKA-II (mAU/mL)</source>
+            <translation>PIVKA-II（mAU/mL）</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/chart.py" line="85" />
+            <source>markers, log scale</source>
+            <translation>肿瘤标志物，对数坐标</translation>
+        </message>
+    </context>
+    <context>
+        <name>ResponsePanels</name>
+        <message>
+            <location filename="../../desktop/ui/response_panels.py" line="109" />
+            <source>no</source>
+            <translation>否</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/response_panels.py" line="109" />
+            <source>yes</source>
+            <translation>是</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/response_panels.py" line="99" />
+            <source>Add scan</source>
+            <translation>添加影像检查</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/response_panels.py" line="102" />
+            <source>lesion id, e.g. L3</source>
+            <translation>病灶编号，例如 L3</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/response_panels.py" line="104" />
+            <source>Add lesion row</source>
+            <translation>添加病灶行</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/response_panels.py" line="109" />
+            <source>New lesions</source>
+            <translation>新发病灶</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/response_panels.py" line="114" />
+            <source>Non-target lesions</source>
+            <translation>非靶病灶</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/response_panels.py" line="116" />
+            <source>absent</source>
+            <translation>无</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/response_panels.py" line="117" />
+            <source>present</source>
+            <translation>存在</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/response_panels.py" line="118" />
+            <source>unequivocal progression</source>
+            <translation>明确进展</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/response_panels.py" line="126" />
+            <source>Viable tumour diameter per lesion (mm); leave a cell blank when the lesion was not measured on that scan.</source>
+            <translation>各病灶存活肿瘤直径（mm）；该次检查未测量的病灶请留空。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/response_panels.py" line="135" />
+            <source>New scan:</source>
+            <translation>新影像检查：</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/response_panels.py" line="145" />
+            <source>Scan:</source>
+            <translation>影像检查：</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/response_panels.py" line="162" />
+            <source>Diameters</source>
+            <translation>直径</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/response_panels.py" line="169" />
+            <source>A follow-up scan needs the viable diameter (mm) of each baseline target lesion, in this order: {0}; {1} given.</source>
+            <translation>随访影像检查需按以下顺序填写每个基线靶病灶的存活直径（mm）：{0}；已填写 {1} 个。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/response_panels.py" line="215" />
+            <source>mm of {0}</source>
+            <translation>{0} 的直径（mm）</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/response_panels.py" line="217" />
+            <source>baseline: no lesions yet</source>
+            <translation>基线：尚无病灶</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/response_panels.py" line="276" />
+            <source>Regimen</source>
+            <translation>治疗方案</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/response_panels.py" line="277" />
+            <source>Started</source>
+            <translation>开始日期</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/response_panels.py" line="278" />
+            <source>Stopped</source>
+            <translation>停止日期</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/response_panels.py" line="286" />
+            <source>Agent</source>
+            <translation>药物/治疗</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/response_panels.py" line="287" />
+            <source>Last dose</source>
+            <translation>末次给药</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/response_panels.py" line="298" />
+            <source>regimen id</source>
+            <translation>方案编号</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/response_panels.py" line="300" />
+            <source>started YYYY-MM-DD</source>
+            <translation>开始日期 YYYY-MM-DD</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/response_panels.py" line="301" />
+            <source>Add treatment</source>
+            <translation>添加治疗</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/response_panels.py" line="310" />
+            <source>last dose YYYY-MM-DD</source>
+            <translation>末次给药 YYYY-MM-DD</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/response_panels.py" line="311" />
+            <source>Add agent to the selected treatment</source>
+            <translation>为所选治疗添加药物</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/response_panels.py" line="352" />
+            <source>Add a treatment first, then its agents.</source>
+            <translation>请先添加治疗，再添加其药物。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/response_panels.py" line="383" />
+            <source>CTCAE term</source>
+            <translation>CTCAE 术语</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/response_panels.py" line="386" />
+            <source>Grade (1-5)</source>
+            <translation>分级（1-5）</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/response_panels.py" line="387" />
+            <source>Onset</source>
+            <translation>发生日期</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/response_panels.py" line="388" />
+            <source>Resolved</source>
+            <translation>缓解日期</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/response_panels.py" line="391" />
+            <source>Attributed to</source>
+            <translation>归因于</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/response_panels.py" line="402" />
+            <source>CTCAE term, e.g. alt_increased</source>
+            <translation>CTCAE 术语，例如 alt_increased</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/response_panels.py" line="405" />
+            <source>Add adverse event</source>
+            <translation>添加不良事件</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/response_panels.py" line="412" />
+            <source>grade</source>
+            <translation>分级</translation>
+        </message>
+    </context>
+    <context>
+        <name>ResponseStep</name>
+        <message>
+            <location filename="../../desktop/ui/step_response.py" line="35" />
+            <source>Imaging time points</source>
+            <translation>影像检查时间点</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_response.py" line="37" />
+            <source>Treatments and last doses</source>
+            <translation>治疗及末次给药</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_response.py" line="39" />
+            <source>Adverse events (CTCAE v5.0)</source>
+            <translation>不良事件（CTCAE v5.0）</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_response.py" line="47" />
+            <source>Surgery</source>
+            <translation>手术</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_response.py" line="49" />
+            <source>Planned surgery date</source>
+            <translation>计划手术日期</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_response.py" line="51" />
+            <source>Future liver remnant (%)</source>
+            <translation>剩余肝体积（%）</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_response.py" line="57" />
+            <source>Timing strategy (draft decision)</source>
+            <translation>手术时机策略（决策草稿）</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_response.py" line="70" />
+            <source>Response (mRECIST, Lencioni &amp; Llovet 2010)</source>
+            <translation>疗效评估（mRECIST，Lencioni &amp; Llovet 2010）</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_response.py" line="74" />
+            <source>Date</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_response.py" line="75" />
+            <source>Sum (mm)</source>
+            <translation>总和（mm）</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_response.py" line="76" />
+            <source>vs baseline</source>
+            <translation>较基线</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_response.py" line="77" />
+            <source>vs nadir</source>
+            <translation>较最低值</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_response.py" line="78" />
+            <source>Category</source>
+            <translation>疗效分类</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_response.py" line="84" />
+            <source>Earliest surgery date (washouts: local policy)</source>
+            <translation>最早手术日期（停药间隔：本科室规定）</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_response.py" line="86" />
+            <source>Future liver remnant</source>
+            <translation>剩余肝体积</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_response.py" line="88" />
+            <source>Opportunistic or conservative? (review, section 6)</source>
+            <translation>把握时机还是保守等待？（综述第6节）</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_response.py" line="102" />
+            <source>Start a draft decision (Decision step) to record the timing strategy.</source>
+            <translation>请先新建决策草稿（决策步骤），再记录手术时机策略。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_response.py" line="117" />
+            <source>no date can be given</source>
+            <translation>无法给出日期</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_response.py" line="124" />
+            <source>sufficient</source>
+            <translation>充足</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_response.py" line="125" />
+            <source>insufficient</source>
+            <translation>不足</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_response.py" line="126" />
+            <source>unknown</source>
+            <translation>未知</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_response.py" line="131" />
+            <source>ICG-R15: {0} %</source>
+            <translation>ICG-R15：{0}%</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_response.py" line="139" />
+            <source>not assessable</source>
+            <translation>无法评估</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_response.py" line="140" />
+            <source>Response needs a baseline and at least one follow-up scan.</source>
+            <translation>疗效评估需要基线及至少一次随访影像检查。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_response.py" line="147" />
+            <source>Current: {0} · best: {1}</source>
+            <translation>目前：{0} · 最佳：{1}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ShortcutsDialog</name>
+        <message>
+            <location filename="../../desktop/ui/dialogs.py" line="191" />
+            <source>Keyboard shortcuts</source>
+            <translation>快捷键</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs.py" line="194" />
+            <source>Keys</source>
+            <translation>按键</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs.py" line="194" />
+            <source>Action</source>
+            <translation>操作</translation>
+        </message>
+    </context>
+    <context>
+        <name>TumourStep</name>
+        <message>
+            <location filename="../../desktop/ui/step_tumour.py" line="50" />
+            <source>Tumour</source>
+            <translation>肿瘤</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_tumour.py" line="55" />
+            <source>Intrahepatic nodules: longest diameter of each, cm (e.g. 8.5, 2)</source>
+            <translation>肝内结节：各结节最大径，cm（例如 8.5, 2）</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_tumour.py" line="59" />
+            <source>Portal vein invasion</source>
+            <translation>门静脉侵犯</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_tumour.py" line="69" />
+            <source>Hepatic vein invasion</source>
+            <translation>肝静脉侵犯</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_tumour.py" line="75" />
+            <source>Extrahepatic spread</source>
+            <translation>肝外转移</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_tumour.py" line="79" />
+            <source>ECOG performance status</source>
+            <translation>ECOG体能状态评分</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_tumour.py" line="82" />
+            <source>PS should reflect cancer-related symptoms, not comorbidity (BCLC, Reig 2022).</source>
+            <translation>体能状态评分应反映肿瘤相关症状，而非合并症（BCLC，Reig 2022）。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_tumour.py" line="87" />
+            <source>Lymph-node metastasis</source>
+            <translation>淋巴结转移</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_tumour.py" line="93" />
+            <source>Override a computed stage</source>
+            <translation>更改计算得出的分期</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_tumour.py" line="100" />
+            <source>Reason (required)</source>
+            <translation>理由（必填）</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_tumour.py" line="101" />
+            <source>Record override</source>
+            <translation>记录更改</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_tumour.py" line="123" />
+            <source>BCLC</source>
+            <translation>BCLC分期</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_tumour.py" line="124" />
+            <source>CNLC</source>
+            <translation>CNLC分期</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_tumour.py" line="131" />
+            <source>Milan criteria</source>
+            <translation>米兰标准</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_tumour.py" line="132" />
+            <source>Up-to-seven</source>
+            <translation>up-to-seven标准</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_tumour.py" line="145" />
+            <source>An override needs a reason: say why the MDT chose {0}.</source>
+            <translation>更改需要理由：请说明 MDT 为何选择 {0}。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_tumour.py" line="184" />
+            <source>Cheng type {0} (reference only; the record keeps Vp)</source>
+            <translation>程氏分型 {0}（仅供参考；记录中保留 Vp 分型）</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_tumour.py" line="186" />
+            <source>Cheng type: not applicable</source>
+            <translation>程氏分型：不适用</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_tumour.py" line="194" />
+            <source>{0}: computed {1}, chosen {2} — {3}</source>
+            <translation>{0}：计算结果 {1}，采用 {2} — {3}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_tumour.py" line="201" />
+            <source>{0}: chosen {1} — {2} (pending: stored with the next draft decision)</source>
+            <translation>{0}：采用 {1} — {2}（待定：随下一份决策草稿保存）</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_tumour.py" line="227" />
+            <source>within</source>
+            <translation>符合</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_tumour.py" line="227" />
+            <source>beyond</source>
+            <translation>超出</translation>
+        </message>
+    </context>
+    <context>
+        <name>Undo</name>
+        <message>
+            <location filename="../../desktop/ui/undo.py" line="198" />
+            <source>Change {0}</source>
+            <translation>修改 {0}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/undo.py" line="224" />
+            <source>Add to {0}</source>
+            <translation>添加到 {0}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/undo.py" line="241" />
+            <source>Remove from {0}</source>
+            <translation>从 {0} 中移除</translation>
+        </message>
+    </context>
+    <context>
+        <name>WhoIsWorkingDialog</name>
+        <message>
+            <location filename="../../desktop/ui/dialogs.py" line="56" />
+            <source>Who is working?</source>
+            <translation>当前使用者是谁？</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs.py" line="58" />
+            <source>e.g. Li Ming</source>
+            <translation>例如：李明</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs.py" line="67" />
+            <source>&amp;Name</source>
+            <translation>姓名(&amp;N)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs.py" line="68" />
+            <source>&amp;Role</source>
+            <translation>职责(&amp;R)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs.py" line="75" />
+            <source>Your name and role are recorded with every change you make.</source>
+            <translation>您的每一次修改都会记录您的姓名和职责。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs.py" line="89" />
+            <source>name</source>
+            <translation>姓名</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs.py" line="89" />
+            <source>role</source>
+            <translation>职责</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs.py" line="93" />
+            <source>Please give your %1.</source>
+            <translation>请填写您的%1。</translation>
+        </message>
+    </context>
+    <context>
+        <name>Workers</name>
+        <message>
+            <location filename="../../desktop/ui/workers.py" line="77" />
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+    </context>
+    <context>
+        <name>_CarryOverDialog</name>
+        <message>
+            <location filename="../../desktop/ui/agenda.py" line="499" />
+            <source>Carry over undiscussed cases</source>
+            <translation>顺延未讨论病例</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/agenda.py" line="509" />
+            <source>Move the cases not yet discussed to the meeting on:</source>
+            <translation>将尚未讨论的病例顺延到以下日期的会议：</translation>
+        </message>
+    </context>
+</TS>
