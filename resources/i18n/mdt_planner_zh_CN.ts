@@ -1726,7 +1726,7 @@
         <message>
             <location filename="../../desktop/ui/presentation.py" line="218" />
             <source>Markers</source>
-            <translation>肿瘤标志物</translation>
+            <translation>标志物</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/presentation.py" line="219" />
@@ -1736,7 +1736,7 @@
         <message>
             <location filename="../../desktop/ui/presentation.py" line="220" />
             <source>Regimen</source>
-            <translation>治疗方案</translation>
+            <translation>方案</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/presentation.py" line="221" />
