@@ -6,6 +6,7 @@ import json
 import os
 import random
 import resource
+import select
 import signal
 import sqlite3
 import subprocess
@@ -55,9 +56,23 @@ def _assert_intact(db, reported):
             assert store.get_case(case_id).case.patient.mrn == mrn
 
 
-def _read_reported(pipe_fd) -> list[tuple[str, str]]:
-    with os.fdopen(pipe_fd, "r") as reader:
-        return [tuple(line.split("\t")) for line in reader.read().splitlines()]
+def _read_reported(pipe_fd, already: bytes = b"") -> list[tuple[str, str]]:
+    with os.fdopen(pipe_fd, "rb") as reader:
+        text = (already + reader.read()).decode()
+    return [tuple(line.split("\t")) for line in text.splitlines()]
+
+
+def _first_report(pipe_fd, timeout: float = 30.0) -> bytes:
+    """Block until the writer has committed and reported its first case (or ended)."""
+    received = b""
+    deadline = time.monotonic() + timeout
+    while b"\n" not in received and time.monotonic() < deadline:
+        ready, _, _ = select.select([pipe_fd], [], [], deadline - time.monotonic())
+        chunk = os.read(pipe_fd, 4096) if ready else b""
+        if not chunk:
+            break
+        received += chunk
+    return received
 
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
@@ -82,11 +97,14 @@ def test_writer_killed_at_random_moments(tmp_path):
             finally:
                 os._exit(0)
         os.close(write_fd)
-        time.sleep(rng.uniform(0.0, 0.12))
+        # Kill at a random moment after the writer is under way, so every round tests a
+        # kill mid-import however loaded the machine is.
+        first = _first_report(read_fd)
+        time.sleep(rng.uniform(0.0, 0.05))
         os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)
-        reported += _read_reported(read_fd)
-    assert len(reported) > 20
+        reported += _read_reported(read_fd, first)
+    assert len(reported) >= 20
     _assert_intact(db, reported)
 
 
