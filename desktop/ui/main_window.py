@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
 
 from desktop.logic.paths import resource
 from desktop.ui import workers
-from desktop.ui.agenda import AgendaView
 from desktop.ui.case_list import CaseListView
 from desktop.ui.dialogs import (
     AboutDialog,
@@ -43,11 +42,13 @@ from desktop.ui.settings import Settings, department, set_department, set_stale_
 
 if TYPE_CHECKING:  # imported when first used, to keep start-up short
     from desktop.logic.case import Case
+    from desktop.ui.agenda import AgendaView
     from desktop.ui.follow_up import FollowUpView
     from desktop.ui.presentation import PresentationWindow
 
 WINDOW_KEY = "main"
 FIXED_TABS = 3
+AGENDA_TAB = 1
 FOLLOW_UP_TAB = 2
 
 
@@ -100,7 +101,7 @@ class MainWindow(ReportExports, QMainWindow):
         self.startup_backup: workers.Task | None = None  # set by desktop.ui.app after showing
         self._presentation: PresentationWindow | None = None
         self.cases = CaseListView(store, settings.filters("cases"), self)
-        self.agenda = AgendaView(store, settings, self)
+        self._agenda: AgendaView | None = None
         self._follow_up: FollowUpView | None = None
         self._follow_up_loaded = False
         self._build()
@@ -116,8 +117,9 @@ class MainWindow(ReportExports, QMainWindow):
         self.tabs.setDocumentMode(True)
         self.tabs.setTabsClosable(True)
         self.tabs.addTab(self.cases, self.tr("Cases"))
-        self.tabs.addTab(self.agenda, self.tr("Meeting agenda"))
-        self.tabs.addTab(QWidget(self), self.tr("Follow-up"))  # replaced when first shown
+        # The agenda and follow-up views are built when first needed (start-up stays fast).
+        self.tabs.addTab(QWidget(self), self.tr("Meeting agenda"))
+        self.tabs.addTab(QWidget(self), self.tr("Follow-up"))
         for fixed in range(FIXED_TABS):
             self.tabs.tabBar().setTabButton(
                 fixed, self.tabs.tabBar().ButtonPosition.RightSide, None
@@ -230,9 +232,6 @@ class MainWindow(ReportExports, QMainWindow):
         self.cases.exportRequested.connect(lambda ids: self.on_export(ids))
         self.cases.duplicateRequested.connect(self.on_duplicate)
         self.cases.filtersChanged.connect(lambda f: self.settings.set_filters("cases", f))
-        self.agenda.openRequested.connect(self.open_case)
-        self.agenda.presentRequested.connect(lambda day: self.on_present(day))
-        self.agenda.packRequested.connect(lambda day: self.on_export_pack(day))
         self.tabs.currentChanged.connect(self.on_tab_changed)
         self.tabs.tabCloseRequested.connect(self.on_close_tab)
 
@@ -256,6 +255,20 @@ class MainWindow(ReportExports, QMainWindow):
         )
 
     @property
+    def agenda(self) -> AgendaView:
+        """The agenda view, built (and its module imported) the first time it is needed."""
+        if self._agenda is None:
+            from desktop.ui.agenda import AgendaView
+
+            view = AgendaView(self.store, self.settings, self)
+            view.openRequested.connect(self.open_case)
+            view.presentRequested.connect(lambda day: self.on_present(day))
+            view.packRequested.connect(lambda day: self.on_export_pack(day))
+            self._agenda = view
+            self._install_tab(AGENDA_TAB, view, self.tr("Meeting agenda"))
+        return self._agenda
+
+    @property
     def follow_up(self) -> FollowUpView:
         """The follow-up view, built (and its module imported) the first time it is needed."""
         if self._follow_up is None:
@@ -263,19 +276,21 @@ class MainWindow(ReportExports, QMainWindow):
 
             view = FollowUpView(self.store, self.settings, self._open_store, self)
             view.openRequested.connect(self.open_case)
-            current = self.tabs.currentIndex()
-            placeholder = self.tabs.widget(FOLLOW_UP_TAB)
-            self.tabs.blockSignals(True)
-            self.tabs.removeTab(FOLLOW_UP_TAB)
-            self.tabs.insertTab(FOLLOW_UP_TAB, view, self.tr("Follow-up"))
-            self.tabs.tabBar().setTabButton(
-                FOLLOW_UP_TAB, self.tabs.tabBar().ButtonPosition.RightSide, None
-            )
-            self.tabs.setCurrentIndex(current)
-            self.tabs.blockSignals(False)
-            placeholder.deleteLater()
             self._follow_up = view
+            self._install_tab(FOLLOW_UP_TAB, view, self.tr("Follow-up"))
         return self._follow_up
+
+    def _install_tab(self, index: int, view: QWidget, title: str) -> None:
+        """Put a lazily built view in place of its placeholder tab, keeping the current tab."""
+        current = self.tabs.currentIndex()
+        placeholder = self.tabs.widget(index)
+        self.tabs.blockSignals(True)
+        self.tabs.removeTab(index)
+        self.tabs.insertTab(index, view, title)
+        self.tabs.tabBar().setTabButton(index, self.tabs.tabBar().ButtonPosition.RightSide, None)
+        self.tabs.setCurrentIndex(current)
+        self.tabs.blockSignals(False)
+        placeholder.deleteLater()
 
     # workspaces
 
@@ -316,7 +331,7 @@ class MainWindow(ReportExports, QMainWindow):
         if index == FOLLOW_UP_TAB and not self._follow_up_loaded:
             self._follow_up_loaded = True
             self.follow_up.refresh()
-        if widget is self.agenda:
+        if index == AGENDA_TAB:
             if self.agenda._loaded:
                 self.agenda.model.reload()
             self.agenda.ensure_loaded()
@@ -518,7 +533,8 @@ class MainWindow(ReportExports, QMainWindow):
 
     def on_stale_days_chosen(self, days: int) -> None:
         set_stale_days(self.store, days)
-        self.agenda.on_stale_days_changed(days)
+        if self._agenda is not None:
+            self._agenda.on_stale_days_changed(days)
         for workspace in self.workspaces():
             refresh = getattr(workspace, "on_case_edited", None)
             if callable(refresh):
