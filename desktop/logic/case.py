@@ -20,6 +20,7 @@ from pydantic import (
     StrictBool,
     model_validator,
 )
+from pydantic_core import PydanticCustomError
 
 FORMAT = "hcc-mdt-case/1"
 
@@ -32,21 +33,30 @@ AFP_NG_ML_PER_IU_ML = 1.21
 Percent = Annotated[float, Field(strict=True, ge=0, le=100)]
 Text = Annotated[str, Field(max_length=2000)]
 ShortText = Annotated[str, Field(max_length=200)]
+
+
+def refusal(kind: str, english: str, **context: Any) -> PydanticCustomError:
+    """A refusal that case_io renders in the reader's language (text key `case_error.<kind>`)."""
+    return PydanticCustomError(f"case.{kind}", english, context)
+
+
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def _iso_date(value: Any) -> Any:
     """Dates are ISO `YYYY-MM-DD` strings (or date objects from the app); nothing else."""
     if isinstance(value, dt.datetime):
-        raise ValueError("expected a date YYYY-MM-DD, not a date and time")
+        raise refusal("date_with_time", "expected a date written YYYY-MM-DD, not a date and time")
     if isinstance(value, dt.date):
         return value
     if isinstance(value, str) and _ISO_DATE.match(value):
         try:
             return dt.date.fromisoformat(value)
         except ValueError:
-            raise ValueError(f"{value!r} is not a calendar date (YYYY-MM-DD)") from None
-    raise ValueError("expected a date written YYYY-MM-DD")
+            raise refusal(
+                "not_a_calendar_date", "{value} is not a calendar date (YYYY-MM-DD)", value=value
+            ) from None
+    raise refusal("date_format", "expected a date written YYYY-MM-DD")
 
 
 def _iso_datetime(value: str) -> str:
@@ -54,7 +64,9 @@ def _iso_datetime(value: str) -> str:
     try:
         dt.datetime.fromisoformat(value)
     except ValueError:
-        raise ValueError("expected a date and time written YYYY-MM-DDTHH:MM:SS") from None
+        raise refusal(
+            "datetime_format", "expected a date and time written YYYY-MM-DDTHH:MM:SS"
+        ) from None
     return value
 
 
@@ -84,7 +96,12 @@ class Bilirubin(Strict):
     def _plausible(self) -> Bilirubin:
         # Impossible, not merely abnormal: above 1000 umol/L (58.5 mg/dL) is a unit mix-up.
         if self.umol_l > 1000:
-            raise ValueError(f"{self.value} {self.unit} is above 1000 umol/L (58.5 mg/dL)")
+            raise refusal(
+                "bilirubin_range",
+                "{value} {unit} is above 1000 umol/L (58.5 mg/dL)",
+                value=self.value,
+                unit=self.unit,
+            )
         return self
 
 
@@ -103,7 +120,12 @@ class Albumin(Strict):
     @model_validator(mode="after")
     def _plausible(self) -> Albumin:
         if not 5 <= self.g_l <= 70:
-            raise ValueError(f"{self.value} {self.unit} is outside 5-70 g/L (0.5-7 g/dL)")
+            raise refusal(
+                "albumin_range",
+                "{value} {unit} is outside 5-70 g/L (0.5-7 g/dL)",
+                value=self.value,
+                unit=self.unit,
+            )
         return self
 
 
@@ -122,7 +144,12 @@ class Creatinine(Strict):
     @model_validator(mode="after")
     def _plausible(self) -> Creatinine:
         if self.umol_l > 3000:
-            raise ValueError(f"{self.value} {self.unit} is above 3000 umol/L (33.9 mg/dL)")
+            raise refusal(
+                "creatinine_range",
+                "{value} {unit} is above 3000 umol/L (33.9 mg/dL)",
+                value=self.value,
+                unit=self.unit,
+            )
         return self
 
 
@@ -223,7 +250,11 @@ class Imaging(Strict):
         ids = [lesion.id for lesion in self.lesions]
         duplicates = sorted({i for i in ids if ids.count(i) > 1})
         if duplicates:
-            raise ValueError(f"lesion id {duplicates[0]!r} appears twice in one scan")
+            raise refusal(
+                "duplicate_lesion",
+                "lesion id {lesion} appears twice in one scan",
+                lesion=duplicates[0],
+            )
         return self
 
 
@@ -241,11 +272,20 @@ class Treatment(Strict):
     @model_validator(mode="after")
     def _dates_in_order(self) -> Treatment:
         if self.started and self.stopped and self.stopped < self.started:
-            raise ValueError(f"stopped {self.stopped} is before started {self.started}")
+            raise refusal(
+                "stopped_before_started",
+                "stopped {stopped} is before started {started}",
+                stopped=str(self.stopped),
+                started=str(self.started),
+            )
         for agent in self.agents:
             if self.started and agent.last_dose and agent.last_dose < self.started:
-                raise ValueError(
-                    f"{agent.name} last_dose {agent.last_dose} is before started {self.started}"
+                raise refusal(
+                    "last_dose_before_start",
+                    "{agent} last_dose {last_dose} is before started {started}",
+                    agent=agent.name,
+                    last_dose=str(agent.last_dose),
+                    started=str(self.started),
                 )
         return self
 
@@ -262,7 +302,12 @@ class AdverseEvent(Strict):
     @model_validator(mode="after")
     def _dates_in_order(self) -> AdverseEvent:
         if self.onset and self.resolved and self.resolved < self.onset:
-            raise ValueError(f"resolved {self.resolved} is before onset {self.onset}")
+            raise refusal(
+                "resolved_before_onset",
+                "resolved {resolved} is before onset {onset}",
+                resolved=str(self.resolved),
+                onset=str(self.onset),
+            )
         return self
 
 
@@ -318,9 +363,9 @@ class Decision(Strict):
     @model_validator(mode="after")
     def _final_is_complete(self) -> Decision:
         if self.status == "final" and self.record_hash is None:
-            raise ValueError("a final record needs its record_hash")
+            raise refusal("final_without_hash", "a final record needs its record_hash")
         if self.status == "draft" and self.record_hash is not None:
-            raise ValueError("a draft record carries no record_hash")
+            raise refusal("draft_with_hash", "a draft record carries no record_hash")
         return self
 
 
@@ -347,13 +392,18 @@ class Case(Strict):
     def _dates_consistent(self) -> Case:
         birth = self.patient.birth_date
         if birth and birth > self.assessed_on:
-            raise ValueError(
-                f"patient.birth_date {birth} is after assessed_on {self.assessed_on}; "
-                "a birth date must be on or before the assessment date"
+            raise refusal(
+                "birth_after_assessment",
+                "patient.birth_date {birth} is after assessed_on {assessed}; "
+                "a birth date must be on or before the assessment date",
+                birth=str(birth),
+                assessed=str(self.assessed_on),
             )
         dates = [scan.date for scan in self.imaging]
         if dates != sorted(dates):
-            raise ValueError("imaging dates must be in order, the baseline scan first")
+            raise refusal(
+                "imaging_order", "imaging dates must be in order, the baseline scan first"
+            )
         self._follow_ups_measure_baseline_targets()
         return self
 
@@ -367,9 +417,13 @@ class Case(Strict):
             measured = {lesion.id for lesion in scan.lesions}
             missing = [lesion_id for lesion_id in targets if lesion_id not in measured]
             if missing:
-                raise ValueError(
-                    f"imaging[{index}] ({scan.date}) does not measure baseline target lesion "
-                    f"{', '.join(missing)}; record its viable diameter (0 when no viable tumour)"
+                raise refusal(
+                    "baseline_target_missing",
+                    "imaging[{index}] ({date}) does not measure baseline target lesion "
+                    "{lesions}; record its viable diameter (0 when no viable tumour)",
+                    index=index,
+                    date=str(scan.date),
+                    lesions=", ".join(missing),
                 )
 
     def to_json_dict(self) -> dict[str, Any]:

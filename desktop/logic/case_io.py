@@ -9,6 +9,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from desktop.logic.case import Case
+from desktop.logic.messages import DEFAULT_LANGUAGE, msg
 from desktop.logic.records import chain_problems
 
 
@@ -22,14 +23,14 @@ class CaseError(ValueError):
         super().__init__("\n".join(prefix + p for p in problems))
 
 
-def parse_case(data: Any, source: str | None = None) -> Case:
+def parse_case(data: Any, source: str | None = None, lang: str = DEFAULT_LANGUAGE) -> Case:
     """Validate a decoded case; refuses unknown keys, bad values and broken decision seals."""
     if not isinstance(data, dict):
         raise CaseError([f"the file must hold one JSON object, not {type(data).__name__}"], source)
     try:
         case = Case.model_validate(data)
     except ValidationError as exc:
-        raise CaseError(describe_errors(exc), source) from None
+        raise CaseError(describe_errors(exc, lang), source) from None
     problems = chain_problems(data.get("decisions") or [])
     if problems:
         raise CaseError(problems, source)
@@ -61,29 +62,57 @@ def dumps_case(case: Case) -> str:
     return json.dumps(case.to_json_dict(), ensure_ascii=False, indent=2) + "\n"
 
 
-def describe_errors(exc: ValidationError) -> list[str]:
+def describe_errors(exc: ValidationError, lang: str = DEFAULT_LANGUAGE) -> list[str]:
     """One sentence per pydantic error: field path, the value given, what is allowed."""
-    return [_describe(error) for error in exc.errors(include_url=False)]
+    return [_describe(error, lang) for error in exc.errors(include_url=False)]
 
 
-def _describe(error: Any) -> str:
+# pydantic error types whose wording the planner renders itself, in the reader's language.
+_LIMITS = {
+    "greater_than": "gt",
+    "greater_than_equal": "ge",
+    "less_than": "lt",
+    "less_than_equal": "le",
+    "too_short": "min_length",
+    "too_long": "max_length",
+}
+_KINDS = {
+    "int_type", "int_from_float", "int_parsing", "float_type", "float_parsing", "bool_type",
+    "string_type", "list_type", "model_type", "dict_type", "string_pattern_mismatch",
+    "finite_number",
+}
+
+
+def _describe(error: Any, lang: str) -> str:
     path = _path(error["loc"])
     kind = error["type"]
     given = _shown(error.get("input"))
+    context = error.get("ctx") or {}
     if kind == "missing":
-        return f"{path}: missing; this field is required"
+        return msg("case_error.missing", path=path).render(lang)
     if kind == "extra_forbidden":
-        return f"{path}: unknown field (value {given}); check the spelling against hcc-mdt-case/1"
+        return msg("case_error.unknown_field", path=path, given=given).render(lang)
     if kind == "literal_error":
-        return f"{path}: {given} is not allowed; allowed: {error['ctx']['expected']}"
-    message = error["msg"].removeprefix("Value error, ")
-    for wording in ("Input should", "List should", "String should", "Value should"):
-        message = message.replace(wording, "must")
-    message = message.replace(" after validation", "").replace("must be be", "must be")
-    where = f"{path}: " if path else ""
-    if isinstance(error.get("input"), dict | list):
-        return f"{where}{message}"
-    return f"{where}{given} is not accepted: {message}"
+        allowed = context["expected"]
+        return msg("case_error.not_allowed", path=path, given=given, allowed=allowed).render(lang)
+    reason = _reason(kind, context, error["msg"], lang)
+    if not path:
+        return reason
+    if isinstance(error.get("input"), dict | list) or kind.startswith("case."):
+        return msg("case_error.problem", path=path, reason=reason).render(lang)
+    return msg("case_error.value", path=path, given=given, reason=reason).render(lang)
+
+
+def _reason(kind: str, context: dict[str, Any], english: str, lang: str) -> str:
+    if kind.startswith("case."):
+        return msg("case_error." + kind.removeprefix("case."), **context).render(lang)
+    if kind in _LIMITS:
+        limit = context.get(_LIMITS[kind])
+        actual = context.get("actual_length", "")
+        return msg(f"case_error.{kind}", limit=limit, actual=actual).render(lang)
+    if kind in _KINDS:
+        return msg(f"case_error.{kind}").render(lang)
+    return english.removeprefix("Value error, ")
 
 
 def _path(loc: tuple[Any, ...]) -> str:

@@ -188,7 +188,7 @@ class NewCaseDialog(QDialog):
     def on_accept(self) -> None:
         self._clear_errors()
         try:
-            self._case = parse_case(self.data())
+            self._case = parse_case(self.data(), lang=self._lang)
         except CaseError as exc:
             self._show_errors(exc.problems)
             return

@@ -88,12 +88,12 @@ def without_item(data: dict[str, Any], path: str, index: int) -> dict[str, Any]:
     return edited
 
 
-def validated(data: dict[str, Any]) -> Case:
-    """The Case for `data`, or EditRefused with one sentence per problem."""
+def validated(data: dict[str, Any], lang: str = "en") -> Case:
+    """The Case for `data`, or EditRefused with one sentence per problem in `lang`."""
     try:
         return Case.model_validate(data)
     except ValidationError as exc:
-        raise EditRefused(describe_errors(exc)) from None
+        raise EditRefused(describe_errors(exc, lang)) from None
 
 
 def case_dict(case: Case) -> dict[str, Any]:
@@ -111,8 +111,9 @@ class CaseDocument(QObject):
     changed = Signal()
     invalidCountChanged = Signal(int)
 
-    def __init__(self, case: Case, parent: QObject | None = None) -> None:
+    def __init__(self, case: Case, parent: QObject | None = None, lang: str = "en") -> None:
         super().__init__(parent)
+        self.lang = lang  # language of the refusal sentences shown beside fields
         self._case = case
         self._data = case_dict(case)
         self._invalid: dict[str, list[str]] = {}
@@ -139,7 +140,7 @@ class CaseDocument(QObject):
             self.clear_invalid(path)
             return []
         try:
-            validated(with_value(self._data, path, value))
+            validated(with_value(self._data, path, value), self.lang)
         except EditRefused as refused:
             return refused.problems
         self.clear_invalid(path)
@@ -150,7 +151,7 @@ class CaseDocument(QObject):
         items = self.value(path) or []
         position = len(items) if index is None else index
         try:
-            validated(with_item(self._data, path, position, item))
+            validated(with_item(self._data, path, position, item), self.lang)
         except EditRefused as refused:
             return refused.problems
         self.undo_stack.push(AddItemCommand(self, path, position, item))
@@ -158,7 +159,7 @@ class CaseDocument(QObject):
 
     def remove_item(self, path: str, index: int) -> list[str]:
         try:
-            validated(without_item(self._data, path, index))
+            validated(without_item(self._data, path, index), self.lang)
         except EditRefused as refused:
             return refused.problems
         self.undo_stack.push(RemoveItemCommand(self, path, index))
@@ -166,7 +167,7 @@ class CaseDocument(QObject):
 
     def apply(self, data: dict[str, Any]) -> None:
         """Replace the case by the validated `data` (commands call this)."""
-        self._case = validated(data)
+        self._case = validated(data, self.lang)
         self._data = case_dict(self._case)
         self.changed.emit()
 

@@ -81,7 +81,7 @@ class CaseWorkspace(QWidget):
         self.settings = settings
         self.lang = lang_of(settings)
         stored = store.get_case(case_id)
-        self.document = CaseDocument(stored.case, self)
+        self.document = CaseDocument(stored.case, self, self.lang)
         self.undo_stack = self.document.undo_stack
         self.saver = AutoSaver(store, case_id, stored.revision, self.document)
         self.output: dict[str, Any] = {}

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from desktop.logic.case import Case
 from desktop.logic.case_io import CaseError, dumps_case, loads_case, parse_case
 from desktop.logic.records import seal
-from tests.conftest import example_data
+from tests.conftest import REPO, example_data
 from tests.factories import case_data
 
 EXAMPLES = [
@@ -62,13 +62,16 @@ def _problems(data) -> list[str]:
         ({"labs.bilirubin": {"value": -3, "unit": "umol/L"}},
          "labs.bilirubin.value: -3 is not accepted: must be greater than 0"),
         ({"labs.bilirubin": {"value": 0, "unit": "umol/L"}}, "labs.bilirubin.value: 0 is not"),
-        ({"labs.inr": "1.2"}, 'labs.inr: "1.2" is not accepted: must be a valid number'),
+        ({"labs.inr": "1.2"}, 'labs.inr: "1.2" is not accepted: must be a number'),
         ({"ecog": 5}, "ecog: 5 is not accepted: must be less than or equal to 4"),
-        ({"ecog": True}, "ecog: true is not accepted"),
+        ({"ecog": True}, "ecog: true is not accepted: must be a whole number"),
+        ({"labs.albumin": {"value": 41, "unit": "g/dL"}},
+         "labs.albumin: 41 g/dL is outside 5-70 g/L (0.5-7 g/dL)"),
         ({"liver.ascites": "severe"}, "liver.ascites: \"severe\" is not allowed; allowed:"),
-        ({"tumor.nodules_cm": []}, "tumor.nodules_cm: must have at least 1 item, not 0"),
+        ({"tumor.nodules_cm": []}, "tumor.nodules_cm: must have at least 1 item(s), not 0"),
         ({"tumor.portal_vein_invasion": "Vp2"}, "tumor.portal_vein_invasion: \"Vp2\""),
-        ({"assessed_on": "2026-02-30"}, "assessed_on: \"2026-02-30\" is not accepted"),
+        ({"assessed_on": "2026-02-30"},
+         "assessed_on: 2026-02-30 is not a calendar date (YYYY-MM-DD)"),
         ({"assessed_on": "01/06/2026"}, "expected a date written YYYY-MM-DD"),
         ({"patient.birth_date": "2027-01-01"}, "birth_date 2027-01-01 is after assessed_on"),
         ({"patient.sex": "M"}, "patient.sex: \"M\" is not allowed"),
@@ -212,3 +215,30 @@ def test_follow_up_scan_must_measure_every_baseline_target_lesion():
         "imaging[2] (2026-10-20) does not measure baseline target lesion L2; record its viable "
         "diameter (0 when no viable tumour)"
     ]
+
+
+@pytest.mark.parametrize(
+    ("changes", "expected"),
+    [
+        ({"ecog": 9}, "ecog：不接受 9：必须小于或等于 4"),
+        ({"liver.ascites": "lots"}, "liver.ascites：不接受 \"lots\"；允许的取值："),
+        ({"labs.albumin": {"value": 41, "unit": "g/dL"}},
+         "labs.albumin：41 g/dL 超出 5-70 g/L（0.5-7 g/dL）范围，请检查单位"),
+        ({"extra": 1}, "extra：未知字段（值 1）"),
+    ],
+)
+def test_refusals_read_in_chinese(changes, expected):
+    with pytest.raises(CaseError) as caught:
+        parse_case(case_data(**changes), lang="zh_CN")
+    assert any(p.startswith(expected) for p in caught.value.problems), caught.value.problems
+
+
+def test_every_refusal_kind_the_model_raises_has_a_text():
+    import re
+
+    from desktop.logic.messages import text_table
+
+    source = (REPO / "desktop" / "logic" / "case.py").read_text(encoding="utf-8")
+    kinds = set(re.findall(r'refusal\(\s*"([a-z_]+)"', source))
+    assert len(kinds) >= 15
+    assert {f"case_error.{k}" for k in kinds} <= set(text_table())

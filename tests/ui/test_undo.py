@@ -105,3 +105,10 @@ def test_dotted_paths_read_and_write_nested_values():
         "L1",
         "L2",
     )
+
+
+def test_refusals_beside_fields_read_in_the_workspace_language(qtbot):
+    document = CaseDocument(make_case(), lang="zh_CN")
+    problems = document.propose("ecog", 9)
+    assert problems == ["ecog：不接受 9：必须小于或等于 4"]
+    assert document.case.ecog == 0
