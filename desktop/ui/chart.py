@@ -104,7 +104,7 @@ class _Plot:
         metrics = QFontMetricsF(painter.font())
         self.line = metrics.height()
         self.digit = metrics.horizontalAdvance("0")
-        left, right = self.digit * 6, self.digit * 7 if self._markers() else self.digit * 2
+        left, right = self.digit * 6, self.digit * 8.5 if self._markers() else self.digit * 2
         self.width = area.width()
         self.plot = area.adjusted(left, self.line * 3.6, -right, -self.line * 2.2)
         dates = [d for d, _ in (*series.sum_mm, *self._markers())]
