@@ -116,11 +116,11 @@ def offer_demo_once(window: MainWindow, store: Store, settings: Settings) -> boo
     """On the first start with an empty database, offer the demonstration cases once."""
     if store.read_only or settings.flag("demo/offered") or store.count_cases() > 0:
         return False
-    settings.set_value("demo/offered", True)
-    if offer_demo_cases(window):
+    wanted = offer_demo_cases(window)
+    settings.set_value("demo/offered", True)  # only once answered: a crash asks again
+    if wanted:
         window.on_load_demo()
-        return True
-    return False
+    return wanted
 
 
 def backup_in_background(store: Store) -> workers.Task | None:
