@@ -101,7 +101,9 @@ class _Plot:
 
     def __init__(self, painter: QPainter, area: QRectF, series: ChartSeries, labels: dict) -> None:
         self.p, self.s, self.labels = painter, series, labels
+        self.taken: list[QRectF] = []  # value labels already drawn, so later ones avoid them
         metrics = QFontMetricsF(painter.font())
+        self.metrics = metrics
         self.line = metrics.height()
         self.digit = metrics.horizontalAdvance("0")
         left, right = self.digit * 6, self.digit * 8.5 if self._markers() else self.digit * 2
@@ -194,14 +196,31 @@ class _Plot:
         radius = max(4.0, self.line / 4)
         for point, (_, value) in zip(xy, points, strict=True):
             self._marker(point, radius, colour, shape)
-            box = QRectF(
-                point.x() - self.digit * 6,
-                point.y() - radius - self.line * 1.1,
-                self.digit * 12,
-                self.line,
-            )
+            text = number(value) + unit
+            box = self._free_label_box(point, radius, self.metrics.horizontalAdvance(text))
             self.p.setPen(colour)
-            self.p.drawText(box, Qt.AlignmentFlag.AlignCenter, number(value) + unit)
+            self.p.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+
+    def _free_label_box(self, at: QPointF, radius: float, text_width: float) -> QRectF:
+        """Above the point, else below, right or left: the first place no other label holds."""
+        width, height = text_width + self.digit, self.line
+        gap = radius + self.line * 0.1
+        candidates = [
+            QRectF(at.x() + gap, at.y() - height / 2, width, height),
+            QRectF(at.x() - gap - width, at.y() - height / 2, width, height),
+        ]
+        for step in range(3):  # above and below, moving further out when taken
+            lift = gap + height * step
+            candidates.insert(
+                2 * step, QRectF(at.x() - width / 2, at.y() - lift - height, width, height)
+            )
+            candidates.insert(
+                2 * step + 1, QRectF(at.x() - width / 2, at.y() + lift, width, height)
+            )
+        box = next((c for c in candidates if not any(c.intersects(t) for t in self.taken)), None)
+        box = box or candidates[0]
+        self.taken.append(box)
+        return box
 
     def _marker(self, at: QPointF, radius: float, colour: QColor, shape: str) -> None:
         self.p.setBrush(colour)
