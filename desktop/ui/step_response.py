@@ -162,8 +162,10 @@ class ResponseStep(StepPage):
         )
 
     def _category(self, category: str) -> str:
-        """mRECIST category: the abbreviation in English, the guideline's words in Chinese."""
-        return category if self.lang == "en" else term(f"term.response.{category}", self.lang)
+        """CR/PR/SD/PD as both languages' reports write them; the baseline in words."""
+        if category == "baseline":
+            return term("term.response.baseline", self.lang)
+        return category
 
 
 def _text(value: Any) -> str:
