@@ -279,11 +279,8 @@ class RegimenStep(StepPage):
             facts.append(self.tr("n = {0}").format(size))
         if item.get("trial"):
             facts.append(str(item["trial"]))
-        figures = "; ".join(item.get("figures") or [])
+        # The finding states its figures in the reader's language; the raw `figures` list is
+        # the catalogue's provenance check against the review and is not repeated here.
         finding = item.get("finding") or ""
         heading_text = " \u00b7 ".join(fact for fact in facts if fact)
-        tail = f"<br>{figures}" if figures else ""
-        return (
-            f"<div style='margin:4px 0 4px 8px'>\u2022 <b>{heading_text}</b><br>"
-            f"{finding}{tail}</div>"
-        )
+        return f"<div style='margin:4px 0 4px 8px'>\u2022 <b>{heading_text}</b><br>{finding}</div>"

@@ -278,3 +278,17 @@ def test_unreadable_catalogue_names_the_file(tmp_path):
     path = tmp_path / "absent.json"
     with pytest.raises(CatalogueError, match="absent.json: cannot read"):
         load_catalogue(path)
+
+
+def test_every_figure_is_stated_in_the_finding_of_both_languages():
+    """The app shows the finding, not the raw figures list, so each figure must be in it."""
+    missing = []
+    for regimen in [*load_catalogue().regimens, *load_catalogue().adjuvant]:
+        for evidence in regimen.evidence:
+            for lang in ("en", "zh_CN"):
+                finding = evidence.finding.render(lang)
+                for figure in evidence.figures:
+                    for number in re.findall(r"\d+(?:\.\d+)?", figure):
+                        if number not in finding:
+                            missing.append((regimen.id, evidence.ref, lang, figure))
+    assert not missing
