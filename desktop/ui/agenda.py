@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QDate,
     QModelIndex,
@@ -41,6 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui.case_list import CaseFilter, CaseTableModel
+from desktop.ui.row_models import KeyedRowsModel
 from desktop.ui.settings import stale_days
 
 if TYPE_CHECKING:  # completeness (and the pydantic case model) load with the first agenda
@@ -102,7 +102,7 @@ def _stages(store: Any, case_id: str) -> str:
     return f"BCLC {row.bclc or '?'} / CNLC {row.cnlc or '?'}" if row else ""
 
 
-class AgendaModel(QAbstractTableModel):
+class AgendaModel(KeyedRowsModel):
     """One meeting's agenda; the Discussed column is a checkbox that writes to the store."""
 
     KEYS = ("position", "name", "mrn", "stages", "readiness", "discussed")
@@ -129,24 +129,8 @@ class AgendaModel(QAbstractTableModel):
         self._stale_days = days
         self.reload()
 
-    def rows(self) -> list[AgendaRow]:
-        return list(self._rows)
-
-    def rowCount(self, parent: ParentIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: ParentIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.KEYS)
-
-    def headerData(
-        self,
-        section: int,
-        orientation: Qt.Orientation,  # noqa: N802
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
-            return None
-        titles = (
+    def titles(self) -> tuple[str, ...]:
+        return (
             _tr("#"),
             _tr("Name"),
             _tr("MRN"),
@@ -154,7 +138,6 @@ class AgendaModel(QAbstractTableModel):
             _tr("Before the meeting"),
             _tr("Discussed"),
         )
-        return titles[section] if 0 <= section < len(titles) else None
 
     def flags(self, index: ParentIndex) -> Qt.ItemFlag:
         if not index.isValid():

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -37,6 +36,7 @@ from desktop.logic.case import Case
 from desktop.logic.completeness import rediscussion_reasons
 from desktop.logic.messages import Message
 from desktop.ui import workers
+from desktop.ui.row_models import KeyedRowsModel
 
 ParentIndex = QModelIndex | QPersistentModelIndex
 FINAL_STATUSES = ("follow-up", "decided")
@@ -108,7 +108,7 @@ def follow_up_label(status: str | None) -> str:
     return labels.get(status, _tr("not set")) if status else _tr("not set")
 
 
-class FollowUpModel(QAbstractTableModel):
+class FollowUpModel(KeyedRowsModel):
     """Plain rows; re-discussion rows first, then by decision date."""
 
     KEYS = ("name", "mrn", "decided_on", "follow_up", "rediscuss", "recommendation")
@@ -133,24 +133,8 @@ class FollowUpModel(QAbstractTableModel):
         self._rows = [r for r in self._all if r.rediscuss or not self._only_rediscuss]
         self.endResetModel()
 
-    def rows(self) -> list[FollowUpRow]:
-        return list(self._rows)
-
-    def rowCount(self, parent: ParentIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: ParentIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.KEYS)
-
-    def headerData(
-        self,
-        section: int,
-        orientation: Qt.Orientation,  # noqa: N802
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
-            return None
-        titles = (
+    def titles(self) -> tuple[str, ...]:
+        return (
             _tr("Name"),
             _tr("MRN"),
             _tr("Decided on"),
@@ -158,7 +142,6 @@ class FollowUpModel(QAbstractTableModel):
             _tr("Re-discuss?"),
             _tr("Recommendation"),
         )
-        return titles[section] if 0 <= section < len(titles) else None
 
     def data(self, index: ParentIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

@@ -1,0 +1,43 @@
+"""A read-mostly table model over plain row objects: one column per key, titles per subclass."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+
+ParentIndex = QModelIndex | QPersistentModelIndex
+
+
+class KeyedRowsModel(QAbstractTableModel):
+    """Rows in `_rows`, columns named by `KEYS`; subclasses give `titles()` and `data()`."""
+
+    KEYS: tuple[str, ...] = ()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[Any] = []
+
+    def titles(self) -> tuple[str, ...]:
+        """Translated column headings, one per key (the keys themselves by default)."""
+        return self.KEYS
+
+    def rows(self) -> list[Any]:
+        return list(self._rows)
+
+    def rowCount(self, parent: ParentIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: ParentIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.KEYS)
+
+    def headerData(  # noqa: N802
+        self,
+        section: int,
+        orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
+            return None
+        titles = self.titles()
+        return titles[section] if 0 <= section < len(titles) else None
