@@ -96,7 +96,7 @@ def dialog_screens(store: Store, out: Path, lang: str = "en") -> list[Path]:
     progress.setValue(2)
     progress.resize(420, progress.sizeHint().height())
     dialogs["export-progress.png"] = progress
-    dialogs["export-options.png"] = ExportOptionsDialog("Export meeting pack")
+    dialogs["export-options.png"] = ExportOptionsDialog("Export meeting pack", lang)
     new_case = dialogs["new-case.png"]
     new_case.mrn.setText("H-009999")
     new_case.bilirubin.setText("abc")

@@ -89,7 +89,13 @@ class AdjuvantStep(StepPage):
 
     def show_results(self, output: dict[str, Any]) -> None:
         self.options = output.get("adjuvant", [])
-        current = self.option_choice.currentData()
+        index = draft_index(self.document)
+        chosen = (
+            self.document.value(f"decisions.{index}.adjuvant_plan.option")
+            if index is not None
+            else None
+        )
+        current = chosen or self.option_choice.currentData()
         self.option_choice.blockSignals(True)
         self.option_choice.clear()
         for option in self.options:
