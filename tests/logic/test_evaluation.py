@@ -1,11 +1,14 @@
 """The three shared examples evaluated end to end, with their published answers."""
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from desktop.logic.case_io import parse_case
+from desktop.logic.case_io import CaseError, parse_case
 from desktop.logic.evaluation import evaluate, evaluation_output, summary_columns
 from desktop.logic.regimens import load_catalogue
 from tests.conftest import example_data
+from tests.logic.test_case import valid_cases
 
 
 def _output(name: str, lang: str = "en") -> dict:
@@ -89,3 +92,67 @@ def test_chinese_output_renders_every_sentence_in_chinese():
 def test_summary_columns_for_the_case_list():
     columns = summary_columns(parse_case(example_data("advanced-pvtt-conversion")))
     assert columns == {"bclc": "C", "cnlc": "IIIa", "child_pugh": "A5", "status": "draft decision"}
+
+
+# Whole-case property: any case the model accepts evaluates and renders in both languages.
+AGENTS = ["lenvatinib", "sorafenib", "bevacizumab", "atezolizumab", "sintilimab", "tace",
+          "haic-folfox", "regorafenib", "apatinib", "unknown-drug"]
+
+
+@st.composite
+def rich_cases(draw) -> dict:
+    data = draw(valid_cases())
+    data["ecog"] = draw(st.integers(0, 4))
+    data["liver"].update(
+        varices=draw(st.sampled_from(["none", "small", "large_or_high_risk", "unknown"])),
+        cirrhosis=draw(st.booleans()),
+        future_liver_remnant_percent=draw(st.none() | st.floats(0, 100)),
+    )
+    data["tumor"]["hepatic_vein_invasion"] = draw(st.sampled_from(["none", "vv1", "vv2", "vv3"]))
+    data["tumor"]["lymph_node_metastasis"] = draw(st.booleans())
+    data["history"] = {
+        "autoimmune_disease_active": draw(st.booleans()),
+        "uncontrolled_hypertension": draw(st.booleans()),
+        "proteinuria_g_per_24h": draw(st.none() | st.floats(0, 10)),
+    }
+    data["labs"]["sodium"] = {"value": draw(st.integers(110, 160)), "unit": "mmol/L"}
+    agents = draw(st.lists(st.sampled_from(AGENTS), max_size=3, unique=True))
+    data["treatments"] = [{
+        "regimen": "custom", "started": "2026-06-05",
+        "stopped": draw(st.none() | st.just("2026-09-01")),
+        "agents": [
+            {"name": a, "last_dose": draw(st.none() | st.just("2026-08-30"))} for a in agents
+        ],
+    }]
+    data["adverse_events"] = [
+        {"term": "alt_increased", "grade": draw(st.integers(1, 5)), "onset": "2026-07-01",
+         "attributed_to": agents[:1]}
+    ] if agents else []
+    diameters = draw(st.lists(st.lists(st.integers(0, 150), min_size=2, max_size=2),
+                              min_size=0, max_size=4))
+    data["imaging"] = [
+        {"date": f"2026-0{6 + i}-01", "modality": "MRI", "criteria": "mRECIST",
+         "lesions": [{"id": "L1", "viable_diameter_mm": a}, {"id": "L2", "viable_diameter_mm": b}],
+         "new_lesions": draw(st.booleans()),
+         "non_target": draw(st.sampled_from(["absent", "present", "unequivocal_progression"]))}
+        for i, (a, b) in enumerate(diameters)
+    ]
+    return data
+
+
+@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(rich_cases())
+def test_any_accepted_case_evaluates_and_renders_in_both_languages(data):
+    try:
+        case = parse_case(data)
+    except CaseError:
+        return  # refused with messages: the other allowed outcome
+    result = evaluate(case)
+    for lang in ("en", "zh_CN"):
+        out = evaluation_output(result, lang)
+        assert out["bclc"]["stage"] in ("0", "A", "B", "C", "D")
+        assert out["cnlc"]["stage"] in ("Ia", "Ib", "IIa", "IIb", "IIIa", "IIIb", "IV")
+        assert len(out["regimens"]) == len(load_catalogue().regimens)
+        if out["response"] is not None:
+            categories = {t["category"] for t in out["response"]["timepoints"][1:]}
+            assert categories <= {"CR", "PR", "SD", "PD"}
