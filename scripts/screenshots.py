@@ -20,7 +20,8 @@ sys.path.insert(0, str(REPO))
 
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
-from desktop.logic.store import Store, User  # noqa: E402
+from desktop.logic.store import DatabaseDamaged, Store, User  # noqa: E402
+from desktop.logic.store_files import backups_dir  # noqa: E402
 from desktop.ui import workers  # noqa: E402
 from desktop.ui.app import install_translators  # noqa: E402
 from desktop.ui.dialogs import (  # noqa: E402
@@ -78,17 +79,26 @@ def presentation_screens(
     return shots
 
 
+def damaged_database_dialog(store: Store, lang: str) -> DamagedDatabaseDialog:
+    """The dialog as the app shows it for a real refusal: a damaged file beside a good backup."""
+    damaged = store.path.with_name("damaged.sqlite3")
+    damaged.write_bytes(b"this file is not an SQLite database " * 8)
+    backups_dir(damaged).mkdir(exist_ok=True)
+    store.backup(backups_dir(damaged) / "damaged-20250301-080000.sqlite3")
+    try:
+        Store.open(damaged, user=store.user).close()
+    except DatabaseDamaged as error:
+        return DamagedDatabaseDialog(damaged, error.render(lang), error.newest_backup)
+    raise SystemExit(f"{damaged} was expected to be refused as damaged")
+
+
 def dialog_screens(store: Store, out: Path, lang: str = "en") -> list[Path]:
     dialogs = {
         "who-is-working.png": WhoIsWorkingDialog(),
         "new-case.png": NewCaseDialog(lang),
         "shortcuts.png": ShortcutsDialog(),
         "about.png": AboutDialog("demo"),
-        "damaged-database.png": DamagedDatabaseDialog(
-            store.path,
-            f"The database {store.path} is damaged: not an SQLite file.",
-            store.path.with_name("cases.sqlite3.backup-1"),
-        ),
+        "damaged-database.png": damaged_database_dialog(store, lang),
     }
     pack = workers.Task(lambda control: None)  # never started: only its dialog is shown
     progress = workers.show_progress(pack, "Writing the meeting pack of 5 cases…")

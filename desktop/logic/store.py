@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 import platformdirs
 
 from desktop.logic import store_agenda, store_audit, store_backup, store_cases
+from desktop.logic.messages import msg
 from desktop.logic.store_backup import restore_database
 from desktop.logic.store_cases import now_utc
 from desktop.logic.store_decisions import amendment, finalize, put_draft
@@ -34,7 +35,7 @@ from desktop.logic.store_errors import (
     StoreError,
     sqlite_errors,
 )
-from desktop.logic.store_files import header_problem, list_backups, newest_good_backup
+from desktop.logic.store_files import header_problem_message, list_backups, newest_good_backup
 from desktop.logic.store_lock import WriterLock
 from desktop.logic.store_revisions import commit, current_data, current_revision
 from desktop.logic.store_schema import connect, ensure_schema
@@ -117,7 +118,7 @@ class Store:
     @property
     def _conn(self) -> sqlite3.Connection:
         if self._db is None:
-            raise StoreError("The store is closed.")
+            raise StoreError(msg("store.error.closed"))
         return self._db.conn
 
     @contextmanager
@@ -129,9 +130,9 @@ class Store:
     def _transaction(self) -> Iterator[sqlite3.Connection]:
         """One IMMEDIATE transaction: the write lock is taken before anything is read."""
         if self.read_only:
-            raise ReadOnly(f"{self.path} is open read-only; nothing can be saved.")
+            raise ReadOnly(msg("store.error.read_only", path=self.path))
         if self.user is None:
-            raise StoreError("Who is working is not set: give your name and role first.")
+            raise StoreError(msg("store.error.no_user"))
         conn = self._conn
         with sqlite_errors(self.path):
             conn.execute("BEGIN IMMEDIATE")
@@ -172,7 +173,9 @@ class Store:
                 [case_id],
             ).fetchone()
         if row is None:
-            raise CaseNotFound(f"There is no case {case_id} in {self.path}.")
+            raise CaseNotFound(
+                msg("store.error.case_not_found_in", case_id=case_id, path=self.path)
+            )
         from desktop.logic.case import Case
 
         return StoredCase(case_id, row[0], Case.model_validate(json.loads(row[1])), row[2], row[3])
@@ -185,7 +188,9 @@ class Store:
                 [case_id],
             ).fetchall()
         if not rows:
-            raise CaseNotFound(f"There is no case {case_id} in {self.path}.")
+            raise CaseNotFound(
+                msg("store.error.case_not_found_in", case_id=case_id, path=self.path)
+            )
         return [RevisionInfo(*row) for row in rows]
 
     def get_revision(self, case_id: str, revision: int) -> Case:
@@ -214,7 +219,7 @@ class Store:
         with self._transaction() as conn:
             case_id = case.case_id or _new_case_id()
             if current_revision(conn, case_id) is not None:
-                raise StoreError(f"A case {case_id} already exists; save it instead.")
+                raise StoreError(msg("store.error.case_exists", case_id=case_id))
             return commit(conn, self.user, case_id, case.to_json_dict(), None, "create")
 
     def save_case(self, case_id: str, case: Case, *, expected_revision: int) -> StoredCase:
@@ -232,10 +237,7 @@ class Store:
                 return commit(conn, self.user, row[0], case.to_json_dict(), None, "import"), False
             case_id = case.case_id or _new_case_id()
             if current_revision(conn, case_id) is not None:
-                raise StoreError(
-                    f"case_id {case_id} belongs to another patient (a different MRN) in this "
-                    "database; remove case_id from the file to import it as a new case."
-                )
+                raise StoreError(msg("store.error.case_id_taken", case_id=case_id))
             return commit(conn, self.user, case_id, case.to_json_dict(), None, "import"), True
 
     def restore_revision(
@@ -366,7 +368,9 @@ class Store:
         day = _iso(meeting_date)
         with self._transaction() as conn:
             if current_revision(conn, case_id) is None:
-                raise CaseNotFound(f"There is no case {case_id} in {self.path}.")
+                raise CaseNotFound(
+                    msg("store.error.case_not_found_in", case_id=case_id, path=self.path)
+                )
             if change(conn, day, case_id):
                 detail = f"{verb} of the meeting of {day}"
                 store_audit.append(conn, self.user, now_utc(), "agenda", detail, case_id)
@@ -378,7 +382,7 @@ class Store:
                 [case_id, revision],
             ).fetchone()
         if row is None:
-            raise CaseNotFound(f"Case {case_id} has no revision {revision}.")
+            raise CaseNotFound(msg("store.error.no_revision", case_id=case_id, revision=revision))
         return json.loads(row[0])
 
     def _settings_user(self) -> User | None:
@@ -401,14 +405,16 @@ def _new_case_id() -> str:
 
 
 def _refuse_damaged(path: Path, read_only: bool) -> None:
-    problem = header_problem(path)
+    problem = header_problem_message(path)
     if problem is None and path.exists() and path.stat().st_size == 0 and list_backups(path):
-        problem = "it is empty although backups of it exist (it was probably truncated)"
+        problem = msg("store.error.empty_with_backups")
     if problem:
-        message = f"The database {path} is damaged: {problem}."
+        message = msg("store.error.damaged", path=path, problem=problem)
         raise DatabaseDamaged(message, newest_good_backup(path))
     if read_only and not path.exists():
-        raise StoreError(f"There is no database at {path}.")
+        raise StoreError(msg("store.error.no_database", path=path))
+    if not path.parent.is_dir():  # before the lock file is made beside it
+        raise StoreError(msg("store.error.no_folder", folder=path.parent))
 
 
 def _rollback(conn: sqlite3.Connection) -> None:
@@ -421,4 +427,4 @@ def _iso(day: str) -> str:
     try:
         return date.fromisoformat(str(day)).isoformat()
     except ValueError:
-        raise StoreError(f"{day!r} is not a meeting date written YYYY-MM-DD.") from None
+        raise StoreError(msg("store.error.bad_meeting_date", day=repr(day))) from None

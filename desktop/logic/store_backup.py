@@ -13,6 +13,7 @@ import sqlite3
 from datetime import datetime
 from pathlib import Path
 
+from desktop.logic.messages import msg
 from desktop.logic.store_errors import StoreError, sqlite_errors
 from desktop.logic.store_files import BACKUP_SUFFIX, backups_dir, database_problems, list_backups
 from desktop.logic.store_lock import WriterLock
@@ -65,7 +66,7 @@ def restore_database(backup_file: Path, db_path: Path) -> Path | None:
     backup_file, db_path = Path(backup_file), Path(db_path)
     problems = database_problems(backup_file)
     if problems:
-        raise StoreError("The backup was not restored: " + " ".join(problems))
+        raise StoreError(msg("store.error.backup_not_restored", problems=" ".join(problems)))
     lock = WriterLock.acquire(db_path, shared=False)
     try:
         kept = _keep_aside(db_path)

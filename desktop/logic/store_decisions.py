@@ -10,6 +10,7 @@ import json
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from desktop.logic.messages import msg
 from desktop.logic.records import chain_problems, last_final_hash, seal
 from desktop.logic.store_errors import RecordSealed, StoreError
 
@@ -32,26 +33,24 @@ def check_sealed_kept(sealed: dict[int, str], decisions: list[Record], case_id: 
     for position, body in sorted(sealed.items()):
         if position >= len(decisions):
             raise RecordSealed(
-                f"case {case_id}: final decision record {position + 1} would be removed; a "
-                "final record is never removed. Add an amendment instead."
+                msg("store.error.sealed_removed", case_id=case_id, number=position + 1)
             )
         if record_json(decisions[position]) != body:
             raise RecordSealed(
-                f"case {case_id}: final decision record {position + 1} would be changed; a "
-                "final record is sealed. Create an amendment (a new record naming it)."
+                msg("store.error.sealed_changed", case_id=case_id, number=position + 1)
             )
 
 
 def check_chain(decisions: list[Record], case_id: str) -> None:
     problems = chain_problems(decisions)
     if problems:
-        raise StoreError(f"case {case_id}: " + " ".join(problems))
+        raise StoreError(msg("store.error.chain", case_id=case_id, problems=" ".join(problems)))
 
 
 def put_draft(decisions: list[Record], decision: Decision, index: int | None) -> int:
     """Append (index None) or replace a draft; returns the record's index."""
     if decision.status != "draft":
-        raise StoreError("Only a draft can be saved this way; finalize it to make it final.")
+        raise StoreError(msg("store.error.draft_only"))
     record = decision.model_dump(mode="json", exclude_unset=True)
     record["status"] = "draft"
     if index is None:
@@ -59,10 +58,7 @@ def put_draft(decisions: list[Record], decision: Decision, index: int | None) ->
         return len(decisions) - 1
     _existing(decisions, index)
     if decisions[index].get("status") == "final":
-        raise RecordSealed(
-            f"Decision record {index + 1} is final and sealed; it cannot be changed. "
-            "Create an amendment instead."
-        )
+        raise RecordSealed(msg("store.error.record_sealed", number=index + 1))
     decisions[index] = record
     return index
 
@@ -71,14 +67,11 @@ def finalize(decisions: list[Record], index: int, signed_by: list[Signature]) ->
     """Seal the draft at `index` with its chained hash; returns the sealed record."""
     record = _existing(decisions, index)
     if record.get("status") == "final":
-        raise RecordSealed(f"Decision record {index + 1} is already final.")
+        raise RecordSealed(msg("store.error.record_already_final", number=index + 1))
     if any(r.get("status") == "final" for r in decisions[index + 1 :]):
-        raise StoreError(
-            f"Decision record {index + 1} is older than a final record; sealing it now would "
-            "break the chain. Save its content as a new draft and finalize that one."
-        )
+        raise StoreError(msg("store.error.record_before_final", number=index + 1))
     if not signed_by:
-        raise StoreError("A final decision record needs at least one signature.")
+        raise StoreError(msg("store.error.no_signature"))
     draft = dict(record)
     draft["signed_by"] = [s.model_dump(mode="json", exclude_unset=True) for s in signed_by]
     draft["finalized_at"] = datetime.now().isoformat(timespec="seconds")
@@ -94,9 +87,7 @@ def amendment(decisions: list[Record], index: int) -> int:
     """Append a draft copy of the final record at `index`, naming it in `amends`."""
     record = _existing(decisions, index)
     if record.get("status") != "final":
-        raise StoreError(
-            f"Decision record {index + 1} is a draft; edit it directly instead of amending it."
-        )
+        raise StoreError(msg("store.error.amend_draft", number=index + 1))
     skipped = {"record_hash", "signed_by", "finalized_at", "amends"}
     draft = {key: value for key, value in record.items() if key not in skipped}
     draft["status"] = "draft"
@@ -107,7 +98,5 @@ def amendment(decisions: list[Record], index: int) -> int:
 
 def _existing(decisions: list[Record], index: int) -> Record:
     if not 0 <= index < len(decisions):
-        raise StoreError(
-            f"There is no decision record {index + 1} (the case has {len(decisions)})."
-        )
+        raise StoreError(msg("store.error.no_record", number=index + 1, count=len(decisions)))
     return decisions[index]

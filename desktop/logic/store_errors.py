@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from desktop.logic.messages import DEFAULT_LANGUAGE, Message, msg
 from desktop.logic.store_files import newest_good_backup
 
 # SQLite primary result codes (https://sqlite.org/rescode.html).
@@ -15,7 +16,21 @@ _IOERR_WRITE, _IOERR_FSYNC, _IOERR_TRUNCATE = 778, 1034, 1546
 
 
 class StoreError(Exception):
-    """Something the store refused or could not do; the message says what and what to do."""
+    """Something the store refused or could not do; the message says what and what to do.
+
+    Raised with a `Message` (`StoreError(msg(key, **params))`), str(exc) is its English
+    sentence and `render(lang)` the reader's language; a plain str stays English everywhere.
+    """
+
+    def __init__(self, text: str | Message, message: Message | None = None) -> None:
+        if isinstance(text, Message):
+            text, message = text.render("en"), text
+        super().__init__(text)
+        self.message = message
+
+    def render(self, lang: str = DEFAULT_LANGUAGE) -> str:
+        """The sentence in `lang`; the English str when the error carries no message."""
+        return self.message.render(lang) if self.message is not None else str(self)
 
 
 class CaseNotFound(StoreError, KeyError):
@@ -28,15 +43,12 @@ class CaseNotFound(StoreError, KeyError):
 class DatabaseDamaged(StoreError):
     """Truncated, corrupt or not an MDT Planner database; the file is never overwritten."""
 
-    def __init__(self, message: str, newest_backup: Path | None = None) -> None:
+    def __init__(self, problem: str | Message, newest_backup: Path | None = None) -> None:
         self.newest_backup = newest_backup
         if newest_backup is not None:
-            message += (
-                f" The newest good backup is {newest_backup}; restore it with "
-                f"`mdt-planner restore {newest_backup}` (the damaged file is kept aside)."
-            )
+            message = msg("store.error.damaged_backup", problem=problem, backup=newest_backup)
         else:
-            message += " No good backup of it was found."
+            message = msg("store.error.damaged_no_backup", problem=problem)
         super().__init__(message)
 
 
@@ -50,9 +62,14 @@ class StaleRevision(StoreError):
     def __init__(self, case_id: str, expected: int, current: int, by: str, at: str) -> None:
         self.case_id, self.expected, self.current = case_id, expected, current
         super().__init__(
-            f"case {case_id} was saved by {by} at {at} (revision {current}) after you opened "
-            f"revision {expected}. Your edit was not saved and is still open: reload the case "
-            "to see the newer revision, then apply your change again."
+            msg(
+                "store.error.stale_revision",
+                case_id=case_id,
+                expected=expected,
+                current=current,
+                by=by,
+                at=at,
+            )
         )
 
 
@@ -88,20 +105,20 @@ def translate(exc: sqlite3.Error, db_path: Path) -> StoreError:
         return DiskFull(_disk_full(db_path))
     if primary in (_CORRUPT, _NOTADB):
         return DatabaseDamaged(
-            f"The database {db_path} is damaged ({exc}).", newest_good_backup(db_path)
+            msg("store.error.sqlite_damaged", path=db_path, detail=exc),
+            newest_good_backup(db_path),
         )
     if primary in (_BUSY, _LOCKED):
-        return DatabaseBusy(
-            f"Another program is writing the database {db_path} and did not finish within "
-            "the waiting time. Nothing was saved; try again in a moment."
-        )
+        return DatabaseBusy(msg("store.error.sqlite_busy", path=db_path))
     if primary == _READONLY:
-        return ReadOnly(f"The database {db_path} can only be read (file or folder permissions).")
-    return StoreError(f"The database {db_path} refused the operation: {exc}")
+        return ReadOnly(msg("store.error.sqlite_read_only", path=db_path))
+    return StoreError(msg("store.error.sqlite_refused", path=db_path, detail=exc))
 
 
-def _disk_full(db_path: Path) -> str:
-    return (
-        f"The disk holding {db_path} is full (or refused to grow the file). Nothing was saved "
-        "and the database is as it was; free some space and try again."
-    )
+def _disk_full(db_path: Path) -> Message:
+    return msg("store.error.disk_full", path=db_path)
+
+
+def error_text(exc: BaseException, lang: str = DEFAULT_LANGUAGE) -> str:
+    """What the reader is shown: a store refusal in their language, anything else as it says."""
+    return exc.render(lang) if isinstance(exc, StoreError) else str(exc)

@@ -8,6 +8,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from desktop.logic.messages import Message, msg
+
 SQLITE_MAGIC = b"SQLite format 3\x00"
 MIGRATION_SET = "mdt-planner"
 BACKUP_SUFFIX = ".sqlite3"
@@ -28,6 +30,12 @@ def list_backups(db_path: Path) -> list[Path]:
 
 def header_problem(path: Path) -> str | None:
     """Why the file cannot be an intact SQLite database, judged from its size and header."""
+    problem = header_problem_message(path)
+    return None if problem is None else problem.render("en")
+
+
+def header_problem_message(path: Path) -> Message | None:
+    """`header_problem` as a sentence to render in the reader's language."""
     try:
         size = path.stat().st_size
         with path.open("rb") as handle:
@@ -35,23 +43,22 @@ def header_problem(path: Path) -> str | None:
     except FileNotFoundError:
         return None
     except OSError as exc:
-        return f"it cannot be read ({exc.strerror or exc})"
+        return msg("store.header.cannot_read", reason=exc.strerror or exc)
     if size == 0:
         return None
     if len(header) < 100:
-        return f"it is truncated: only {size} bytes, less than an SQLite header"
+        return msg("store.header.truncated_header", size=size)
     if not header.startswith(SQLITE_MAGIC):
-        return "it is not an SQLite database (its first bytes are not the SQLite header)"
+        return msg("store.header.not_sqlite")
     page_size = int.from_bytes(header[16:18], "big")
     page_size = 65536 if page_size == 1 else page_size
     page_count = int.from_bytes(header[28:32], "big")
     counter_valid = header[24:28] == header[92:96]
     if page_size < 512 or page_size & (page_size - 1):
-        return f"its header is corrupt (page size {page_size})"
+        return msg("store.header.corrupt", page_size=page_size)
     if counter_valid and page_count and size < page_count * page_size:
-        return (
-            f"it is truncated: {size} bytes where its header announces "
-            f"{page_count} pages of {page_size} bytes"
+        return msg(
+            "store.header.truncated_pages", size=size, page_count=page_count, page_size=page_size
         )
     return None
 

@@ -15,6 +15,7 @@ import time
 from datetime import datetime
 from pathlib import Path
 
+from desktop.logic.messages import Message, msg
 from desktop.logic.store_errors import DatabaseBusy
 
 if os.name == "nt":  # pragma: no cover - exercised on Windows only
@@ -69,9 +70,7 @@ class WriterLock:
         path = lock_path(db_path.resolve())
         with _GUARD:
             if path in _HELD and not shared:
-                raise DatabaseBusy(
-                    f"The database {db_path} is open in this app; close it before replacing it."
-                )
+                raise DatabaseBusy(msg("store.error.open_in_this_app", path=db_path))
             if path in _HELD:
                 _HELD[path][1] += 1
                 return cls(path)
@@ -117,11 +116,8 @@ def _holder(fd: int) -> list[str]:
         return []
 
 
-def _busy_message(db_path: Path, holder: list[str]) -> str:
-    who = ""
+def _busy_message(db_path: Path, holder: list[str]) -> Message:
     if len(holder) >= 3:
-        who = f" (process {holder[0]} on {holder[1]}, since {holder[2]})"
-    return (
-        f"The database {db_path} is open for writing in another MDT Planner{who}. Only one "
-        "instance can write at a time: close the other one, or open this one read-only."
-    )
+        pid, host, since = holder[:3]
+        return msg("store.error.busy_holder", path=db_path, pid=pid, host=host, since=since)
+    return msg("store.error.busy", path=db_path)

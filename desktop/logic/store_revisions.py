@@ -12,6 +12,7 @@ import sqlite3
 from typing import TYPE_CHECKING, Any
 
 from desktop.logic import store_audit, store_cases
+from desktop.logic.messages import Translated, msg
 from desktop.logic.store_decisions import check_chain, check_sealed_kept, finals, record_json
 from desktop.logic.store_diff import change_summary
 from desktop.logic.store_errors import CaseNotFound, StaleRevision, StoreError
@@ -84,7 +85,7 @@ def sealed_records(conn: sqlite3.Connection, case_id: str) -> dict[int, str]:
 
 def _require_expected(current: tuple | None, case_id: str, expected: int) -> None:
     if current is None:
-        raise CaseNotFound(f"There is no case {case_id}.")
+        raise CaseNotFound(msg("store.error.case_not_found", case_id=case_id))
     if current[0] != expected:
         raise StaleRevision(case_id, expected, current[0], current[3], current[2])
 
@@ -106,7 +107,7 @@ def _refuse_duplicate_mrn(conn: sqlite3.Connection, case_id: str, mrn: str) -> N
         "SELECT case_id FROM cases WHERE mrn = ? AND case_id != ?", [mrn, case_id]
     ).fetchone()
     if row is not None:
-        raise StoreError(f"This MRN already belongs to case {row[0]}; one case per patient.")
+        raise StoreError(msg("store.error.mrn_taken", case_id=row[0]))
 
 
 def _validated(data: dict[str, Any], case_id: str) -> Case:
@@ -118,4 +119,9 @@ def _validated(data: dict[str, Any], case_id: str) -> Case:
     try:
         return Case.model_validate(data)
     except ValidationError as exc:
-        raise StoreError(f"case {case_id}: " + "; ".join(describe_errors(exc))) from None
+        problems = Translated(
+            "; ".join(describe_errors(exc)), "；".join(describe_errors(exc, "zh_CN"))
+        )
+        raise StoreError(
+            msg("store.error.invalid_case", case_id=case_id, problems=problems)
+        ) from None

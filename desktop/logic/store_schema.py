@@ -14,6 +14,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from desktop.logic.messages import msg
 from desktop.logic.store_errors import DatabaseDamaged, StoreError
 from desktop.logic.store_files import MIGRATION_SET, newest_good_backup
 
@@ -141,7 +142,7 @@ def _create_private(path: Path) -> None:
     if path.exists():
         return
     if not path.parent.is_dir():
-        raise StoreError(f"The folder {path.parent} does not exist; create it or choose another.")
+        raise StoreError(msg("store.error.no_folder", folder=path.parent))
     fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
     os.close(fd)
 
@@ -151,26 +152,18 @@ def ensure_schema(db: Connection, path: Path, *, read_only: bool) -> None:
     tables = {row[0] for row in db.conn.execute(_TABLES)}
     known = {name for name, _step in MIGRATION_STEPS}
     if tables and MIGRATIONS_TABLE not in tables:
-        raise DatabaseDamaged(
-            f"{path} is an SQLite database, but not one of MDT Planner; it was left untouched.",
-            newest_good_backup(path),
-        )
+        raise DatabaseDamaged(msg("store.error.not_ours", path=path), newest_good_backup(path))
     applied = set(schema_version(db)) if tables else set()
     unknown = applied - known
     if unknown:
-        raise StoreError(
-            f"{path} was written by a newer MDT Planner (schema {', '.join(sorted(unknown))}); "
-            "update the app to open it."
-        )
+        schemas = ", ".join(sorted(unknown))
+        raise StoreError(msg("store.error.newer_schema", path=path, schemas=schemas))
     if not read_only:
         _writer_pragmas(db.conn)
     if applied == known:
         return
     if read_only:
-        raise StoreError(
-            f"{path} needs an upgrade of its schema, which a read-only open cannot do; "
-            "open it once for writing."
-        )
+        raise StoreError(msg("store.error.needs_upgrade", path=path))
     from sqlite_utils import Database
 
     migrations().apply(Database(db.conn, execute_plugins=False, recursive_triggers=False))

@@ -94,18 +94,22 @@ def open_store(
         return Store.open(path, user=user, read_only=True)
 
 
-def damaged_dialog(path: Path, parent: QWidget | None = None) -> Callable[[DatabaseDamaged], bool]:
+def damaged_dialog(
+    path: Path, parent: QWidget | None = None, lang: str = "en"
+) -> Callable[[DatabaseDamaged], bool]:
     def ask(error: DatabaseDamaged) -> bool:
-        dialog = DamagedDatabaseDialog(path, str(error), error.newest_backup, parent)
+        dialog = DamagedDatabaseDialog(path, error.render(lang), error.newest_backup, parent)
         dialog.exec()
         return dialog.restore_chosen()
 
     return ask
 
 
-def busy_dialog(path: Path, parent: QWidget | None = None) -> Callable[[DatabaseBusy], bool]:
+def busy_dialog(
+    path: Path, parent: QWidget | None = None, lang: str = "en"
+) -> Callable[[DatabaseBusy], bool]:
     def ask(error: DatabaseBusy) -> bool:
-        dialog = BusyDatabaseDialog(path, str(error), parent)
+        dialog = BusyDatabaseDialog(path, error.render(lang), parent)
         dialog.exec()
         return dialog.read_only_chosen()
 
@@ -123,7 +127,7 @@ def offer_demo_once(window: MainWindow, store: Store, settings: Settings) -> boo
     return wanted
 
 
-def backup_in_background(store: Store) -> workers.Task | None:
+def backup_in_background(store: Store, lang: str = "en") -> workers.Task | None:
     """The start-up backup (rotating, `backup_keep` copies) in a worker with its own
     read-only connection; None for a read-only store (another instance is writing)."""
     if store.read_only:
@@ -134,12 +138,12 @@ def backup_in_background(store: Store) -> workers.Task | None:
         with Store.open(path, user=user, read_only=True) as own:
             return own.rotate_backup()
 
-    return workers.start(workers.Task(work))
+    return workers.start(workers.Task(work, lang))
 
 
 def after_show(window: MainWindow, store: Store, settings: Settings) -> None:
     """Start-up work that can wait until the window is on screen."""
-    task = backup_in_background(store)
+    task = backup_in_background(store, settings.language)
     if task is not None:
         task.signals.failed.connect(
             lambda message: window.statusBar().showMessage(
@@ -158,11 +162,14 @@ def start(db_path: Path | None, settings: Settings) -> tuple[MainWindow | None, 
     user = ask_who_is_working(settings)
     if user is None:
         return None, None
+    lang = settings.language
     try:
-        store = open_store(path, user, damaged_dialog(path), busy_dialog(path))
+        store = open_store(
+            path, user, damaged_dialog(path, lang=lang), busy_dialog(path, lang=lang)
+        )
     except StoreError as exc:
         QMessageBox.critical(
-            None, QApplication.translate("App", "Cannot open the database"), str(exc)
+            None, QApplication.translate("App", "Cannot open the database"), exc.render(lang)
         )
         return None, None
     if store is None:

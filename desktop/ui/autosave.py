@@ -89,10 +89,10 @@ class AutoSaver(QObject):
             result = self.store.save_case(self.case_id, case, expected_revision=expected)
         except StaleRevision as exc:
             self.in_conflict = True
-            self.conflict.emit(str(exc))
+            self.conflict.emit(exc.render(self.document.lang))
             return False
         except StoreError as exc:
-            self.failed.emit(str(exc))
+            self.failed.emit(exc.render(self.document.lang))
             return False
         self.revision = _revision_of(result, self.store, self.case_id)
         self.base = case_dict(case)

@@ -236,7 +236,7 @@ class FollowUpView(QWidget):
             finally:
                 store.close()
 
-        self._task = workers.Task(work)
+        self._task = workers.Task(work, self.settings.language)
         self._task.signals.finished.connect(self.on_loaded)
         self._task.signals.failed.connect(self.on_failed)
         workers.start(self._task, QThreadPool.globalInstance())

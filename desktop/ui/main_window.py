@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.logic.paths import resource
+from desktop.logic.store_errors import error_text
 from desktop.ui import workers
 from desktop.ui.case_list import CaseListView
 from desktop.ui.dialogs import (
@@ -383,7 +384,9 @@ class MainWindow(ReportExports, QMainWindow):
         try:
             stored = self.store.new_case(duplicate_of(self.store.get_case(case_id).case))
         except Exception as exc:  # noqa: BLE001 -- store refusals are shown in words
-            QMessageBox.warning(self, self.tr("Not duplicated"), str(exc))
+            QMessageBox.warning(
+                self, self.tr("Not duplicated"), error_text(exc, self.settings.language)
+            )
             return
         self.cases.refresh()
         self.open_case(stored.case_id)
@@ -416,7 +419,10 @@ class MainWindow(ReportExports, QMainWindow):
             )
         if not paths:
             return None
-        task = workers.Task(workers.import_files(self._store_opener(), [Path(p) for p in paths]))
+        work = workers.import_files(
+            self._store_opener(), [Path(p) for p in paths], self.settings.language
+        )
+        task = workers.Task(work)
         task.signals.finished.connect(self.on_import_finished)
         task.signals.failed.connect(lambda m: self._task_failed(self.tr("Import failed"), m))
         return self._run(task, self.tr("Importing %n file(s)…", "", len(paths)))
@@ -470,6 +476,7 @@ class MainWindow(ReportExports, QMainWindow):
         return lambda: Store.open(path, user=user, read_only=read_only)
 
     def _run(self, task: workers.Task, title: str) -> workers.Task:
+        task.lang = self.settings.language  # a store refusal is shown in the reader's language
         self._tasks.append(task)
         for signal in (task.signals.finished, task.signals.failed, task.signals.cancelled):
             signal.connect(lambda *_: self._tasks.remove(task) if task in self._tasks else None)

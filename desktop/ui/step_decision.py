@@ -222,7 +222,7 @@ class DecisionStep(StepPage):
         try:
             write(self.workspace.saver.revision)
         except StoreError as exc:
-            return self._say([str(exc)])
+            return self._say([exc.render(self.lang)])
         self.workspace.reload_from_store()
         return self._say([])
 

@@ -17,6 +17,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from desktop.logic.store_errors import StoreError, error_text
+
 
 class TaskSignals(QObject):
     """Signals: progress(done, total), finished(result), failed(message), cancelled()."""
@@ -46,25 +48,36 @@ class TaskControl:
 
 
 class Task(QRunnable):
-    """One piece of long work; keep a reference until `finished`/`failed`/`cancelled` arrives."""
+    """One piece of long work; keep a reference until `finished`/`failed`/`cancelled` arrives.
 
-    def __init__(self, work: Callable[[TaskControl], Any]) -> None:
+    `lang` is the language of the `failed` message when the store refused the work.
+    """
+
+    def __init__(self, work: Callable[[TaskControl], Any], lang: str = "en") -> None:
         super().__init__()
         self.setAutoDelete(False)
         self.signals = TaskSignals()
         self.control = TaskControl(self.signals)
         self._work = work
+        self.lang = lang
 
     def run(self) -> None:
         try:
             result = self._work(self.control)
         except Exception as exc:  # noqa: BLE001 -- any failure must reach the user, not the void
-            self.signals.failed.emit(f"{type(exc).__name__}: {exc}")
+            self.signals.failed.emit(failure_text(exc, self.lang))
             return
         if self.control.cancelled:
             self.signals.cancelled.emit()
         else:
             self.signals.finished.emit(result)
+
+
+def failure_text(exc: Exception, lang: str) -> str:
+    """A store refusal in the reader's words; any other failure named by its kind."""
+    if isinstance(exc, StoreError):
+        return exc.render(lang)
+    return f"{type(exc).__name__}: {exc}"
 
 
 def start(task: Task, pool: QThreadPool | None = None) -> Task:
@@ -100,7 +113,7 @@ class ImportResult:
     problems: list[str] = field(default_factory=list)
 
 
-def import_files(open_store: Callable[[], Any], paths: Iterable[Path]):
+def import_files(open_store: Callable[[], Any], paths: Iterable[Path], lang: str = "en"):
     """Work function importing case files through a store opened in the worker thread."""
     paths = list(paths)
 
@@ -111,7 +124,7 @@ def import_files(open_store: Callable[[], Any], paths: Iterable[Path]):
             for done, path in enumerate(paths, start=1):
                 if control.cancelled:
                     break
-                _import_one(store, Path(path), result)
+                _import_one(store, Path(path), result, lang)
                 control.report(done, len(paths))
         finally:
             store.close()
@@ -120,7 +133,7 @@ def import_files(open_store: Callable[[], Any], paths: Iterable[Path]):
     return work
 
 
-def _import_one(store: Any, path: Path, result: ImportResult) -> None:
+def _import_one(store: Any, path: Path, result: ImportResult, lang: str = "en") -> None:
     from desktop.logic.case_io import CaseError, read_case
 
     try:
@@ -129,7 +142,7 @@ def _import_one(store: Any, path: Path, result: ImportResult) -> None:
     except CaseError as exc:
         result.problems.extend(str(exc).splitlines())
     except Exception as exc:  # noqa: BLE001 -- a store refusal names the file, the rest goes on
-        result.problems.append(f"{path}: {exc}")
+        result.problems.append(f"{path}: {error_text(exc, lang)}")
 
 
 def export_files(open_store: Callable[[], Any], case_ids: Iterable[str], folder: Path):
