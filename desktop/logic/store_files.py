@@ -56,11 +56,22 @@ def header_problem_message(path: Path) -> Message | None:
     counter_valid = header[24:28] == header[92:96]
     if page_size < 512 or page_size & (page_size - 1):
         return msg("store.header.corrupt", page_size=page_size)
-    if counter_valid and page_count and size < page_count * page_size:
+    # A checkpoint killed midway may have written page 1 (with the new page count) before the
+    # pages that extend the file; the write-ahead log still holds them and SQLite replays it on
+    # the next open, so with a non-empty WAL beside it the file is not judged truncated.
+    if counter_valid and page_count and size < page_count * page_size and not _has_wal(path):
         return msg(
             "store.header.truncated_pages", size=size, page_count=page_count, page_size=page_size
         )
     return None
+
+
+def _has_wal(path: Path) -> bool:
+    wal = path.with_name(path.name + "-wal")
+    try:
+        return wal.stat().st_size > 32  # more than the WAL header: frames to replay
+    except OSError:
+        return False
 
 
 def database_problems(path: Path) -> list[str]:

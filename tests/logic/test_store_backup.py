@@ -199,3 +199,20 @@ def test_header_problem(tmp_path, content, expected):
     path.write_bytes(content)
     problem = header_problem(path)
     assert (problem is None) if expected is None else expected in problem
+
+
+def test_a_short_file_with_a_write_ahead_log_is_not_judged_truncated(db_path):
+    """A checkpoint killed after writing page 1 leaves the file short; the WAL completes it."""
+    from desktop.logic.store_files import header_problem
+
+    with Store.open(db_path, user=USER):
+        pass
+    data = bytearray(db_path.read_bytes())
+    page_size = int.from_bytes(data[16:18], "big")
+    pages = len(data) // page_size
+    data[28:32] = (pages + 5).to_bytes(4, "big")  # header announces more pages than the file has
+    db_path.write_bytes(bytes(data))
+    assert "truncated" in header_problem(db_path)
+    wal = db_path.with_name(db_path.name + "-wal")
+    wal.write_bytes(b"\x37\x7f\x06\x82" + bytes(60))  # a WAL with frames beyond its header
+    assert header_problem(db_path) is None
