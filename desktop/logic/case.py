@@ -1,185 +1,22 @@
 """The `hcc-mdt-case/1` exchange format as pydantic models (shared/docs/case-format.md).
 
-Lab values keep the value and unit as entered and expose the canonical value
-(`Bilirubin.umol_l`, `Albumin.g_l`, ...), converted with the factors of the format document.
+The case and its parts (patient, liver, tumour, imaging, treatments, adverse events); lab values
+live in desktop.logic.labs, decision records in desktop.logic.decision, the shared base record,
+dates and refusals in desktop.logic.case_fields.
 Unknown keys are refused at every level: a typo must never be dropped from a clinical record.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from typing import Annotated, Any, Literal
 
-from pydantic import (
-    AfterValidator,
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
-    Field,
-    StrictBool,
-    model_validator,
-)
-from pydantic_core import PydanticCustomError
+from pydantic import Field, StrictBool, model_validator
+
+from desktop.logic.case_fields import Date, Percent, Strict, refusal
+from desktop.logic.decision import Decision
+from desktop.logic.labs import Labs
 
 FORMAT = "hcc-mdt-case/1"
-
-# Conversion factors: case-format.md "Allowed values" (1 mg/dL bilirubin = 17.1 umol/L, ...).
-BILIRUBIN_UMOL_PER_MG_DL = 17.1
-ALBUMIN_G_L_PER_G_DL = 10.0
-CREATININE_UMOL_PER_MG_DL = 88.4
-AFP_NG_ML_PER_IU_ML = 1.21
-
-Percent = Annotated[float, Field(strict=True, ge=0, le=100)]
-Text = Annotated[str, Field(max_length=2000)]
-ShortText = Annotated[str, Field(max_length=200)]
-
-
-def refusal(kind: str, english: str, **context: Any) -> PydanticCustomError:
-    """A refusal that case_io renders in the reader's language (text key `case_error.<kind>`)."""
-    return PydanticCustomError(f"case.{kind}", english, context)
-
-
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-
-
-def _iso_date(value: Any) -> Any:
-    """Dates are ISO `YYYY-MM-DD` strings (or date objects from the app); nothing else."""
-    if isinstance(value, dt.datetime):
-        raise refusal("date_with_time", "expected a date written YYYY-MM-DD, not a date and time")
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str) and _ISO_DATE.match(value):
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            raise refusal(
-                "not_a_calendar_date", "{value} is not a calendar date (YYYY-MM-DD)", value=value
-            ) from None
-    raise refusal("date_format", "expected a date written YYYY-MM-DD")
-
-
-def _iso_datetime(value: str) -> str:
-    """Signature and finalization times stay the exact string given, so record hashes hold."""
-    try:
-        dt.datetime.fromisoformat(value)
-    except ValueError:
-        raise refusal(
-            "datetime_format", "expected a date and time written YYYY-MM-DDTHH:MM:SS"
-        ) from None
-    return value
-
-
-Date = Annotated[dt.date, BeforeValidator(_iso_date)]
-DateTime = Annotated[str, Field(strict=True, max_length=40), AfterValidator(_iso_datetime)]
-
-
-class Strict(BaseModel):
-    """Base for every record: unknown keys refused, values validated on assignment too."""
-
-    model_config = ConfigDict(extra="forbid", validate_assignment=True, frozen=False)
-
-
-class Bilirubin(Strict):
-    value: Annotated[float, Field(strict=True, gt=0, le=1000)]
-    unit: Literal["umol/L", "mg/dL"]
-
-    @property
-    def umol_l(self) -> float:
-        return self.value if self.unit == "umol/L" else self.value * BILIRUBIN_UMOL_PER_MG_DL
-
-    @property
-    def mg_dl(self) -> float:
-        return self.umol_l / BILIRUBIN_UMOL_PER_MG_DL
-
-    @model_validator(mode="after")
-    def _plausible(self) -> Bilirubin:
-        # Impossible, not merely abnormal: above 1000 umol/L (58.5 mg/dL) is a unit mix-up.
-        if self.umol_l > 1000:
-            raise refusal(
-                "bilirubin_range",
-                "{value} {unit} is above 1000 umol/L (58.5 mg/dL)",
-                value=self.value,
-                unit=self.unit,
-            )
-        return self
-
-
-class Albumin(Strict):
-    value: Annotated[float, Field(strict=True, gt=0, le=100)]
-    unit: Literal["g/L", "g/dL"]
-
-    @property
-    def g_l(self) -> float:
-        return self.value if self.unit == "g/L" else self.value * ALBUMIN_G_L_PER_G_DL
-
-    @property
-    def g_dl(self) -> float:
-        return self.g_l / ALBUMIN_G_L_PER_G_DL
-
-    @model_validator(mode="after")
-    def _plausible(self) -> Albumin:
-        if not 5 <= self.g_l <= 70:
-            raise refusal(
-                "albumin_range",
-                "{value} {unit} is outside 5-70 g/L (0.5-7 g/dL)",
-                value=self.value,
-                unit=self.unit,
-            )
-        return self
-
-
-class Creatinine(Strict):
-    value: Annotated[float, Field(strict=True, gt=0, le=3000)]
-    unit: Literal["umol/L", "mg/dL"]
-
-    @property
-    def umol_l(self) -> float:
-        return self.value if self.unit == "umol/L" else self.value * CREATININE_UMOL_PER_MG_DL
-
-    @property
-    def mg_dl(self) -> float:
-        return self.umol_l / CREATININE_UMOL_PER_MG_DL
-
-    @model_validator(mode="after")
-    def _plausible(self) -> Creatinine:
-        if self.umol_l > 3000:
-            raise refusal(
-                "creatinine_range",
-                "{value} {unit} is above 3000 umol/L (33.9 mg/dL)",
-                value=self.value,
-                unit=self.unit,
-            )
-        return self
-
-
-class Sodium(Strict):
-    value: Annotated[float, Field(strict=True, ge=90, le=200)]
-    unit: Literal["mmol/L"]
-
-
-class Platelets(Strict):
-    value: Annotated[float, Field(strict=True, ge=0, le=3000)]
-    unit: Literal["10^9/L"]
-
-
-class Enzyme(Strict):
-    value: Annotated[float, Field(strict=True, ge=0, le=50000)]
-    unit: Literal["U/L"]
-
-
-class Afp(Strict):
-    value: Annotated[float, Field(strict=True, ge=0, le=10_000_000)]
-    unit: Literal["ng/mL", "IU/mL"]
-
-    @property
-    def ng_ml(self) -> float:
-        return self.value if self.unit == "ng/mL" else self.value * AFP_NG_ML_PER_IU_ML
-
-
-class PivkaII(Strict):
-    value: Annotated[float, Field(strict=True, ge=0, le=10_000_000)]
-    unit: Literal["mAU/mL"]
 
 
 class Patient(Strict):
@@ -187,19 +24,6 @@ class Patient(Strict):
     name: Annotated[str, Field(min_length=1, max_length=200, pattern=r"^\S(.*\S)?$")]
     sex: Literal["female", "male", "other", "unknown"] | None = None
     birth_date: Date | None = None
-
-
-class Labs(Strict):
-    bilirubin: Bilirubin
-    albumin: Albumin
-    inr: Annotated[float, Field(strict=True, ge=0.5, le=15)]
-    creatinine: Creatinine | None = None
-    sodium: Sodium | None = None
-    platelets: Platelets | None = None
-    alt: Enzyme | None = None
-    ast: Enzyme | None = None
-    afp: Afp | None = None
-    pivka_ii: PivkaII | None = None
 
 
 class Liver(Strict):
@@ -308,64 +132,6 @@ class AdverseEvent(Strict):
                 resolved=str(self.resolved),
                 onset=str(self.onset),
             )
-        return self
-
-
-class Attendee(Strict):
-    name: Annotated[str, Field(min_length=1, max_length=200)]
-    role: Annotated[str, Field(min_length=1, max_length=120)]
-
-
-class Signature(Attendee):
-    at: DateTime
-
-
-class AdjuvantPlan(Strict):
-    option: Annotated[str, Field(min_length=1, max_length=80)]
-    duration_months: Annotated[int, Field(strict=True, ge=0, le=120)] | None = None
-    notes: Text | None = None
-
-
-class Override(Strict):
-    item: Annotated[str, Field(min_length=1, max_length=80)]
-    computed: ShortText | None = None
-    chosen: ShortText
-    reason: Text
-    by: ShortText | None = None
-    at: DateTime | None = None
-
-
-class FollowUp(Strict):
-    status: Literal["planned", "ongoing", "completed", "not_done"]
-    reason: Text | None = None
-
-
-class Decision(Strict):
-    """One MDT decision record; a `final` one is sealed by `record_hash` (desktop.logic.records)."""
-
-    meeting_date: Date
-    status: Literal["draft", "final"]
-    attendees: list[Attendee] = Field(default_factory=list)
-    question: Text | None = None
-    recommendation: Text | None = None
-    regimen_id: ShortText | None = None
-    timing_strategy: Literal["opportunistic", "conservative", "not_applicable"] | None = None
-    adjuvant_plan: AdjuvantPlan | None = None
-    dissent: Text | None = None
-    reopen_conditions: list[Text] = Field(default_factory=list)
-    overrides: list[Override] = Field(default_factory=list)
-    follow_up: FollowUp | None = None
-    signed_by: list[Signature] = Field(default_factory=list)
-    finalized_at: DateTime | None = None
-    amends: Annotated[str, Field(pattern=r"^sha256:[0-9a-f]{64}$")] | None = None
-    record_hash: Annotated[str, Field(pattern=r"^sha256:[0-9a-f]{64}$")] | None = None
-
-    @model_validator(mode="after")
-    def _final_is_complete(self) -> Decision:
-        if self.status == "final" and self.record_hash is None:
-            raise refusal("final_without_hash", "a final record needs its record_hash")
-        if self.status == "draft" and self.record_hash is not None:
-            raise refusal("draft_with_hash", "a draft record carries no record_hash")
         return self
 
 

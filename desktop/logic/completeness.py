@@ -11,7 +11,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Literal
 
-from desktop.logic.case import Case, Decision
+from desktop.logic.case import Case
+from desktop.logic.decision import Decision
 from desktop.logic.messages import Message, Term, msg
 
 Area = Literal["patient", "tumour", "regimen", "response", "adjuvant", "decision"]

@@ -7,7 +7,7 @@ from typing import Any
 
 from reportlab.platypus import Flowable
 
-from desktop.logic.case import Decision
+from desktop.logic.decision import Decision
 from desktop.logic.messages import text_table
 from desktop.logic.report_layout import (
     ReportContext,

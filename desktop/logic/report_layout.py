@@ -19,7 +19,8 @@ from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table, TableStyle
 
-from desktop.logic.case import Case, Decision
+from desktop.logic.case import Case
+from desktop.logic.decision import Decision
 from desktop.logic.fonts import report_font
 from desktop.logic.messages import msg, term
 from desktop.logic.rules import Rules

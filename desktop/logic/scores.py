@@ -11,7 +11,8 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
-from desktop.logic.case import Albumin, Bilirubin, Case, Creatinine, Labs
+from desktop.logic.case import Case
+from desktop.logic.labs import Albumin, Bilirubin, Creatinine, Labs
 from desktop.logic.messages import Message, Term, msg, render_all
 
 # Converted values are compared after rounding to this many decimals, so that 34.2 umol/L

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 import platformdirs
 
-from desktop.logic import store_agenda, store_audit, store_backup, store_cases
+from desktop.logic import store_audit, store_backup, store_cases
 from desktop.logic.messages import msg
 from desktop.logic.store_backup import restore_database
 from desktop.logic.store_cases import now_utc
@@ -37,13 +37,15 @@ from desktop.logic.store_errors import (
 )
 from desktop.logic.store_files import header_problem_message, list_backups, newest_good_backup
 from desktop.logic.store_lock import WriterLock
+from desktop.logic.store_meetings import MeetingAgenda
 from desktop.logic.store_revisions import commit, current_data, current_revision
 from desktop.logic.store_schema import connect, ensure_schema
 from desktop.logic.store_settings import SETTINGS
 from desktop.logic.store_types import AgendaItem, CaseRow, RevisionInfo, StoredCase, User
 
 if TYPE_CHECKING:  # the pydantic case model loads on the first case read, not at start-up
-    from desktop.logic.case import Case, Decision, Signature
+    from desktop.logic.case import Case
+    from desktop.logic.decision import Decision, Signature
 
 __all__ = [
     "AgendaItem", "CaseNotFound", "CaseRow", "DatabaseBusy", "DatabaseDamaged", "DiskFull",
@@ -63,8 +65,12 @@ def default_db_path() -> Path:
     return folder / DB_FILE
 
 
-class Store:
-    """An open case database; use `Store.open(...)` and close it (or use `with`)."""
+class Store(MeetingAgenda):
+    """An open case database; use `Store.open(...)` and close it (or use `with`).
+
+    The meeting-agenda methods (meetings, agenda, add_to_agenda, ...) are in
+    desktop.logic.store_meetings.
+    """
 
     def __init__(
         self, path: Path, db: Any, user: User | None, read_only: bool, lock: WriterLock | None
@@ -323,57 +329,7 @@ class Store:
             )
             store_audit.append(conn, self.user, now_utc(), "setting", f"setting {key} changed")
 
-    # meeting agenda
-
-    def meetings(self) -> list[str]:
-        with self._reading() as conn:
-            return store_agenda.meetings(conn)
-
-    def agenda(self, meeting_date: str) -> list[AgendaItem]:
-        with self._reading() as conn:
-            return store_agenda.agenda(conn, _iso(meeting_date))
-
-    def add_to_agenda(self, meeting_date: str, case_id: str) -> None:
-        self._agenda_write("added to the agenda", meeting_date, case_id, store_agenda.add)
-
-    def move_agenda_item(self, meeting_date: str, case_id: str, new_position: int) -> None:
-        def move(conn: sqlite3.Connection, day: str, cid: str) -> bool:
-            return store_agenda.move(conn, day, cid, new_position)
-
-        self._agenda_write(f"moved to agenda position {new_position + 1}", meeting_date,
-                           case_id, move)  # fmt: skip
-
-    def remove_from_agenda(self, meeting_date: str, case_id: str) -> None:
-        self._agenda_write("removed from the agenda", meeting_date, case_id, store_agenda.remove)
-
-    def mark_discussed(self, meeting_date: str, case_id: str, discussed: bool = True) -> None:
-        def mark(conn: sqlite3.Connection, day: str, cid: str) -> bool:
-            return store_agenda.mark_discussed(conn, day, cid, discussed)
-
-        verb = "marked discussed" if discussed else "marked not discussed"
-        self._agenda_write(verb, meeting_date, case_id, mark)
-
-    def carry_over(self, from_date: str, to_date: str) -> int:
-        """Move the undiscussed cases of one meeting to another; returns how many moved."""
-        with self._transaction() as conn:
-            moved = store_agenda.carry_over(conn, _iso(from_date), _iso(to_date))
-            for case_id in moved:
-                detail = f"carried over from the meeting of {from_date} to {to_date}"
-                store_audit.append(conn, self.user, now_utc(), "agenda", detail, case_id)
-        return len(moved)
-
     # internals
-
-    def _agenda_write(self, verb: str, meeting_date: str, case_id: str, change: Any) -> None:
-        day = _iso(meeting_date)
-        with self._transaction() as conn:
-            if current_revision(conn, case_id) is None:
-                raise CaseNotFound(
-                    msg("store.error.case_not_found_in", case_id=case_id, path=self.path)
-                )
-            if change(conn, day, case_id):
-                detail = f"{verb} of the meeting of {day}"
-                store_audit.append(conn, self.user, now_utc(), "agenda", detail, case_id)
 
     def _revision_data(self, case_id: str, revision: int) -> dict[str, Any]:
         with self._reading() as conn:
@@ -421,10 +377,3 @@ def _rollback(conn: sqlite3.Connection) -> None:
     if conn.in_transaction:
         with suppress(sqlite3.Error):  # SQLite may have rolled back already (disk full)
             conn.execute("ROLLBACK")
-
-
-def _iso(day: str) -> str:
-    try:
-        return date.fromisoformat(str(day)).isoformat()
-    except ValueError:
-        raise StoreError(msg("store.error.bad_meeting_date", day=repr(day))) from None

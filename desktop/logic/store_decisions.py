@@ -15,7 +15,7 @@ from desktop.logic.records import chain_problems, last_final_hash, seal
 from desktop.logic.store_errors import RecordSealed, StoreError
 
 if TYPE_CHECKING:  # the pydantic model is loaded when a record is sealed
-    from desktop.logic.case import Decision, Signature
+    from desktop.logic.decision import Decision, Signature
 
 Record = dict[str, Any]
 
@@ -76,7 +76,7 @@ def finalize(decisions: list[Record], index: int, signed_by: list[Signature]) ->
     draft["signed_by"] = [s.model_dump(mode="json", exclude_unset=True) for s in signed_by]
     draft["finalized_at"] = datetime.now().isoformat(timespec="seconds")
     sealed = seal(draft, last_final_hash(decisions[:index]))
-    from desktop.logic.case import Decision
+    from desktop.logic.decision import Decision
 
     Decision.model_validate(sealed)
     decisions[index] = sealed

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from desktop.ui import workers
@@ -105,7 +106,10 @@ class ReportExports:
             )
         )
         task.signals.failed.connect(lambda m: self._task_failed(self.tr("Export failed"), m))
-        title = self.tr("Writing the meeting pack of %n case(s)…", "", len(case_ids))
+        # tr() with a count looks only in the window's own class, not in this mixin's context.
+        title = QCoreApplication.translate(
+            "ReportExports", "Writing the meeting pack of %n case(s)…", "", len(case_ids)
+        )
         return self._run(task, title)
 
     def _written(self, path: Path | None) -> None:

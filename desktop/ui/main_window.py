@@ -14,12 +14,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
+from PySide6.QtGui import QCloseEvent, QUndoGroup
 from PySide6.QtWidgets import (
-    QFileDialog,
     QInputDialog,
     QLabel,
     QMainWindow,
@@ -28,8 +26,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.logic.paths import resource
-from desktop.logic.store_errors import error_text
 from desktop.ui import workers
 from desktop.ui.case_list import CaseListView
 from desktop.ui.dialogs import (
@@ -39,10 +35,11 @@ from desktop.ui.dialogs import (
     disclaimer,
 )
 from desktop.ui.export import ReportExports
+from desktop.ui.main_actions import CaseActions
+from desktop.ui.main_menu import MainMenus
 from desktop.ui.settings import Settings, department, set_department, set_stale_days, stale_days
 
 if TYPE_CHECKING:  # imported when first used, to keep start-up short
-    from desktop.logic.case import Case
     from desktop.ui.agenda import AgendaView
     from desktop.ui.follow_up import FollowUpView
     from desktop.ui.presentation import PresentationWindow
@@ -51,29 +48,6 @@ WINDOW_KEY = "main"
 FIXED_TABS = 3
 AGENDA_TAB = 1
 FOLLOW_UP_TAB = 2
-
-
-def demo_files() -> list[Path]:
-    return sorted(resource("demo").glob("*.json"))
-
-
-def load_demo_cases(store: Any) -> list[str]:
-    """Import the demonstration cases shipped in resources/demo; returns their case ids."""
-    from desktop.logic.case_io import read_case
-
-    return [store.import_case(read_case(path))[0].case_id for path in demo_files()]
-
-
-def duplicate_of(case: Case) -> Case:
-    """A copy to start a similar case from: new MRN suffix, no case_id, no decision records
-    (a sealed record belongs to its patient)."""
-    from desktop.logic.case import Case
-
-    data = case.to_json_dict()
-    data.pop("case_id", None)
-    data.pop("decisions", None)
-    data["patient"]["mrn"] = f"{case.patient.mrn}-copy"[:64]
-    return Case.model_validate(data)
 
 
 def workspace_class() -> type | None:
@@ -85,8 +59,12 @@ def workspace_class() -> type | None:
     return CaseWorkspace
 
 
-class MainWindow(ReportExports, QMainWindow):
-    """The app's one window; every dependency comes in through the constructor."""
+class MainWindow(MainMenus, CaseActions, ReportExports, QMainWindow):
+    """The app's one window; every dependency comes in through the constructor.
+
+    Its menus are built in desktop.ui.main_menu, its case actions (new, duplicate, demo,
+    import, export) are in desktop.ui.main_actions and its report exports in desktop.ui.export.
+    """
 
     def __init__(
         self,
@@ -128,92 +106,6 @@ class MainWindow(ReportExports, QMainWindow):
         self.setCentralWidget(self.tabs)
         self._menus()
         self._status_bar()
-
-    def _action(
-        self, text: str, slot: Callable, shortcut: Any = None, writes: bool = False
-    ) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(lambda _checked=False: slot())
-        if writes and self.store.read_only:
-            action.setEnabled(False)
-        return action
-
-    def _menus(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu(self.tr("&File"))
-        self.new_action = self._action(self.tr("&New case…"), self.on_new_case, "Ctrl+N", True)
-        self.import_action = self._action(
-            self.tr("&Import case files…"), self.on_import, "Ctrl+O", True
-        )
-        self.export_action = self._action(
-            self.tr("&Export selected cases…"), self.on_export, "Ctrl+E"
-        )
-        self.export_pdf_action = self._action(
-            self.tr("Export &PDF summary…"), self.on_export_pdf, "Ctrl+P"
-        )
-        self.export_archive_action = self._action(
-            self.tr("Export &archive bundle…"), self.on_export_archive
-        )
-        self.duplicate_action = self._action(
-            self.tr("&Duplicate case"), self.on_duplicate, "Ctrl+D", True
-        )
-        self.demo_action = self._action(
-            self.tr("Load &demonstration cases"), self.on_load_demo, None, True
-        )
-        self.close_case_action = self._action(
-            self.tr("&Close case"), self.on_close_current, "Ctrl+W"
-        )
-        quit_action = self._action(self.tr("&Quit"), self.close, "Ctrl+Q")
-        for action in (
-            self.new_action,
-            self.import_action,
-            self.export_action,
-            self.export_pdf_action,
-            self.export_archive_action,
-            self.duplicate_action,
-            self.demo_action,
-            None,
-            self.close_case_action,
-            None,
-            quit_action,
-        ):
-            file_menu.addSeparator() if action is None else file_menu.addAction(action)
-        edit_menu = bar.addMenu(self.tr("&Edit"))
-        self.undo_action = self.undo_group.createUndoAction(self, self.tr("&Undo"))
-        self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
-        self.redo_action = self.undo_group.createRedoAction(self, self.tr("&Redo"))
-        self.redo_action.setShortcut(QKeySequence("Ctrl+Shift+Z"))
-        edit_menu.addAction(self.undo_action)
-        edit_menu.addAction(self.redo_action)
-        self._view_menu(bar.addMenu(self.tr("&View")))
-        self._settings_menu(bar.addMenu(self.tr("&Settings")))
-        help_menu = bar.addMenu(self.tr("&Help"))
-        help_menu.addAction(self._action(self.tr("&Keyboard shortcuts"), self.on_shortcuts, "F1"))
-        help_menu.addAction(self._action(self.tr("&About MDT Planner"), self.on_about))
-
-    def _view_menu(self, menu: Any) -> None:
-        for index, (text, key) in enumerate(
-            (
-                (self.tr("&Cases"), "Ctrl+1"),
-                (self.tr("Meeting &agenda"), "Ctrl+2"),
-                (self.tr("&Follow-up"), "Ctrl+3"),
-            )
-        ):
-            menu.addAction(self._action(text, lambda i=index: self.tabs.setCurrentIndex(i), key))
-        menu.addSeparator()
-        menu.addAction(self._action(self.tr("&Present the agenda"), self.on_present, "F5"))
-
-    def _settings_menu(self, menu: Any) -> None:
-        menu.addAction(self._action(self.tr("&Who is working…"), self.on_who_is_working))
-        menu.addAction(self._action(self.tr("&Department name…"), self.on_department, None, True))
-        menu.addAction(
-            self._action(self.tr("&Stale after how many days…"), self.on_stale_days, None, True)
-        )
-        language = menu.addMenu(self.tr("&Language"))
-        for code, name in (("en", "English"), ("zh_CN", "简体中文")):
-            language.addAction(self._action(name, lambda c=code: self.on_language(c)))
 
     def _status_bar(self) -> None:
         self.user_label = QLabel(self)
@@ -365,126 +257,6 @@ class MainWindow(ReportExports, QMainWindow):
 
     def on_close_current(self) -> None:
         self.on_close_tab(self.tabs.currentIndex())
-
-    # case actions
-
-    def on_new_case(self) -> None:
-        from desktop.ui.new_case import NewCaseDialog
-
-        dialog = NewCaseDialog(self.settings.language, parent=self)
-        if dialog.exec() and dialog.case() is not None:
-            stored = self.store.new_case(dialog.case())
-            self.cases.refresh()
-            self.open_case(stored.case_id)
-
-    def on_duplicate(self, case_id: str | None = None) -> None:
-        case_id = case_id or self.cases.current_case_id()
-        if case_id is None:
-            return
-        try:
-            stored = self.store.new_case(duplicate_of(self.store.get_case(case_id).case))
-        except Exception as exc:  # noqa: BLE001 -- store refusals are shown in words
-            QMessageBox.warning(
-                self, self.tr("Not duplicated"), error_text(exc, self.settings.language)
-            )
-            return
-        self.cases.refresh()
-        self.open_case(stored.case_id)
-
-    def on_load_demo(self) -> list[str]:
-        from desktop.logic.case_io import CaseError
-
-        try:
-            ids = load_demo_cases(self.store)
-        except (CaseError, OSError) as exc:
-            QMessageBox.warning(self, self.tr("Demonstration cases"), str(exc))
-            return []
-        self._add_demo_agenda(ids)
-        self.cases.refresh()
-        self.agenda.on_meeting_chosen(self.agenda.default_meeting())
-        return ids
-
-    def _add_demo_agenda(self, case_ids: list[str]) -> None:
-        """Put the demo cases with a draft for an upcoming meeting on that meeting's agenda."""
-        for case_id in case_ids:
-            case = self.store.get_case(case_id).case
-            for decision in case.decisions:
-                if decision.status == "draft" and decision.meeting_date >= dt.date.today():
-                    self.store.add_to_agenda(decision.meeting_date.isoformat(), case_id)
-
-    def on_import(self, paths: list[str] | None = None) -> workers.Task | None:
-        if paths is None:
-            paths, _ = QFileDialog.getOpenFileNames(
-                self, self.tr("Import case files"), "", self.tr("Case files (*.json)")
-            )
-        if not paths:
-            return None
-        work = workers.import_files(
-            self._store_opener(), [Path(p) for p in paths], self.settings.language
-        )
-        task = workers.Task(work)
-        task.signals.finished.connect(self.on_import_finished)
-        task.signals.failed.connect(lambda m: self._task_failed(self.tr("Import failed"), m))
-        return self._run(task, self.tr("Importing %n file(s)…", "", len(paths)))
-
-    def on_import_finished(self, result: workers.ImportResult) -> None:
-        self.cases.refresh()
-        text = self.tr("%n case(s) imported.", "", len(result.imported))
-        if result.problems:
-            box = QMessageBox(
-                QMessageBox.Icon.Warning,
-                self.tr("Import"),
-                text + " " + self.tr("Some files were refused."),
-                parent=self,
-            )
-            box.setDetailedText("\n".join(result.problems))
-            box.open()  # not blocking: the list stays usable while the report is read
-            self.import_report = box
-        else:
-            self.statusBar().showMessage(text, 8000)
-
-    def on_export(self, case_ids: list[str] | None = None) -> workers.Task | None:
-        case_ids = case_ids if case_ids else self.cases.selected_case_ids()
-        if not case_ids:
-            QMessageBox.information(
-                self,
-                self.tr("Export"),
-                self.tr("Select the cases to export in the case list first."),
-            )
-            return None
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Export to folder"))
-        if not folder:
-            return None
-        return self.export_to(case_ids, Path(folder))
-
-    def export_to(self, case_ids: list[str], folder: Path) -> workers.Task:
-        task = workers.Task(workers.export_files(self._store_opener(), case_ids, folder))
-        task.signals.finished.connect(
-            lambda written: self.statusBar().showMessage(
-                self.tr("%n case file(s) written.", "", len(written)), 8000
-            )
-        )
-        task.signals.failed.connect(lambda m: self._task_failed(self.tr("Export failed"), m))
-        return self._run(task, self.tr("Exporting %n case(s)…", "", len(case_ids)))
-
-    def _store_opener(self) -> Callable[[], Any]:
-        if self._open_store is not None:
-            return self._open_store
-        from desktop.logic.store import Store
-
-        path, user, read_only = self.store.path, self.store.user, self.store.read_only
-        return lambda: Store.open(path, user=user, read_only=read_only)
-
-    def _run(self, task: workers.Task, title: str) -> workers.Task:
-        task.lang = self.settings.language  # a store refusal is shown in the reader's language
-        self._tasks.append(task)
-        for signal in (task.signals.finished, task.signals.failed, task.signals.cancelled):
-            signal.connect(lambda *_: self._tasks.remove(task) if task in self._tasks else None)
-        workers.show_progress(task, title, self)
-        return workers.start(task)
-
-    def _task_failed(self, title: str, message: str) -> None:
-        QMessageBox.warning(self, title, message)
 
     # meeting
 

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QWidget
 
 from desktop.ui.drafts import draft_index, ensure_draft
 from desktop.ui.forms import ERROR_STYLE, NumberField, TextField, heading
-from desktop.ui.response_panels import row_of
+from desktop.ui.panel_widgets import row_of
 from desktop.ui.step_base import StepPage, badge_html, bullets_html, rich_label
 from desktop.ui.undo import CaseDocument
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QMessageBox, QPushButton, QWidget
 
-from desktop.logic.case import Signature
+from desktop.logic.decision import Signature
 from desktop.logic.messages import term
 from desktop.logic.store_errors import StoreError
 from desktop.ui.drafts import draft_index, final_indexes, start_draft
@@ -19,7 +19,7 @@ from desktop.ui.forms import (
     enum_field,
     heading,
 )
-from desktop.ui.response_panels import row_of, table_view
+from desktop.ui.panel_widgets import row_of, table_view
 from desktop.ui.step_base import StepPage, bullets_html, rich_label
 from desktop.ui.tables import Column, ListTableModel
 from desktop.ui.undo import CaseDocument

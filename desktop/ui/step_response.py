@@ -11,12 +11,9 @@ from desktop.logic.response import response_chart_series
 from desktop.ui.chart import ResponseChart
 from desktop.ui.drafts import draft_index
 from desktop.ui.forms import DateField, NumberField, enum_field, heading
-from desktop.ui.response_panels import (
-    AdverseEventsPanel,
-    ImagingPanel,
-    TreatmentsPanel,
-    table_view,
-)
+from desktop.ui.imaging_panel import ImagingPanel
+from desktop.ui.panel_widgets import table_view
+from desktop.ui.response_panels import AdverseEventsPanel, TreatmentsPanel
 from desktop.ui.step_base import ResultCard, StepPage
 from desktop.ui.tables import PlainRowsModel
 from desktop.ui.undo import CaseDocument

@@ -62,42 +62,42 @@
             <translation>尚无决策草稿：选择一个方案即新建草稿。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_adjuvant.py" line="105" />
+            <location filename="../../desktop/ui/step_adjuvant.py" line="111" />
             <source>offered</source>
             <translation>推荐</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_adjuvant.py" line="105" />
+            <location filename="../../desktop/ui/step_adjuvant.py" line="111" />
             <source>not recommended</source>
             <translation>不推荐</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_adjuvant.py" line="110" />
+            <location filename="../../desktop/ui/step_adjuvant.py" line="116" />
             <source>Duration: {0} months</source>
             <translation>疗程：{0} 个月</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_adjuvant.py" line="112" />
+            <location filename="../../desktop/ui/step_adjuvant.py" line="118" />
             <source>Duration: not fixed by the evidence</source>
             <translation>疗程：现有证据未规定</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_adjuvant.py" line="114" />
+            <location filename="../../desktop/ui/step_adjuvant.py" line="120" />
             <source>Stop: {0}</source>
             <translation>停药：{0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_adjuvant.py" line="116" />
+            <location filename="../../desktop/ui/step_adjuvant.py" line="122" />
             <source>ref {0} ({1}{2}): {3}</source>
             <translation>文献 {0}（{1}{2}）：{3}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_adjuvant.py" line="124" />
+            <location filename="../../desktop/ui/step_adjuvant.py" line="130" />
             <source>Evidence</source>
             <translation>证据</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_adjuvant.py" line="124" />
+            <location filename="../../desktop/ui/step_adjuvant.py" line="130" />
             <source>For this case</source>
             <translation>本病例</translation>
         </message>
@@ -105,47 +105,47 @@
     <context>
         <name>Agenda</name>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="69" />
+            <location filename="../../desktop/ui/agenda_model.py" line="42" />
             <source>ready</source>
             <translation>已就绪</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="72" />
+            <location filename="../../desktop/ui/agenda_model.py" line="45" />
             <source>%1 missing</source>
             <translation>缺 %1 项</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="74" />
+            <location filename="../../desktop/ui/agenda_model.py" line="47" />
             <source>%1 stale</source>
             <translation>%1 项过期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="150" />
+            <location filename="../../desktop/ui/agenda_model.py" line="107" />
             <source>#</source>
             <translation>序号</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="151" />
+            <location filename="../../desktop/ui/agenda_model.py" line="108" />
             <source>Name</source>
             <translation>姓名</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="152" />
+            <location filename="../../desktop/ui/agenda_model.py" line="109" />
             <source>MRN</source>
             <translation>病历号</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="153" />
+            <location filename="../../desktop/ui/agenda_model.py" line="110" />
             <source>Stage</source>
             <translation>分期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="154" />
+            <location filename="../../desktop/ui/agenda_model.py" line="111" />
             <source>Before the meeting</source>
             <translation>会前待办</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="155" />
+            <location filename="../../desktop/ui/agenda_model.py" line="112" />
             <source>Discussed</source>
             <translation>已讨论</translation>
         </message>
@@ -153,92 +153,92 @@
     <context>
         <name>AgendaView</name>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="321" />
+            <location filename="../../desktop/ui/agenda.py" line="95" />
             <source>Before the meeting</source>
             <translation>会前待办</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="330" />
+            <location filename="../../desktop/ui/agenda.py" line="104" />
             <source>Meeting on</source>
             <translation>会议日期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="332" />
+            <location filename="../../desktop/ui/agenda.py" line="106" />
             <source>Meetings on record</source>
             <translation>已记录的会议</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="353" />
+            <location filename="../../desktop/ui/agenda.py" line="127" />
             <source>&amp;Add cases…</source>
             <translation>添加病例(&amp;A)…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="354" />
+            <location filename="../../desktop/ui/agenda.py" line="128" />
             <source>Move &amp;up</source>
             <translation>上移(&amp;U)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="355" />
+            <location filename="../../desktop/ui/agenda.py" line="129" />
             <source>Move do&amp;wn</source>
             <translation>下移(&amp;W)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="356" />
+            <location filename="../../desktop/ui/agenda.py" line="130" />
             <source>&amp;Remove</source>
             <translation>移除(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="357" />
+            <location filename="../../desktop/ui/agenda.py" line="131" />
             <source>Mark &amp;discussed</source>
             <translation>标记为已讨论(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="358" />
+            <location filename="../../desktop/ui/agenda.py" line="132" />
             <source>&amp;Carry over undiscussed…</source>
             <translation>顺延未讨论病例(&amp;C)…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="359" />
+            <location filename="../../desktop/ui/agenda.py" line="133" />
             <source>&amp;Open case</source>
             <translation>打开病例(&amp;O)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="360" />
+            <location filename="../../desktop/ui/agenda.py" line="134" />
             <source>&amp;Present (F5)</source>
             <translation>演示(&amp;P)（F5）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="361" />
+            <location filename="../../desktop/ui/agenda.py" line="135" />
             <source>E&amp;xport meeting pack…</source>
             <translation>导出会议资料包(&amp;X)…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="400" />
+            <location filename="../../desktop/ui/agenda.py" line="174" />
             <source>%1 cases, %2 ready, %3 discussed</source>
             <translation>共 %1 例，%2 例已就绪，%3 例已讨论</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="410" />
+            <location filename="../../desktop/ui/agenda.py" line="184" />
             <source>Before the meeting: select a case</source>
             <translation>会前待办：请选择一个病例</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="413" />
+            <location filename="../../desktop/ui/agenda.py" line="187" />
             <source>Before the meeting: %1</source>
             <translation>会前待办：%1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="416" />
+            <location filename="../../desktop/ui/agenda.py" line="190" />
             <source>Nothing missing or stale.</source>
             <translation>无缺项，无过期数据。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="470" />
+            <location filename="../../desktop/ui/agenda.py" line="244" />
             <source>Carried over</source>
             <translation>已顺延</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="471" />
+            <location filename="../../desktop/ui/agenda.py" line="245" />
             <source>%1 undiscussed case(s) moved to %2.</source>
             <translation>%1 例未讨论病例已顺延至 %2。</translation>
         </message>
@@ -246,12 +246,12 @@
     <context>
         <name>App</name>
         <message>
-            <location filename="../../desktop/ui/app.py" line="146" />
+            <location filename="../../desktop/ui/app.py" line="150" />
             <source>The start-up backup failed: %1</source>
             <translation>启动时备份失败：%1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/app.py" line="165" />
+            <location filename="../../desktop/ui/app.py" line="172" />
             <source>Cannot open the database</source>
             <translation>无法打开数据库</translation>
         </message>
@@ -298,64 +298,163 @@
         </message>
     </context>
     <context>
+        <name>CarryOverDialog</name>
+        <message>
+            <location filename="../../desktop/ui/agenda_dialogs.py" line="68" />
+            <source>Carry over undiscussed cases</source>
+            <translation>顺延未讨论病例</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/agenda_dialogs.py" line="78" />
+            <source>Move the cases not yet discussed to the meeting on:</source>
+            <translation>将尚未讨论的病例顺延到以下日期的会议：</translation>
+        </message>
+    </context>
+    <context>
+        <name>CaseActions</name>
+        <message>
+            <location filename="../../desktop/ui/main_actions.py" line="72" />
+            <source>Not duplicated</source>
+            <translation>未能复制</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_actions.py" line="84" />
+            <source>Demonstration cases</source>
+            <translation>演示病例</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_actions.py" line="102" />
+            <source>Import case files</source>
+            <translation>导入病例文件</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_actions.py" line="102" />
+            <source>Case files (*.json)</source>
+            <translation>病例文件 (*.json)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_actions.py" line="111" />
+            <source>Import failed</source>
+            <translation>导入失败</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../desktop/ui/main_actions.py" line="113" />
+            <source>Importing %n file(s)…</source>
+            <translation>
+                <numerusform>正在导入 %n 个文件…</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../desktop/ui/main_actions.py" line="118" />
+            <source>%n case(s) imported.</source>
+            <translation>
+                <numerusform>已导入 %n 例病例。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_actions.py" line="124" />
+            <source>Import</source>
+            <translation>导入</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_actions.py" line="125" />
+            <source>Some files were refused.</source>
+            <translation>部分文件被拒绝。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_actions.py" line="139" />
+            <source>Export</source>
+            <translation>导出</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_actions.py" line="140" />
+            <source>Select the cases to export in the case list first.</source>
+            <translation>请先在病例列表中选择要导出的病例。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_actions.py" line="143" />
+            <source>Export to folder</source>
+            <translation>导出到文件夹</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../desktop/ui/main_actions.py" line="152" />
+            <source>%n case file(s) written.</source>
+            <translation>
+                <numerusform>已写入 %n 个病例文件。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_actions.py" line="158" />
+            <source>Export failed</source>
+            <translation>导出失败</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../desktop/ui/main_actions.py" line="161" />
+            <source>Exporting %n case(s)…</source>
+            <translation>
+                <numerusform>正在导出 %n 例病例…</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>CaseList</name>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="118" />
+            <location filename="../../desktop/ui/case_list_model.py" line="93" />
             <source>Name</source>
             <translation>姓名</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="119" />
+            <location filename="../../desktop/ui/case_list_model.py" line="94" />
             <source>MRN</source>
             <translation>病历号</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="65" />
+            <location filename="../../desktop/ui/case_list_model.py" line="40" />
             <source>New</source>
             <translation>新建</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="66" />
+            <location filename="../../desktop/ui/case_list_model.py" line="41" />
             <source>Draft decision</source>
             <translation>决策草稿</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="67" />
+            <location filename="../../desktop/ui/case_list_model.py" line="42" />
             <source>Follow-up</source>
             <translation>随访</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="68" />
+            <location filename="../../desktop/ui/case_list_model.py" line="43" />
             <source>Decided</source>
             <translation>已决策</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="120" />
+            <location filename="../../desktop/ui/case_list_model.py" line="95" />
             <source>BCLC</source>
             <translation>BCLC分期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="121" />
+            <location filename="../../desktop/ui/case_list_model.py" line="96" />
             <source>CNLC</source>
             <translation>CNLC分期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="122" />
+            <location filename="../../desktop/ui/case_list_model.py" line="97" />
             <source>Child-Pugh</source>
             <translation>Child-Pugh分级</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="123" />
+            <location filename="../../desktop/ui/case_list_model.py" line="98" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="124" />
+            <location filename="../../desktop/ui/case_list_model.py" line="99" />
             <source>Next meeting</source>
             <translation>下次会议</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="125" />
+            <location filename="../../desktop/ui/case_list_model.py" line="100" />
             <source>Last change</source>
             <translation>最后修改</translation>
         </message>
@@ -363,67 +462,67 @@
     <context>
         <name>CaseListView</name>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="304" />
+            <location filename="../../desktop/ui/case_list.py" line="82" />
             <source>Filter by name or MRN (Ctrl+F)</source>
             <translation>按姓名或病历号筛选（Ctrl+F）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="307" />
+            <location filename="../../desktop/ui/case_list.py" line="85" />
             <source>All BCLC</source>
             <translation>全部 BCLC 分期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="308" />
+            <location filename="../../desktop/ui/case_list.py" line="86" />
             <source>All CNLC</source>
             <translation>全部 CNLC 分期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="309" />
+            <location filename="../../desktop/ui/case_list.py" line="87" />
             <source>All statuses</source>
             <translation>全部状态</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="313" />
+            <location filename="../../desktop/ui/case_list.py" line="91" />
             <source>BCLC</source>
             <translation>BCLC分期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="315" />
+            <location filename="../../desktop/ui/case_list.py" line="93" />
             <source>CNLC</source>
             <translation>CNLC分期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="317" />
+            <location filename="../../desktop/ui/case_list.py" line="95" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="354" />
+            <location filename="../../desktop/ui/case_list.py" line="132" />
             <source>&amp;New case…</source>
             <translation>新建病例(&amp;N)…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="355" />
+            <location filename="../../desktop/ui/case_list.py" line="133" />
             <source>&amp;Import…</source>
             <translation>导入(&amp;I)…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="356" />
+            <location filename="../../desktop/ui/case_list.py" line="134" />
             <source>E&amp;xport…</source>
             <translation>导出(&amp;X)…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="357" />
+            <location filename="../../desktop/ui/case_list.py" line="135" />
             <source>&amp;Duplicate</source>
             <translation>复制(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="358" />
+            <location filename="../../desktop/ui/case_list.py" line="136" />
             <source>&amp;Open</source>
             <translation>打开(&amp;O)</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/ui/case_list.py" line="406" />
+            <location filename="../../desktop/ui/case_list.py" line="184" />
             <source>%n case(s)</source>
             <translation>
                 <numerusform>共 %n 例</numerusform>
@@ -433,12 +532,12 @@
     <context>
         <name>CasePickerDialog</name>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="238" />
+            <location filename="../../desktop/ui/agenda_dialogs.py" line="38" />
             <source>Add cases to the agenda</source>
             <translation>向议程添加病例</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="241" />
+            <location filename="../../desktop/ui/agenda_dialogs.py" line="41" />
             <source>Filter by name or MRN</source>
             <translation>按姓名或病历号筛选</translation>
         </message>
@@ -962,17 +1061,17 @@
     <context>
         <name>FollowUp</name>
         <message>
-            <location filename="../../desktop/ui/follow_up.py" line="154" />
+            <location filename="../../desktop/ui/follow_up.py" line="138" />
             <source>Name</source>
             <translation>姓名</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/follow_up.py" line="155" />
+            <location filename="../../desktop/ui/follow_up.py" line="139" />
             <source>MRN</source>
             <translation>病历号</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/follow_up.py" line="157" />
+            <location filename="../../desktop/ui/follow_up.py" line="141" />
             <source>Follow-up</source>
             <translation>随访</translation>
         </message>
@@ -1002,27 +1101,27 @@
             <translation>未设定</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/follow_up.py" line="156" />
+            <location filename="../../desktop/ui/follow_up.py" line="140" />
             <source>Decided on</source>
             <translation>决策日期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/follow_up.py" line="158" />
+            <location filename="../../desktop/ui/follow_up.py" line="142" />
             <source>Re-discuss?</source>
             <translation>需重新讨论？</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/follow_up.py" line="159" />
+            <location filename="../../desktop/ui/follow_up.py" line="143" />
             <source>Recommendation</source>
             <translation>MDT 建议</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/follow_up.py" line="181" />
+            <location filename="../../desktop/ui/follow_up.py" line="164" />
             <source>yes: new data</source>
             <translation>是：有新数据</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/follow_up.py" line="181" />
+            <location filename="../../desktop/ui/follow_up.py" line="164" />
             <source>no</source>
             <translation>否</translation>
         </message>
@@ -1030,37 +1129,37 @@
     <context>
         <name>FollowUpView</name>
         <message>
-            <location filename="../../desktop/ui/follow_up.py" line="210" />
+            <location filename="../../desktop/ui/follow_up.py" line="193" />
             <source>Only cases to re-discuss</source>
             <translation>仅显示需重新讨论的病例</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/follow_up.py" line="213" />
+            <location filename="../../desktop/ui/follow_up.py" line="196" />
             <source>&amp;Refresh</source>
             <translation>刷新(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/follow_up.py" line="246" />
+            <location filename="../../desktop/ui/follow_up.py" line="229" />
             <source>Reading decisions…</source>
             <translation>正在读取决策…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/follow_up.py" line="266" />
+            <location filename="../../desktop/ui/follow_up.py" line="249" />
             <source>%1 decisions in follow-up, %2 to re-discuss</source>
             <translation>随访中决策 %1 项，需重新讨论 %2 项</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/follow_up.py" line="275" />
+            <location filename="../../desktop/ui/follow_up.py" line="258" />
             <source>Could not read the decisions: %1</source>
             <translation>无法读取决策：%1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/follow_up.py" line="280" />
+            <location filename="../../desktop/ui/follow_up.py" line="263" />
             <source>Select a case to see why it may need re-discussion.</source>
             <translation>选择一个病例，查看其可能需要重新讨论的原因。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/follow_up.py" line="285" />
+            <location filename="../../desktop/ui/follow_up.py" line="268" />
             <source>No new data since the decision of %1.</source>
             <translation>自 %1 决策以来无新数据。</translation>
         </message>
@@ -1094,308 +1193,229 @@
         </message>
     </context>
     <context>
-        <name>MainWindow</name>
+        <name>MainMenus</name>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="118" />
-            <source>Cases</source>
-            <translation>病例</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/main_window.py" line="119" />
-            <source>Meeting agenda</source>
-            <translation>会议议程</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/main_window.py" line="120" />
-            <location filename="../../desktop/ui/main_window.py" line="270" />
-            <source>Follow-up</source>
-            <translation>随访</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/main_window.py" line="142" />
+            <location filename="../../desktop/ui/main_menu.py" line="28" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="143" />
+            <location filename="../../desktop/ui/main_menu.py" line="29" />
             <source>&amp;New case…</source>
             <translation>新建病例(&amp;N)…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="145" />
+            <location filename="../../desktop/ui/main_menu.py" line="31" />
             <source>&amp;Import case files…</source>
             <translation>导入病例文件(&amp;I)…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="148" />
+            <location filename="../../desktop/ui/main_menu.py" line="34" />
             <source>&amp;Export selected cases…</source>
             <translation>导出所选病例(&amp;E)…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="151" />
+            <location filename="../../desktop/ui/main_menu.py" line="37" />
             <source>Export &amp;PDF summary…</source>
             <translation>导出 PDF 摘要(&amp;P)…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="154" />
+            <location filename="../../desktop/ui/main_menu.py" line="40" />
             <source>Export &amp;archive bundle…</source>
             <translation>导出归档包(&amp;A)…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="157" />
+            <location filename="../../desktop/ui/main_menu.py" line="43" />
             <source>&amp;Duplicate case</source>
             <translation>复制病例(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="160" />
+            <location filename="../../desktop/ui/main_menu.py" line="46" />
             <source>Load &amp;demonstration cases</source>
             <translation>载入演示病例(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="163" />
+            <location filename="../../desktop/ui/main_menu.py" line="49" />
             <source>&amp;Close case</source>
             <translation>关闭病例(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="165" />
+            <location filename="../../desktop/ui/main_menu.py" line="51" />
             <source>&amp;Quit</source>
             <translation>退出(&amp;Q)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="180" />
+            <location filename="../../desktop/ui/main_menu.py" line="66" />
             <source>&amp;Edit</source>
             <translation>编辑(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="181" />
+            <location filename="../../desktop/ui/main_menu.py" line="67" />
             <source>&amp;Undo</source>
             <translation>撤销(&amp;U)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="183" />
+            <location filename="../../desktop/ui/main_menu.py" line="69" />
             <source>&amp;Redo</source>
             <translation>重做(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="187" />
+            <location filename="../../desktop/ui/main_menu.py" line="73" />
             <source>&amp;View</source>
             <translation>视图(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="188" />
+            <location filename="../../desktop/ui/main_menu.py" line="74" />
             <source>&amp;Settings</source>
             <translation>设置(&amp;S)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="189" />
+            <location filename="../../desktop/ui/main_menu.py" line="75" />
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="190" />
+            <location filename="../../desktop/ui/main_menu.py" line="76" />
             <source>&amp;Keyboard shortcuts</source>
             <translation>快捷键(&amp;K)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="191" />
+            <location filename="../../desktop/ui/main_menu.py" line="77" />
             <source>&amp;About MDT Planner</source>
             <translation>关于 MDT 规划助手(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="196" />
+            <location filename="../../desktop/ui/main_menu.py" line="82" />
             <source>&amp;Cases</source>
             <translation>病例(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="197" />
+            <location filename="../../desktop/ui/main_menu.py" line="83" />
             <source>Meeting &amp;agenda</source>
             <translation>会议议程(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="198" />
+            <location filename="../../desktop/ui/main_menu.py" line="84" />
             <source>&amp;Follow-up</source>
             <translation>随访(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="203" />
+            <location filename="../../desktop/ui/main_menu.py" line="89" />
             <source>&amp;Present the agenda</source>
             <translation>演示会议议程(&amp;P)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="206" />
+            <location filename="../../desktop/ui/main_menu.py" line="92" />
             <source>&amp;Who is working…</source>
             <translation>当前使用者(&amp;W)…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="207" />
+            <location filename="../../desktop/ui/main_menu.py" line="93" />
             <source>&amp;Department name…</source>
             <translation>科室名称(&amp;D)…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="209" />
+            <location filename="../../desktop/ui/main_menu.py" line="95" />
             <source>&amp;Stale after how many days…</source>
             <translation>数据过期天数(&amp;S)…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="211" />
+            <location filename="../../desktop/ui/main_menu.py" line="97" />
             <source>&amp;Language</source>
             <translation>语言(&amp;L)</translation>
         </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="241" />
+            <location filename="../../desktop/ui/main_window.py" line="98" />
+            <source>Cases</source>
+            <translation>病例</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="100" />
+            <location filename="../../desktop/ui/main_window.py" line="161" />
+            <source>Meeting agenda</source>
+            <translation>会议议程</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="101" />
+            <location filename="../../desktop/ui/main_window.py" line="173" />
+            <source>Follow-up</source>
+            <translation>随访</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="133" />
             <source>MDT Planner</source>
             <translation>MDT 规划助手</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="243" />
+            <location filename="../../desktop/ui/main_window.py" line="135" />
             <source>read-only</source>
             <translation>只读</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="249" />
+            <location filename="../../desktop/ui/main_window.py" line="141" />
             <source>Working: %1 (%2)</source>
             <translation>当前使用者：%1（%2）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="251" />
+            <location filename="../../desktop/ui/main_window.py" line="143" />
             <source>Working: —</source>
             <translation>当前使用者：—</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="255" />
+            <location filename="../../desktop/ui/main_window.py" line="147" />
             <source>(read-only)</source>
             <translation>（只读）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="294" />
+            <location filename="../../desktop/ui/main_window.py" line="202" />
             <source>Cannot open the case</source>
             <translation>无法打开病例</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="295" />
+            <location filename="../../desktop/ui/main_window.py" line="203" />
             <source>The case workspace is not available in this build.</source>
             <translation>此版本不提供病例工作区。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="332" />
+            <location filename="../../desktop/ui/main_window.py" line="240" />
             <source>Not saved</source>
             <translation>未保存</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="334" />
+            <location filename="../../desktop/ui/main_window.py" line="242" />
             <source>The last edit of this case could not be saved. Close it anyway and lose that edit?</source>
             <translation>此病例的最后一次修改未能保存。仍要关闭并放弃该修改吗？</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="371" />
-            <source>Not duplicated</source>
-            <translation>未能复制</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/main_window.py" line="382" />
-            <source>Demonstration cases</source>
-            <translation>演示病例</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/main_window.py" line="400" />
-            <source>Import case files</source>
-            <translation>导入病例文件</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/main_window.py" line="400" />
-            <source>Case files (*.json)</source>
-            <translation>病例文件 (*.json)</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/main_window.py" line="406" />
-            <source>Import failed</source>
-            <translation>导入失败</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../desktop/ui/main_window.py" line="407" />
-            <source>Importing %n file(s)…</source>
-            <translation>
-                <numerusform>正在导入 %n 个文件…</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../desktop/ui/main_window.py" line="411" />
-            <source>%n case(s) imported.</source>
-            <translation>
-                <numerusform>已导入 %n 例病例。</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/main_window.py" line="415" />
-            <source>Import</source>
-            <translation>导入</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/main_window.py" line="416" />
-            <source>Some files were refused.</source>
-            <translation>部分文件被拒绝。</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/main_window.py" line="430" />
-            <source>Export</source>
-            <translation>导出</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/main_window.py" line="431" />
-            <source>Select the cases to export in the case list first.</source>
-            <translation>请先在病例列表中选择要导出的病例。</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/main_window.py" line="434" />
-            <source>Export to folder</source>
-            <translation>导出到文件夹</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../desktop/ui/main_window.py" line="443" />
-            <source>%n case file(s) written.</source>
-            <translation>
-                <numerusform>已写入 %n 个病例文件。</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/main_window.py" line="446" />
-            <source>Export failed</source>
-            <translation>导出失败</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../desktop/ui/main_window.py" line="447" />
-            <source>Exporting %n case(s)…</source>
-            <translation>
-                <numerusform>正在导出 %n 例病例…</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/main_window.py" line="496" />
+            <location filename="../../desktop/ui/main_window.py" line="290" />
             <source>Department</source>
             <translation>科室</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="497" />
+            <location filename="../../desktop/ui/main_window.py" line="291" />
             <source>Department name (printed on documents):</source>
             <translation>科室名称（打印在文档上）：</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="507" />
+            <location filename="../../desktop/ui/main_window.py" line="301" />
             <source>Stale data</source>
             <translation>过期数据</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="509" />
+            <location filename="../../desktop/ui/main_window.py" line="303" />
             <source>Mark labs or imaging as stale when older than this many days (local policy, for the whole department: kept in the database):</source>
             <translation>化验或影像检查超过以下天数即标记为已过期（本科室规定，全科室通用，保存在数据库中）：</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="531" />
+            <location filename="../../desktop/ui/main_window.py" line="326" />
             <source>Language</source>
             <translation>语言</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="532" />
+            <location filename="../../desktop/ui/main_window.py" line="327" />
             <source>The new language applies the next time the planner starts.</source>
             <translation>新语言将在下次启动本程序时生效。</translation>
         </message>
@@ -1994,182 +2014,182 @@
     <context>
         <name>ResponsePanels</name>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="109" />
+            <location filename="../../desktop/ui/imaging_panel.py" line="61" />
             <source>no</source>
             <translation>否</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="109" />
+            <location filename="../../desktop/ui/imaging_panel.py" line="61" />
             <source>yes</source>
             <translation>是</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="99" />
+            <location filename="../../desktop/ui/imaging_panel.py" line="51" />
             <source>Add scan</source>
             <translation>添加影像检查</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="102" />
+            <location filename="../../desktop/ui/imaging_panel.py" line="54" />
             <source>lesion id, e.g. L3</source>
             <translation>病灶编号，例如 L3</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="104" />
+            <location filename="../../desktop/ui/imaging_panel.py" line="56" />
             <source>Add lesion row</source>
             <translation>添加病灶行</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="109" />
+            <location filename="../../desktop/ui/imaging_panel.py" line="61" />
             <source>New lesions</source>
             <translation>新发病灶</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="114" />
+            <location filename="../../desktop/ui/imaging_panel.py" line="66" />
             <source>Non-target lesions</source>
             <translation>非靶病灶</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="116" />
+            <location filename="../../desktop/ui/imaging_panel.py" line="68" />
             <source>absent</source>
             <translation>无</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="117" />
+            <location filename="../../desktop/ui/imaging_panel.py" line="69" />
             <source>present</source>
             <translation>存在</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="118" />
+            <location filename="../../desktop/ui/imaging_panel.py" line="70" />
             <source>unequivocal progression</source>
             <translation>明确进展</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="126" />
+            <location filename="../../desktop/ui/imaging_panel.py" line="78" />
             <source>Viable tumour diameter per lesion (mm); leave a cell blank when the lesion was not measured on that scan.</source>
             <translation>各病灶存活肿瘤直径（mm）；该次检查未测量的病灶请留空。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="135" />
+            <location filename="../../desktop/ui/imaging_panel.py" line="87" />
             <source>New scan:</source>
             <translation>新影像检查：</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="145" />
+            <location filename="../../desktop/ui/imaging_panel.py" line="97" />
             <source>Scan:</source>
             <translation>影像检查：</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="162" />
+            <location filename="../../desktop/ui/imaging_panel.py" line="114" />
             <source>Diameters</source>
             <translation>直径</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="169" />
+            <location filename="../../desktop/ui/imaging_panel.py" line="121" />
             <source>A follow-up scan needs the viable diameter (mm) of each baseline target lesion, in this order: {0}; {1} given.</source>
             <translation>随访影像检查需按以下顺序填写每个基线靶病灶的存活直径（mm）：{0}；已填写 {1} 个。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="215" />
+            <location filename="../../desktop/ui/imaging_panel.py" line="167" />
             <source>mm of {0}</source>
             <translation>{0} 的直径（mm）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="217" />
+            <location filename="../../desktop/ui/imaging_panel.py" line="169" />
             <source>baseline: no lesions yet</source>
             <translation>基线：尚无病灶</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="276" />
+            <location filename="../../desktop/ui/response_panels.py" line="57" />
             <source>Regimen</source>
             <translation>治疗方案</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="277" />
+            <location filename="../../desktop/ui/response_panels.py" line="58" />
             <source>Started</source>
             <translation>开始日期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="278" />
+            <location filename="../../desktop/ui/response_panels.py" line="59" />
             <source>Stopped</source>
             <translation>停止日期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="286" />
+            <location filename="../../desktop/ui/response_panels.py" line="67" />
             <source>Agent</source>
             <translation>药物/治疗</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="287" />
+            <location filename="../../desktop/ui/response_panels.py" line="68" />
             <source>Last dose</source>
             <translation>末次给药</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="298" />
+            <location filename="../../desktop/ui/response_panels.py" line="79" />
             <source>regimen id</source>
             <translation>方案编号</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="300" />
+            <location filename="../../desktop/ui/response_panels.py" line="81" />
             <source>started YYYY-MM-DD</source>
             <translation>开始日期 YYYY-MM-DD</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="301" />
+            <location filename="../../desktop/ui/response_panels.py" line="82" />
             <source>Add treatment</source>
             <translation>添加治疗</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="310" />
+            <location filename="../../desktop/ui/response_panels.py" line="91" />
             <source>last dose YYYY-MM-DD</source>
             <translation>末次给药 YYYY-MM-DD</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="311" />
+            <location filename="../../desktop/ui/response_panels.py" line="92" />
             <source>Add agent to the selected treatment</source>
             <translation>为所选治疗添加药物</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="352" />
+            <location filename="../../desktop/ui/response_panels.py" line="133" />
             <source>Add a treatment first, then its agents.</source>
             <translation>请先添加治疗，再添加其药物。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="383" />
+            <location filename="../../desktop/ui/response_panels.py" line="164" />
             <source>CTCAE term</source>
             <translation>CTCAE 术语</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="386" />
+            <location filename="../../desktop/ui/response_panels.py" line="167" />
             <source>Grade (1-5)</source>
             <translation>分级（1-5）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="387" />
+            <location filename="../../desktop/ui/response_panels.py" line="168" />
             <source>Onset</source>
             <translation>发生日期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="388" />
+            <location filename="../../desktop/ui/response_panels.py" line="169" />
             <source>Resolved</source>
             <translation>缓解日期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="391" />
+            <location filename="../../desktop/ui/response_panels.py" line="172" />
             <source>Attributed to</source>
             <translation>归因于</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="402" />
+            <location filename="../../desktop/ui/response_panels.py" line="183" />
             <source>CTCAE term, e.g. alt_increased</source>
             <translation>CTCAE 术语，例如 alt_increased</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="405" />
+            <location filename="../../desktop/ui/response_panels.py" line="186" />
             <source>Add adverse event</source>
             <translation>添加不良事件</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="412" />
+            <location filename="../../desktop/ui/response_panels.py" line="193" />
             <source>grade</source>
             <translation>分级</translation>
         </message>
@@ -2177,127 +2197,127 @@
     <context>
         <name>ResponseStep</name>
         <message>
-            <location filename="../../desktop/ui/step_response.py" line="35" />
+            <location filename="../../desktop/ui/step_response.py" line="32" />
             <source>Imaging time points</source>
             <translation>影像检查时间点</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_response.py" line="37" />
+            <location filename="../../desktop/ui/step_response.py" line="34" />
             <source>Treatments and last doses</source>
             <translation>治疗及末次给药</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_response.py" line="39" />
+            <location filename="../../desktop/ui/step_response.py" line="36" />
             <source>Adverse events (CTCAE v5.0)</source>
             <translation>不良事件（CTCAE v5.0）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_response.py" line="47" />
+            <location filename="../../desktop/ui/step_response.py" line="44" />
             <source>Surgery</source>
             <translation>手术</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_response.py" line="49" />
+            <location filename="../../desktop/ui/step_response.py" line="46" />
             <source>Planned surgery date</source>
             <translation>计划手术日期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_response.py" line="51" />
+            <location filename="../../desktop/ui/step_response.py" line="48" />
             <source>Future liver remnant (%)</source>
             <translation>剩余肝体积（%）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_response.py" line="57" />
+            <location filename="../../desktop/ui/step_response.py" line="54" />
             <source>Timing strategy (draft decision)</source>
             <translation>手术时机策略（决策草稿）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_response.py" line="70" />
+            <location filename="../../desktop/ui/step_response.py" line="67" />
             <source>Response (mRECIST, Lencioni &amp; Llovet 2010)</source>
             <translation>疗效评估（mRECIST，Lencioni &amp; Llovet 2010）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_response.py" line="74" />
+            <location filename="../../desktop/ui/step_response.py" line="71" />
             <source>Date</source>
             <translation>日期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_response.py" line="75" />
+            <location filename="../../desktop/ui/step_response.py" line="72" />
             <source>Sum (mm)</source>
             <translation>总和（mm）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_response.py" line="76" />
+            <location filename="../../desktop/ui/step_response.py" line="73" />
             <source>vs baseline</source>
             <translation>较基线</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_response.py" line="77" />
+            <location filename="../../desktop/ui/step_response.py" line="74" />
             <source>vs nadir</source>
             <translation>较最低值</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_response.py" line="78" />
+            <location filename="../../desktop/ui/step_response.py" line="75" />
             <source>Category</source>
             <translation>疗效分类</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_response.py" line="84" />
+            <location filename="../../desktop/ui/step_response.py" line="81" />
             <source>Earliest surgery date (washouts: local policy)</source>
             <translation>最早手术日期（停药间隔：本科室规定）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_response.py" line="86" />
+            <location filename="../../desktop/ui/step_response.py" line="83" />
             <source>Future liver remnant</source>
             <translation>剩余肝体积</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_response.py" line="88" />
+            <location filename="../../desktop/ui/step_response.py" line="85" />
             <source>Opportunistic or conservative? (review, section 6)</source>
             <translation>把握时机还是保守等待？（综述第6节）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_response.py" line="102" />
+            <location filename="../../desktop/ui/step_response.py" line="99" />
             <source>Start a draft decision (Decision step) to record the timing strategy.</source>
             <translation>请先新建决策草稿（决策步骤），再记录手术时机策略。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_response.py" line="117" />
+            <location filename="../../desktop/ui/step_response.py" line="114" />
             <source>no date can be given</source>
             <translation>无法给出日期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_response.py" line="124" />
+            <location filename="../../desktop/ui/step_response.py" line="121" />
             <source>sufficient</source>
             <translation>充足</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_response.py" line="125" />
+            <location filename="../../desktop/ui/step_response.py" line="122" />
             <source>insufficient</source>
             <translation>不足</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_response.py" line="126" />
+            <location filename="../../desktop/ui/step_response.py" line="123" />
             <source>unknown</source>
             <translation>未知</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_response.py" line="131" />
+            <location filename="../../desktop/ui/step_response.py" line="128" />
             <source>ICG-R15: {0} %</source>
             <translation>ICG-R15：{0}%</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_response.py" line="139" />
+            <location filename="../../desktop/ui/step_response.py" line="136" />
             <source>not assessable</source>
             <translation>无法评估</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_response.py" line="140" />
+            <location filename="../../desktop/ui/step_response.py" line="137" />
             <source>Response needs a baseline and at least one follow-up scan.</source>
             <translation>疗效评估需要基线及至少一次随访影像检查。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_response.py" line="147" />
+            <location filename="../../desktop/ui/step_response.py" line="144" />
             <source>Current: {0} · best: {1}</source>
             <translation>目前：{0} · 最佳：{1}</translation>
         </message>
@@ -2436,17 +2456,17 @@
     <context>
         <name>Undo</name>
         <message>
-            <location filename="../../desktop/ui/undo.py" line="198" />
+            <location filename="../../desktop/ui/undo.py" line="199" />
             <source>Change {0}</source>
             <translation>修改 {0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/undo.py" line="224" />
+            <location filename="../../desktop/ui/undo.py" line="225" />
             <source>Add to {0}</source>
             <translation>添加到 {0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/undo.py" line="241" />
+            <location filename="../../desktop/ui/undo.py" line="242" />
             <source>Remove from {0}</source>
             <translation>从 {0} 中移除</translation>
         </message>
@@ -2497,22 +2517,9 @@
     <context>
         <name>Workers</name>
         <message>
-            <location filename="../../desktop/ui/workers.py" line="77" />
+            <location filename="../../desktop/ui/workers.py" line="90" />
             <source>Cancel</source>
             <translation>取消</translation>
-        </message>
-    </context>
-    <context>
-        <name>_CarryOverDialog</name>
-        <message>
-            <location filename="../../desktop/ui/agenda.py" line="499" />
-            <source>Carry over undiscussed cases</source>
-            <translation>顺延未讨论病例</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/agenda.py" line="509" />
-            <source>Move the cases not yet discussed to the meeting on:</source>
-            <translation>将尚未讨论的病例顺延到以下日期的会议：</translation>
         </message>
     </context>
 </TS>

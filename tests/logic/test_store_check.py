@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from desktop.logic.case import Decision, Signature
+from desktop.logic.decision import Decision, Signature
 from desktop.logic.store import Store, User
 from tests.factories import make_case
 

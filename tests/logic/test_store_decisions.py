@@ -5,7 +5,8 @@ import sqlite3
 
 import pytest
 
-from desktop.logic.case import Case, Decision, Signature
+from desktop.logic.case import Case
+from desktop.logic.decision import Decision, Signature
 from desktop.logic.records import chain_problems, record_hash
 from desktop.logic.store import RecordSealed, StaleRevision, Store, StoreError, User
 from tests.factories import make_case

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from desktop.logic import store_schema
-from desktop.logic.case import Decision, Signature
+from desktop.logic.decision import Decision, Signature
 from desktop.logic.messages import msg, text_table
 from desktop.logic.store import (
     CaseNotFound,

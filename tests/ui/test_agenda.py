@@ -6,7 +6,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from desktop.logic.store import Store, User
-from desktop.ui.agenda import AgendaModel, AgendaView, readiness_summary
+from desktop.ui.agenda import AgendaView
+from desktop.ui.agenda_model import AgendaModel, readiness_summary
 from desktop.ui.settings import Settings, set_stale_days, stale_days
 from tests.factories import make_case
 

@@ -319,7 +319,7 @@ def test_presentation_shows_no_english(qtbot, main_window, store, zh_settings, a
 
 def test_dialogs_show_no_english(qtbot, chinese, store, allowed):
     from desktop.ui import dialogs
-    from desktop.ui.agenda import CasePickerDialog, _CarryOverDialog
+    from desktop.ui.agenda_dialogs import CarryOverDialog, CasePickerDialog
     from desktop.ui.new_case import NewCaseDialog
 
     shown = [
@@ -331,7 +331,7 @@ def test_dialogs_show_no_english(qtbot, chinese, store, allowed):
         dialogs.BusyDatabaseDialog(store.path, ""),
         NewCaseDialog("zh_CN"),
         CasePickerDialog(store),
-        _CarryOverDialog(dt.date(2026, 12, 1)),
+        CarryOverDialog(dt.date(2026, 12, 1)),
     ]
     problems = []
     for dialog in shown:

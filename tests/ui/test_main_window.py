@@ -9,13 +9,8 @@ from PySide6.QtWidgets import QAbstractButton
 
 from desktop.logic.store import Store, User
 from desktop.ui.dialogs import shortcut_rows
-from desktop.ui.main_window import (
-    FIXED_TABS,
-    FOLLOW_UP_TAB,
-    MainWindow,
-    demo_files,
-    duplicate_of,
-)
+from desktop.ui.main_actions import demo_files, duplicate_of
+from desktop.ui.main_window import FIXED_TABS, FOLLOW_UP_TAB, MainWindow
 from desktop.ui.settings import Settings
 from tests.conftest import example_data
 from tests.factories import make_case

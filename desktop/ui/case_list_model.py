@@ -1,0 +1,206 @@
+"""The case list's table model over the store's own filtered, paged query (100,000 cases).
+
+The model never holds every case: each filter change runs one SQL query for the first page and
+further pages are fetched as the view scrolls (canFetchMore/fetchMore).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtWidgets import QWidget
+
+from desktop.logic.store_types import CaseRow
+
+PAGE_SIZE = 200
+BCLC_STAGES = ("0", "A", "B", "C", "D")
+CNLC_STAGES = ("Ia", "Ib", "IIa", "IIb", "IIIa", "IIIb", "IV")
+STATUSES = ("new", "draft decision", "follow-up", "decided")
+CASE_ID_ROLE = Qt.ItemDataRole.UserRole
+STATUS_ROLE = Qt.ItemDataRole.UserRole + 1
+ParentIndex = QModelIndex | QPersistentModelIndex
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("CaseList", text)
+
+
+def status_label(status: str) -> str:
+    labels = {
+        "new": _tr("New"),
+        "draft decision": _tr("Draft decision"),
+        "follow-up": _tr("Follow-up"),
+        "decided": _tr("Decided"),
+    }
+    return labels.get(status, status)
+
+
+def local_time(stamp: str) -> str:
+    """A stored UTC time as local 'YYYY-MM-DD HH:MM' (the text itself when unreadable)."""
+    try:
+        moment = dt.datetime.fromisoformat(stamp)
+    except (TypeError, ValueError):
+        return stamp or ""
+    if moment.tzinfo is not None:
+        moment = moment.astimezone()
+    return moment.strftime("%Y-%m-%d %H:%M")
+
+
+@dataclass(frozen=True, slots=True)
+class CaseFilter:
+    """What the list shows: text over name and MRN, and exact stage and status filters."""
+
+    text: str = ""
+    bclc: str | None = None
+    cnlc: str | None = None
+    status: str | None = None
+
+    def query(self) -> dict[str, Any]:
+        return {"bclc": self.bclc, "cnlc": self.cnlc, "status": self.status}
+
+
+class CaseTableModel(QAbstractTableModel):
+    """Pages of CaseRow from `store.list_cases`, re-queried on filter or sort change.
+
+    Signals:
+        filterApplied(): after a new filter or sort order reset the rows.
+    """
+
+    filterApplied = Signal()
+    KEYS = ("name", "mrn", "bclc", "cnlc", "child_pugh", "status", "next_meeting", "updated_at")
+
+    def __init__(self, store: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._filter = CaseFilter()
+        self._order = "updated_at DESC"
+        self._rows: list[CaseRow] = []
+        self._more = False
+        self._reload()
+
+    def headers(self) -> tuple[str, ...]:
+        return (
+            _tr("Name"),
+            _tr("MRN"),
+            _tr("BCLC"),
+            _tr("CNLC"),
+            _tr("Child-Pugh"),
+            _tr("Status"),
+            _tr("Next meeting"),
+            _tr("Last change"),
+        )
+
+    def rowCount(self, parent: ParentIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: ParentIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.KEYS)
+
+    def data(self, index: ParentIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        key = self.KEYS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._shown(row, key)
+        if role == CASE_ID_ROLE:
+            return row.case_id
+        if role == STATUS_ROLE:
+            return row.status
+        if role == Qt.ItemDataRole.ToolTipRole and key == "updated_at":
+            return row.updated_at
+        return None
+
+    def _shown(self, row: CaseRow, key: str) -> str:
+        value = getattr(row, key)
+        if key == "status":
+            return status_label(value)
+        if key == "updated_at":
+            return local_time(value)
+        return "" if value is None else str(value)
+
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,  # noqa: N802
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.KEYS):
+            return self.headers()[section]
+        if orientation == Qt.Orientation.Vertical:
+            return section + 1
+        return None
+
+    def canFetchMore(self, parent: ParentIndex = QModelIndex()) -> bool:  # noqa: B008, N802
+        return not parent.isValid() and self._more
+
+    def fetchMore(self, parent: ParentIndex = QModelIndex()) -> None:  # noqa: B008, N802
+        if parent.isValid() or not self._more:
+            return
+        page = self._page(len(self._rows))
+        if page:
+            self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(page) - 1)
+            self._rows.extend(page)
+            self.endInsertRows()
+        self._more = len(page) == PAGE_SIZE
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(self.KEYS):
+            return
+        direction = "DESC" if order == Qt.SortOrder.DescendingOrder else "ASC"
+        if self._order != f"{self.KEYS[column]} {direction}":  # the same order needs no query
+            self._order = f"{self.KEYS[column]} {direction}"
+            self._reload()
+
+    def order_by(self) -> str:
+        return self._order
+
+    def current_filter(self) -> CaseFilter:
+        return self._filter
+
+    def set_filter(self, case_filter: CaseFilter) -> None:
+        if case_filter != self._filter:
+            self._filter = case_filter
+            self._reload()
+
+    def refresh(self) -> None:
+        """Re-run the query keeping filter and order (after an import, save or delete)."""
+        self._reload()
+
+    def case_id(self, row: int) -> str | None:
+        return self._rows[row].case_id if 0 <= row < len(self._rows) else None
+
+    def row_of(self, case_id: str) -> int | None:
+        return next((i for i, r in enumerate(self._rows) if r.case_id == case_id), None)
+
+    def total(self) -> int:
+        """All matching cases (one COUNT query; the list itself holds only fetched pages)."""
+        return self._store.count_cases(self._filter.text, **self._filter.query())
+
+    def _page(self, offset: int) -> list[CaseRow]:
+        return self._store.list_cases(
+            self._filter.text,
+            **self._filter.query(),
+            order_by=self._order,
+            limit=PAGE_SIZE,
+            offset=offset,
+        )
+
+    def _reload(self) -> None:
+        self.beginResetModel()
+        self._rows = self._page(0)
+        self._more = len(self._rows) == PAGE_SIZE
+        self.endResetModel()
+        self.filterApplied.emit()

@@ -1,0 +1,198 @@
+"""The response step's imaging panel: scans as columns, lesions as rows (viable diameter, mm)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.ui.forms import ChoiceField, parse_number
+from desktop.ui.panel_widgets import error_label, row_of, table_view, wrapped
+from desktop.ui.tables import LesionMatrixModel
+from desktop.ui.undo import CaseDocument
+
+
+# The response step's panels (here and in desktop.ui.response_panels) share one context.
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ResponsePanels", text)
+
+
+def split_numbers(text: str) -> list[str]:
+    return [part for part in text.replace(";", ",").replace(" ", ",").split(",") if part]
+
+
+class ImagingPanel(QWidget):
+    """Scans as columns, lesions as rows (viable diameter, mm); add scans and lesions."""
+
+    def __init__(self, document: CaseDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.model = LesionMatrixModel(document, self)
+        self.view = table_view(self.model, 2, 10)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.errors = error_label()
+        self.model.problemsChanged.connect(lambda p: self.errors.setText("\n".join(p)))
+        self.scan_date = QLineEdit()
+        self.scan_date.setPlaceholderText("YYYY-MM-DD")
+        self.scan_date.setMaximumWidth(120)
+        self.diameters = QLineEdit()
+        self.diameters.setMaximumWidth(200)
+        self.modality = QComboBox()
+        self.modality.addItems(["MRI", "CT"])
+        self.criteria = QComboBox()
+        self.criteria.addItems(["mRECIST", "RECIST1.1"])
+        self.add_scan_button = QPushButton(_tr("Add scan"))
+        self.add_scan_button.clicked.connect(self.on_add_scan_clicked)
+        self.lesion_id = QLineEdit()
+        self.lesion_id.setPlaceholderText(_tr("lesion id, e.g. L3"))
+        self.lesion_id.setMaximumWidth(120)
+        self.add_lesion_button = QPushButton(_tr("Add lesion row"))
+        self.add_lesion_button.clicked.connect(lambda: self.on_add_lesion(self.lesion_id.text()))
+        self.scan_choice = QComboBox()
+        self.scan_choice.currentIndexChanged.connect(self._bind_scan_fields)
+        self.new_lesions = ChoiceField(
+            document, "", _tr("New lesions"), [(False, _tr("no")), (True, _tr("yes"))]
+        )
+        self.non_target = ChoiceField(
+            document,
+            "",
+            _tr("Non-target lesions"),
+            [
+                ("absent", _tr("absent")),
+                ("present", _tr("present")),
+                ("unequivocal_progression", _tr("unequivocal progression")),
+            ],
+        )
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(
+            wrapped(
+                _tr(
+                    "Viable tumour diameter per lesion (mm); leave a cell blank "
+                    "when the lesion was not measured on that scan."
+                )
+            )
+        )
+        layout.addWidget(self.view)
+        layout.addWidget(self.errors)
+        layout.addWidget(
+            row_of(
+                QLabel(_tr("New scan:")),
+                self.scan_date,
+                self.diameters,
+                self.modality,
+                self.criteria,
+                self.add_scan_button,
+            )
+        )
+        layout.addWidget(row_of(self.lesion_id, self.add_lesion_button))
+        layout.addWidget(
+            row_of(QLabel(_tr("Scan:")), self.scan_choice, self.new_lesions, self.non_target)
+        )
+
+    def baseline_targets(self) -> list[str]:
+        scans = self.document.value("imaging") or []
+        return (
+            [les["id"] for les in scans[0].get("lesions", []) if les.get("target", True)]
+            if (scans)
+            else []
+        )
+
+    def on_add_scan(
+        self, date: str, modality: str, criteria: str, diameters: str = ""
+    ) -> list[str]:
+        """Add a scan; a follow-up needs the viable diameter of every baseline target lesion."""
+        targets = self.baseline_targets()
+        try:
+            values = [parse_number(p, _tr("Diameters")) for p in split_numbers(diameters)]
+        except ValueError as exc:
+            return self._say([str(exc)])
+        if len(values) != len(targets):
+            return self._say(
+                [
+                    _tr(
+                        "A follow-up scan needs the viable diameter (mm) of each baseline "
+                        "target lesion, in this order: {0}; {1} given."
+                    ).format(", ".join(targets), len(values))
+                ]
+            )
+        lesions = [
+            {"id": i, "target": True, "viable_diameter_mm": v}
+            for i, v in zip(targets, values, strict=True)
+        ]
+        scan = {
+            "date": date.strip(),
+            "modality": modality,
+            "criteria": criteria,
+            "lesions": lesions,
+            "new_lesions": False,
+            "non_target": "absent",
+        }
+        problems = self._say(self.document.add_item("imaging", scan))
+        if not problems:
+            self.scan_date.clear()
+            self.diameters.clear()
+        return problems
+
+    def _say(self, problems: list[str]) -> list[str]:
+        self.errors.setText("\n".join(problems))
+        return problems
+
+    def on_add_scan_clicked(self) -> None:
+        self.on_add_scan(
+            self.scan_date.text(),
+            self.modality.currentText(),
+            self.criteria.currentText(),
+            self.diameters.text(),
+        )
+
+    def on_add_lesion(self, lesion_id: str) -> bool:
+        added = self.model.add_lesion_id(lesion_id)
+        if added:
+            self.lesion_id.clear()
+        return added
+
+    def refresh(self) -> None:
+        self.model.reload()
+        targets = self.baseline_targets()
+        self.diameters.setEnabled(bool(targets))
+        self.diameters.setPlaceholderText(
+            _tr("mm of {0}").format(", ".join(targets))
+            if targets
+            else _tr("baseline: no lesions yet")
+        )
+        scans = self.document.value("imaging") or []
+        labels = [f"{i + 1}: {s['date']}" for i, s in enumerate(scans)]
+        current = self.scan_choice.currentIndex()
+        if [self.scan_choice.itemText(i) for i in range(self.scan_choice.count())] != labels:
+            self.scan_choice.blockSignals(True)
+            self.scan_choice.clear()
+            self.scan_choice.addItems(labels)
+            self.scan_choice.setCurrentIndex(
+                current if 0 <= current < len(labels) else len(labels) - 1
+            )
+            self.scan_choice.blockSignals(False)
+        self._bind_scan_fields()
+
+    def _bind_scan_fields(self) -> None:
+        index = self.scan_choice.currentIndex()
+        for field, key in ((self.new_lesions, "new_lesions"), (self.non_target, "non_target")):
+            field.path = f"imaging.{index}.{key}" if index >= 0 else "imaging.none"
+            field.setEnabled(index >= 0)
+            field.refresh()
+
+    def set_read_only(self, read_only: bool) -> None:
+        for widget in (
+            self.add_scan_button,
+            self.add_lesion_button,
+            self.scan_date,
+            self.lesion_id,
+        ):
+            widget.setEnabled(not read_only)
