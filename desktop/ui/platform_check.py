@@ -35,8 +35,24 @@ def missing_display_packages() -> list[str]:
     return missing
 
 
+def no_display() -> bool:
+    """Linux with no X11 or Wayland display to open a window on (and no Qt platform chosen)."""
+    return (
+        sys.platform.startswith("linux")
+        and not os.environ.get("QT_QPA_PLATFORM")
+        and not os.environ.get("DISPLAY")
+        and not os.environ.get("WAYLAND_DISPLAY")
+    )
+
+
 def display_problem() -> str | None:
     """A message for the user when the window cannot open, else None."""
+    if no_display():
+        return (
+            "The planner's window needs a desktop session, and none is available here (neither "
+            "DISPLAY nor WAYLAND_DISPLAY is set). Start it from a desktop, or use the command-line "
+            "tools (mdt-planner evaluate, import, export, ...), which need no window."
+        )
     packages = missing_display_packages()
     if not packages:
         return None

@@ -37,3 +37,12 @@ def test_nothing_to_say_when_every_library_loads(x11, monkeypatch):
 def test_offscreen_or_no_display_is_not_checked(monkeypatch):
     monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
     assert platform_check.missing_display_packages() == []
+
+
+def test_no_display_at_all_is_said_in_words(monkeypatch):
+    monkeypatch.setattr(platform_check.sys, "platform", "linux")
+    for name in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"):
+        monkeypatch.delenv(name, raising=False)
+    problem = platform_check.display_problem()
+    assert problem is not None
+    assert "needs a desktop session" in problem
