@@ -10,7 +10,7 @@ ParentIndex = QModelIndex | QPersistentModelIndex
 
 
 class KeyedRowsModel(QAbstractTableModel):
-    """Rows in `_rows`, columns named by `KEYS`; subclasses give `titles()` and `data()`."""
+    """Rows in `_rows`, a column per title; subclasses give `titles()` (or `KEYS`), `data()`."""
 
     KEYS: tuple[str, ...] = ()
 
@@ -25,11 +25,19 @@ class KeyedRowsModel(QAbstractTableModel):
     def rows(self) -> list[Any]:
         return list(self._rows)
 
+    def row(self, index: int) -> Any:
+        return self._rows[index]
+
+    def replace_rows(self, rows: list[Any]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
     def rowCount(self, parent: ParentIndex = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: ParentIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.KEYS)
+        return 0 if parent.isValid() else len(self.titles())
 
     def headerData(  # noqa: N802
         self,

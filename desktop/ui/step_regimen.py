@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 from desktop.logic.messages import term
 from desktop.ui.drafts import draft_index, ensure_draft
 from desktop.ui.forms import ERROR_STYLE, glossary_values, heading
+from desktop.ui.row_models import KeyedRowsModel
 from desktop.ui.step_base import BADGE_COLOURS, StepPage, badge_html, bullets_html, rich_label
 from desktop.ui.undo import CaseDocument
 
@@ -34,41 +34,29 @@ MAX_COMPARED = 3
 Index = QModelIndex | QPersistentModelIndex
 
 
-class RegimenTableModel(QAbstractTableModel):
+class RegimenTableModel(KeyedRowsModel):
     """One row per catalogue regimen: name, component classes, verdict (word and colour)."""
 
     def __init__(self, lang: str, parent=None) -> None:
         super().__init__(parent)
         self.lang = lang
-        self.rows: list[dict[str, Any]] = []
         self.chosen: str | None = None
-        self.headers = [
+
+    def titles(self) -> tuple[str, ...]:
+        return (
             QCoreApplication.translate("RegimenTableModel", "Regimen"),
             QCoreApplication.translate("RegimenTableModel", "Components"),
             QCoreApplication.translate("RegimenTableModel", "Verdict"),
-        ]
+        )
 
     def set_rows(self, rows: list[dict[str, Any]], chosen: str | None) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
         self.chosen = chosen
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.headers[section] if 0 <= section < len(self.headers) else None
-        return None
+        self.replace_rows(rows)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        row = self.rows[index.row()]
+        row = self._rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(row, column)
@@ -114,7 +102,7 @@ class ClassFilter(QSortFilterProxyModel):
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:  # noqa: N802
         if self.component_class is None:
             return True
-        row = self.sourceModel().rows[source_row]
+        row = self.sourceModel().row(source_row)
         return any(c["class"] == self.component_class for c in row.get("components", []))
 
 

@@ -15,6 +15,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 
 from desktop.ui.forms import parse_number
+from desktop.ui.row_models import KeyedRowsModel
 from desktop.ui.undo import CaseDocument
 
 Index = QModelIndex | QPersistentModelIndex
@@ -291,33 +292,22 @@ class LesionMatrixModel(QAbstractTableModel):
         return self.document.propose(f"{lesions_path}.{position}.viable_diameter_mm", number)
 
 
-class PlainRowsModel(QAbstractTableModel):
-    """A read-only table of text rows (the response timepoints)."""
+class PlainRowsModel(KeyedRowsModel):
+    """Read-only rows of display strings under the given headers."""
 
     def __init__(self, headers: list[str], parent=None) -> None:
         super().__init__(parent)
         self.headers = headers
-        self.rows: list[list[str]] = []
+
+    def titles(self) -> tuple[str, ...]:
+        return tuple(self.headers)
 
     def set_rows(self, rows: list[list[str]]) -> None:
-        self.beginResetModel()
-        self.rows = [list(row) for row in rows]
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.headers[section] if 0 <= section < len(self.headers) else None
-        return None
+        self.replace_rows([list(row) for row in rows])
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role != Qt.ItemDataRole.DisplayRole or not index.isValid():
             return None
-        if not 0 <= index.row() < len(self.rows):
+        if not 0 <= index.row() < len(self._rows):
             return None
-        return self.rows[index.row()][index.column()]
+        return self._rows[index.row()][index.column()]
