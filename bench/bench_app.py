@@ -120,7 +120,7 @@ def keystroke(folder: Path) -> list[dict]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
-    from desktop.logic.store import Store, User
+    from desktop.logic.store.database import Store, User
     from desktop.ui.case_list import CaseListView
 
     db = folder / "hundred-thousand.sqlite3"

@@ -6,8 +6,8 @@ import json
 import time
 from pathlib import Path
 
-from desktop.logic.case_io import parse_case
-from desktop.logic.evaluation import evaluate, evaluation_output
+from desktop.logic.clinical.evaluation import evaluate, evaluation_output
+from desktop.logic.model.case_io import parse_case
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "examples"
 GOAL_PER_SECOND = 5000

@@ -10,9 +10,9 @@ from pathlib import Path
 from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate
 
-from desktop.logic.case import Case
-from desktop.logic.fonts import report_font
-from desktop.logic.report import write_meeting_pack, write_summary_pdf
+from desktop.logic.model.case import Case
+from desktop.logic.report.fonts import report_font
+from desktop.logic.report.summary import write_meeting_pack, write_summary_pdf
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "shared" / "examples"
 PACK_SIZE = 30

@@ -10,9 +10,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from desktop.logic import store_audit, store_cases
-from desktop.logic.case import Case
-from desktop.logic.store import Store, User
+from desktop.logic.model.case import Case
+from desktop.logic.store import audit as store_audit
+from desktop.logic.store import cases as store_cases
+from desktop.logic.store.database import Store, User
 from tests.factories import case_data
 
 IMPORTED = 10_000

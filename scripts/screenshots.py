@@ -20,8 +20,8 @@ sys.path.insert(0, str(REPO))
 
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
-from desktop.logic.store import DatabaseDamaged, Store, User  # noqa: E402
-from desktop.logic.store_files import backups_dir  # noqa: E402
+from desktop.logic.store.database import DatabaseDamaged, Store, User  # noqa: E402
+from desktop.logic.store.files import backups_dir  # noqa: E402
 from desktop.ui import workers  # noqa: E402
 from desktop.ui.app import install_translators  # noqa: E402
 from desktop.ui.dialogs import (  # noqa: E402

@@ -16,9 +16,9 @@ from PySide6.QtWidgets import QApplication
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from desktop.logic.case_io import parse_case  # noqa: E402
-from desktop.logic.store import Store  # noqa: E402
-from desktop.logic.store_types import User  # noqa: E402
+from desktop.logic.model.case_io import parse_case  # noqa: E402
+from desktop.logic.store.database import Store  # noqa: E402
+from desktop.logic.store.values import User  # noqa: E402
 from desktop.ui.settings import Settings  # noqa: E402
 from desktop.ui.workspace import workspace_screenshots  # noqa: E402
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from desktop.logic.case import Case
+from desktop.logic.model.case import Case
 
 MINIMAL: dict[str, Any] = {
     "format": "hcc-mdt-case/1",

@@ -9,7 +9,7 @@ import json
 import pytest
 
 from desktop.cli import main
-from desktop.logic.paths import resource
+from desktop.logic.model.paths import resource
 
 pytestmark = pytest.mark.smoke
 

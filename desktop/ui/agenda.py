@@ -1,7 +1,7 @@
 """The meeting agenda view: cases of one MDT meeting in order, what each still lacks, carry-over.
 
 The table model is desktop.ui.agenda_model, the dialogs desktop.ui.agenda_dialogs. Readiness
-(missing or stale items) comes from desktop.logic.completeness, judged on the meeting date with
+(missing or stale items) comes from clinical.completeness, judged on the meeting date with
 the department's stale days (the store setting `stale_days`). Every change is a store call
 (audited there). The agenda loads when first shown, so start-up does not parse cases.
 """

@@ -1,6 +1,6 @@
 """The meeting agenda's table model: one meeting's cases in order with what each still lacks.
 
-Readiness (missing or stale items) comes from desktop.logic.completeness, judged on the meeting
+Readiness (missing or stale items) comes from clinical.completeness, judged on the meeting
 date with the department's stale days; the Discussed checkbox writes to the store.
 """
 
@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QWidget
 from desktop.ui.row_models import KeyedRowsModel
 
 if TYPE_CHECKING:  # completeness (and the pydantic case model) load with the first agenda
-    from desktop.logic.completeness import Readiness
+    from desktop.logic.clinical import Readiness
 
 ParentIndex = QModelIndex | QPersistentModelIndex
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole
@@ -50,7 +50,7 @@ def readiness_summary(result: Readiness) -> str:
 
 def load_agenda(store: Any, meeting: dt.date, stale_days: int) -> list[AgendaRow]:
     """The agenda of `meeting` with each case's readiness on that date."""
-    from desktop.logic.completeness import readiness
+    from desktop.logic.clinical import readiness
 
     rows = []
     for item in store.agenda(meeting.isoformat()):

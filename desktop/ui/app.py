@@ -1,7 +1,7 @@
 """Starting the desktop app: Qt, translations, who is working, the database, the main window.
 
 A damaged database is never overwritten: the dialog offers to restore the newest good backup
-(the damaged file is kept aside by desktop.logic.store.restore_database) or to quit. A busy
+(the damaged file is kept aside by desktop.logic.store.database.restore_database) or to quit. A busy
 database (another instance writing) can be opened read-only.
 
 The window is shown as soon as the case list's first page is ready; the start-up backup (in a
@@ -17,7 +17,7 @@ from pathlib import Path
 from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from desktop.logic.paths import resource
+from desktop.logic.model import resource
 from desktop.logic.store import (
     DatabaseBusy,
     DatabaseDamaged,

@@ -12,8 +12,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from desktop.logic.case import Case
-from desktop.logic.store_errors import StaleRevision, StoreError
+from desktop.logic.model import Case
+from desktop.logic.store import StaleRevision, StoreError
 from desktop.ui.undo import CaseDocument, EditRefused, case_dict, validated, with_value
 
 SAVE_DELAY_MS = 800

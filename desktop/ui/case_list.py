@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.logic.store_errors import StoreError
+from desktop.logic.store import StoreError
 from desktop.ui.case_list_model import (
     BCLC_STAGES,
     CNLC_STAGES,

@@ -20,7 +20,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QWidget
 
-from desktop.logic.store_types import CaseRow
+from desktop.logic.store import CaseRow
 
 PAGE_SIZE = 200
 BCLC_STAGES = ("0", "A", "B", "C", "D")

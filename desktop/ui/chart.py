@@ -1,7 +1,7 @@
 """The response chart: sum of viable diameters per scan, AFP and PIVKA-II on a second axis.
 
 Drawn with QPainter in the widget's own font, so the presentation screen enlarges it by setting
-a bigger font. The data are plain (date, value) points (desktop.logic.response.ChartSeries);
+a bigger font. The data are plain (date, value) points (clinical.response.ChartSeries);
 markers span decades, so their axis is logarithmic.
 """
 
@@ -15,8 +15,8 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from desktop.logic.case import Case
-from desktop.logic.response import ChartSeries, response_chart_series
+from desktop.logic.clinical import ChartSeries, response_chart_series
+from desktop.logic.model import Case
 
 SUM_COLOUR = QColor("#1f4e79")
 AFP_COLOUR = QColor("#b45f06")

@@ -107,8 +107,9 @@ class ReportExports:
         )
         task.signals.failed.connect(lambda m: self._task_failed(self.tr("Export failed"), m))
         # tr() with a count looks only in the window's own class, not in this mixin's context.
+        count = len(case_ids)  # lupdate 6.11 skips a translate() whose count is a call
         title = QCoreApplication.translate(
-            "ReportExports", "Writing the meeting pack of %n case(s)…", "", len(case_ids)
+            "ReportExports", "Writing the meeting pack of %n case(s)…", "", count
         )
         return self._run(task, title)
 

@@ -1,7 +1,7 @@
 """Follow-up: decisions whose follow-up is planned or ongoing, and cases to bring back to the MDT.
 
 The list is read from the cases whose latest decision is final (store status "follow-up" or
-"decided"); reasons to re-discuss come from desktop.logic.completeness.rediscussion_reasons.
+"decided"); reasons to re-discuss come from clinical.completeness.rediscussion_reasons.
 With an `open_store` function the scan runs off the GUI thread on its own connection.
 """
 
@@ -32,9 +32,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.logic.case import Case
-from desktop.logic.completeness import rediscussion_reasons
-from desktop.logic.messages import Message
+from desktop.logic.clinical import rediscussion_reasons
+from desktop.logic.model import Case, Message
 from desktop.ui import workers
 from desktop.ui.row_models import KeyedRowsModel
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.logic.messages import term, text_table
+from desktop.logic.model import term, text_table
 from desktop.ui.undo import CaseDocument
 
 INVALID_STYLE = "border: 2px solid #c0392b; border-radius: 3px;"

@@ -14,12 +14,12 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from desktop.logic.paths import resource
-from desktop.logic.store_errors import error_text
+from desktop.logic.model import resource
+from desktop.logic.store import error_text
 from desktop.ui import workers
 
 if TYPE_CHECKING:  # imported when first used, to keep start-up short
-    from desktop.logic.case import Case
+    from desktop.logic.model import Case
 
 
 def demo_files() -> list[Path]:
@@ -28,7 +28,7 @@ def demo_files() -> list[Path]:
 
 def load_demo_cases(store: Any) -> list[str]:
     """Import the demonstration cases shipped in resources/demo; returns their case ids."""
-    from desktop.logic.case_io import read_case
+    from desktop.logic.model import read_case
 
     return [store.import_case(read_case(path))[0].case_id for path in demo_files()]
 
@@ -36,7 +36,7 @@ def load_demo_cases(store: Any) -> list[str]:
 def duplicate_of(case: Case) -> Case:
     """A copy to start a similar case from: new MRN suffix, no case_id, no decision records
     (a sealed record belongs to its patient)."""
-    from desktop.logic.case import Case
+    from desktop.logic.model import Case
 
     data = case.to_json_dict()
     data.pop("case_id", None)
@@ -76,7 +76,7 @@ class CaseActions:
         self.open_case(stored.case_id)
 
     def on_load_demo(self) -> list[str]:
-        from desktop.logic.case_io import CaseError
+        from desktop.logic.model import CaseError
 
         try:
             ids = load_demo_cases(self.store)
@@ -109,15 +109,15 @@ class CaseActions:
         task = workers.Task(work)
         task.signals.finished.connect(self.on_import_finished)
         task.signals.failed.connect(lambda m: self._task_failed(self.tr("Import failed"), m))
+        count = len(paths)  # lupdate 6.11 skips a translate() whose count is a call
         return self._run(
-            task, QCoreApplication.translate("CaseActions", "Importing %n file(s)…", "", len(paths))
+            task, QCoreApplication.translate("CaseActions", "Importing %n file(s)…", "", count)
         )
 
     def on_import_finished(self, result: workers.ImportResult) -> None:
         self.cases.refresh()
-        text = QCoreApplication.translate(
-            "CaseActions", "%n case(s) imported.", "", len(result.imported)
-        )
+        count = len(result.imported)
+        text = QCoreApplication.translate("CaseActions", "%n case(s) imported.", "", count)
         if result.problems:
             box = QMessageBox(
                 QMessageBox.Icon.Warning,
@@ -147,19 +147,17 @@ class CaseActions:
 
     def export_to(self, case_ids: list[str], folder: Path) -> workers.Task:
         task = workers.Task(workers.export_files(self._store_opener(), case_ids, folder))
-        task.signals.finished.connect(
-            lambda written: self.statusBar().showMessage(
-                QCoreApplication.translate(
-                    "CaseActions", "%n case file(s) written.", "", len(written)
-                ),
-                8000,
-            )
-        )
+        task.signals.finished.connect(self.on_export_finished)
         task.signals.failed.connect(lambda m: self._task_failed(self.tr("Export failed"), m))
+        count = len(case_ids)
         return self._run(
-            task,
-            QCoreApplication.translate("CaseActions", "Exporting %n case(s)…", "", len(case_ids)),
+            task, QCoreApplication.translate("CaseActions", "Exporting %n case(s)…", "", count)
         )
+
+    def on_export_finished(self, written: list[Path]) -> None:
+        count = len(written)
+        text = QCoreApplication.translate("CaseActions", "%n case file(s) written.", "", count)
+        self.statusBar().showMessage(text, 8000)
 
     def _store_opener(self) -> Callable[[], Any]:
         if self._open_store is not None:

@@ -279,7 +279,7 @@ class MainWindow(MainMenus, CaseActions, ReportExports, QMainWindow):
         if dialog.exec():
             name, role = dialog.values()
             self.settings.set_user(name, role)
-            from desktop.logic.store_types import User
+            from desktop.logic.store import User
 
             self.store.user = User(name, role)
             self._update_status()
@@ -331,7 +331,7 @@ class MainWindow(MainMenus, CaseActions, ReportExports, QMainWindow):
         ShortcutsDialog(self).exec()
 
     def on_about(self) -> None:
-        from desktop.logic.rules import default_rules
+        from desktop.logic.model import default_rules
 
         AboutDialog(default_rules().version, self).exec()
 

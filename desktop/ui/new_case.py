@@ -22,9 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.logic.case import FORMAT, Case
-from desktop.logic.case_io import CaseError, parse_case
-from desktop.logic.messages import term
+from desktop.logic.model import FORMAT, Case, CaseError, parse_case, term
 
 ERROR_STYLE = "color: #c0392b;"
 INVALID_STYLE = "border: 2px solid #c0392b; border-radius: 3px;"

@@ -2,7 +2,7 @@
 large type (readable at 3 m on a 1080p screen: body text 28 pt and more).
 
 Right, Down, Page Down and Space move on; Left, Up and Page Up go back; Home and End jump;
-Esc leaves. The facts are the clinical layer's results (desktop.logic.evaluation).
+Esc leaves. The facts are the clinical layer's results (desktop.logic.clinical.evaluation).
 """
 
 from __future__ import annotations
@@ -14,10 +14,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from desktop.logic.case import Case
-from desktop.logic.completeness import meeting_decision
-from desktop.logic.evaluation import Evaluation, evaluate
-from desktop.logic.messages import term
+from desktop.logic.clinical import Evaluation, evaluate, meeting_decision
+from desktop.logic.model import Case, term
 from desktop.ui.chart import ResponseChart, series_for
 from desktop.ui.dialogs import disclaimer
 

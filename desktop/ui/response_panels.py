@@ -15,9 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.logic.messages import adverse_event_term, agent_term
-from desktop.logic.regimens import load_catalogue
-from desktop.logic.timing import agent_catalogue
+from desktop.logic.clinical import agent_catalogue, load_catalogue
+from desktop.logic.model import adverse_event_term, agent_term
 from desktop.ui.panel_widgets import error_label, row_of, table_view
 from desktop.ui.tables import Column, ListTableModel
 from desktop.ui.undo import CaseDocument

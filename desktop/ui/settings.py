@@ -15,7 +15,7 @@ from typing import Any
 from PySide6.QtCore import QByteArray, QLocale, QSettings
 from PySide6.QtWidgets import QMainWindow, QWidget
 
-from desktop.logic.store_settings import SETTINGS as STORE_SETTINGS
+from desktop.logic.store import SETTINGS as STORE_SETTINGS
 
 ORGANIZATION = "hcc-mdt-planner"
 APPLICATION = "mdt-planner"
@@ -43,7 +43,7 @@ SETTINGS: tuple[SettingSpec, ...] = (
     SettingSpec("demo/offered", False, "Whether the demonstration cases were offered once."),
 )
 # Department-wide settings (department, stale_days, ...) are declared once, in
-# desktop.logic.store_settings.SETTINGS, and kept in the database.
+# desktop.logic.store.settings.SETTINGS, and kept in the database.
 STALE_DAYS_RANGE = (0, 365)
 _DEFAULTS = {spec.name: spec.default for spec in SETTINGS}
 

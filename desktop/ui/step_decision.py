@@ -7,9 +7,8 @@ from typing import Any
 
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QMessageBox, QPushButton, QWidget
 
-from desktop.logic.decision import Signature
-from desktop.logic.messages import term
-from desktop.logic.store_errors import StoreError
+from desktop.logic.model import Signature, term
+from desktop.logic.store import StoreError
 from desktop.ui.drafts import draft_index, final_indexes, start_draft
 from desktop.ui.forms import (
     ERROR_STYLE,

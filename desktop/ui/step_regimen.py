@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.logic.messages import term
+from desktop.logic.model import term
 from desktop.ui.drafts import draft_index, ensure_draft
 from desktop.ui.forms import ERROR_STYLE, glossary_values, heading
 from desktop.ui.row_models import KeyedRowsModel

@@ -6,8 +6,8 @@ from typing import Any
 
 from PySide6.QtWidgets import QLabel, QTableView, QWidget
 
-from desktop.logic.messages import term
-from desktop.logic.response import response_chart_series
+from desktop.logic.clinical import response_chart_series
+from desktop.logic.model import term
 from desktop.ui.chart import ResponseChart
 from desktop.ui.drafts import draft_index
 from desktop.ui.forms import DateField, NumberField, enum_field, heading

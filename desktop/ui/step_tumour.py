@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.logic.staging import cheng_note, cheng_type
+from desktop.logic.clinical import cheng_note, cheng_type
 from desktop.ui.drafts import draft_index
 from desktop.ui.forms import (
     ERROR_STYLE,

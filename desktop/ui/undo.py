@@ -16,8 +16,7 @@ from pydantic import ValidationError
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from desktop.logic.case import Case
-from desktop.logic.case_io import describe_errors
+from desktop.logic.model import Case, describe_errors
 
 SET_FIELD_ID = 4201
 

@@ -17,7 +17,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from desktop.logic.store_errors import StoreError, error_text
+from desktop.logic.store import StoreError, error_text
 
 
 class TaskSignals(QObject):
@@ -134,7 +134,7 @@ def import_files(open_store: Callable[[], Any], paths: Iterable[Path], lang: str
 
 
 def _import_one(store: Any, path: Path, result: ImportResult, lang: str = "en") -> None:
-    from desktop.logic.case_io import CaseError, read_case
+    from desktop.logic.model import CaseError, read_case
 
     try:
         stored, _created = store.import_case(read_case(path))
@@ -166,7 +166,7 @@ def export_files(open_store: Callable[[], Any], case_ids: Iterable[str], folder:
 
 
 def _export_one(store: Any, case_id: str, folder: Path) -> Path:
-    from desktop.logic.case_io import dumps_case
+    from desktop.logic.model import dumps_case
 
     case = store.get_case(case_id).case
     safe = "".join(c if c.isalnum() or c in "-_" else "_" for c in case.patient.mrn)
@@ -207,7 +207,7 @@ def archive_bundle(
     """Work function writing the archive bundle (PDF, case JSON, manifest) into `folder`."""
 
     def work(control: TaskControl) -> Path:
-        from desktop.logic.archive import write_archive
+        from desktop.logic.report import write_archive
 
         case, department = _case_and_department(open_store, case_id)
         control.report(0, 1)

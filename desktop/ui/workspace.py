@@ -1,7 +1,7 @@
 """The case workspace: the MDT workflow steps in a sidebar, each marked complete/incomplete/stale.
 
 Every edit is an undoable command on a CaseDocument; results are recomputed from the in-memory
-case as the user types (desktop.logic.evaluation.evaluate) and the case is saved as a new
+case as the user types (desktop.logic.clinical.evaluation.evaluate) and the case is saved as a new
 revision 800 ms after the last change and at once on a step change or close (autosave.py).
 """
 
@@ -27,9 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.logic.completeness import AREAS, readiness
-from desktop.logic.evaluation import evaluate, evaluation_output
-from desktop.logic.messages import Message
+from desktop.logic.clinical import AREAS, evaluate, evaluation_output, readiness
+from desktop.logic.model import Message
 from desktop.ui.autosave import AutoSaver
 from desktop.ui.drafts import draft_index
 from desktop.ui.forms import lang_of
@@ -176,7 +175,7 @@ class CaseWorkspace(QWidget):
         return label
 
     def _rules_version(self) -> str:
-        from desktop.logic.rules import default_rules
+        from desktop.logic.model import default_rules
 
         return default_rules().version
 

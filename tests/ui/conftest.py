@@ -2,7 +2,7 @@
 
 import pytest
 
-from desktop.logic.evaluation import evaluate, evaluation_output
+from desktop.logic.clinical.evaluation import evaluate, evaluation_output
 from desktop.ui.settings import Settings
 from desktop.ui.undo import CaseDocument
 from tests.factories import make_case

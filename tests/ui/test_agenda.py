@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import Qt
 
-from desktop.logic.store import Store, User
+from desktop.logic.store.database import Store, User
 from desktop.ui.agenda import AgendaView
 from desktop.ui.agenda_model import AgendaModel, readiness_summary
 from desktop.ui.settings import Settings, set_stale_days, stale_days

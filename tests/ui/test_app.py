@@ -4,7 +4,7 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from desktop.logic.store import DatabaseBusy, Store, User
+from desktop.logic.store.database import DatabaseBusy, Store, User
 from desktop.ui import app as app_module
 from desktop.ui.app import ask_who_is_working, install_translators, open_store, start
 from desktop.ui.dialogs import DamagedDatabaseDialog

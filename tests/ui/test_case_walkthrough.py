@@ -3,9 +3,9 @@
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from desktop.logic.records import chain_problems
-from desktop.logic.store import Store
-from desktop.logic.store_types import User
+from desktop.logic.model.records import chain_problems
+from desktop.logic.store.database import Store
+from desktop.logic.store.values import User
 from desktop.ui.settings import Settings
 from desktop.ui.workspace import CaseWorkspace
 from tests.factories import make_case

@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 from PySide6.QtGui import QColor
 
-from desktop.logic.response import ChartSeries
+from desktop.logic.clinical.response import ChartSeries
 from desktop.ui.chart import SUM_COLOUR, ResponseChart, nice_ceiling, number, series_for
 from tests.factories import make_case
 

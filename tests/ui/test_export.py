@@ -4,7 +4,7 @@ import pikepdf
 import pytest
 from PySide6.QtWidgets import QPushButton
 
-from desktop.logic.store import Store, User
+from desktop.logic.store.database import Store, User
 from desktop.ui import workers
 from desktop.ui.main_window import MainWindow
 from desktop.ui.settings import Settings

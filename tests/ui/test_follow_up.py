@@ -2,8 +2,8 @@
 
 import pytest
 
-from desktop.logic.records import seal
-from desktop.logic.store import Store, User
+from desktop.logic.model.records import seal
+from desktop.logic.store.database import Store, User
 from desktop.ui.follow_up import FollowUpModel, FollowUpView, load_follow_up
 from desktop.ui.settings import Settings
 from tests.factories import make_case

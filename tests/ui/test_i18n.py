@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.logic.store import Store, User
+from desktop.logic.store.database import Store, User
 from desktop.ui.settings import Settings
 
 REPO = Path(__file__).resolve().parents[2]

@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QAbstractButton
 
-from desktop.logic.store import Store, User
+from desktop.logic.store.database import Store, User
 from desktop.ui.dialogs import shortcut_rows
 from desktop.ui.main_actions import demo_files, duplicate_of
 from desktop.ui.main_window import FIXED_TABS, FOLLOW_UP_TAB, MainWindow
@@ -63,7 +63,7 @@ def test_demo_files_cover_every_bclc_stage(window, store):
 
 
 def test_duplicate_drops_decisions_and_marks_the_mrn(pvtt_case_data):
-    from desktop.logic.case_io import parse_case
+    from desktop.logic.model.case_io import parse_case
 
     copy = duplicate_of(parse_case(pvtt_case_data))
     assert copy.patient.mrn == "H-000123-copy"

@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QComboBox
 
-from desktop.logic.store import Store, User
+from desktop.logic.store.database import Store, User
 from desktop.ui.main_window import MainWindow
 from desktop.ui.new_case import NewCaseDialog
 from desktop.ui.settings import Settings

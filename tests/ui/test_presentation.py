@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import Qt
 
-from desktop.logic.store import Store, User
+from desktop.logic.store.database import Store, User
 from desktop.ui.presentation import BODY_PT, PresentationWindow, age_on
 from desktop.ui.settings import Settings
 from tests.factories import make_case

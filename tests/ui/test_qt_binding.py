@@ -9,7 +9,6 @@ future release with the same bug, so it shows up in CI instead of in a meeting.
 import sys
 
 import pytest
-
 from PySide6.QtGui import QColor, QImage, QPainter, QPen
 from PySide6.QtWidgets import QLineEdit
 

@@ -2,9 +2,9 @@
 
 import pytest
 
-from desktop.logic.records import chain_problems
-from desktop.logic.store import Store
-from desktop.logic.store_types import User
+from desktop.logic.model.records import chain_problems
+from desktop.logic.store.database import Store
+from desktop.logic.store.values import User
 from desktop.ui.settings import Settings
 from desktop.ui.workspace import CaseWorkspace
 from tests.factories import make_case

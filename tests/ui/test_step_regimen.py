@@ -2,7 +2,7 @@
 
 import pytest
 
-from desktop.logic.evaluation import evaluate, evaluation_output
+from desktop.logic.clinical.evaluation import evaluate, evaluation_output
 from desktop.ui.step_regimen import RegimenStep
 from tests.factories import make_case
 

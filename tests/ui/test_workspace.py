@@ -4,8 +4,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 
-from desktop.logic.store import Store
-from desktop.logic.store_types import User
+from desktop.logic.store.database import Store
+from desktop.logic.store.values import User
 from desktop.ui.settings import Settings, set_stale_days
 from desktop.ui.workspace import CaseWorkspace, workspace_screenshots
 from tests.factories import make_case

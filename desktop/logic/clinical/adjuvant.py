@@ -1,0 +1,118 @@
+"""Adjuvant options after conversion resection (review section 7), with notes that fit the case.
+
+Every option of the catalogue is returned, the not-recommended one (adjuvant sorafenib, STORM)
+included with its evidence, so the MDT sees why it is not offered.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from desktop.logic.clinical.regimens import AdjuvantOptionSpec, Catalogue, Regimen, regimen_text
+from desktop.logic.model import Case, Message, msg
+
+MACROVASCULAR_PVI = frozenset({"vp1", "vp2", "vp3", "vp4"})
+MACROVASCULAR_HVI = frozenset({"vv1", "vv2", "vv3"})
+ICI_OPTIONS = frozenset({"adjuvant-atezolizumab-bevacizumab", "adjuvant-pd1-monotherapy"})
+
+
+@dataclass(frozen=True, slots=True)
+class AdjuvantOption:
+    """One adjuvant option as offered for one case."""
+
+    spec: AdjuvantOptionSpec
+    notes: tuple[Message, ...]
+
+    def to_output(self, lang: str = "en") -> dict[str, Any]:
+        spec = self.spec
+        return {
+            "id": spec.id,
+            "name": spec.name.render(lang),
+            "components": [c.to_output() for c in spec.components],
+            "agents": list(spec.agents),
+            "duration_months": spec.duration_months,
+            "stop_rules": [
+                Message(f"adjuvant.stop.{rule}").render(lang) for rule in spec.stop_rules
+            ],
+            "evidence": [e.to_output(lang) for e in spec.evidence],
+            "recommended": spec.recommended,
+            "notes": [note.render(lang) for note in self.notes],
+        }
+
+
+def adjuvant_options(case: Case, catalogue: Catalogue) -> list[AdjuvantOption]:
+    """Every adjuvant option of the catalogue, in catalogue order, with case notes."""
+    return [
+        AdjuvantOption(spec, tuple(_notes(spec, case, catalogue))) for spec in catalogue.adjuvant
+    ]
+
+
+def _notes(spec: AdjuvantOptionSpec, case: Case, catalogue: Catalogue) -> list[Message]:
+    notes: list[Message] = []
+    if not spec.recommended:
+        notes.append(msg("adjuvant.note.not_recommended", refs=_refs(spec)))
+    elif not spec.stop_rules:
+        notes.append(Message("adjuvant.note.no_stop_rule"))
+    if spec.id == "continue-preoperative-regimen":
+        notes.extend(_preoperative_notes(case))
+    if spec.id == "adjuvant-after-folfox-haic-conversion":
+        notes.extend(_folfox_haic_notes(case, catalogue))
+    if spec.id in ICI_OPTIONS:
+        notes.extend(_ici_exclusion_notes(case))
+    if spec.recommended:
+        # Review section 7: whether pCR should shorten adjuvant therapy is unanswered.
+        notes.append(Message("adjuvant.note.pcr_unresolved"))
+    return notes
+
+
+def _refs(spec: AdjuvantOptionSpec) -> list[int]:
+    return [e.ref for e in spec.evidence]
+
+
+def _preoperative_notes(case: Case) -> list[Message]:
+    regimens = list(dict.fromkeys(t.regimen for t in case.treatments))
+    if not regimens:
+        return [Message("adjuvant.note.no_preoperative_regimen")]
+    names = [regimen_text(r) for r in regimens]
+    return [msg("adjuvant.note.preoperative_regimen", regimens=names)]
+
+
+def _folfox_haic_notes(case: Case, catalogue: Catalogue) -> list[Message]:
+    # Pan et al. (review ref 77): benefit greatest with macrovascular invasion and HBsAg positivity.
+    notes = [
+        Message(
+            "adjuvant.note.haic_given"
+            if _had_haic(case, catalogue)
+            else "adjuvant.note.haic_not_recorded"
+        )
+    ]
+    tumor = case.tumor
+    if (
+        tumor.portal_vein_invasion in MACROVASCULAR_PVI
+        or tumor.hepatic_vein_invasion in MACROVASCULAR_HVI
+    ):
+        notes.append(Message("adjuvant.note.macrovascular_invasion"))
+    if "hbv" in case.etiology:
+        notes.append(Message("adjuvant.note.hbv"))
+    return notes
+
+
+def _had_haic(case: Case, catalogue: Catalogue) -> bool:
+    for treatment in case.treatments:
+        regimen = catalogue.by_id(treatment.regimen)
+        if isinstance(regimen, Regimen) and "haic" in regimen.classes:
+            return True
+        if any(agent.name.strip().lower() == "haic-folfox" for agent in treatment.agents):
+            return True
+    return False
+
+
+def _ici_exclusion_notes(case: Case) -> list[Message]:
+    # Same exclusions as the conversion safety checks (trial exclusion criteria for ICIs).
+    notes = []
+    if case.history.autoimmune_disease_active:
+        notes.append(Message("adjuvant.note.ici_autoimmune"))
+    if case.history.organ_transplant:
+        notes.append(Message("adjuvant.note.ici_transplant"))
+    return notes

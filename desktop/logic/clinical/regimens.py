@@ -1,0 +1,274 @@
+"""The regimen catalogue (resources/regimens.json): conversion and adjuvant options with evidence.
+
+Evidence `ref` numbers are those of the 2024 review in shared/reference (Wang et al., Cancer Sci
+2024;115:2159-2169); findings are paraphrased and every figure is printed as the review prints it
+(tests/logic/test_regimens.py proves it against the review text). Derived facts a safety check
+needs per regimen (component classes, names, triple, Child-Pugh A-only evidence) are computed
+once at load, so the per-case loop stays lean.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
+
+from desktop.logic.model import Term, Translated, adverse_event_term, resource
+
+ComponentClass = Literal[
+    "tace", "haic", "radiotherapy", "sirt", "tki", "ici", "anti_vegf", "chemotherapy"
+]
+LOCOREGIONAL: frozenset[str] = frozenset({"tace", "haic", "radiotherapy", "sirt"})
+Design = Literal[
+    "phase_3_rct",
+    "phase_2_3_rct",
+    "rct",
+    "phase_2_single_arm",
+    "prospective",
+    "retrospective",
+    "retrospective_single_arm",
+    "real_world",
+    "proof_of_concept",
+    "systematic_review",
+    "meta_analysis",
+    "review_article",
+    "not_stated",
+]
+StopRule = Literal["recurrence", "intolerable_toxicity"]
+# Class names, not agents: an adverse event on any agent of the class counts against them.
+GENERIC_COMPONENTS: frozenset[str] = frozenset({"pd-1 inhibitor", "pd-l1 inhibitor", "tki", "haic"})
+REVIEW_REFS = range(1, 92)  # the review's reference list runs 1-91
+_KEBAB = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+Ref = Annotated[int, Field(ge=REVIEW_REFS.start, lt=REVIEW_REFS.stop)]
+
+
+class Frozen(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Bilingual(Frozen):
+    en: Annotated[str, Field(min_length=1)]
+    zh_CN: Annotated[str, Field(min_length=1)]
+
+    def render(self, lang: str = "en") -> str:
+        return self.zh_CN if lang == "zh_CN" else self.en
+
+
+class Component(Frozen):
+    """One agent or procedure; `agents` lists the drugs a named procedure delivers (FOLFOX)."""
+
+    name: Annotated[str, Field(min_length=1)]
+    class_: ComponentClass = Field(alias="class")
+    agents: tuple[str, ...] = ()
+
+    def to_output(self) -> dict[str, str]:
+        return {"name": self.name, "class": self.class_}
+
+
+class Evidence(Frozen):
+    ref: Ref
+    cited_with: tuple[Ref, ...] = ()
+    design: Design
+    size: Annotated[int, Field(gt=0)] | None
+    trial: str | None
+    finding: Bilingual
+    figures: tuple[str, ...] = ()
+
+    def to_output(self, lang: str = "en") -> dict[str, Any]:
+        return {
+            "ref": self.ref,
+            "cited_with": list(self.cited_with),
+            "design": Term(f"regimens.design.{self.design}").render(lang),
+            "size": self.size,
+            "trial": self.trial,
+            "finding": self.finding.render(lang),
+            "figures": list(self.figures),
+        }
+
+
+class Population(Frozen):
+    """What the cited study was done in; `child_pugh_enrolled` only where the review says so."""
+
+    ref: Ref
+    studied_in: Bilingual
+    child_pugh_enrolled: tuple[Literal["A", "B", "C"], ...] | None = None
+
+    def to_output(self, lang: str = "en") -> dict[str, Any]:
+        enrolled = self.child_pugh_enrolled
+        return {
+            "ref": self.ref,
+            "studied_in": self.studied_in.render(lang),
+            "child_pugh_enrolled": list(enrolled) if enrolled is not None else None,
+        }
+
+
+class AdverseEventSpec(Frozen):
+    term: Annotated[str, Field(pattern=r"^[a-z_]+$")]
+    source: Annotated[str, Field(min_length=1)]
+
+    def to_output(self, lang: str = "en") -> dict[str, str]:
+        name = ae_term(self.term)
+        rendered = name.render(lang) if isinstance(name, Term) else name
+        return {"term": self.term, "name": rendered, "source": self.source}
+
+
+class Regimen(Frozen):
+    id: Annotated[str, Field(pattern=_KEBAB)]
+    name: Bilingual
+    components: Annotated[tuple[Component, ...], Field(min_length=1)]
+    setting: Literal["conversion"]
+    triple: bool
+    evidence: Annotated[tuple[Evidence, ...], Field(min_length=1)]
+    population: tuple[Population, ...] = ()
+    adverse_events: tuple[AdverseEventSpec, ...] = ()
+
+    _classes: tuple[str, ...] = PrivateAttr(default=())
+    _child_pugh_a_refs: tuple[int, ...] = PrivateAttr(default=())
+
+    @model_validator(mode="after")
+    def _triple_matches_components(self) -> Regimen:
+        classes = frozenset(c.class_ for c in self.components)
+        computed = bool(classes & LOCOREGIONAL) and {"tki", "ici"} <= classes
+        if self.triple != computed:
+            raise ValueError(f"{self.id}: triple must be {computed} for its components")
+        return self
+
+    def model_post_init(self, context: Any, /) -> None:
+        self._classes = tuple(dict.fromkeys(c.class_ for c in self.components))
+        self._child_pugh_a_refs = tuple(
+            p.ref for p in self.population if p.child_pugh_enrolled == ("A",)
+        )
+
+    @property
+    def classes(self) -> tuple[str, ...]:
+        """Component classes in component order, each once (keeps reasons in a stable order)."""
+        return self._classes
+
+    def component_for(self, agent: str, agent_class: str | None) -> str | None:
+        """The component an agent given to the patient stands for in this regimen, if any."""
+        for component in self.components:
+            if agent == component.name or agent in component.agents:
+                return component.name
+        if agent_class is None:
+            return None
+        generic_agent = agent in GENERIC_COMPONENTS
+        for component in self.components:
+            if component.class_ == agent_class and (
+                generic_agent or component.name in GENERIC_COMPONENTS
+            ):
+                return component.name
+        return None
+
+    @property
+    def child_pugh_a_only_refs(self) -> tuple[int, ...]:
+        """Refs whose study, as the review states, enrolled Child-Pugh A only."""
+        return self._child_pugh_a_refs
+
+
+class AdjuvantOptionSpec(Frozen):
+    id: Annotated[str, Field(pattern=_KEBAB)]
+    name: Bilingual
+    components: tuple[Component, ...] = ()
+    agents: tuple[str, ...] = ()
+    setting: Literal["adjuvant"]
+    duration_months: Annotated[int, Field(gt=0)] | None
+    stop_rules: tuple[StopRule, ...] = ()
+    recommended: bool
+    evidence: Annotated[tuple[Evidence, ...], Field(min_length=1)]
+
+
+class Catalogue(Frozen):
+    format: Literal["hcc-mdt-regimens/1"]
+    version: Annotated[str, Field(min_length=1)]
+    source: str
+    note: str = ""
+    regimens: Annotated[tuple[Regimen, ...], Field(min_length=1)]
+    adjuvant: tuple[AdjuvantOptionSpec, ...] = ()
+
+    _index: dict[str, Regimen | AdjuvantOptionSpec] = PrivateAttr(default_factory=dict)
+    _component_names: frozenset[str] = PrivateAttr(default=frozenset())
+    _profiles: tuple[RegimenProfile, ...] = PrivateAttr(default=())
+
+    @model_validator(mode="after")
+    def _ids_unique(self) -> Catalogue:
+        ids = [r.id for r in self.regimens] + [a.id for a in self.adjuvant]
+        duplicates = sorted({i for i in ids if ids.count(i) > 1})
+        if duplicates:
+            raise ValueError(f"regimen id {duplicates[0]!r} appears twice in the catalogue")
+        return self
+
+    def model_post_init(self, context: Any, /) -> None:
+        self._index = {r.id: r for r in self.regimens} | {a.id: a for a in self.adjuvant}
+        self._profiles = tuple(
+            RegimenProfile(r, r.classes, r.triple, r.child_pugh_a_only_refs) for r in self.regimens
+        )
+        self._component_names = frozenset(
+            name for r in self.regimens for c in r.components for name in (c.name, *c.agents)
+        )
+
+    @property
+    def profiles(self) -> tuple[RegimenProfile, ...]:
+        """One precomputed profile per conversion regimen, in catalogue order."""
+        return self._profiles
+
+    @property
+    def component_names(self) -> frozenset[str]:
+        """Every component name and delivered drug the conversion regimens mention."""
+        return self._component_names
+
+    def by_id(self, regimen_id: str) -> Regimen | AdjuvantOptionSpec | None:
+        """A conversion regimen or adjuvant option by id; None when the catalogue lacks it."""
+        return self._index.get(regimen_id)
+
+
+@dataclass(frozen=True, slots=True)
+class RegimenProfile:
+    """Plain per-regimen facts for the per-case safety loop (no pydantic attribute lookups)."""
+
+    regimen: Regimen
+    classes: tuple[str, ...]
+    triple: bool
+    child_pugh_a_only_refs: tuple[int, ...]
+
+
+class CatalogueError(ValueError):
+    """A regimen catalogue that cannot be used, with the reason in words."""
+
+
+def ae_term(term: str) -> Term | str:
+    """The adverse-event word in the reader's language; a term without a text reads as typed."""
+    return adverse_event_term(term)
+
+
+def regimen_text(regimen_id: str, catalogue: Catalogue | None = None) -> Translated | str:
+    """A regimen or adjuvant option id as the catalogue names it, in the reader's language."""
+    found = (catalogue or load_catalogue()).by_id(regimen_id)
+    return Translated(found.name.en, found.name.zh_CN) if found is not None else regimen_id
+
+
+def load_catalogue(path: str | Path | None = None) -> Catalogue:
+    """The shipped catalogue (parsed once), or the one at `path`."""
+    if path is None:
+        return _default_catalogue()
+    return _parse(Path(path))
+
+
+@cache
+def _default_catalogue() -> Catalogue:
+    return _parse(resource("regimens.json"))
+
+
+def _parse(path: Path) -> Catalogue:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return Catalogue.model_validate(data)
+    except OSError as exc:
+        raise CatalogueError(f"{path}: cannot read the catalogue: {exc.strerror or exc}") from None
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise CatalogueError(f"{path}: not valid JSON: {exc}") from None
+    except ValueError as exc:  # pydantic ValidationError is a ValueError
+        raise CatalogueError(f"{path}: not a usable regimen catalogue:\n{exc}") from None

@@ -1,0 +1,384 @@
+"""Tumour response over the imaging series: mRECIST (Lencioni & Llovet 2010) or RECIST 1.1.
+
+RECIST 1.1 is Eisenhauer 2009. The first scan is the baseline; its target lesions (at most 5)
+are followed by id. Arithmetic is exact (fractions of the entered decimals), so a change of
+exactly -30 % or +20 % lands on the published side of the boundary. A target lesion missing at
+a follow-up makes that sum not evaluable ("NE"): a missing measurement is never taken as 0.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
+from typing import Any
+
+from desktop.logic.model import Case, Imaging, Message, Term, msg, render_all
+
+# Target lesions: at most 5 in total (Eisenhauer 2009, RECIST 1.1; kept by Lencioni & Llovet 2010).
+MAX_TARGET_LESIONS = 5
+# PR: sum at least 30 % below the baseline sum (RECIST 1.1; mRECIST).
+PR_DECREASE_PCT = Fraction(30)
+# PD: sum at least 20 % above the nadir (RECIST 1.1; mRECIST).
+PD_INCREASE_PCT = Fraction(20)
+# PD under RECIST 1.1 also needs an absolute increase of at least 5 mm (Eisenhauer 2009).
+RECIST_PD_MIN_INCREASE_MM = Fraction(5)
+# Best response ranks CR > PR > SD > PD; NE only when nothing was evaluable.
+BEST_ORDER = ("CR", "PR", "SD", "PD", "NE")
+BASELINE = "baseline"
+
+
+@dataclass(frozen=True, slots=True)
+class Timepoint:
+    """One scan of the series: its sum, its changes and its category, with the reasons."""
+
+    date: dt.date
+    sum_mm: float | None
+    change_from_baseline_pct: float | None
+    change_from_nadir_pct: float | None
+    category: str
+    why: tuple[Message, ...]
+
+    def to_output(self, lang: str = "en") -> dict[str, Any]:
+        return {
+            "date": self.date.isoformat(),
+            "sum_mm": _whole_as_int(self.sum_mm),
+            "change_from_baseline_pct": self.change_from_baseline_pct,
+            "change_from_nadir_pct": self.change_from_nadir_pct,
+            "category": self.category,
+            "why": render_all(self.why, lang),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class ResponseSeries:
+    """The whole series read with one set of criteria: per-scan timepoints, current and best."""
+
+    criteria: str
+    timepoints: tuple[Timepoint, ...]
+    current: str
+    best: str
+    why: tuple[Message, ...]
+
+    def to_output(self, lang: str = "en") -> dict[str, Any]:
+        return {
+            "criteria": self.criteria,
+            "timepoints": [point.to_output(lang) for point in self.timepoints],
+            "current": self.current,
+            "best": self.best,
+            "why": render_all(self.why, lang),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class ChartSeries:
+    """Plain (date, value) points for the response chart: sum of diameters, AFP, PIVKA-II."""
+
+    sum_mm: tuple[tuple[dt.date, float], ...]
+    afp_ng_ml: tuple[tuple[dt.date, float], ...]
+    pivka_ii_mau_ml: tuple[tuple[dt.date, float], ...]
+
+
+def assess_response(imaging: Sequence[Imaging]) -> ResponseSeries | None:
+    """The response series, or None with fewer than two scans (nothing to compare)."""
+    if len(imaging) < 2:
+        return None
+    baseline = imaging[0]
+    targets = _target_ids(baseline)
+    timepoints = _timepoints(imaging, baseline.criteria, targets)
+    follow_ups = timepoints[1:]
+    current, best = follow_ups[-1].category, _best(follow_ups)
+    why = [
+        *_series_notes(imaging, targets),
+        msg(
+            "response.current_best",
+            current=_category_term(current),
+            date=follow_ups[-1].date.isoformat(),
+            best=_category_term(best),
+        ),
+    ]
+    return ResponseSeries(baseline.criteria, timepoints, current, best, tuple(why))
+
+
+def response_chart_series(case: Case) -> ChartSeries:
+    """Evaluable sums per scan, plus AFP and PIVKA-II where known (the case holds only the
+    current values, dated at `assessed_on`)."""
+    sums: tuple[tuple[dt.date, float], ...] = ()
+    if case.imaging:
+        baseline = case.imaging[0]
+        points = _timepoints(case.imaging, baseline.criteria, _target_ids(baseline))
+        sums = tuple((p.date, p.sum_mm) for p in points if p.sum_mm is not None)
+    afp, pivka = case.labs.afp, case.labs.pivka_ii
+    return ChartSeries(
+        sum_mm=sums,
+        afp_ng_ml=((case.assessed_on, afp.ng_ml),) if afp else (),
+        pivka_ii_mau_ml=((case.assessed_on, pivka.value),) if pivka else (),
+    )
+
+
+# --- the series ------------------------------------------------------------------------------
+
+
+def _target_ids(baseline: Imaging) -> tuple[str, ...]:
+    marked = [lesion.id for lesion in baseline.lesions if lesion.target]
+    return tuple(marked[:MAX_TARGET_LESIONS])
+
+
+def _timepoints(
+    imaging: Sequence[Imaging], criteria: str, targets: tuple[str, ...]
+) -> tuple[Timepoint, ...]:
+    baseline_point = _baseline_point(imaging[0], targets)
+    baseline_sum = _exact_sum(imaging[0], targets)
+    nadir = baseline_sum
+    points = [baseline_point]
+    for scan in imaging[1:]:
+        point = _follow_up_point(scan, criteria, targets, baseline_sum, nadir)
+        points.append(point)
+        if point.sum_mm is not None:
+            nadir = min(nadir, _exact(point.sum_mm))
+    return tuple(points)
+
+
+def _baseline_point(scan: Imaging, targets: tuple[str, ...]) -> Timepoint:
+    total = _exact_sum(scan, targets)
+    why = [_sum_message(scan, targets, total)]
+    zero_pct: float | None = 0.0
+    if total == 0:
+        zero_pct = None
+        why.append(msg("response.baseline_zero"))
+    return Timepoint(scan.date, float(total), zero_pct, zero_pct, BASELINE, tuple(why))
+
+
+def _follow_up_point(
+    scan: Imaging,
+    criteria: str,
+    targets: tuple[str, ...],
+    baseline_sum: Fraction,
+    nadir: Fraction,
+) -> Timepoint:
+    measured = {lesion.id for lesion in scan.lesions}
+    missing = [lesion_id for lesion_id in targets if lesion_id not in measured]
+    why = [_sum_message(scan, targets, _exact_sum(scan, targets), partial=bool(missing))]
+    why += [
+        msg("response.not_baseline_target", lesion=lesion.id)
+        for lesion in scan.lesions
+        if lesion.target and lesion.id not in targets
+    ]
+    if missing:
+        return _not_evaluable_point(scan, criteria, targets, missing, nadir, why)
+    total = _exact_sum(scan, targets)
+    from_baseline = _pct_change(total, baseline_sum)
+    from_nadir = _pct_change(total, nadir)
+    why += _change_messages(from_baseline, baseline_sum, from_nadir, nadir)
+    category, reasons = _category(scan, criteria, total, baseline_sum, nadir)
+    return Timepoint(
+        scan.date,
+        float(total),
+        _rounded(from_baseline),
+        _rounded(from_nadir),
+        category,
+        tuple(why + reasons),
+    )
+
+
+def _not_evaluable_point(
+    scan: Imaging,
+    criteria: str,
+    targets: tuple[str, ...],
+    missing: list[str],
+    nadir: Fraction,
+    why: list[Message],
+) -> Timepoint:
+    why += [msg("response.missing_lesion", lesion=lesion_id) for lesion_id in missing]
+    progression = _progression_reasons(scan, criteria, _exact_sum(scan, targets), nadir)
+    if progression:
+        return Timepoint(scan.date, None, None, None, "PD", tuple(why + progression))
+    why.append(msg("response.ne", criteria=_criteria_term(criteria)))
+    return Timepoint(scan.date, None, None, None, "NE", tuple(why))
+
+
+def _category(
+    scan: Imaging, criteria: str, total: Fraction, baseline_sum: Fraction, nadir: Fraction
+) -> tuple[str, list[Message]]:
+    """CR, then PD, then PR, then SD: the first that applies wins."""
+    source = _criteria_term(criteria)
+    if total == 0 and scan.non_target == "absent" and not scan.new_lesions:
+        return "CR", [msg("response.cr", criteria=source)]
+    reasons = []
+    if total == 0 and scan.non_target == "present" and not scan.new_lesions:
+        reasons.append(msg("response.cr_blocked_non_target"))
+    progression = _progression_reasons(scan, criteria, total, nadir)
+    if progression:
+        return "PD", reasons + progression
+    reasons += _sum_below_pd_threshold(criteria, total, nadir)
+    decrease = _pct_change(total, baseline_sum)
+    if decrease is not None and decrease <= -PR_DECREASE_PCT:
+        return "PR", [*reasons, msg("response.pr", pct=_pct_text(decrease), criteria=source)]
+    if decrease is None:
+        reasons.append(msg("response.pr_not_evaluable"))
+    return "SD", [*reasons, msg("response.sd", criteria=source)]
+
+
+def _progression_reasons(
+    scan: Imaging, criteria: str, total: Fraction, nadir: Fraction
+) -> list[Message]:
+    source = _criteria_term(criteria)
+    reasons = []
+    if scan.new_lesions:
+        reasons.append(msg("response.pd_new_lesion", criteria=source))
+    if scan.non_target == "unequivocal_progression":
+        reasons.append(msg("response.pd_non_target", criteria=source))
+    if _sum_progressed(criteria, total, nadir):
+        reasons.append(_sum_progression_message(criteria, total, nadir))
+    return reasons
+
+
+def _sum_progressed(criteria: str, total: Fraction, nadir: Fraction) -> bool:
+    increase = total - nadir
+    if increase <= 0 or total * 100 < nadir * (100 + PD_INCREASE_PCT):
+        return False
+    return criteria != "RECIST1.1" or increase >= RECIST_PD_MIN_INCREASE_MM
+
+
+def _sum_progression_message(criteria: str, total: Fraction, nadir: Fraction) -> Message:
+    source = _criteria_term(criteria)
+    increase = _mm(total - nadir)
+    if nadir == 0:
+        return msg("response.pd_from_zero", increase=increase, criteria=source)
+    pct = _pct_text(_pct_change(total, nadir))
+    if criteria == "RECIST1.1":
+        return msg("response.pd_sum_recist", pct=pct, nadir=_mm(nadir), increase=increase)
+    return msg("response.pd_sum", pct=pct, nadir=_mm(nadir), criteria=source)
+
+
+def _sum_below_pd_threshold(criteria: str, total: Fraction, nadir: Fraction) -> list[Message]:
+    """The one near-miss worth saying: RECIST 1.1 +20 % reached but under 5 mm absolute."""
+    increase = total - nadir
+    reached_pct = increase > 0 and total * 100 >= nadir * (100 + PD_INCREASE_PCT)
+    if criteria == "RECIST1.1" and reached_pct and increase < RECIST_PD_MIN_INCREASE_MM:
+        return [msg("response.pd_absolute_not_met", increase=_mm(increase))]
+    return []
+
+
+def _best(follow_ups: Sequence[Timepoint]) -> str:
+    return min((point.category for point in follow_ups), key=BEST_ORDER.index)
+
+
+def _series_notes(imaging: Sequence[Imaging], targets: tuple[str, ...]) -> list[Message]:
+    baseline = imaging[0]
+    criteria = baseline.criteria
+    notes = [msg(f"response.criteria_{_criteria_slug(criteria)}")]
+    if targets:
+        notes.append(msg("response.targets", date=baseline.date.isoformat(), lesions=list(targets)))
+    else:
+        notes.append(msg("response.no_targets", date=baseline.date.isoformat()))
+    marked = [lesion.id for lesion in baseline.lesions if lesion.target]
+    if len(marked) > MAX_TARGET_LESIONS:
+        notes.append(
+            msg("response.targets_capped", count=len(marked), dropped=marked[MAX_TARGET_LESIONS:])
+        )
+    other = [scan for scan in imaging[1:] if scan.criteria != criteria]
+    if other:
+        notes.append(
+            msg(
+                "response.mixed_criteria",
+                dates=[scan.date.isoformat() for scan in other],
+                criteria=_criteria_term(criteria),
+            )
+        )
+    return notes
+
+
+# --- small helpers ---------------------------------------------------------------------------
+
+
+def _exact(value: float) -> Fraction:
+    """The decimal as entered (52.3 is 523/10, not the nearest binary float)."""
+    return Fraction(repr(float(value)))
+
+
+def _exact_sum(scan: Imaging, targets: tuple[str, ...]) -> Fraction:
+    diameters = {lesion.id: lesion.viable_diameter_mm for lesion in scan.lesions}
+    return sum((_exact(diameters[i]) for i in targets if i in diameters), Fraction(0))
+
+
+def _sum_message(
+    scan: Imaging, targets: tuple[str, ...], total: Fraction, partial: bool = False
+) -> Message:
+    diameters = {lesion.id: lesion.viable_diameter_mm for lesion in scan.lesions}
+    parts = [f"{i} {_mm(_exact(diameters[i]))} mm" for i in targets if i in diameters]
+    key = "response.partial_sum" if partial else "response.sum"
+    return msg(key, total=_mm(total), lesions=parts or ["-"])
+
+
+def _pct_change(value: Fraction, reference: Fraction) -> Fraction | None:
+    if reference == 0:
+        return None
+    return (value - reference) * 100 / reference
+
+
+def _change_messages(
+    from_baseline: Fraction | None,
+    baseline_sum: Fraction,
+    from_nadir: Fraction | None,
+    nadir: Fraction,
+) -> list[Message]:
+    lines = []
+    if from_baseline is None:
+        lines.append(msg("response.baseline_zero"))
+    else:
+        lines.append(
+            msg("response.change_baseline", pct=_pct_text(from_baseline), sum=_mm(baseline_sum))
+        )
+    if from_nadir is not None:
+        lines.append(msg("response.change_nadir", pct=_pct_text(from_nadir), sum=_mm(nadir)))
+    elif from_baseline is not None:
+        lines.append(msg("response.nadir_zero"))
+    return lines
+
+
+def _rounded(pct: Fraction | None) -> float | None:
+    if pct is None:
+        return None
+    return float(_decimal(pct).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
+
+
+def _pct_text(pct: Fraction | None) -> str:
+    """One decimal, signed; more decimals only when one would hide which side of 30/20 it is."""
+    if pct is None:
+        return "-"
+    for places in ("0.1", "0.01", "0.001", "0.0001"):
+        shown = _decimal(pct).quantize(Decimal(places), rounding=ROUND_HALF_UP)
+        if abs(shown) not in (PR_DECREASE_PCT, PD_INCREASE_PCT) or Fraction(shown) == pct:
+            break
+    return f"{shown:+}"
+
+
+def _decimal(value: Fraction) -> Decimal:
+    return Decimal(value.numerator) / Decimal(value.denominator)
+
+
+def _mm(value: Fraction) -> str:
+    """Millimetres as written: 64 not 64.0, 12.5 as 12.5."""
+    shown = _decimal(value).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP).normalize()
+    return f"{shown:f}"
+
+
+def _whole_as_int(value: float | None) -> float | int | None:
+    if value is None:
+        return None
+    return int(value) if float(value).is_integer() else round(value, 2)
+
+
+def _criteria_slug(criteria: str) -> str:
+    return "mrecist" if criteria == "mRECIST" else "recist"
+
+
+def _criteria_term(criteria: str) -> Term:
+    return Term(f"term.criteria.{_criteria_slug(criteria)}")
+
+
+def _category_term(category: str) -> Term:
+    return Term(f"term.response.{category}")

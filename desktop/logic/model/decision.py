@@ -1,0 +1,67 @@
+"""MDT decision records of a case: attendees, signatures, overrides and the sealed record."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field, model_validator
+
+from desktop.logic.model.fields import Date, DateTime, ShortText, Strict, Text, refusal
+
+
+class Attendee(Strict):
+    name: Annotated[str, Field(min_length=1, max_length=200)]
+    role: Annotated[str, Field(min_length=1, max_length=120)]
+
+
+class Signature(Attendee):
+    at: DateTime
+
+
+class AdjuvantPlan(Strict):
+    option: Annotated[str, Field(min_length=1, max_length=80)]
+    duration_months: Annotated[int, Field(strict=True, ge=0, le=120)] | None = None
+    notes: Text | None = None
+
+
+class Override(Strict):
+    item: Annotated[str, Field(min_length=1, max_length=80)]
+    computed: ShortText | None = None
+    chosen: ShortText
+    reason: Text
+    by: ShortText | None = None
+    at: DateTime | None = None
+
+
+class FollowUp(Strict):
+    status: Literal["planned", "ongoing", "completed", "not_done"]
+    reason: Text | None = None
+
+
+class Decision(Strict):
+    """One MDT decision record; a `final` one is sealed by `record_hash` (model.records)."""
+
+    meeting_date: Date
+    status: Literal["draft", "final"]
+    attendees: list[Attendee] = Field(default_factory=list)
+    question: Text | None = None
+    recommendation: Text | None = None
+    regimen_id: ShortText | None = None
+    timing_strategy: Literal["opportunistic", "conservative", "not_applicable"] | None = None
+    adjuvant_plan: AdjuvantPlan | None = None
+    dissent: Text | None = None
+    reopen_conditions: list[Text] = Field(default_factory=list)
+    overrides: list[Override] = Field(default_factory=list)
+    follow_up: FollowUp | None = None
+    signed_by: list[Signature] = Field(default_factory=list)
+    finalized_at: DateTime | None = None
+    amends: Annotated[str, Field(pattern=r"^sha256:[0-9a-f]{64}$")] | None = None
+    record_hash: Annotated[str, Field(pattern=r"^sha256:[0-9a-f]{64}$")] | None = None
+
+    @model_validator(mode="after")
+    def _final_is_complete(self) -> Decision:
+        if self.status == "final" and self.record_hash is None:
+            raise refusal("final_without_hash", "a final record needs its record_hash")
+        if self.status == "draft" and self.record_hash is not None:
+            raise refusal("draft_with_hash", "a draft record carries no record_hash")
+        return self

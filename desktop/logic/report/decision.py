@@ -1,0 +1,143 @@
+"""The decision sections of one case's MDT summary: the latest decision, the last sealed one
+when a draft has followed it, the earlier records, and the overrides with their reasons."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportlab.platypus import Flowable
+
+from desktop.logic.model import Decision, text_table
+from desktop.logic.report.layout import (
+    ReportContext,
+    data_table,
+    key_values,
+    latest_decision,
+    latest_final,
+    missing,
+    none_recorded,
+    or_not_recorded,
+    para,
+    section,
+    subheading,
+)
+from desktop.logic.report.sections import regimen_name
+
+
+def decision_section(ctx: ReportContext) -> list[Flowable]:
+    decision = latest_decision(ctx.case)
+    if decision is None:
+        return section(
+            ctx, "report.heading.decision", [para(ctx, ctx.text("report.decision.none"))]
+        )
+    body: list[Flowable] = [key_values(ctx, decision_rows(ctx, decision))]
+    sealed = latest_final(ctx.case)
+    if sealed is not None and sealed is not decision:
+        body += [
+            subheading(ctx, "report.heading.sealed_decision"),
+            key_values(ctx, decision_rows(ctx, sealed)),
+        ]
+    earlier = [
+        [
+            d.meeting_date,
+            ctx.text(f"report.decision.{d.status}"),
+            d.recommendation or "",
+            d.record_hash or "",
+        ]
+        for d in ctx.case.decisions[:-1]
+    ]
+    if earlier:
+        headers = [
+            "report.label.meeting_date",
+            "report.decision.status",
+            "report.decision.recommendation",
+            "report.decision.record_hash",
+        ]
+        body += [
+            subheading(ctx, "report.heading.earlier_decisions"),
+            data_table(ctx, headers, earlier, widths=[55, 60, 200, None]),
+        ]
+    return section(ctx, "report.heading.decision", body)
+
+
+def decision_rows(ctx: ReportContext, decision: Decision) -> list[tuple[str, Any]]:
+    """Everything one decision record says, one (label key, value) row each."""
+    signatures = [
+        ctx.text("report.decision.signature_line", name=s.name, role=s.role, at=timestamp(s.at))
+        for s in decision.signed_by
+    ]
+    attendees = [f"{a.name} ({a.role})" for a in decision.attendees]
+    strategy = decision.timing_strategy
+    rows: list[tuple[str, Any]] = [
+        ("report.label.meeting_date", decision.meeting_date.isoformat()),
+        ("report.decision.status", ctx.text(f"report.decision.{decision.status}")),
+        ("report.decision.question", or_not_recorded(ctx, decision.question)),
+        ("report.decision.recommendation", or_not_recorded(ctx, decision.recommendation)),
+        (
+            "report.decision.regimen",
+            regimen_name(ctx, decision.regimen_id) if decision.regimen_id else missing(ctx),
+        ),
+        (
+            "report.decision.timing",
+            ctx.term(f"term.timing.{strategy}") if strategy else missing(ctx),
+        ),
+        ("report.decision.dissent", or_not_recorded(ctx, decision.dissent)),
+        ("report.decision.reopen", list(decision.reopen_conditions) or missing(ctx)),
+        ("report.decision.attendees", attendees or missing(ctx)),
+        ("report.decision.signatures", signatures or missing(ctx)),
+        ("report.decision.follow_up", _follow_up(ctx, decision.follow_up)),
+    ]
+    if decision.amends:
+        rows.append(("report.decision.amends", decision.amends))
+    if decision.status == "final":
+        rows += [
+            (
+                "report.decision.finalized_at",
+                timestamp(decision.finalized_at) or missing(ctx),
+            ),
+            ("report.decision.record_hash", decision.record_hash),
+        ]
+    return rows
+
+
+def overrides_section(ctx: ReportContext) -> list[Flowable]:
+    rows = [
+        [
+            d.meeting_date,
+            _override_item(ctx, o.item),
+            o.computed or "",
+            o.chosen,
+            o.reason or ctx.text("report.override.no_reason"),
+            o.by or "",
+        ]
+        for d in ctx.case.decisions
+        for o in d.overrides
+    ]
+    headers = [
+        "report.label.meeting_date",
+        "report.override.item",
+        "report.override.computed",
+        "report.override.chosen",
+        "report.override.reason",
+        "report.override.by",
+    ]
+    body = [data_table(ctx, headers, rows)] if rows else [para(ctx, none_recorded(ctx))]
+    return section(ctx, "report.heading.overrides", body)
+
+
+def timestamp(value: str | None) -> str:
+    """A recorded ISO time as a reader writes it, "T" made a space; zone and seconds kept."""
+    return "" if value is None else value.replace("T", " ")
+
+
+def _override_item(ctx: ReportContext, item: str) -> str:
+    """A known item ("bclc") by its printed label ("BCLC stage (Reig 2022)"), else as typed."""
+    key = f"report.label.{item}"
+    return ctx.text(key) if key in text_table() else item
+
+
+def _follow_up(ctx: ReportContext, follow_up: Any) -> str:
+    if follow_up is None:
+        return missing(ctx)
+    text = ctx.term(f"term.follow_up.{follow_up.status}")
+    return f"{text}: {follow_up.reason}" if follow_up.reason else text

@@ -1,0 +1,304 @@
+"""Building blocks of the PDF summary: styles, the report context and small flowable makers.
+
+Every word printed comes from resources/text/report.json (or the evaluation's own rendered
+sentences) in the reader's language; free text typed by the MDT is escaped and, in a
+de-identified copy, scrubbed of the patient's name, MRN and birth date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table, TableStyle
+
+from desktop.logic.model import Case, Decision, Rules, msg, term
+from desktop.logic.report.fonts import report_font
+
+HEADING_COLOUR = colors.HexColor("#1f4e79")
+RULE_COLOUR = colors.HexColor("#9fb6cd")
+LABEL_WIDTH = 150
+FIRST_LINES = 3  # a heading never ends a page: it stays with this many lines of what follows
+HEADING_STYLES = ("h1", "h2")
+UNIT_MARKUP = {"umol/L": "µmol/L", "10^9/L": "×10<super>9</super>/L"}
+
+
+class Markup(str):
+    """Text already in reportlab paragraph markup (a unit with a superscript): not escaped."""
+
+
+@dataclass(frozen=True)
+class ReportContext:
+    """One case as the report prints it: the case, its evaluation dict and the reader's choices."""
+
+    case: Case
+    evaluation: dict[str, Any]
+    rules: Rules
+    lang: str
+    deidentify: bool = False
+    department: str = ""
+    case_id: str | None = None
+    identifiers: tuple[str, ...] = field(default=())
+
+    def text(self, key: str, **params: Any) -> str:
+        return msg(key, **params).render(self.lang)
+
+    def term(self, key: str) -> str:
+        return term(key, self.lang)
+
+    def clean(self, value: Any) -> str:
+        """Free text as printed: identifiers replaced by the pseudonym in a de-identified copy."""
+        text = "" if value is None else str(value)
+        if self.deidentify:
+            for identifier in self.identifiers:
+                text = text.replace(identifier, patient_label(self.case, True))
+        return text
+
+
+def make_context(
+    case: Case, evaluation: dict[str, Any], rules: Rules, lang: str, **options: Any
+) -> ReportContext:
+    patient = case.patient
+    identifiers = [patient.name, patient.mrn]
+    if patient.birth_date:
+        identifiers.append(patient.birth_date.isoformat())
+    ordered = tuple(sorted(identifiers, key=len, reverse=True))
+    return ReportContext(case, evaluation, rules, lang, identifiers=ordered, **options)
+
+
+def pseudonym(case: Case) -> str:
+    """A stable stand-in for the patient: "Patient " + first 6 hex of sha256(MRN).
+
+    Stable so that copies of one patient can be matched; it is NOT anonymous (a short MRN
+    space can be searched), which is why de-identified files are still handled as clinical.
+    """
+    digest = hashlib.sha256(case.patient.mrn.encode("utf-8")).hexdigest()
+    return f"Patient {digest[:6].upper()}"
+
+
+def patient_label(case: Case, deidentify: bool) -> str:
+    return pseudonym(case) if deidentify else case.patient.name
+
+
+def latest_decision(case: Case) -> Decision | None:
+    return case.decisions[-1] if case.decisions else None
+
+
+def latest_final(case: Case) -> Decision | None:
+    finals = [d for d in case.decisions if d.status == "final"]
+    return finals[-1] if finals else None
+
+
+def meeting_date(case: Case) -> dt.date:
+    """The meeting the summary is for: the latest decision's, else the assessment date."""
+    decision = latest_decision(case)
+    return decision.meeting_date if decision else case.assessed_on
+
+
+@cache
+def styles(lang: str) -> dict[str, ParagraphStyle]:
+    font = report_font()
+    wrap = "CJK" if lang == "zh_CN" else None
+    base = ParagraphStyle(
+        "body", fontName=font, bulletFontName=font, fontSize=8.5, leading=11, wordWrap=wrap
+    )
+    return {
+        "body": base,
+        "small": ParagraphStyle("small", parent=base, fontSize=7.5, leading=9.5),
+        "label": ParagraphStyle("label", parent=base, textColor=colors.HexColor("#444444")),
+        "title": ParagraphStyle("title", parent=base, fontSize=16, leading=20, spaceAfter=4),
+        "h1": ParagraphStyle(
+            "h1",
+            parent=base,
+            fontSize=11.5,
+            leading=14,
+            textColor=HEADING_COLOUR,
+            spaceBefore=9,
+            spaceAfter=3,
+        ),
+        "h2": ParagraphStyle(
+            "h2",
+            parent=base,
+            fontSize=9.5,
+            leading=12,
+            textColor=HEADING_COLOUR,
+            spaceBefore=4,
+            spaceAfter=2,
+        ),
+        "bullet": ParagraphStyle("bullet", parent=base, leftIndent=10, bulletIndent=2),
+        "cell": ParagraphStyle("cell", parent=base, fontSize=7.5, leading=9.5),
+    }
+
+
+def para(ctx: ReportContext, text: Any, style: str = "body") -> Paragraph:
+    return Paragraph(markup(ctx, text), styles(ctx.lang)[style])
+
+
+def markup(ctx: ReportContext, value: Any) -> str:
+    """A value as paragraph markup: free text escaped (and scrubbed); a list one line each."""
+    if isinstance(value, Markup):
+        return str(value)
+    if isinstance(value, list | tuple):
+        return "<br/>".join(markup(ctx, v) for v in value if v not in (None, ""))
+    return escape(ctx.clean(value))
+
+
+def unit_markup(unit: str) -> Markup:
+    """A lab unit as printed: µmol/L rather than the file's ASCII umol/L; 10^9/L superscripted."""
+    return Markup(UNIT_MARKUP.get(unit, escape(unit)))
+
+
+def heading(ctx: ReportContext, key: str) -> Paragraph:
+    return Paragraph(escape(ctx.text(key)), styles(ctx.lang)["h1"])
+
+
+def subheading(ctx: ReportContext, key: str) -> Paragraph:
+    return Paragraph(escape(ctx.text(key)), styles(ctx.lang)["h2"])
+
+
+def bullets(ctx: ReportContext, lines: Iterable[Any]) -> list[Flowable]:
+    style = styles(ctx.lang)["bullet"]
+    return [Paragraph(escape(ctx.clean(line)), style, bulletText="•") for line in lines if line]
+
+
+def key_values(ctx: ReportContext, rows: Sequence[tuple[str, Any]]) -> Table:
+    """Label (from report.json) beside value, one row each; `rows` are (label key, value)."""
+    cell = styles(ctx.lang)["body"]
+    label = styles(ctx.lang)["label"]
+    data = [
+        [Paragraph(escape(ctx.text(key)), label), Paragraph(markup(ctx, value), cell)]
+        for key, value in rows
+    ]
+    table = Table(data, colWidths=[LABEL_WIDTH, None], hAlign="LEFT")
+    table.setStyle(_grid_style(header=False))
+    return table
+
+
+def data_table(
+    ctx: ReportContext,
+    header_keys: Sequence[str],
+    rows: Sequence[Sequence[Any]],
+    widths: Sequence[float | None] | None = None,
+) -> Table:
+    """A ruled table with translated column headings, repeated on every page it runs onto;
+    a cell is a value or a list of values printed one per line."""
+    cell = styles(ctx.lang)["cell"]
+    header = [Paragraph(escape(ctx.text(key)), cell) for key in header_keys]
+    body = [[Paragraph(markup(ctx, v), cell) for v in row] for row in rows]
+    table = Table([header, *body], colWidths=widths, hAlign="LEFT", repeatRows=1)
+    table.setStyle(_grid_style(header=True))
+    return table
+
+
+def section(ctx: ReportContext, key: str, body: Sequence[Flowable]) -> list[Flowable]:
+    """A heading and its body, free to run across pages; every heading (and subheading) is kept
+    only with the first lines of what follows it, and long tables split with their header."""
+    return [*keep_headings([heading(ctx, key), *body]), Spacer(1, 2)]
+
+
+def keep_headings(story: Sequence[Flowable]) -> list[Flowable]:
+    """`story` with a HeadingGuard before each heading that has something after it."""
+    out: list[Flowable] = []
+    for index, flowable in enumerate(story):
+        following = story[index + 1] if index + 1 < len(story) else None
+        if following is not None and _is_heading(flowable):
+            out.append(HeadingGuard(flowable, following))
+        out.append(flowable)
+    return out
+
+
+class HeadingGuard(CondPageBreak):
+    """Zero-height: moves to the next page when a heading and the first lines after it would
+    not fit in what is left of this one (unlike KeepTogether, never the whole block)."""
+
+    def __init__(self, heading: Flowable, following: Flowable) -> None:
+        super().__init__(0)
+        self.heading = heading
+        self.following = following
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        _, heading_height = self.heading.wrap(availWidth, availHeight)
+        self.height = (
+            heading_height
+            + self.heading.getSpaceBefore()
+            + self.heading.getSpaceAfter()
+            + first_lines_height(self.following, availWidth, availHeight)
+        )
+        return super().wrap(availWidth, availHeight)
+
+
+def first_lines_height(flowable: Flowable, width: float, height: float) -> float:
+    """The height of the first few lines of `flowable`: a paragraph's first FIRST_LINES lines,
+    a table's header and first whole rows (a row never splits), anything else entire."""
+    _, full = flowable.wrap(width, height)
+    if isinstance(flowable, Paragraph):
+        return min(full, FIRST_LINES * flowable.style.leading)
+    if isinstance(flowable, Table):
+        needed = FIRST_LINES * styles_leading(flowable)
+        total = 0.0
+        for count, row_height in enumerate(flowable._rowHeights or []):
+            if count > flowable.repeatRows and total >= needed:
+                break
+            total += row_height
+        return total
+    return full
+
+
+def styles_leading(table: Table) -> float:
+    """The leading of a table's first cell paragraph (the body leading when it has none)."""
+    first = table._cellvalues[0][0] if table._cellvalues and table._cellvalues[0] else None
+    return first.style.leading if isinstance(first, Paragraph) else 11
+
+
+def _is_heading(flowable: Flowable) -> bool:
+    return isinstance(flowable, Paragraph) and flowable.style.name in HEADING_STYLES
+
+
+def yes_no(ctx: ReportContext, value: bool | None) -> str:
+    if value is None:
+        return ctx.text("report.value.not_recorded")
+    return ctx.text("report.value.yes" if value else "report.value.no")
+
+
+def or_not_recorded(ctx: ReportContext, value: Any) -> str:
+    if value is None or value == "" or value == []:
+        return ctx.text("report.value.not_recorded")
+    return str(value)
+
+
+def number(value: float | int | None) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value != int(value):
+        return f"{value:.2f}".rstrip("0").rstrip(".")
+    return str(int(value))
+
+
+def _grid_style(header: bool) -> TableStyle:
+    commands: list[tuple] = [
+        ("FONTNAME", (0, 0), (-1, -1), report_font()),  # else reportlab names Helvetica
+        ("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE_COLOUR),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+    ]
+    if header:
+        commands.append(("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8eef5")))
+    return TableStyle(commands)
+
+
+def missing(ctx: ReportContext) -> str:
+    return ctx.text("report.value.not_recorded")
+
+
+def none_recorded(ctx: ReportContext) -> str:
+    return ctx.text("report.value.none")

@@ -1,0 +1,316 @@
+"""The PDF MDT summary of one case and the meeting pack of several, archived as PDF/A-2b.
+
+`write_summary_pdf` and `write_meeting_pack` are the only entry points the app and the
+command line call; they evaluate each case, lay it out (report_sections), number the pages,
+add the footer and bookmarks, and save through pdfa.save_pdfa (validated before it is written).
+Every page's footer carries page x of y, app and rules version, the decision's record_hash
+and the decision-support line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageBreak, PageTemplate, Paragraph
+
+from desktop import __version__
+from desktop.logic.clinical import evaluate, evaluation_output
+from desktop.logic.model import Case, Rules, default_rules, msg
+from desktop.logic.report.fonts import report_font
+from desktop.logic.report.layout import (
+    ReportContext,
+    data_table,
+    key_values,
+    latest_decision,
+    latest_final,
+    make_context,
+    meeting_date,
+    patient_label,
+    styles,
+)
+from desktop.logic.report.pdfa import DocumentInfo, save_pdfa
+from desktop.logic.report.plan import case_sections
+
+Progress = Callable[[int, int], bool | None]
+RECORD_KEYWORD = "record_hash="
+MARGIN = 16 * mm
+FOOTER_HEIGHT = 15 * mm
+
+
+class ExportCancelled(Exception):
+    """The progress callback asked to stop; nothing was written."""
+
+
+def write_summary_pdf(
+    case: Case,
+    out: str | Path,
+    *,
+    rules: Rules | None = None,
+    lang: str = "en",
+    deidentify: bool = False,
+    department: str = "",
+    case_id: str | None = None,
+    evaluation: dict[str, Any] | None = None,
+) -> Path:
+    """One case's MDT summary as PDF/A-2b at `out`; `evaluation` (hcc-mdt-evaluation/1 in
+    `lang`) is computed when not given."""
+    rules = rules or default_rules()
+    ctx = make_context(
+        case,
+        evaluation or evaluation_dict(case, rules, lang),
+        rules,
+        lang,
+        deidentify=deidentify,
+        department=department,
+        case_id=case_id,
+    )
+    story = [
+        CaseStart(ctx, bookmark=patient_label(case, deidentify)),
+        *title_block(ctx),
+        *case_sections(ctx),
+    ]
+    info = DocumentInfo(
+        title=ctx.text("report.title", patient=patient_label(case, deidentify)),
+        subject=ctx.text("report.subject"),
+        author=department or "mdt-planner",
+        keywords=f"{RECORD_KEYWORD}{sealed_hash(case)}; rules={rules.version}; "
+        f"app={__version__}; lang={lang}",
+    )
+    return _build(story, Path(out), info, lang, rules.version)
+
+
+def write_meeting_pack(
+    cases: Sequence[tuple[str, Case]],
+    out: str | Path,
+    *,
+    meeting_date: dt.date | str,
+    lang: str = "en",
+    deidentify: bool = False,
+    department: str = "",
+    rules: Rules | None = None,
+    progress: Progress | None = None,
+) -> Path:
+    """An agenda page then every case's summary, one bookmark per case; `progress(done, total)`
+    is called after each case and may return False to cancel (raises ExportCancelled)."""
+    rules = rules or default_rules()
+    contexts: list[ReportContext] = []
+    for done, (case_id, case) in enumerate(cases, start=1):
+        evaluation = evaluation_dict(case, rules, lang)
+        contexts.append(
+            make_context(
+                case,
+                evaluation,
+                rules,
+                lang,
+                deidentify=deidentify,
+                department=department,
+                case_id=case_id,
+            )
+        )
+        if progress is not None and progress(done, len(cases)) is False:
+            raise ExportCancelled(f"meeting pack cancelled after {done} of {len(cases)} cases")
+    date = str(meeting_date)
+    title = msg("report.pack_title", date=date).render(lang)
+    story: list[Flowable] = agenda(contexts, title, date, department, lang)
+    for number, ctx in enumerate(contexts, start=1):
+        heading = msg("report.agenda.case_heading", number=number, total=len(contexts))
+        label = f"{number}. {patient_label(ctx.case, deidentify)}"
+        story += [
+            PageBreak(),
+            CaseStart(ctx, bookmark=label),
+            Paragraph(escape(heading.render(lang)), styles(lang)["small"]),
+            *title_block(ctx),
+            *case_sections(ctx),
+        ]
+    info = DocumentInfo(
+        title=title,
+        subject=msg("report.subject").render(lang),
+        author=department or "mdt-planner",
+        keywords=f"rules={rules.version}; app={__version__}; lang={lang}",
+    )
+    return _build(story, Path(out), info, lang, rules.version)
+
+
+def evaluation_dict(case: Case, rules: Rules, lang: str) -> dict[str, Any]:
+    return evaluation_output(evaluate(case, rules), lang)
+
+
+def sealed_hash(case: Case) -> str:
+    """The record_hash of the case's latest final decision ("" when none is sealed)."""
+    final = latest_final(case)
+    return final.record_hash or "" if final else ""
+
+
+def footer_record_line(case: Case, lang: str) -> str:
+    final, latest = latest_final(case), latest_decision(case)
+    if final is None:
+        return msg("report.footer.draft").render(lang)
+    if latest is not final:
+        return msg("report.footer.draft_after_final", hash=final.record_hash).render(lang)
+    return msg("report.footer.sealed", hash=final.record_hash).render(lang)
+
+
+def title_block(ctx: ReportContext) -> list[Flowable]:
+    title = ctx.text("report.title", patient=patient_label(ctx.case, ctx.deidentify))
+    rows = [
+        ("report.label.department", ctx.department or ctx.text("report.value.not_recorded")),
+        ("report.label.meeting_date", meeting_date(ctx.case).isoformat()),
+    ]
+    return [Paragraph(escape(title), styles(ctx.lang)["title"]), key_values(ctx, rows)]
+
+
+def agenda(
+    contexts: list[ReportContext], title: str, date: str, department: str, lang: str
+) -> list[Flowable]:
+    style = styles(lang)
+    story: list[Flowable] = [Paragraph(escape(title), style["title"])]
+    if not contexts:
+        return story
+    first = contexts[0]
+    story.append(
+        key_values(
+            first,
+            [
+                ("report.label.department", department or first.text("report.value.not_recorded")),
+                ("report.label.meeting_date", date),
+            ],
+        )
+    )
+    story.append(Paragraph(escape(msg("report.agenda").render(lang)), style["h1"]))
+    rows = []
+    for number, ctx in enumerate(contexts, start=1):
+        decision = latest_decision(ctx.case)
+        staging = (
+            f"BCLC {ctx.evaluation['bclc'].get('stage')} / "
+            f"CNLC {ctx.evaluation['cnlc'].get('stage')}"
+        )
+        rows.append(
+            [
+                number,
+                patient_label(ctx.case, ctx.deidentify),
+                staging,
+                ctx.clean(decision.question) if decision and decision.question else "",
+            ]
+        )
+    headers = [
+        "report.agenda.number",
+        "report.heading.patient",
+        "report.agenda.staging",
+        "report.decision.question",
+    ]
+    story.append(data_table(first, headers, rows, widths=[28, 110, 100, None]))
+    return story
+
+
+class CaseStart(Flowable):
+    """Zero-size marker: from here on the footer speaks of this case; adds its bookmark."""
+
+    def __init__(self, ctx: ReportContext, bookmark: str) -> None:
+        super().__init__()
+        self.footer = {"record": footer_record_line(ctx.case, ctx.lang), "rules": ctx.rules.version}
+        self.bookmark = bookmark
+        self.width = self.height = 0
+
+    def draw(self) -> None:
+        canvas = self.canv
+        key = f"case-{id(self)}"
+        canvas.bookmarkPage(key)
+        canvas.addOutlineEntry(self.bookmark, key, level=0, closed=False)
+        canvas.footer_info = self.footer
+
+
+class SummaryDocument(BaseDocTemplate):
+    """A4 portrait, one frame above the footer; section headings become level-1 bookmarks."""
+
+    def __init__(self, target: Any, info: DocumentInfo, lang: str) -> None:
+        font = report_font()
+        super().__init__(
+            target,
+            pagesize=A4,
+            leftMargin=MARGIN,
+            rightMargin=MARGIN,
+            topMargin=MARGIN,
+            bottomMargin=MARGIN + FOOTER_HEIGHT,
+            title=info.title,
+            author=info.author,
+            subject=info.subject,
+            keywords=info.keywords,
+            creator=f"mdt-planner {__version__}",
+            initialFontName=font,
+            initialFontSize=8.5,
+            lang=lang.replace("_", "-"),
+        )
+        frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body")
+        self.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+        self._headings = 0
+        self._in_case = False
+
+    def afterFlowable(self, flowable: Flowable) -> None:
+        if isinstance(flowable, CaseStart):
+            self._in_case = True
+        elif isinstance(flowable, Paragraph) and flowable.style.name == "h1":
+            self._headings += 1
+            key = f"section-{self._headings}"
+            level = 1 if self._in_case else 0  # the agenda heading stands on its own
+            self.canv.bookmarkPage(key)
+            self.canv.addOutlineEntry(flowable.getPlainText(), key, level=level, closed=True)
+
+
+def _canvas_maker(lang: str, rules_version: str) -> type[Canvas]:
+    class FooterCanvas(Canvas):
+        """Holds every page until the end so the footer can say "page x of y"."""
+
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self.footer_info: dict[str, str] = {"record": "", "rules": rules_version}
+            self._pages: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:  # noqa: N802 - reportlab's name
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for number, state in enumerate(self._pages, start=1):
+                self.__dict__.update(state)
+                _draw_footer(self, number, total, lang)
+                Canvas.showPage(self)
+            Canvas.save(self)
+
+    return FooterCanvas
+
+
+def _draw_footer(canvas: Canvas, page: int, total: int, lang: str) -> None:
+    info = canvas.footer_info
+    font = report_font()
+    width = A4[0]
+    canvas.saveState()
+    canvas.setFont(font, 6.8)
+    canvas.setFillGray(0.25)
+    y = MARGIN
+    canvas.drawString(MARGIN, y + 16, msg("evaluation.disclaimer").render(lang))
+    canvas.drawString(MARGIN, y + 8, info.get("record", ""))
+    canvas.drawString(MARGIN, y, msg("report.footer.page", page=page, pages=total).render(lang))
+    versions = msg("report.footer.versions", app=__version__, rules=info.get("rules", ""))
+    canvas.drawRightString(width - MARGIN, y, versions.render(lang))
+    canvas.setStrokeGray(0.6)
+    canvas.line(MARGIN, y + 25, width - MARGIN, y + 25)
+    canvas.restoreState()
+
+
+def _build(
+    story: list[Flowable], out: Path, info: DocumentInfo, lang: str, rules_version: str
+) -> Path:
+    buffer = io.BytesIO()
+    document = SummaryDocument(buffer, info, lang)
+    document.build(story, canvasmaker=_canvas_maker(lang, rules_version))
+    out.parent.mkdir(parents=True, exist_ok=True)
+    return save_pdfa(buffer.getvalue(), out, info)

@@ -1,0 +1,33 @@
+"""The case store: one SQLite file of cases, revisions, sealed decisions, agendas and the audit
+trail. The UI and the command line use it through this front door only."""
+
+from desktop.logic.store.database import (
+    CaseNotFound,
+    DatabaseBusy,
+    DatabaseDamaged,
+    DiskFull,
+    Store,
+    StoreError,
+    User,
+    default_db_path,
+    restore_database,
+)
+from desktop.logic.store.errors import StaleRevision, error_text
+from desktop.logic.store.settings import SETTINGS
+from desktop.logic.store.values import CaseRow
+
+__all__ = [
+    "CaseNotFound",
+    "CaseRow",
+    "DatabaseBusy",
+    "DatabaseDamaged",
+    "DiskFull",
+    "SETTINGS",
+    "StaleRevision",
+    "Store",
+    "StoreError",
+    "User",
+    "default_db_path",
+    "error_text",
+    "restore_database",
+]

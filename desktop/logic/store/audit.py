@@ -1,0 +1,100 @@
+"""The audit trail: an append-only, hash-chained log of every write (who, when, what, which case).
+
+Each entry's `hash` is sha256 over the previous entry's hash and the entry's canonical JSON, so
+an entry changed or removed outside the app breaks the chain; triggers in the schema refuse
+UPDATE and DELETE. Details name field paths and settings, never patient values.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from typing import Any
+
+from desktop.logic.store.values import User
+
+FIELDS = ("seq", "at", "user", "role", "action", "case_id", "revision", "detail")
+
+
+def entry_hash(entry: dict[str, Any], previous: str) -> str:
+    body = {key: entry[key] for key in FIELDS}
+    canonical = json.dumps(body, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return "sha256:" + hashlib.sha256((previous + canonical).encode("utf-8")).hexdigest()
+
+
+def append(
+    conn: sqlite3.Connection,
+    user: User,
+    at: str,
+    action: str,
+    detail: str,
+    case_id: str | None = None,
+    revision: int | None = None,
+) -> None:
+    """Add one entry; call inside the write transaction that made the change."""
+    last = conn.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
+    seq, previous = (last[0] + 1, last[1]) if last else (1, "")
+    entry = {
+        "seq": seq,
+        "at": at,
+        "user": user.name,
+        "role": user.role,
+        "action": action,
+        "case_id": case_id,
+        "revision": revision,
+        "detail": detail,
+    }
+    conn.execute(
+        "INSERT INTO audit (seq, at, user, role, action, case_id, revision, detail, prev_hash, "
+        "hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [*(entry[key] for key in FIELDS), previous, entry_hash(entry, previous)],
+    )
+
+
+def chained_rows(entries: list[dict[str, Any]], previous: str = "") -> list[tuple]:
+    """Rows for a bulk insert of entries (seq included), chained after `previous`."""
+    rows = []
+    for entry in entries:
+        digest = entry_hash(entry, previous)
+        rows.append((*(entry[key] for key in FIELDS), previous, digest))
+        previous = digest
+    return rows
+
+
+def entries(conn: sqlite3.Connection, case_id: str | None = None) -> list[dict[str, Any]]:
+    sql = "SELECT * FROM audit"
+    params: list[Any] = []
+    if case_id is not None:
+        sql += " WHERE case_id = ?"
+        params.append(case_id)
+    cursor = conn.execute(sql + " ORDER BY seq", params)
+    names = [column[0] for column in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor]
+
+
+def chain_problems(conn: sqlite3.Connection) -> list[str]:
+    """Each audit entry whose hash or link does not verify, in words."""
+    problems: list[str] = []
+    previous = ""
+    expected_seq = 1
+    for entry in entries(conn):
+        seq = entry["seq"]
+        if seq != expected_seq:
+            problems.append(
+                f"audit trail: entries {expected_seq} to {seq - 1} are missing (removed "
+                "outside the app)."
+            )
+        if entry["prev_hash"] != previous:
+            problems.append(
+                f"audit trail: entry {seq} does not link to the entry before it; the trail "
+                "was edited outside the app."
+            )
+        if entry["hash"] != entry_hash(entry, entry["prev_hash"]):
+            problems.append(
+                f"audit trail: entry {seq} ({entry['action']}, {entry['at']}) no longer "
+                "matches its hash; it was edited outside the app."
+            )
+        previous = entry["hash"]
+        expected_seq = seq + 1
+    return problems

@@ -1,0 +1,380 @@
+"""The case store: one SQLite file of cases, revisions, sealed decisions, agendas and audit trail.
+
+The app and the command line both use `Store`. Every save adds a revision (never an overwrite),
+inside one IMMEDIATE transaction that also checks the expected revision (no lost update across
+processes), keeps every sealed decision record unchanged and appends to the audit chain.
+Errors are StoreError subclasses with messages in words (desktop.logic.store.errors).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import platformdirs
+
+from desktop.logic.model import msg
+from desktop.logic.store import audit as store_audit
+from desktop.logic.store import backup as store_backup
+from desktop.logic.store import cases as store_cases
+from desktop.logic.store.backup import restore_database
+from desktop.logic.store.cases import now_utc
+from desktop.logic.store.decisions import amendment, finalize, put_draft
+from desktop.logic.store.errors import (
+    CaseNotFound,
+    DatabaseBusy,
+    DatabaseDamaged,
+    DiskFull,
+    ReadOnly,
+    RecordSealed,
+    StaleRevision,
+    StoreError,
+    sqlite_errors,
+)
+from desktop.logic.store.files import header_problem_message, list_backups, newest_good_backup
+from desktop.logic.store.lock import WriterLock
+from desktop.logic.store.meetings import MeetingAgenda
+from desktop.logic.store.revisions import commit, current_data, current_revision
+from desktop.logic.store.schema import connect, ensure_schema
+from desktop.logic.store.settings import SETTINGS
+from desktop.logic.store.values import AgendaItem, CaseRow, RevisionInfo, StoredCase, User
+
+if TYPE_CHECKING:  # the pydantic case model loads on the first case read, not at start-up
+    from desktop.logic.model import Case, Decision, Signature
+
+__all__ = [
+    "AgendaItem", "CaseNotFound", "CaseRow", "DatabaseBusy", "DatabaseDamaged", "DiskFull",
+    "ReadOnly", "RecordSealed", "RevisionInfo", "StaleRevision", "Store", "StoreError",
+    "StoredCase", "User", "default_db_path", "restore_database",
+]  # fmt: skip
+
+log = logging.getLogger(__name__)  # case ids only: never names or MRNs
+APP_NAME = "mdt-planner"
+DB_FILE = "cases.sqlite3"
+
+
+def default_db_path() -> Path:
+    """The database in the user's data folder (created 0700 on first use)."""
+    folder = platformdirs.user_data_path(APP_NAME, appauthor=False)
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    return folder / DB_FILE
+
+
+class Store(MeetingAgenda):
+    """An open case database; use `Store.open(...)` and close it (or use `with`).
+
+    The meeting-agenda methods (meetings, agenda, add_to_agenda, ...) are in
+    desktop.logic.store.meetings.
+    """
+
+    def __init__(
+        self, path: Path, db: Any, user: User | None, read_only: bool, lock: WriterLock | None
+    ) -> None:
+        self.path, self.read_only, self.user = path, read_only, user
+        self._db, self._lock = db, lock
+        self.last_backup_error: str | None = None
+
+    @classmethod
+    def open(
+        cls,
+        path: Path | None = None,
+        *,
+        user: User | None = None,
+        read_only: bool = False,
+        wait: float = 0.0,
+    ) -> Store:
+        """Open (creating it if new, mode 0600) and migrate; `wait` seconds for the lock."""
+        path = Path(path) if path is not None else default_db_path()
+        _refuse_damaged(path, read_only)
+        lock = None if read_only else WriterLock.acquire(path, wait)
+        db = None
+        try:
+            with sqlite_errors(path):
+                db = connect(path, read_only=read_only)
+                ensure_schema(db, path, read_only=read_only)
+            store = cls(path, db, user, read_only, lock)
+            store.user = user or store._settings_user()
+            return store
+        except BaseException:
+            if db is not None:
+                db.close()
+            if lock is not None:
+                lock.release()
+            raise
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def _conn(self) -> sqlite3.Connection:
+        if self._db is None:
+            raise StoreError(msg("store.error.closed"))
+        return self._db.conn
+
+    @contextmanager
+    def _reading(self) -> Iterator[sqlite3.Connection]:
+        with sqlite_errors(self.path):
+            yield self._conn
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        """One IMMEDIATE transaction: the write lock is taken before anything is read."""
+        if self.read_only:
+            raise ReadOnly(msg("store.error.read_only", path=self.path))
+        if self.user is None:
+            raise StoreError(msg("store.error.no_user"))
+        conn = self._conn
+        with sqlite_errors(self.path):
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield conn
+                conn.execute("COMMIT")
+            except BaseException:
+                _rollback(conn)
+                raise
+
+    # reading cases
+
+    def count_cases(
+        self, text: str = "", *, bclc: str | None = None, cnlc: str | None = None,
+        status: str | None = None,
+    ) -> int:  # fmt: skip
+        where, params = store_cases.where_clause(text, bclc, cnlc, status)
+        with self._reading() as conn:
+            return conn.execute(f"SELECT count(*) FROM cases c{where}", params).fetchone()[0]
+
+    def list_cases(
+        self, text: str = "", *, bclc: str | None = None, cnlc: str | None = None,
+        status: str | None = None, order_by: str = "updated_at DESC", limit: int | None = None,
+        offset: int = 0,
+    ) -> list[CaseRow]:  # fmt: skip
+        """Case-list rows matching `text` (in name, MRN or case_id) and the filters."""
+        where, params = store_cases.where_clause(text, bclc, cnlc, status)
+        order = store_cases.order_clause(order_by)
+        today = date.today().isoformat()
+        with self._reading() as conn:
+            return store_cases.list_rows(conn, where, params, order, limit, offset, today)
+
+    def get_case(self, case_id: str) -> StoredCase:
+        with self._reading() as conn:
+            row = conn.execute(
+                "SELECT revision, body, at, by FROM revisions WHERE case_id = ? "
+                "ORDER BY revision DESC LIMIT 1",
+                [case_id],
+            ).fetchone()
+        if row is None:
+            raise CaseNotFound(
+                msg("store.error.case_not_found_in", case_id=case_id, path=self.path)
+            )
+        from desktop.logic.model import Case
+
+        return StoredCase(case_id, row[0], Case.model_validate(json.loads(row[1])), row[2], row[3])
+
+    def history(self, case_id: str) -> list[RevisionInfo]:
+        with self._reading() as conn:
+            rows = conn.execute(
+                "SELECT case_id, revision, at, by, role, summary FROM revisions "
+                "WHERE case_id = ? ORDER BY revision",
+                [case_id],
+            ).fetchall()
+        if not rows:
+            raise CaseNotFound(
+                msg("store.error.case_not_found_in", case_id=case_id, path=self.path)
+            )
+        return [RevisionInfo(*row) for row in rows]
+
+    def get_revision(self, case_id: str, revision: int) -> Case:
+        from desktop.logic.model import Case
+
+        return Case.model_validate(self._revision_data(case_id, revision))
+
+    def audit_log(self, case_id: str | None = None) -> list[dict]:
+        with self._reading() as conn:
+            return store_audit.entries(conn, case_id)
+
+    def check(self) -> list[str]:
+        """Every integrity problem in words; [] when the database is clean."""
+        from desktop.logic.store import check as store_check
+
+        try:
+            with self._reading() as conn:
+                return store_check.problems(conn)
+        except DatabaseDamaged as exc:
+            return [str(exc)]
+
+    # writing cases
+
+    def new_case(self, case: Case) -> StoredCase:
+        """Store a new case (case_id assigned when absent) as revision 1."""
+        with self._transaction() as conn:
+            case_id = case.case_id or _new_case_id()
+            if current_revision(conn, case_id) is not None:
+                raise StoreError(msg("store.error.case_exists", case_id=case_id))
+            return commit(conn, self.user, case_id, case.to_json_dict(), None, "create")
+
+    def save_case(self, case_id: str, case: Case, *, expected_revision: int) -> StoredCase:
+        """Save as a new revision; StaleRevision when someone saved after `expected_revision`."""
+        with self._transaction() as conn:
+            return commit(conn, self.user, case_id, case.to_json_dict(), expected_revision, "save")
+
+    def import_case(self, case: Case) -> tuple[StoredCase, bool]:
+        """A new case, or a new revision of the case with the same MRN; True when created."""
+        with self._transaction() as conn:
+            row = conn.execute(
+                "SELECT case_id FROM cases WHERE mrn = ?", [case.patient.mrn]
+            ).fetchone()
+            if row is not None:
+                return commit(conn, self.user, row[0], case.to_json_dict(), None, "import"), False
+            case_id = case.case_id or _new_case_id()
+            if current_revision(conn, case_id) is not None:
+                raise StoreError(msg("store.error.case_id_taken", case_id=case_id))
+            return commit(conn, self.user, case_id, case.to_json_dict(), None, "import"), True
+
+    def restore_revision(
+        self, case_id: str, revision: int, *, expected_revision: int
+    ) -> StoredCase:
+        """Save an earlier revision's content as the newest revision (nothing is erased)."""
+        data = self._revision_data(case_id, revision)
+        with self._transaction() as conn:
+            return commit(
+                conn,
+                self.user,
+                case_id,
+                data,
+                expected_revision,
+                "restore",
+                f"restored revision {revision}",
+            )
+
+    # decision records
+
+    def save_draft_decision(
+        self, case_id: str, decision: Decision, *, index: int | None, expected_revision: int
+    ) -> StoredCase:
+        """Append (index None) or replace a draft record; RecordSealed for a final one."""
+        with self._transaction() as conn:
+            data = current_data(conn, case_id, expected_revision)
+            where = put_draft(data.setdefault("decisions", []), decision, index)
+            note = f"draft decision record {where + 1} saved"
+            return commit(conn, self.user, case_id, data, expected_revision, "draft decision", note)
+
+    def finalize_decision(
+        self, case_id: str, index: int, *, signed_by: list[Signature], expected_revision: int
+    ) -> StoredCase:
+        """Seal the draft at `index` (chained record_hash), then take a rotating backup."""
+        with self._transaction() as conn:
+            data = current_data(conn, case_id, expected_revision)
+            finalize(data.setdefault("decisions", []), index, signed_by)
+            note = f"decision record {index + 1} finalized and sealed"
+            stored = commit(conn, self.user, case_id, data, expected_revision, "finalize", note)
+        self._backup_after_finalize()
+        return stored
+
+    def amend_decision(self, case_id: str, index: int, *, expected_revision: int) -> StoredCase:
+        """A new draft copying the final record at `index`, naming it in `amends`."""
+        with self._transaction() as conn:
+            data = current_data(conn, case_id, expected_revision)
+            where = amendment(data.setdefault("decisions", []), index)
+            note = f"draft decision record {where + 1} amends record {index + 1}"
+            return commit(conn, self.user, case_id, data, expected_revision, "amend decision", note)
+
+    # backups
+
+    def backup(self, out: Path) -> Path:
+        """An online copy of the database at `out` (a file, or a folder to put it in)."""
+        return store_backup.backup_to(self._conn, Path(out), self.path)
+
+    def rotate_backup(self) -> Path | None:
+        """A backup into `<db>.backups/`, keeping `backup_keep` copies; None when that is 0."""
+        keep = int(self.get_setting("backup_keep"))
+        if keep <= 0:
+            return None
+        return store_backup.rotate(self._conn, self.path, keep)
+
+    def backups(self) -> list[Path]:
+        return list_backups(self.path)
+
+    # settings
+
+    def get_setting(self, key: str, default: Any = None) -> Any:
+        """A stored setting, else `default`, else the declared default (store_settings)."""
+        with self._reading() as conn:
+            row = conn.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
+        if row is not None:
+            return json.loads(row[0])
+        return default if default is not None else SETTINGS.get(key, (None, ""))[0]
+
+    def set_setting(self, key: str, value: Any) -> None:
+        with self._transaction() as conn:
+            conn.execute(
+                "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE "
+                "SET value = excluded.value",
+                [key, json.dumps(value, ensure_ascii=False)],
+            )
+            store_audit.append(conn, self.user, now_utc(), "setting", f"setting {key} changed")
+
+    # internals
+
+    def _revision_data(self, case_id: str, revision: int) -> dict[str, Any]:
+        with self._reading() as conn:
+            row = conn.execute(
+                "SELECT body FROM revisions WHERE case_id = ? AND revision = ?",
+                [case_id, revision],
+            ).fetchone()
+        if row is None:
+            raise CaseNotFound(msg("store.error.no_revision", case_id=case_id, revision=revision))
+        return json.loads(row[0])
+
+    def _settings_user(self) -> User | None:
+        name, role = self.get_setting("user_name"), self.get_setting("user_role")
+        return User(name, role) if name and role else None
+
+    def _backup_after_finalize(self) -> None:
+        self.last_backup_error = None
+        try:
+            self.rotate_backup()
+        except (StoreError, OSError) as exc:
+            self.last_backup_error = f"The decision was saved, but the backup failed: {exc}"
+            log.warning("backup after finalizing failed: %s", type(exc).__name__)
+
+
+def _new_case_id() -> str:
+    import uuid
+
+    return uuid.uuid4().hex
+
+
+def _refuse_damaged(path: Path, read_only: bool) -> None:
+    problem = header_problem_message(path)
+    if problem is None and path.exists() and path.stat().st_size == 0 and list_backups(path):
+        problem = msg("store.error.empty_with_backups")
+    if problem:
+        message = msg("store.error.damaged", path=path, problem=problem)
+        raise DatabaseDamaged(message, newest_good_backup(path))
+    if read_only and not path.exists():
+        raise StoreError(msg("store.error.no_database", path=path))
+    if not path.parent.is_dir():  # before the lock file is made beside it
+        raise StoreError(msg("store.error.no_folder", folder=path.parent))
+
+
+def _rollback(conn: sqlite3.Connection) -> None:
+    if conn.in_transaction:
+        with suppress(sqlite3.Error):  # SQLite may have rolled back already (disk full)
+            conn.execute("ROLLBACK")

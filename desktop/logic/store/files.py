@@ -1,0 +1,118 @@
+"""Looking at database files without trusting them: header checks, backup listing, verification.
+
+Nothing here writes; a file that fails these checks is reported and never overwritten.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from desktop.logic.model import Message, msg
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+MIGRATION_SET = "mdt-planner"
+BACKUP_SUFFIX = ".sqlite3"
+
+
+def backups_dir(db_path: Path) -> Path:
+    """Backups of `x.sqlite3` live in `x.sqlite3.backups/` beside it."""
+    return db_path.with_name(db_path.name + ".backups")
+
+
+def list_backups(db_path: Path) -> list[Path]:
+    """Backup files of this database, newest first (names carry a sortable timestamp)."""
+    folder = backups_dir(db_path)
+    if not folder.is_dir():
+        return []
+    return sorted(folder.glob(f"*{BACKUP_SUFFIX}"), reverse=True)
+
+
+def header_problem(path: Path) -> str | None:
+    """Why the file cannot be an intact SQLite database, judged from its size and header."""
+    problem = header_problem_message(path)
+    return None if problem is None else problem.render("en")
+
+
+def header_problem_message(path: Path) -> Message | None:
+    """`header_problem` as a sentence to render in the reader's language."""
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as handle:
+            header = handle.read(100)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        return msg("store.header.cannot_read", reason=exc.strerror or exc)
+    if size == 0:
+        return None
+    if len(header) < 100:
+        return msg("store.header.truncated_header", size=size)
+    if not header.startswith(SQLITE_MAGIC):
+        return msg("store.header.not_sqlite")
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    page_count = int.from_bytes(header[28:32], "big")
+    counter_valid = header[24:28] == header[92:96]
+    if page_size < 512 or page_size & (page_size - 1):
+        return msg("store.header.corrupt", page_size=page_size)
+    # A checkpoint killed midway may have written page 1 (with the new page count) before the
+    # pages that extend the file; the write-ahead log still holds them and SQLite replays it on
+    # the next open, so with a non-empty WAL beside it the file is not judged truncated.
+    if counter_valid and page_count and size < page_count * page_size and not _has_wal(path):
+        return msg(
+            "store.header.truncated_pages", size=size, page_count=page_count, page_size=page_size
+        )
+    return None
+
+
+def _has_wal(path: Path) -> bool:
+    wal = path.with_name(path.name + "-wal")
+    try:
+        return wal.stat().st_size > 32  # more than the WAL header: frames to replay
+    except OSError:
+        return False
+
+
+def database_problems(path: Path) -> list[str]:
+    """Every reason `path` is not a usable MDT Planner database ([] when it is one)."""
+    if not path.is_file():
+        return [f"{path} does not exist or is not a file"]
+    problem = header_problem(path)
+    if problem is None and path.stat().st_size == 0:
+        problem = "it is empty"
+    if problem:
+        return [f"{path}: {problem}"]
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        return [f"{path}: cannot be opened ({exc})"]
+    try:
+        rows = [row[0] for row in conn.execute("PRAGMA integrity_check")]
+        if rows != ["ok"]:
+            return [f"{path}: integrity check: {row}" for row in rows]
+        if not _has_our_schema(conn):
+            return [f"{path}: it is an SQLite database, but not one of MDT Planner"]
+    except sqlite3.Error as exc:
+        return [f"{path}: cannot be read as a database ({exc})"]
+    finally:
+        conn.close()
+    return []
+
+
+def _has_our_schema(conn: sqlite3.Connection) -> bool:
+    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    if "_sqlite_migrations" not in tables:
+        return False
+    found = conn.execute(
+        "SELECT count(*) FROM _sqlite_migrations WHERE migration_set = ?", [MIGRATION_SET]
+    ).fetchone()[0]
+    return found > 0
+
+
+def newest_good_backup(db_path: Path) -> Path | None:
+    """The newest backup that passes `database_problems`, or None."""
+    for candidate in list_backups(db_path):
+        if not database_problems(candidate):
+            return candidate
+    return None

@@ -1,0 +1,77 @@
+"""The meeting pack: agenda page, one bookmark per case, progress and cancel."""
+
+import pikepdf
+import pytest
+
+from desktop.logic.model.case import Case
+from desktop.logic.report.layout import pseudonym
+from desktop.logic.report.pdfa import validate
+from desktop.logic.report.summary import ExportCancelled, write_meeting_pack
+from tests.logic.report.test_summary import pdf_text
+
+
+@pytest.fixture
+def cases(pvtt_case_data, decompensated_case_data, multinodular_case_data):
+    data = [pvtt_case_data, decompensated_case_data, multinodular_case_data]
+    return [(f"case-{i}", Case.model_validate(d)) for i, d in enumerate(data, start=1)]
+
+
+def outline_titles(path):
+    with pikepdf.open(path) as pdf, pdf.open_outline() as outline:
+        return [item.title for item in outline.root]
+
+
+def test_agenda_page_lists_every_case_and_each_case_has_a_bookmark(cases, tmp_path):
+    path = write_meeting_pack(
+        cases, tmp_path / "p.pdf", meeting_date="2026-11-25", department="HPB"
+    )
+    agenda = pdf_text(path, 1)
+    assert "MDT meeting pack, 2026-11-25" in agenda
+    for name in ("王伟", "张丽华", "Maria Lopez"):
+        assert name in agenda
+    assert outline_titles(path) == ["Agenda", "1. 王伟", "2. 张丽华", "3. Maria Lopez"]
+    assert validate(path) == []
+
+
+def test_pack_pages_are_numbered_across_the_whole_pack(cases, tmp_path):
+    path = write_meeting_pack(cases, tmp_path / "p.pdf", meeting_date="2026-11-25")
+    with pikepdf.open(path) as pdf:
+        total = len(pdf.pages)
+    assert total > len(cases)
+    assert f"Page {total} of {total}" in pdf_text(path, total)
+    assert "Case 3 of 3" in pdf_text(path)
+
+
+def test_deidentified_pack_uses_pseudonyms(cases, tmp_path):
+    path = write_meeting_pack(cases, tmp_path / "p.pdf", meeting_date="2026-11-25", deidentify=True)
+    text = pdf_text(path)
+    assert "王伟" not in text
+    assert "Maria Lopez" not in text
+    assert pseudonym(cases[0][1]) in text
+    assert outline_titles(path)[1] == f"1. {pseudonym(cases[0][1])}"
+
+
+def test_progress_is_reported_per_case(cases, tmp_path):
+    seen = []
+    write_meeting_pack(
+        cases,
+        tmp_path / "p.pdf",
+        meeting_date="2026-11-25",
+        progress=lambda done, total: seen.append((done, total)),
+    )
+    assert seen == [(1, 3), (2, 3), (3, 3)]
+
+
+def test_cancel_stops_and_writes_nothing(cases, tmp_path):
+    out = tmp_path / "p.pdf"
+    with pytest.raises(ExportCancelled, match="after 2 of 3"):
+        write_meeting_pack(
+            cases, out, meeting_date="2026-11-25", progress=lambda done, total: done < 2
+        )
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_CN"])
+def test_pack_in_both_languages(cases, tmp_path, lang):
+    path = write_meeting_pack(cases[:1], tmp_path / "p.pdf", meeting_date="2026-11-25", lang=lang)
+    assert ("议程" if lang == "zh_CN" else "Agenda") in pdf_text(path, 1)
