@@ -6,10 +6,15 @@ import argparse
 import datetime as dt
 import sys
 from pathlib import Path
+from typing import TextIO
 
-from desktop.logic.model import LANGUAGES, Case, RulesError, load_rules
+from desktop.logic.model import LANGUAGES, Case, RulesError, dumps_case, load_rules
 from desktop.logic.report import (
+    Deidentified,
     DeidentifyError,
+    DeidentifyOptions,
+    UnprintableText,
+    deidentify_case,
     verify_archive,
     write_archive,
     write_meeting_pack,
@@ -46,37 +51,93 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def add_report_options(parser: argparse.ArgumentParser) -> None:
-    """--lang, --deidentify and --rules, shared by `pack` and the store's `export`."""
+    """--lang, --deidentify (and its two choices) and --rules, shared by `pack` and `export`."""
     parser.add_argument(
         "--lang", choices=LANGUAGES, default="en", help="language of the PDF (default en)"
     )
     parser.add_argument(
         "--deidentify",
         action="store_true",
-        help="leave out name, MRN and birth date; print a stable pseudonym instead",
+        help="replace name, MRN, birth date and case id by a stable pseudonym and leave out "
+        "free text; lists what it removed",
+    )
+    parser.add_argument(
+        "--include-free-text",
+        action="store_true",
+        help="with --deidentify: keep free text, with the patient's name, MRN and birth date "
+        "redacted at word boundaries",
+    )
+    parser.add_argument(
+        "--deidentify-attendees",
+        action="store_true",
+        help="with --deidentify: replace attendee, signer and override names by Attendee 1, 2...",
     )
     parser.add_argument("--rules", type=Path, metavar="FILE", help="a department's own rules file")
+
+
+_DEIDENTIFY_CHOICES = ("include_free_text", "deidentify_attendees")
+
+
+class ExportRefused(Exception):
+    """Options that do not go together, or a copy that cannot be de-identified (exit 2)."""
+
+
+def deidentify_options(args: argparse.Namespace) -> DeidentifyOptions | None:
+    """The de-identification asked for on the command line (None: an identified export)."""
+    if not args.deidentify:
+        extra = [name for name in _DEIDENTIFY_CHOICES if getattr(args, name)]
+        if extra:
+            flags = ", ".join("--" + name.replace("_", "-") for name in extra)
+            raise ExportRefused(f"{flags} only applies with --deidentify")
+        return None
+    return DeidentifyOptions(args.include_free_text, args.deidentify_attendees)
+
+
+def printed_source(
+    args: argparse.Namespace, case: Case, label: str, stream: TextIO | None = None
+) -> Case | Deidentified:
+    """The case, or its de-identified copy with what was removed printed to `stream`."""
+    options = deidentify_options(args)
+    if options is None:
+        return case
+    try:
+        copy = deidentify_case(case, options)
+    except DeidentifyError as exc:
+        raise ExportRefused(f"{label}: {exc}") from None
+    out = stream or sys.stdout
+    print(f"{label} de-identified as {copy.alias}:", file=out)
+    for line in copy.report.lines(args.lang):
+        print(f"  {line}", file=out)
+    return copy
+
+
+def case_json(source: Case | Deidentified) -> str:
+    """The hcc-mdt-case/1 text of the case, or of its de-identified copy."""
+    return dumps_case(source.case if isinstance(source, Deidentified) else source)
 
 
 def run_pack(args: argparse.Namespace) -> int:
     try:
         rules = load_rules(args.rules)
         with Store.open(args.db, read_only=True) as store:
-            cases = [(case_id, store.get_case(case_id).case) for case_id in args.case_ids]
+            stored = [(case_id, store.get_case(case_id).case) for case_id in args.case_ids]
             department = store.get_setting("department") or ""
-    except (RulesError, StoreError, OSError) as exc:
+        cases = [(case_id, printed_source(args, case, case_id)) for case_id, case in stored]
+    except (RulesError, StoreError, OSError, ExportRefused) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    meeting = args.meeting_date or dt.date.today()
-    out = write_meeting_pack(
-        cases,
-        args.pdf,
-        meeting_date=meeting,
-        lang=args.lang,
-        deidentify=args.deidentify,
-        department=department,
-        rules=rules,
-    )
+    try:
+        out = write_meeting_pack(
+            cases,
+            args.pdf,
+            meeting_date=args.meeting_date or dt.date.today(),
+            lang=args.lang,
+            department=department,
+            rules=rules,
+        )
+    except UnprintableText as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     print(f"wrote {out} ({len(cases)} cases)")
     return 0
 
@@ -107,17 +168,19 @@ def add_export_options(cmd: argparse.ArgumentParser) -> None:
     add_report_options(cmd)
 
 
-def run_report_export(args: argparse.Namespace, case_id: str, case: Case, department: str) -> int:
-    """The PDF and/or archive part of `export`; 0 done, 2 bad input (rules, de-identification)."""
+def run_report_export(
+    args: argparse.Namespace, case_id: str, source: Case | Deidentified, department: str
+) -> int:
+    """The PDF and/or archive part of `export` of `source` (the case or its de-identified copy,
+    from printed_source); 0 done, 2 bad input (rules, text the PDF font cannot print)."""
     try:
         rules = load_rules(args.rules)
         if args.pdf:
             out = write_summary_pdf(
-                case,
+                source,
                 args.pdf,
                 rules=rules,
                 lang=args.lang,
-                deidentify=args.deidentify,
                 department=department,
                 case_id=case_id,
             )
@@ -125,15 +188,14 @@ def run_report_export(args: argparse.Namespace, case_id: str, case: Case, depart
         if args.archive:
             folder = write_archive(
                 case_id,
-                case,
+                source,
                 args.archive,
                 rules=rules,
                 lang=args.lang,
-                deidentify=args.deidentify,
                 department=department,
             )
             print(f"wrote archive bundle {folder}")
-    except (RulesError, DeidentifyError) as exc:
+    except (RulesError, UnprintableText) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     return 0

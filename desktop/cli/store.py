@@ -16,8 +16,14 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from desktop.cli.report import add_export_options, run_report_export
-from desktop.logic.model import CaseError, dumps_case, read_case
+from desktop.cli.report import (
+    ExportRefused,
+    add_export_options,
+    case_json,
+    printed_source,
+    run_report_export,
+)
+from desktop.logic.model import CaseError, read_case
 from desktop.logic.store import (
     CaseNotFound,
     DatabaseBusy,
@@ -50,7 +56,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     cmd.add_argument("case_id", metavar="CASE_ID")
     cmd.add_argument("--json", type=Path, metavar="OUT", dest="out",
                      help="the file to write (- for standard output)")  # fmt: skip
-    add_export_options(cmd)  # --pdf, --archive, --lang, --deidentify, --rules (cli_report)
+    add_export_options(cmd)  # --pdf, --archive, --lang, --deidentify..., --rules (cli.report)
     cmd.set_defaults(run=run_export)
 
     cmd = commands.add_parser("history", help="list the revisions of a case")
@@ -147,12 +153,19 @@ def run_export(args: argparse.Namespace) -> int:
         return _fail(str(exc), 3)
     if not (args.out or args.pdf or args.archive):
         return _fail("export needs --json OUT, --pdf OUT or --archive DIR", 2)
+    to_stdout = str(args.out) == "-"  # then the de-identification report goes to stderr
+    try:
+        source = printed_source(
+            args, stored.case, stored.case_id, sys.stderr if to_stdout else sys.stdout
+        )
+    except ExportRefused as exc:
+        return _fail(str(exc), 2)
     if args.pdf or args.archive:
-        code = run_report_export(args, stored.case_id, stored.case, department)
+        code = run_report_export(args, stored.case_id, source, department)
         if code or not args.out:
             return code
-    text = dumps_case(stored.case)
-    if str(args.out) == "-":
+    text = case_json(source)
+    if to_stdout:
         sys.stdout.write(text)
         return 0
     partial = args.out.with_name(args.out.name + ".part")

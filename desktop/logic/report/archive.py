@@ -1,9 +1,10 @@
 """The department archive bundle: summary PDF, case JSON and a SHA-256 manifest, and its check.
 
 A bundle is a folder holding `<name>.pdf`, `<name>.json` and `SHA256SUMS` (the format of
-`sha256sum`, so `sha256sum -c SHA256SUMS` checks it too). `verify_archive` re-hashes every
-file, reads the JSON as a case, re-verifies the decision hash chain, and compares the
-record_hash the PDF carries with the JSON's latest sealed record. The manifest alone can be
+`sha256sum`, so `sha256sum -c SHA256SUMS` checks it too), and, when de-identified,
+`REDACTIONS.txt`. `verify_archive` re-hashes every file, reads the JSON as a case, re-verifies
+the decision hash chain, and compares the record_hash the PDF carries with the JSON's latest
+sealed record. The manifest alone can be
 rewritten by whoever alters a file; the decision chain and the hash inside the PDF cannot be
 made to agree again without the original records.
 """
@@ -19,71 +20,48 @@ from typing import Any
 from pydantic import ValidationError
 
 from desktop.logic.model import Case, Rules, chain_problems, describe_errors, dumps_case
-from desktop.logic.report.layout import pseudonym
+from desktop.logic.report.deidentify import Deidentified, DeidentifyOptions, printed_copy
 from desktop.logic.report.pdfa import read_keywords, validate
 from desktop.logic.report.summary import RECORD_KEYWORD, sealed_hash, write_summary_pdf
 
 MANIFEST = "SHA256SUMS"
+REDACTIONS = "REDACTIONS.txt"  # in a de-identified bundle only; listed in the manifest
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
-
-
-class DeidentifyError(ValueError):
-    """A sealed decision record names the patient, so no de-identified copy can be made."""
 
 
 def write_archive(
     case_id: str,
-    case: Case,
+    case: Case | Deidentified,
     out_dir: str | Path,
     *,
     rules: Rules | None = None,
     lang: str = "en",
-    deidentify: bool = False,
+    deidentify: bool | DeidentifyOptions = False,
     department: str = "",
 ) -> Path:
-    """Write the bundle into `out_dir` (created if needed) and return the folder."""
+    """Write the bundle into `out_dir` (created if needed) and return the folder. A de-identified
+    bundle holds the de-identified copy (given, or made with `deidentify`'s options) under its
+    pseudonym, and REDACTIONS.txt: what was removed or replaced, by field path and count."""
     folder = Path(out_dir)
     folder.mkdir(parents=True, exist_ok=True)
-    stem = _stem(case_id, case, deidentify)
-    kept = deidentified_case(case) if deidentify else case
-    json_path = folder / f"{stem}.json"
-    json_path.write_text(dumps_case(kept), encoding="utf-8")
-    pdf_path = write_summary_pdf(
-        case,
+    copy = printed_copy(case, deidentify)
+    stem = _UNSAFE.sub("_", copy.stem if copy else case_id).strip("._") or "case"
+    pdf_path = write_summary_pdf(  # first: text it cannot print refuses the bundle unwritten
+        copy or case,
         folder / f"{stem}.pdf",
         rules=rules,
         lang=lang,
-        deidentify=deidentify,
         department=department,
         case_id=case_id,
     )
-    write_manifest(folder, [pdf_path, json_path])
+    json_path = folder / f"{stem}.json"
+    json_path.write_text(dumps_case(copy.case if copy else case), encoding="utf-8")
+    files = [pdf_path, json_path]
+    if copy is not None:
+        files.append(folder / REDACTIONS)
+        files[-1].write_text(copy.report.text(lang), encoding="utf-8")
+    write_manifest(folder, files)
     return folder
-
-
-def deidentified_case(case: Case) -> Case:
-    """The case with name and MRN replaced by the pseudonym and the birth date removed.
-
-    Decision records stay byte-identical (their hashes must verify), so a record whose text
-    names the patient makes de-identification impossible: DeidentifyError says which one.
-    """
-    data = case.to_json_dict()
-    identifiers = [case.patient.name, case.patient.mrn]
-    if case.patient.birth_date:
-        identifiers.append(case.patient.birth_date.isoformat())
-    for index, record in enumerate(data.get("decisions", [])):
-        text = json.dumps(record, ensure_ascii=False)
-        if any(identifier in text for identifier in identifiers):
-            raise DeidentifyError(
-                f"decisions[{index}] (meeting {record.get('meeting_date')}) contains the "
-                "patient's name, MRN or birth date; a sealed record cannot be edited, so no "
-                "de-identified copy can be made. Export it identified, or amend the record."
-            )
-    alias = pseudonym(case)
-    data["patient"] = {"mrn": alias.removeprefix("Patient "), "name": alias}
-    if case.patient.sex:
-        data["patient"]["sex"] = case.patient.sex
-    return Case.model_validate(data)
 
 
 def write_manifest(folder: Path, files: list[Path]) -> Path:
@@ -185,8 +163,3 @@ def _keyword_hash(keywords: str) -> str | None:
         if part.startswith(RECORD_KEYWORD):
             return part.removeprefix(RECORD_KEYWORD)
     return None
-
-
-def _stem(case_id: str, case: Case, deidentify: bool) -> str:
-    name = pseudonym(case).replace(" ", "-") if deidentify else case_id
-    return _UNSAFE.sub("_", name).strip("._") or "case"

@@ -3,6 +3,11 @@
 WenQuanYi Micro Hei (Apache-2.0) covers Latin and CJK, so 王伟 and Maria Lopez render with the
 same embedded font on Windows, macOS and Linux. reportlab's built-in fonts (Helvetica,
 STSong-Light) are never embedded and must not appear in an archived PDF.
+
+It has no Arabic, Hebrew, Thai or emoji glyphs, and reportlab would draw such a character as
+the font's empty "notdef" glyph: text silently gone from the page. So the font is registered
+as a GuardedFont, which refuses (MissingGlyphs) any string it cannot draw in full; the report
+turns that into a message naming the field and the characters (report.glyphs).
 """
 
 from __future__ import annotations
@@ -17,6 +22,27 @@ from desktop.logic.model import resource
 FONT_NAME = "MDTSans"
 FONT_FILE = ("fonts", "wqy-microhei.ttc")
 FONT_FACE_INDEX = 0  # face 0 of the collection: "WenQuanYi Micro Hei" (proportional)
+FONT_LABEL = "WenQuanYi Micro Hei"
+_NOT_DRAWN = {0x09, 0x0A, 0x0D, 0xA0}  # white space paragraphs fold; reportlab draws NBSP as space
+
+
+class MissingGlyphs(ValueError):
+    """A string holds characters the report font has no glyph for (`characters`, in order)."""
+
+    def __init__(self, characters: list[str]) -> None:
+        self.characters = characters
+        super().__init__(", ".join(f"U+{ord(c):04X}" for c in characters))
+
+
+class GuardedFont(TTFont):
+    """The report font, refusing to draw a string it would draw with blank gaps."""
+
+    def splitString(self, text, doc, encoding="utf-8"):  # noqa: N802, ANN001, ANN201 - reportlab's
+        if isinstance(text, str):
+            missing = missing_glyphs(text, self.face.charToGlyph)
+            if missing:
+                raise MissingGlyphs(missing)
+        return super().splitString(text, doc, encoding)
 
 
 @cache
@@ -25,9 +51,22 @@ def report_font() -> str:
     path = resource(*FONT_FILE)
     if not path.is_file():
         raise FileNotFoundError(f"the report font is missing from the installation: {path}")
-    font = TTFont(FONT_NAME, str(path), subfontIndex=FONT_FACE_INDEX)
+    font = GuardedFont(FONT_NAME, str(path), subfontIndex=FONT_FACE_INDEX)
     pdfmetrics.registerFont(font)
     pdfmetrics.registerFontFamily(
         FONT_NAME, normal=FONT_NAME, bold=FONT_NAME, italic=FONT_NAME, boldItalic=FONT_NAME
     )
     return FONT_NAME
+
+
+def missing_glyphs(text: str, cmap: dict[int, int] | None = None) -> list[str]:
+    """The characters of `text` the report font cannot draw, each once, in order."""
+    if cmap is None:
+        report_font()
+        cmap = pdfmetrics.getFont(FONT_NAME).face.charToGlyph
+    seen: dict[str, None] = {}
+    for char in text:
+        code = ord(char)
+        if code not in cmap and code not in _NOT_DRAWN:
+            seen.setdefault(char)
+    return list(seen)

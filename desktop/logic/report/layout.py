@@ -1,16 +1,16 @@
 """Building blocks of the PDF summary: styles, the report context and small flowable makers.
 
 Every word printed comes from resources/text/report.json (or the evaluation's own rendered
-sentences) in the reader's language; free text typed by the MDT is escaped and, in a
-de-identified copy, scrubbed of the patient's name, MRN and birth date.
+sentences) in the reader's language; free text typed by the MDT is escaped. A de-identified
+report prints the de-identified copy of the case (report.deidentify) and is never scrubbed here.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 from xml.sax.saxutils import escape
@@ -27,6 +27,8 @@ RULE_COLOUR = colors.HexColor("#9fb6cd")
 LABEL_WIDTH = 150
 FIRST_LINES = 3  # a heading never ends a page: it stays with this many lines of what follows
 HEADING_STYLES = ("h1", "h2")
+OLDEST_AGE_SHOWN = 90  # HIPAA Safe Harbor: ages over 89 are one category, "90 or older"
+OMITTED = msg("export.free_text_omitted").render("en")  # what a de-identified copy holds instead
 UNIT_MARKUP = {"umol/L": "µmol/L", "10^9/L": "×10<super>9</super>/L"}
 
 
@@ -36,7 +38,10 @@ class Markup(str):
 
 @dataclass(frozen=True)
 class ReportContext:
-    """One case as the report prints it: the case, its evaluation dict and the reader's choices."""
+    """One case as the report prints it: the case, its evaluation dict and the reader's choices.
+
+    In a de-identified report `case` is already the de-identified copy, `alias` its pseudonym
+    and `age_years` the age the original birth date gave (capped at 90)."""
 
     case: Case
     evaluation: dict[str, Any]
@@ -45,7 +50,8 @@ class ReportContext:
     deidentify: bool = False
     department: str = ""
     case_id: str | None = None
-    identifiers: tuple[str, ...] = field(default=())
+    alias: str = ""
+    age_years: int | None = None
 
     def text(self, key: str, **params: Any) -> str:
         return msg(key, **params).render(self.lang)
@@ -53,24 +59,26 @@ class ReportContext:
     def term(self, key: str) -> str:
         return term(key, self.lang)
 
+    @property
+    def patient_label(self) -> str:
+        return self.alias if self.deidentify else self.case.patient.name
+
     def clean(self, value: Any) -> str:
-        """Free text as printed: identifiers replaced by the pseudonym in a de-identified copy."""
+        """Free text as printed; the mark of omitted free text in the reader's language."""
         text = "" if value is None else str(value)
-        if self.deidentify:
-            for identifier in self.identifiers:
-                text = text.replace(identifier, patient_label(self.case, True))
+        if self.deidentify and OMITTED in text:
+            text = text.replace(OMITTED, self.text("export.free_text_omitted"))
         return text
 
 
 def make_context(
     case: Case, evaluation: dict[str, Any], rules: Rules, lang: str, **options: Any
 ) -> ReportContext:
-    patient = case.patient
-    identifiers = [patient.name, patient.mrn]
-    if patient.birth_date:
-        identifiers.append(patient.birth_date.isoformat())
-    ordered = tuple(sorted(identifiers, key=len, reverse=True))
-    return ReportContext(case, evaluation, rules, lang, identifiers=ordered, **options)
+    """The context of `case`; a de-identified one needs the copy's `alias` (deidentify_case)."""
+    if options.get("deidentify") and not options.get("alias"):
+        raise ValueError("a de-identified report prints a de-identified copy: deidentify_case()")
+    options.setdefault("age_years", age_years(case))
+    return ReportContext(case, evaluation, rules, lang, **options)
 
 
 def pseudonym(case: Case) -> str:
@@ -83,8 +91,24 @@ def pseudonym(case: Case) -> str:
     return f"Patient {digest[:6].upper()}"
 
 
-def patient_label(case: Case, deidentify: bool) -> str:
-    return pseudonym(case) if deidentify else case.patient.name
+def age_years(case: Case) -> int | None:
+    """Whole years from the birth date to the assessment date (None without a birth date)."""
+    birth, on = case.patient.birth_date, case.assessed_on
+    if birth is None:
+        return None
+    return on.year - birth.year - ((on.month, on.day) < (birth.month, birth.day))
+
+
+def text_fields(value: Any, path: str = "") -> Iterator[tuple[str, str]]:
+    """Every string inside a JSON-like value with its path ("decisions[0].question")."""
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from text_fields(item, f"{path}.{key}" if path else str(key))
+    elif isinstance(value, list | tuple):
+        for index, item in enumerate(value):
+            yield from text_fields(item, f"{path}[{index}]")
 
 
 def latest_decision(case: Case) -> Decision | None:

@@ -9,9 +9,10 @@ from typing import Any
 from reportlab.platypus import Flowable, Spacer
 
 from desktop.logic.clinical import load_catalogue
-from desktop.logic.model import Case, adverse_event_term, agent_term
+from desktop.logic.model import adverse_event_term, agent_term
 from desktop.logic.report.chart import response_chart
 from desktop.logic.report.layout import (
+    OLDEST_AGE_SHOWN,
     Markup,
     ReportContext,
     bullets,
@@ -22,7 +23,6 @@ from desktop.logic.report.layout import (
     number,
     or_not_recorded,
     para,
-    pseudonym,
     section,
     subheading,
     unit_markup,
@@ -33,10 +33,10 @@ from desktop.logic.report.layout import (
 def patient_section(ctx: ReportContext) -> list[Flowable]:
     patient, case = ctx.case.patient, ctx.case
     sex = ctx.term(f"term.sex.{patient.sex}") if patient.sex else None
-    age = _age_years(case)
+    age = ctx.age_years
     rows: list[tuple[str, Any]]
     if ctx.deidentify:
-        rows = [("report.label.pseudonym", pseudonym(case))]
+        rows = [("report.label.pseudonym", ctx.alias)]
     else:
         rows = [("report.label.name", patient.name), ("report.label.mrn", patient.mrn)]
         rows.append(("report.label.birth_date", or_not_recorded(ctx, patient.birth_date)))
@@ -44,9 +44,7 @@ def patient_section(ctx: ReportContext) -> list[Flowable]:
         ("report.label.sex", or_not_recorded(ctx, sex)),
         (
             "report.label.age",
-            ctx.text("report.value.age", years=age)
-            if age is not None
-            else ctx.text("report.value.not_recorded"),
+            _age_text(ctx, age),
         ),
         ("report.label.assessed_on", case.assessed_on.isoformat()),
         (
@@ -238,12 +236,12 @@ def treatments_section(ctx: ReportContext) -> list[Flowable]:
     ]
 
 
-def _age_years(case: Case) -> int | None:
-    birth = case.patient.birth_date
-    if birth is None:
-        return None
-    on = case.assessed_on
-    return on.year - birth.year - ((on.month, on.day) < (birth.month, birth.day))
+def _age_text(ctx: ReportContext, age: int | None) -> str:
+    if age is None:
+        return ctx.text("report.value.not_recorded")
+    if ctx.deidentify and age >= OLDEST_AGE_SHOWN:  # one category, as the copy says
+        return ctx.text("export.age_90_or_more")
+    return ctx.text("report.value.age", years=age)
 
 
 def regimen_name(ctx: ReportContext, regimen_id: str) -> str:

@@ -24,7 +24,9 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageBreak, Page
 from desktop import __version__
 from desktop.logic.clinical import evaluate, evaluation_output
 from desktop.logic.model import Case, Rules, default_rules, msg
-from desktop.logic.report.fonts import report_font
+from desktop.logic.report.deidentify import Deidentified, DeidentifyOptions, printed_copy
+from desktop.logic.report.fonts import MissingGlyphs, report_font
+from desktop.logic.report.glyphs import unprintable
 from desktop.logic.report.layout import (
     ReportContext,
     data_table,
@@ -33,7 +35,6 @@ from desktop.logic.report.layout import (
     latest_final,
     make_context,
     meeting_date,
-    patient_label,
     styles,
 )
 from desktop.logic.report.pdfa import DocumentInfo, save_pdfa
@@ -50,50 +51,43 @@ class ExportCancelled(Exception):
 
 
 def write_summary_pdf(
-    case: Case,
+    case: Case | Deidentified,
     out: str | Path,
     *,
     rules: Rules | None = None,
     lang: str = "en",
-    deidentify: bool = False,
+    deidentify: bool | DeidentifyOptions = False,
     department: str = "",
     case_id: str | None = None,
     evaluation: dict[str, Any] | None = None,
 ) -> Path:
     """One case's MDT summary as PDF/A-2b at `out`; `evaluation` (hcc-mdt-evaluation/1 in
-    `lang`) is computed when not given."""
+    `lang`) is computed when not given. A de-identified summary prints the de-identified copy
+    (given, or made here with `deidentify`'s options)."""
     rules = rules or default_rules()
-    ctx = make_context(
-        case,
-        evaluation or evaluation_dict(case, rules, lang),
-        rules,
-        lang,
-        deidentify=deidentify,
-        department=department,
-        case_id=case_id,
-    )
+    ctx = report_context(case, rules, lang, deidentify, department, case_id, evaluation)
     story = [
-        CaseStart(ctx, bookmark=patient_label(case, deidentify)),
+        CaseStart(ctx, bookmark=ctx.patient_label),
         *title_block(ctx),
         *case_sections(ctx),
     ]
     info = DocumentInfo(
-        title=ctx.text("report.title", patient=patient_label(case, deidentify)),
+        title=ctx.text("report.title", patient=ctx.patient_label),
         subject=ctx.text("report.subject"),
         author=department or "mdt-planner",
-        keywords=f"{RECORD_KEYWORD}{sealed_hash(case)}; rules={rules.version}; "
+        keywords=f"{RECORD_KEYWORD}{sealed_hash(ctx.case)}; rules={rules.version}; "
         f"app={__version__}; lang={lang}",
     )
-    return _build(story, Path(out), info, lang, rules.version)
+    return _build_printable(story, Path(out), info, lang, rules.version, [ctx])
 
 
 def write_meeting_pack(
-    cases: Sequence[tuple[str, Case]],
+    cases: Sequence[tuple[str, Case | Deidentified]],
     out: str | Path,
     *,
     meeting_date: dt.date | str,
     lang: str = "en",
-    deidentify: bool = False,
+    deidentify: bool | DeidentifyOptions = False,
     department: str = "",
     rules: Rules | None = None,
     progress: Progress | None = None,
@@ -103,18 +97,7 @@ def write_meeting_pack(
     rules = rules or default_rules()
     contexts: list[ReportContext] = []
     for done, (case_id, case) in enumerate(cases, start=1):
-        evaluation = evaluation_dict(case, rules, lang)
-        contexts.append(
-            make_context(
-                case,
-                evaluation,
-                rules,
-                lang,
-                deidentify=deidentify,
-                department=department,
-                case_id=case_id,
-            )
-        )
+        contexts.append(report_context(case, rules, lang, deidentify, department, case_id))
         if progress is not None and progress(done, len(cases)) is False:
             raise ExportCancelled(f"meeting pack cancelled after {done} of {len(cases)} cases")
     date = str(meeting_date)
@@ -122,7 +105,7 @@ def write_meeting_pack(
     story: list[Flowable] = agenda(contexts, title, date, department, lang)
     for number, ctx in enumerate(contexts, start=1):
         heading = msg("report.agenda.case_heading", number=number, total=len(contexts))
-        label = f"{number}. {patient_label(ctx.case, deidentify)}"
+        label = f"{number}. {ctx.patient_label}"
         story += [
             PageBreak(),
             CaseStart(ctx, bookmark=label),
@@ -136,7 +119,28 @@ def write_meeting_pack(
         author=department or "mdt-planner",
         keywords=f"rules={rules.version}; app={__version__}; lang={lang}",
     )
-    return _build(story, Path(out), info, lang, rules.version)
+    return _build_printable(story, Path(out), info, lang, rules.version, contexts)
+
+
+def report_context(
+    case: Case | Deidentified,
+    rules: Rules,
+    lang: str,
+    deidentify: bool | DeidentifyOptions,
+    department: str,
+    case_id: str | None,
+    evaluation: dict[str, Any] | None = None,
+) -> ReportContext:
+    """The context the report prints: the case itself, or its de-identified copy."""
+    copy = printed_copy(case, deidentify)
+    if copy is None:
+        printed, extra = case, {"case_id": case_id}
+    else:
+        printed = copy.case
+        extra = {"deidentify": True, "alias": copy.alias, "age_years": copy.age_years}
+        extra["case_id"] = copy.stem
+    evaluation = evaluation or evaluation_dict(printed, rules, lang)
+    return make_context(printed, evaluation, rules, lang, department=department, **extra)
 
 
 def evaluation_dict(case: Case, rules: Rules, lang: str) -> dict[str, Any]:
@@ -159,7 +163,7 @@ def footer_record_line(case: Case, lang: str) -> str:
 
 
 def title_block(ctx: ReportContext) -> list[Flowable]:
-    title = ctx.text("report.title", patient=patient_label(ctx.case, ctx.deidentify))
+    title = ctx.text("report.title", patient=ctx.patient_label)
     rows = [
         ("report.label.department", ctx.department or ctx.text("report.value.not_recorded")),
         ("report.label.meeting_date", meeting_date(ctx.case).isoformat()),
@@ -195,7 +199,7 @@ def agenda(
         rows.append(
             [
                 number,
-                patient_label(ctx.case, ctx.deidentify),
+                ctx.patient_label,
                 staging,
                 ctx.clean(decision.question) if decision and decision.question else "",
             ]
@@ -304,6 +308,21 @@ def _draw_footer(canvas: Canvas, page: int, total: int, lang: str) -> None:
     canvas.setStrokeGray(0.6)
     canvas.line(MARGIN, y + 25, width - MARGIN, y + 25)
     canvas.restoreState()
+
+
+def _build_printable(
+    story: list[Flowable],
+    out: Path,
+    info: DocumentInfo,
+    lang: str,
+    rules_version: str,
+    contexts: list[ReportContext],
+) -> Path:
+    """`_build`, refusing (UnprintableText, nothing written) text the font cannot draw."""
+    try:
+        return _build(story, out, info, lang, rules_version)
+    except MissingGlyphs as exc:
+        raise unprintable(contexts, exc.characters) from None
 
 
 def _build(

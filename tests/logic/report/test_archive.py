@@ -5,16 +5,21 @@ import shutil
 
 import pytest
 
+from desktop.logic.model import read_case
 from desktop.logic.model.case import Case
+from desktop.logic.model.records import seal
 from desktop.logic.report.archive import (
     MANIFEST,
-    DeidentifyError,
+    REDACTIONS,
     file_sha256,
+    read_manifest,
     verify_archive,
     write_archive,
     write_manifest,
 )
+from desktop.logic.report.deidentify import DeidentifyError, DeidentifyOptions
 from desktop.logic.report.layout import pseudonym
+from tests.logic.report.test_summary import pdf_text
 
 
 @pytest.fixture
@@ -95,25 +100,65 @@ def test_pdf_of_another_case_fails(bundle, pvtt_case_data, tmp_path):
     ]
 
 
-def test_deidentified_bundle_holds_no_identifier_and_verifies(pvtt, tmp_path):
-    folder = write_archive("case-7", pvtt, tmp_path / "d", deidentify=True)
-    stem = pseudonym(pvtt).replace(" ", "-")
-    assert sorted(p.name for p in folder.iterdir()) == [f"{stem}.json", f"{stem}.pdf", MANIFEST]
-    text = (folder / f"{stem}.json").read_text(encoding="utf-8")
-    for identifier in ("王伟", "H-000123", "1961-04-02"):
-        assert identifier not in text
-    assert json.loads(text)["patient"] == {"mrn": "B054A8", "name": "Patient B054A8", "sex": "male"}
+def test_deidentified_bundle_holds_no_identifier_and_verifies(pvtt_case_data, tmp_path):
+    pvtt_case_data["case_id"] = "H-000123-2026"  # a store's id may carry the MRN
+    case = Case.model_validate(pvtt_case_data)
+    folder = write_archive("H-000123-2026", case, tmp_path / "d", deidentify=True)
+    stem = pseudonym(case).replace(" ", "-")
+    files = [f"{stem}.json", f"{stem}.pdf", MANIFEST, REDACTIONS]
+    assert sorted(p.name for p in folder.iterdir()) == sorted(files)
+    assert sorted(read_manifest(folder)[0]) == sorted(files[:2] + [REDACTIONS])
+    everything = "".join(
+        (folder / name).read_text(encoding="utf-8") for name in files if name != f"{stem}.pdf"
+    ) + pdf_text(folder / f"{stem}.pdf")
+    for identifier in ("王伟", "H-000123", "000123", "1961-04-02"):
+        assert identifier not in everything
+    data = json.loads((folder / f"{stem}.json").read_text(encoding="utf-8"))
+    assert data["patient"] == {"mrn": "B054A8", "name": "Patient B054A8", "sex": "male"}
+    assert data["case_id"] == stem
+    assert read_case(folder / f"{stem}.json").format == "hcc-mdt-case/1"
     assert verify_archive(folder) == []
 
 
-def test_deidentified_bundle_refused_when_a_sealed_record_names_the_patient(
+def test_sealed_record_naming_the_patient_is_copied_with_its_text_left_out_and_resealed(
     pvtt_case_data, tmp_path
 ):
-    from desktop.logic.model.records import seal
-
     record = dict(pvtt_case_data["decisions"][0])
     record["question"] = "王伟: which regimen?"
     pvtt_case_data["decisions"] = [seal(record, "")]
     case = Case.model_validate(pvtt_case_data)
-    with pytest.raises(DeidentifyError, match=r"decisions\[0\] \(meeting 2026-06-03\)"):
+    folder = write_archive("c", case, tmp_path / "d", deidentify=True)
+    stem = pseudonym(case).replace(" ", "-")
+    copy = read_case(folder / f"{stem}.json")
+    assert copy.decisions[0].question == "[free text omitted in a de-identified export]"
+    assert copy.decisions[0].record_hash != case.decisions[0].record_hash
+    redactions = (folder / REDACTIONS).read_text(encoding="utf-8")
+    assert "decisions[0].question: free text omitted" in redactions
+    assert "decisions[0]: re-sealed" in redactions
+    assert "王伟" not in redactions
+    assert verify_archive(folder) == []
+
+
+def test_redacted_free_text_is_listed_by_path_and_count_never_by_value(pvtt_case_data, tmp_path):
+    record = dict(pvtt_case_data["decisions"][0])
+    record["question"] = "王伟 (H000123, born 02/04/1961): which regimen for 王伟?"
+    pvtt_case_data["decisions"] = [seal(record, "")]
+    case = Case.model_validate(pvtt_case_data)
+    options = DeidentifyOptions(include_free_text=True)
+    folder = write_archive("c", case, tmp_path / "d", deidentify=options)
+    alias = pseudonym(case)
+    copy = read_case(folder / f"{alias.replace(' ', '-')}.json")
+    assert copy.decisions[0].question == (
+        f"{alias} ([MRN], born [birth date]): which regimen for {alias}?"
+    )
+    redactions = (folder / REDACTIONS).read_text(encoding="utf-8")
+    assert "decisions[0].question: 4 redacted (birth date 1, MRN 1, name 2)" in redactions
+    assert verify_archive(folder) == []
+
+
+def test_a_structured_field_naming_the_patient_refuses_the_copy(pvtt_case_data, tmp_path):
+    pvtt_case_data["treatments"][0]["regimen"] = "trial arm for H-000123"
+    case = Case.model_validate(pvtt_case_data)
+    with pytest.raises(DeidentifyError, match=r"treatments\[0\]\.regimen holds"):
         write_archive("c", case, tmp_path / "d", deidentify=True)
+    assert not (tmp_path / "d").exists() or not any((tmp_path / "d").iterdir())

@@ -15,6 +15,7 @@ from desktop.logic.model.case import Case
 from desktop.logic.model.messages import msg, term
 from desktop.logic.model.rules import default_rules
 from desktop.logic.report.decision import timestamp
+from desktop.logic.report.deidentify import DeidentifyOptions
 from desktop.logic.report.layout import make_context, pseudonym
 from desktop.logic.report.pdfa import unembedded_fonts, validate
 from desktop.logic.report.plan import policy_value, relied_rule_ids
@@ -182,13 +183,38 @@ def test_deidentified_pdf_holds_no_identifier(pvtt, tmp_path):
     assert pseudonym(pvtt).encode() in blob  # the title in Info and XMP
 
 
-def test_deidentify_scrubs_free_text_naming_the_patient(pvtt_case_data, tmp_path):
+@pytest.mark.parametrize(
+    ("lang", "omitted"),
+    [
+        ("en", "[free text omitted in a de-identified export]"),
+        ("zh_CN", "[去标识导出中已省略自由文本]"),
+    ],
+)
+def test_deidentified_pdf_omits_free_text_and_says_so(pvtt_case_data, tmp_path, lang, omitted):
     pvtt_case_data["decisions"][1]["question"] = "王伟 (H-000123): resect now?"
     case = Case.model_validate(pvtt_case_data)
-    text = pdf_text(write_summary_pdf(case, tmp_path / "d.pdf", deidentify=True))
+    path = write_summary_pdf(case, tmp_path / "d.pdf", deidentify=True, lang=lang)
+    text = flat(pdf_text(path))
+    assert "王伟" not in text
+    assert "resectnow?" not in text
+    assert flat(omitted) in text
+    with pikepdf.open(path) as pdf, pdf.open_outline() as outline:
+        titles = [item.title for item in outline.root]
+        metadata = str(pdf.open_metadata())
+    assert titles == [pseudonym(case)]
+    assert pseudonym(case) in metadata  # the XMP title
+    assert "王伟" not in metadata
+    assert "H-000123" not in metadata
+
+
+def test_deidentified_pdf_with_free_text_prints_it_redacted(pvtt_case_data, tmp_path):
+    pvtt_case_data["decisions"][1]["question"] = "王伟 (H-000123): resect now?"
+    case = Case.model_validate(pvtt_case_data)
+    options = DeidentifyOptions(include_free_text=True)
+    text = pdf_text(write_summary_pdf(case, tmp_path / "d.pdf", deidentify=options))
     assert "王伟" not in text
     assert "H-000123" not in text
-    assert f"{pseudonym(case)} ({pseudonym(case)}): resect now?" in text
+    assert f"{pseudonym(case)} ([MRN]): resect now?" in text
 
 
 @pytest.mark.parametrize(
