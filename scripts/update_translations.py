@@ -143,14 +143,25 @@ def merge(fresh: ET.ElementTree, existing: ET.ElementTree | None) -> ET.ElementT
     known = [e for e in entries(existing) if e.finished] if existing is not None else []
     exact = {(e.context, e.source, e.numerus): e for e in known}
     by_source = {(e.source, e.numerus): e for e in known}
+    plural = {(e.context, e.source): e for e in known if e.numerus}
     for context in fresh.getroot().findall("context"):
         name = context.findtext("name")
         for message in context.findall("message"):
             key = (message.findtext("source"), message.get("numerus") == "yes")
-            old = exact.get((name, *key)) or by_source.get(key)
+            old = exact.get((name, *key)) or by_source.get(key) or plural.get((name, key[0]))
             if old is not None:
+                if old.numerus and not key[1]:
+                    _make_numerus(message)
                 _set_translation(message, old.translations)
     return fresh
+
+
+def _make_numerus(message: ET.Element) -> None:
+    """lupdate 6.11 misses some translate(ctx, text, "", n) calls; keep their plural form."""
+    message.set("numerus", "yes")
+    translation = message.find("translation")
+    translation.text = None
+    ET.SubElement(translation, "numerusform")
 
 
 def _set_translation(message: ET.Element, texts: tuple[str, ...]) -> None:

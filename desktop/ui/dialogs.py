@@ -15,13 +15,16 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
+    QPlainTextEdit,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop import __version__
+from desktop.logic.model import resource
 from desktop.ui.workers import ReportOptions
 
 
@@ -208,7 +211,8 @@ class ShortcutsDialog(QDialog):
 
 
 class AboutDialog(QMessageBox):
-    """Version, purpose and the decision-support statement."""
+    """Version, purpose, the decision-support statement and the licences (Licences… opens
+    their texts and leaves this box open)."""
 
     def __init__(self, rules_version: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -230,7 +234,59 @@ class AboutDialog(QMessageBox):
             )
             + "\n\n"
             + self.tr("Rules file version: %1").replace("%1", rules_version)
+            + "\n\n"
+            + self.tr(
+                "MDT Planner is released under the MIT licence. The PDF font WenQuanYi Micro "
+                "Hei is used under the Apache License 2.0, and Qt for Python (PySide6) and Qt "
+                "under the GNU Lesser General Public License version 3 (LGPLv3). Licences… "
+                "shows their full texts."
+            )
         )
+        self.licences = self.addButton(self.tr("&Licences…"), QMessageBox.ButtonRole.ActionRole)
+        self.addButton(QMessageBox.StandardButton.Close)
+        self.licences_dialog: LicencesDialog | None = None
+
+    def done(self, result: int) -> None:
+        if self.clickedButton() is self.licences:  # QMessageBox closes on every button
+            self.licences_dialog = LicencesDialog(self)
+            self.licences_dialog.open()
+            return
+        super().done(result)
+
+
+class LicencesDialog(QDialog):
+    """The full texts of the planner's licence, the font's and Qt's, one tab each."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Licences"))
+        self.tabs = QTabWidget(self)
+        for title, parts in (
+            (self.tr("MDT Planner (MIT)"), ("licences", "MIT-mdt-planner.txt")),
+            (self.tr("PDF font (Apache 2.0)"), ("fonts", "LICENSE-Apache-2.0.txt")),
+            (self.tr("Qt for Python (LGPLv3)"), ("licences", "LGPL-3.0.txt")),
+            (self.tr("GNU GPL version 3"), ("licences", "GPL-3.0.txt")),
+        ):
+            self.tabs.addTab(_licence_view(resource(*parts), self), title)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        layout.addWidget(buttons)
+        self.resize(720, 560)
+
+
+def _licence_view(path: Path, parent: QWidget) -> QPlainTextEdit:
+    """A read-only view of one licence file, its location on the first line."""
+    view = QPlainTextEdit(parent)
+    view.setReadOnly(True)
+    view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        text = exc.strerror or str(exc)
+    view.setPlainText(f"{path}\n\n{text}")
+    return view
 
 
 class ExportOptionsDialog(QDialog):
@@ -244,10 +300,17 @@ class ExportOptionsDialog(QDialog):
             self.language.addItem(name, code)
         self.language.setCurrentIndex(max(self.language.findData(lang), 0))
         self.deidentify = QCheckBox(self.tr("&De-identify"), self)
+        self.include_free_text = QCheckBox(self.tr("Include &free text, redacted"), self)
+        self.deidentify_attendees = QCheckBox(self.tr("De-identify &attendees"), self)
+        for choice in (self.include_free_text, self.deidentify_attendees):
+            choice.setEnabled(False)
+            self.deidentify.toggled.connect(choice.setEnabled)
         note = QLabel(
             self.tr(
                 "A de-identified document holds no name, MRN or birth date, in its text or its "
-                "metadata; a stable pseudonym stands in for the patient."
+                "metadata; a stable pseudonym stands in for the patient. Free text is left out "
+                "unless you include it; it is then redacted. An archive bundle lists what was "
+                "removed."
             ),
             self,
         )
@@ -256,6 +319,8 @@ class ExportOptionsDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("&Language"), self.language)
         form.addRow("", self.deidentify)
+        form.addRow("", self.include_free_text)
+        form.addRow("", self.deidentify_attendees)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -265,10 +330,16 @@ class ExportOptionsDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(note)
         layout.addWidget(buttons)
-        self.resize(440, 0)
+        self.resize(440, self.heightForWidth(440))  # the wrapped note fits
 
     def options(self) -> ReportOptions:
-        return ReportOptions(self.language.currentData(), self.deidentify.isChecked())
+        deidentify = self.deidentify.isChecked()
+        return ReportOptions(
+            self.language.currentData(),
+            deidentify,
+            include_free_text=deidentify and self.include_free_text.isChecked(),
+            deidentify_attendees=deidentify and self.deidentify_attendees.isChecked(),
+        )
 
 
 def offer_demo_cases(parent: QWidget | None = None) -> bool:

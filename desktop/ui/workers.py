@@ -74,8 +74,12 @@ class Task(QRunnable):
 
 
 def failure_text(exc: Exception, lang: str) -> str:
-    """A store refusal in the reader's words; any other failure named by its kind."""
+    """A store or report refusal in the reader's words; any other failure named by its kind."""
     if isinstance(exc, StoreError):
+        return exc.render(lang)
+    from desktop.logic.report import DeidentifyError, UnprintableText  # loaded by the export
+
+    if isinstance(exc, UnprintableText | DeidentifyError):
         return exc.render(lang)
     return f"{type(exc).__name__}: {exc}"
 
@@ -177,10 +181,21 @@ def _export_one(store: Any, case_id: str, folder: Path) -> Path:
 
 @dataclass(frozen=True)
 class ReportOptions:
-    """How a PDF or bundle is written: the language of its text and whether it is de-identified."""
+    """How a PDF or bundle is written: the language of its text and whether it is de-identified
+    (then whether free text is kept, redacted, and attendee names replaced)."""
 
     lang: str = "en"
     deidentify: bool = False
+    include_free_text: bool = False
+    deidentify_attendees: bool = False
+
+    def deidentification(self) -> Any:
+        """False, or the report's DeidentifyOptions (imported when needed: reportlab is slow)."""
+        if not self.deidentify:
+            return False
+        from desktop.logic.report import DeidentifyOptions
+
+        return DeidentifyOptions(self.include_free_text, self.deidentify_attendees)
 
 
 def summary_pdf(open_store: Callable[[], Any], case_id: str, out: Path, options: ReportOptions):
@@ -192,7 +207,7 @@ def summary_pdf(open_store: Callable[[], Any], case_id: str, out: Path, options:
         case, department = _case_and_department(open_store, case_id)
         control.report(0, 1)
         path = write_summary_pdf(
-            case, out, lang=options.lang, deidentify=options.deidentify,
+            case, out, lang=options.lang, deidentify=options.deidentification(),
             department=department, case_id=case_id,
         )  # fmt: skip
         control.report(1, 1)
@@ -213,7 +228,7 @@ def archive_bundle(
         control.report(0, 1)
         before = set(folder.iterdir()) if folder.is_dir() else set()
         written = write_archive(
-            case_id, case, folder, lang=options.lang, deidentify=options.deidentify,
+            case_id, case, folder, lang=options.lang, deidentify=options.deidentification(),
             department=department,
         )  # fmt: skip
         control.report(1, 1)
@@ -251,7 +266,7 @@ def meeting_pack(
         try:
             path = write_meeting_pack(
                 cases, out, meeting_date=meeting_date, lang=options.lang,
-                deidentify=options.deidentify, department=department, progress=progress,
+                deidentify=options.deidentification(), department=department, progress=progress,
             )  # fmt: skip
         except ExportCancelled:
             return None

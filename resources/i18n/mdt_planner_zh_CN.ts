@@ -4,29 +4,39 @@
     <context>
         <name>AboutDialog</name>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="215" />
+            <location filename="../../desktop/ui/dialogs.py" line="219" />
             <source>About MDT Planner</source>
             <translation>关于 MDT 规划助手</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="217" />
+            <location filename="../../desktop/ui/dialogs.py" line="221" />
             <source>HCC MDT Planner %1</source>
             <translation>肝细胞癌 MDT 规划助手 %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="220" />
+            <location filename="../../desktop/ui/dialogs.py" line="224" />
             <source>Plans conversion therapy for advanced hepatocellular carcinoma with the multidisciplinary team: staging, regimen safety, response, surgery timing and signed decision records. It works offline; cases stay on this computer.</source>
             <translation>协助多学科团队（MDT）为中晚期肝细胞癌制定转化治疗方案：分期、方案安全性、疗效评估、手术时机及签署的决策记录。本程序离线运行，病例数据保存在本机。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="228" />
+            <location filename="../../desktop/ui/dialogs.py" line="232" />
             <source>Every result names its source; the clinician may override any result with a reason, which is kept in the decision record.</source>
             <translation>每项结果均注明依据；临床医师可说明理由后更改任何结果，理由将保存在决策记录中。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="232" />
+            <location filename="../../desktop/ui/dialogs.py" line="236" />
             <source>Rules file version: %1</source>
             <translation>规则文件版本：%1</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs.py" line="239" />
+            <source>MDT Planner is released under the MIT licence. The PDF font WenQuanYi Micro Hei is used under the Apache License 2.0, and Qt for Python (PySide6) and Qt under the GNU Lesser General Public License version 3 (LGPLv3). Licences… shows their full texts.</source>
+            <translation>MDT 规划助手以 MIT 许可证发布。PDF 字体文泉驿微米黑依 Apache 2.0 许可证使用，Qt（PySide6）依 GNU LGPL 第 3 版使用。点击“许可证…”查看全文。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs.py" line="245" />
+            <source>&amp;Licences…</source>
+            <translation>许可证(&amp;L)…</translation>
         </message>
     </context>
     <context>
@@ -267,32 +277,32 @@
     <context>
         <name>BusyDatabaseDialog</name>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="139" />
+            <location filename="../../desktop/ui/dialogs.py" line="142" />
             <source>The case database is in use</source>
             <translation>病例数据库正在使用中</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="140" />
+            <location filename="../../desktop/ui/dialogs.py" line="143" />
             <source>Another MDT Planner window or program is using this database.</source>
             <translation>另一个 MDT 规划助手窗口或程序正在使用此数据库。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="142" />
+            <location filename="../../desktop/ui/dialogs.py" line="145" />
             <source>File: %1</source>
             <translation>文件：%1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="147" />
+            <location filename="../../desktop/ui/dialogs.py" line="150" />
             <source>You can open it read-only: you can read and present cases, but not change them. Close the other window to work normally.</source>
             <translation>可以只读方式打开：能查看和演示病例，但不能修改。关闭另一个窗口后即可正常工作。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="152" />
+            <location filename="../../desktop/ui/dialogs.py" line="155" />
             <source>Open read-only</source>
             <translation>以只读方式打开</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="154" />
+            <location filename="../../desktop/ui/dialogs.py" line="157" />
             <source>Quit</source>
             <translation>退出</translation>
         </message>
@@ -338,14 +348,14 @@
             <translation>导入失败</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/ui/main_actions.py" line="113" />
+            <location filename="../../desktop/ui/main_actions.py" line="114" />
             <source>Importing %n file(s)…</source>
             <translation>
                 <numerusform>正在导入 %n 个文件…</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/ui/main_actions.py" line="118" />
+            <location filename="../../desktop/ui/main_actions.py" line="120" />
             <source>%n case(s) imported.</source>
             <translation>
                 <numerusform>已导入 %n 例病例。</numerusform>
@@ -376,23 +386,23 @@
             <source>Export to folder</source>
             <translation>导出到文件夹</translation>
         </message>
-        <message numerus="yes">
-            <location filename="../../desktop/ui/main_actions.py" line="152" />
-            <source>%n case file(s) written.</source>
-            <translation>
-                <numerusform>已写入 %n 个病例文件。</numerusform>
-            </translation>
-        </message>
         <message>
-            <location filename="../../desktop/ui/main_actions.py" line="158" />
+            <location filename="../../desktop/ui/main_actions.py" line="151" />
             <source>Export failed</source>
             <translation>导出失败</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/ui/main_actions.py" line="161" />
+            <location filename="../../desktop/ui/main_actions.py" line="154" />
             <source>Exporting %n case(s)…</source>
             <translation>
                 <numerusform>正在导出 %n 例病例…</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../desktop/ui/main_actions.py" line="159" />
+            <source>%n case file(s) written.</source>
+            <translation>
+                <numerusform>已写入 %n 个病例文件。</numerusform>
             </translation>
         </message>
     </context>
@@ -545,103 +555,103 @@
     <context>
         <name>CaseWorkspace</name>
         <message>
-            <location filename="../../desktop/ui/workspace.py" line="130" />
+            <location filename="../../desktop/ui/workspace.py" line="129" />
             <source>Redo</source>
             <translation>重做</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/workspace.py" line="57" />
+            <location filename="../../desktop/ui/workspace.py" line="56" />
             <source>Regimen</source>
             <translation>治疗方案</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/workspace.py" line="55" />
+            <location filename="../../desktop/ui/workspace.py" line="54" />
             <source>Patient and liver function</source>
             <translation>患者与肝功能</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/workspace.py" line="56" />
+            <location filename="../../desktop/ui/workspace.py" line="55" />
             <source>Tumour and staging</source>
             <translation>肿瘤与分期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/workspace.py" line="58" />
+            <location filename="../../desktop/ui/workspace.py" line="57" />
             <source>Response and timing</source>
             <translation>疗效与手术时机</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/workspace.py" line="59" />
+            <location filename="../../desktop/ui/workspace.py" line="58" />
             <source>Adjuvant plan</source>
             <translation>辅助治疗计划</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/workspace.py" line="60" />
+            <location filename="../../desktop/ui/workspace.py" line="59" />
             <source>Decision</source>
             <translation>决策</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/workspace.py" line="65" />
+            <location filename="../../desktop/ui/workspace.py" line="64" />
             <source>complete</source>
             <translation>已完成</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/workspace.py" line="65" />
+            <location filename="../../desktop/ui/workspace.py" line="64" />
             <source>incomplete</source>
             <translation>未完成</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/workspace.py" line="65" />
+            <location filename="../../desktop/ui/workspace.py" line="64" />
             <source>stale</source>
             <translation>已过期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/workspace.py" line="129" />
+            <location filename="../../desktop/ui/workspace.py" line="128" />
             <source>Undo</source>
             <translation>撤销</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/workspace.py" line="156" />
+            <location filename="../../desktop/ui/workspace.py" line="155" />
             <source>Reload theirs and reapply my edits</source>
             <translation>载入对方版本并重新应用我的修改</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/workspace.py" line="158" />
+            <location filename="../../desktop/ui/workspace.py" line="157" />
             <source>Save mine as a new revision anyway</source>
             <translation>仍将我的版本保存为新修订</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/workspace.py" line="171" />
+            <location filename="../../desktop/ui/workspace.py" line="170" />
             <source>Rules version {0}.</source>
             <translation>规则版本 {0}。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/workspace.py" line="245" />
+            <location filename="../../desktop/ui/workspace.py" line="244" />
             <source>unsaved: fix {0} field(s)</source>
             <translation>未保存：请修正 {0} 个字段</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/workspace.py" line="250" />
+            <location filename="../../desktop/ui/workspace.py" line="249" />
             <source>Unsaved changes…</source>
             <translation>有未保存的修改…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/workspace.py" line="253" />
+            <location filename="../../desktop/ui/workspace.py" line="252" />
             <source>Saved as revision {0}</source>
             <translation>已保存为第 {0} 版</translation>
-            <location filename="../../desktop/ui/workspace.py" line="283" />
+            <location filename="../../desktop/ui/workspace.py" line="282" />
         </message>
         <message>
-            <location filename="../../desktop/ui/workspace.py" line="258" />
+            <location filename="../../desktop/ui/workspace.py" line="257" />
             <source>Your edits are kept here until you choose.</source>
             <translation>在您作出选择前，您的修改会保留在此。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/workspace.py" line="263" />
+            <location filename="../../desktop/ui/workspace.py" line="262" />
             <source>Not saved: {0}</source>
             <translation>未保存：{0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/workspace.py" line="270" />
+            <location filename="../../desktop/ui/workspace.py" line="269" />
             <source>Your edits do not fit the newer revision:</source>
             <translation>您的修改与较新的修订版本不相容：</translation>
         </message>
@@ -649,37 +659,37 @@
     <context>
         <name>DamagedDatabaseDialog</name>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="107" />
+            <location filename="../../desktop/ui/dialogs.py" line="110" />
             <source>The case database is damaged</source>
             <translation>病例数据库已损坏</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="108" />
+            <location filename="../../desktop/ui/dialogs.py" line="111" />
             <source>The case database cannot be opened: it is damaged.</source>
             <translation>病例数据库已损坏，无法打开。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="109" />
+            <location filename="../../desktop/ui/dialogs.py" line="112" />
             <source>File: %1</source>
             <translation>文件：%1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="112" />
+            <location filename="../../desktop/ui/dialogs.py" line="115" />
             <source>Restoring copies the newest good backup (%1) into place. The damaged file is kept beside it under a new name; nothing is deleted or overwritten.</source>
             <translation>恢复将用最新的完好备份（%1）替换数据库。损坏的文件会改名保留在同一文件夹中，不会删除或覆盖任何文件。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="117" />
+            <location filename="../../desktop/ui/dialogs.py" line="120" />
             <source>No good backup was found. The damaged file was not touched; ask your IT department to recover it, or start with another database (--db PATH).</source>
             <translation>未找到完好的备份。损坏的文件未被改动；请联系信息科恢复，或使用另一个数据库启动（--db 路径）。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="124" />
+            <location filename="../../desktop/ui/dialogs.py" line="127" />
             <source>Restore the newest backup</source>
             <translation>恢复最新备份</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="126" />
+            <location filename="../../desktop/ui/dialogs.py" line="129" />
             <source>Quit</source>
             <translation>退出</translation>
         </message>
@@ -687,182 +697,182 @@
     <context>
         <name>DecisionStep</name>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="55" />
+            <location filename="../../desktop/ui/step_decision.py" line="54" />
             <source>Start a draft decision</source>
             <translation>新建决策草稿</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="57" />
+            <location filename="../../desktop/ui/step_decision.py" line="56" />
             <source>Amend the final decision</source>
             <translation>修订最终决策</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="59" />
+            <location filename="../../desktop/ui/step_decision.py" line="58" />
             <source>Sign off and finalize…</source>
             <translation>签署并定稿…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="70" />
+            <location filename="../../desktop/ui/step_decision.py" line="69" />
             <source>Meeting date</source>
             <translation>会议日期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="74" />
+            <location filename="../../desktop/ui/step_decision.py" line="73" />
             <source>Follow-up status</source>
             <translation>随访状态</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="81" />
+            <location filename="../../desktop/ui/step_decision.py" line="80" />
             <source>Follow-up reason (when not done)</source>
             <translation>未随访原因（未完成时填写）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="85" />
+            <location filename="../../desktop/ui/step_decision.py" line="84" />
             <source>Question to the MDT</source>
             <translation>提交 MDT 讨论的问题</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="88" />
+            <location filename="../../desktop/ui/step_decision.py" line="87" />
             <source>Recommendation</source>
             <translation>MDT 建议</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="90" />
+            <location filename="../../desktop/ui/step_decision.py" line="89" />
             <source>Dissent</source>
             <translation>不同意见</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="92" />
+            <location filename="../../desktop/ui/step_decision.py" line="91" />
             <source>Reopen conditions (one per line)</source>
             <translation>重新讨论的条件（每行一条）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="108" />
+            <location filename="../../desktop/ui/step_decision.py" line="107" />
             <source>Attendees and roles</source>
             <translation>参会人员及职责</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="112" />
+            <location filename="../../desktop/ui/step_decision.py" line="111" />
             <source>Name</source>
             <translation>姓名</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="112" />
+            <location filename="../../desktop/ui/step_decision.py" line="111" />
             <source>Role</source>
             <translation>职责</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="118" />
+            <location filename="../../desktop/ui/step_decision.py" line="117" />
             <source>name</source>
             <translation>姓名</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="120" />
+            <location filename="../../desktop/ui/step_decision.py" line="119" />
             <source>role, e.g. hepatobiliary surgeon</source>
             <translation>职责，例如：肝胆外科医师</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="121" />
+            <location filename="../../desktop/ui/step_decision.py" line="120" />
             <source>Add attendee</source>
             <translation>添加参会人员</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="133" />
+            <location filename="../../desktop/ui/step_decision.py" line="132" />
             <source>Signatures</source>
             <translation>签名</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="137" />
+            <location filename="../../desktop/ui/step_decision.py" line="136" />
             <source>Sign as this attendee</source>
             <translation>以该参会人员身份签名</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="157" />
+            <location filename="../../desktop/ui/step_decision.py" line="156" />
             <source>Start a draft decision first.</source>
             <translation>请先新建决策草稿。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="169" />
+            <location filename="../../desktop/ui/step_decision.py" line="168" />
             <source>Add the attendees first, then sign as one of them.</source>
             <translation>请先添加参会人员，再以其中一人身份签名。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="173" />
+            <location filename="../../desktop/ui/step_decision.py" line="172" />
             <source>{0} has already signed.</source>
             <translation>{0} 已签名。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="181" />
+            <location filename="../../desktop/ui/step_decision.py" line="180" />
             <source>Finalize the decision?</source>
             <translation>确定定稿此决策？</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="183" />
+            <location filename="../../desktop/ui/step_decision.py" line="182" />
             <source>Finalizing seals this decision record with its signatures. It can never be changed afterwards, only amended by a new record. Finalize now?</source>
             <translation>定稿后，此决策记录将连同签名一起封存，此后不能再修改，只能以新记录进行修订。现在定稿吗？</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="194" />
+            <location filename="../../desktop/ui/step_decision.py" line="193" />
             <source>A final decision needs at least one signature.</source>
             <translation>最终决策至少需要一个签名。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="199" />
+            <location filename="../../desktop/ui/step_decision.py" line="198" />
             <source>The draft could not be saved first; fix the fields marked in red or resolve the save conflict.</source>
             <translation>草稿无法先行保存；请修正标红的字段或解决保存冲突。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="214" />
+            <location filename="../../desktop/ui/step_decision.py" line="213" />
             <source>There is no final decision to amend.</source>
             <translation>没有可修订的最终决策。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="255" />
+            <location filename="../../desktop/ui/step_decision.py" line="254" />
             <source>Draft decision for the meeting of {0}</source>
             <translation>{0} 会议的决策草稿</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="257" />
+            <location filename="../../desktop/ui/step_decision.py" line="256" />
             <source>Final decision of {0}: sealed, read-only</source>
             <translation>{0} 的最终决策：已封存，只读</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="261" />
+            <location filename="../../desktop/ui/step_decision.py" line="260" />
             <source>No decision yet for this case.</source>
             <translation>此病例尚无决策。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="276" />
+            <location filename="../../desktop/ui/step_decision.py" line="275" />
             <source>No signature yet.</source>
             <translation>尚无签名。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="285" />
+            <location filename="../../desktop/ui/step_decision.py" line="284" />
             <source>BCLC {0} · CNLC {1} · Child-Pugh {2}</source>
             <translation>BCLC {0} · CNLC {1} · Child-Pugh {2}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="295" />
+            <location filename="../../desktop/ui/step_decision.py" line="294" />
             <source>Regimen: {0}</source>
             <translation>治疗方案：{0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="300" />
+            <location filename="../../desktop/ui/step_decision.py" line="299" />
             <source>Override {0}: computed {1}, chosen {2} — {3}</source>
             <translation>更改 {0}：计算结果 {1}，采用 {2} — {3}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="306" />
+            <location filename="../../desktop/ui/step_decision.py" line="305" />
             <source>{0} · {1} · {2}</source>
             <translation>{0} · {1} · {2}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="313" />
+            <location filename="../../desktop/ui/step_decision.py" line="312" />
             <source>What the record will show</source>
             <translation>决策记录将包含的内容</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="314" />
+            <location filename="../../desktop/ui/step_decision.py" line="313" />
             <source>Decision records of this case</source>
             <translation>本病例的决策记录</translation>
         </message>
@@ -870,172 +880,172 @@
     <context>
         <name>Dialogs</name>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="174" />
+            <location filename="../../desktop/ui/dialogs.py" line="177" />
             <source>Follow-up</source>
             <translation>随访</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="35" />
+            <location filename="../../desktop/ui/dialogs.py" line="38" />
             <source>hepatobiliary surgeon</source>
             <translation>肝胆外科医师</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="36" />
+            <location filename="../../desktop/ui/dialogs.py" line="39" />
             <source>medical oncologist</source>
             <translation>肿瘤内科医师</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="37" />
+            <location filename="../../desktop/ui/dialogs.py" line="40" />
             <source>interventional radiologist</source>
             <translation>介入科医师</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="38" />
+            <location filename="../../desktop/ui/dialogs.py" line="41" />
             <source>radiologist</source>
             <translation>影像科医师</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="39" />
+            <location filename="../../desktop/ui/dialogs.py" line="42" />
             <source>radiation oncologist</source>
             <translation>放疗科医师</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="40" />
+            <location filename="../../desktop/ui/dialogs.py" line="43" />
             <source>hepatologist</source>
             <translation>肝病科医师</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="41" />
+            <location filename="../../desktop/ui/dialogs.py" line="44" />
             <source>pathologist</source>
             <translation>病理科医师</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="42" />
+            <location filename="../../desktop/ui/dialogs.py" line="45" />
             <source>MDT coordinator</source>
             <translation>MDT 协调员</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="43" />
+            <location filename="../../desktop/ui/dialogs.py" line="46" />
             <source>nurse specialist</source>
             <translation>专科护士</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="48" />
+            <location filename="../../desktop/ui/dialogs.py" line="51" />
             <source>Decision support: it does not replace the clinical judgement of the MDT.</source>
             <translation>本程序仅为决策辅助，不能替代 MDT 的临床判断。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="164" />
+            <location filename="../../desktop/ui/dialogs.py" line="167" />
             <source>New case</source>
             <translation>新建病例</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="165" />
+            <location filename="../../desktop/ui/dialogs.py" line="168" />
             <source>Import case files</source>
             <translation>导入病例文件</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="166" />
+            <location filename="../../desktop/ui/dialogs.py" line="169" />
             <source>Export the selected cases</source>
             <translation>导出所选病例</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="167" />
+            <location filename="../../desktop/ui/dialogs.py" line="170" />
             <source>Export the PDF summary of the current case</source>
             <translation>导出当前病例的 PDF 摘要</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="168" />
+            <location filename="../../desktop/ui/dialogs.py" line="171" />
             <source>Duplicate the current case</source>
             <translation>复制当前病例</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="169" />
+            <location filename="../../desktop/ui/dialogs.py" line="172" />
             <source>Filter the case list</source>
             <translation>筛选病例列表</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="170" />
+            <location filename="../../desktop/ui/dialogs.py" line="173" />
             <source>Undo the last edit</source>
             <translation>撤销上一次修改</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="171" />
+            <location filename="../../desktop/ui/dialogs.py" line="174" />
             <source>Redo</source>
             <translation>重做</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="172" />
+            <location filename="../../desktop/ui/dialogs.py" line="175" />
             <source>Case list</source>
             <translation>病例列表</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="173" />
+            <location filename="../../desktop/ui/dialogs.py" line="176" />
             <source>Meeting agenda</source>
             <translation>会议议程</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="175" />
+            <location filename="../../desktop/ui/dialogs.py" line="178" />
             <source>Close the open case</source>
             <translation>关闭当前病例</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="176" />
+            <location filename="../../desktop/ui/dialogs.py" line="179" />
             <source>Present the agenda full screen</source>
             <translation>全屏演示会议议程</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="177" />
+            <location filename="../../desktop/ui/dialogs.py" line="180" />
             <source>Right, Down, Page Down, Space</source>
             <translation>右、下、Page Down、空格</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="177" />
+            <location filename="../../desktop/ui/dialogs.py" line="180" />
             <source>Presentation: next case</source>
             <translation>演示：下一例</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="178" />
+            <location filename="../../desktop/ui/dialogs.py" line="181" />
             <source>Left, Up, Page Up</source>
             <translation>左、上、Page Up</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="178" />
+            <location filename="../../desktop/ui/dialogs.py" line="181" />
             <source>Presentation: previous case</source>
             <translation>演示：上一例</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="179" />
+            <location filename="../../desktop/ui/dialogs.py" line="182" />
             <source>Home, End</source>
             <translation>Home、End</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="179" />
+            <location filename="../../desktop/ui/dialogs.py" line="182" />
             <source>Presentation: first or last case</source>
             <translation>演示：第一例或最后一例</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="180" />
+            <location filename="../../desktop/ui/dialogs.py" line="183" />
             <source>Leave the presentation</source>
             <translation>退出演示</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="181" />
+            <location filename="../../desktop/ui/dialogs.py" line="184" />
             <source>This list of keyboard shortcuts</source>
             <translation>本快捷键列表</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="182" />
+            <location filename="../../desktop/ui/dialogs.py" line="185" />
             <source>Quit</source>
             <translation>退出</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="278" />
+            <location filename="../../desktop/ui/dialogs.py" line="349" />
             <source>Load demonstration cases?</source>
             <translation>载入演示病例？</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="280" />
+            <location filename="../../desktop/ui/dialogs.py" line="351" />
             <source>The case database is empty. Load ten demonstration cases to try the planner? The patients are fictional; their MRNs start with H-00.</source>
             <translation>病例数据库为空。是否载入十个演示病例试用本程序？这些患者均为虚构，病历号以 H-00 开头。</translation>
         </message>
@@ -1043,17 +1053,27 @@
     <context>
         <name>ExportOptionsDialog</name>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="246" />
+            <location filename="../../desktop/ui/dialogs.py" line="302" />
             <source>&amp;De-identify</source>
             <translation>去标识化(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="249" />
-            <source>A de-identified document holds no name, MRN or birth date, in its text or its metadata; a stable pseudonym stands in for the patient.</source>
-            <translation>去标识化文档的正文和元数据中均不含姓名、病历号或出生日期，以固定的化名代表患者。</translation>
+            <location filename="../../desktop/ui/dialogs.py" line="303" />
+            <source>Include &amp;free text, redacted</source>
+            <translation>包含自由文本（已遮蔽）(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="257" />
+            <location filename="../../desktop/ui/dialogs.py" line="304" />
+            <source>De-identify &amp;attendees</source>
+            <translation>参会者去标识(&amp;A)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs.py" line="310" />
+            <source>A de-identified document holds no name, MRN or birth date, in its text or its metadata; a stable pseudonym stands in for the patient. Free text is left out unless you include it; it is then redacted. An archive bundle lists what was removed.</source>
+            <translation>去标识化文档的正文和元数据中均不含姓名、病历号或出生日期，以固定的化名代表患者。自由文本默认省略；如选择包含，则先遮蔽患者标识。删除的内容在存档包中列出。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs.py" line="320" />
             <source>&amp;Language</source>
             <translation>语言(&amp;L)</translation>
         </message>
@@ -1061,67 +1081,67 @@
     <context>
         <name>FollowUp</name>
         <message>
-            <location filename="../../desktop/ui/follow_up.py" line="138" />
+            <location filename="../../desktop/ui/follow_up.py" line="137" />
             <source>Name</source>
             <translation>姓名</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/follow_up.py" line="139" />
+            <location filename="../../desktop/ui/follow_up.py" line="138" />
             <source>MRN</source>
             <translation>病历号</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/follow_up.py" line="141" />
+            <location filename="../../desktop/ui/follow_up.py" line="140" />
             <source>Follow-up</source>
             <translation>随访</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/follow_up.py" line="103" />
+            <location filename="../../desktop/ui/follow_up.py" line="102" />
             <source>planned</source>
             <translation>已计划</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/follow_up.py" line="104" />
+            <location filename="../../desktop/ui/follow_up.py" line="103" />
             <source>ongoing</source>
             <translation>进行中</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/follow_up.py" line="105" />
+            <location filename="../../desktop/ui/follow_up.py" line="104" />
             <source>completed</source>
             <translation>已完成</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/follow_up.py" line="106" />
+            <location filename="../../desktop/ui/follow_up.py" line="105" />
             <source>not done</source>
             <translation>未进行</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/follow_up.py" line="108" />
+            <location filename="../../desktop/ui/follow_up.py" line="107" />
             <source>not set</source>
             <translation>未设定</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/follow_up.py" line="140" />
+            <location filename="../../desktop/ui/follow_up.py" line="139" />
             <source>Decided on</source>
             <translation>决策日期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/follow_up.py" line="142" />
+            <location filename="../../desktop/ui/follow_up.py" line="141" />
             <source>Re-discuss?</source>
             <translation>需重新讨论？</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/follow_up.py" line="143" />
+            <location filename="../../desktop/ui/follow_up.py" line="142" />
             <source>Recommendation</source>
             <translation>MDT 建议</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/follow_up.py" line="164" />
+            <location filename="../../desktop/ui/follow_up.py" line="163" />
             <source>yes: new data</source>
             <translation>是：有新数据</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/follow_up.py" line="164" />
+            <location filename="../../desktop/ui/follow_up.py" line="163" />
             <source>no</source>
             <translation>否</translation>
         </message>
@@ -1129,37 +1149,37 @@
     <context>
         <name>FollowUpView</name>
         <message>
-            <location filename="../../desktop/ui/follow_up.py" line="193" />
+            <location filename="../../desktop/ui/follow_up.py" line="192" />
             <source>Only cases to re-discuss</source>
             <translation>仅显示需重新讨论的病例</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/follow_up.py" line="196" />
+            <location filename="../../desktop/ui/follow_up.py" line="195" />
             <source>&amp;Refresh</source>
             <translation>刷新(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/follow_up.py" line="229" />
+            <location filename="../../desktop/ui/follow_up.py" line="228" />
             <source>Reading decisions…</source>
             <translation>正在读取决策…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/follow_up.py" line="249" />
+            <location filename="../../desktop/ui/follow_up.py" line="248" />
             <source>%1 decisions in follow-up, %2 to re-discuss</source>
             <translation>随访中决策 %1 项，需重新讨论 %2 项</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/follow_up.py" line="258" />
+            <location filename="../../desktop/ui/follow_up.py" line="257" />
             <source>Could not read the decisions: %1</source>
             <translation>无法读取决策：%1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/follow_up.py" line="263" />
+            <location filename="../../desktop/ui/follow_up.py" line="262" />
             <source>Select a case to see why it may need re-discussion.</source>
             <translation>选择一个病例，查看其可能需要重新讨论的原因。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/follow_up.py" line="268" />
+            <location filename="../../desktop/ui/follow_up.py" line="267" />
             <source>No new data since the decision of %1.</source>
             <translation>自 %1 决策以来无新数据。</translation>
         </message>
@@ -1190,6 +1210,34 @@
             <location filename="../../desktop/ui/forms.py" line="321" />
             <source>yes</source>
             <translation>是</translation>
+        </message>
+    </context>
+    <context>
+        <name>LicencesDialog</name>
+        <message>
+            <location filename="../../desktop/ui/dialogs.py" line="262" />
+            <source>Licences</source>
+            <translation>许可证</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs.py" line="265" />
+            <source>MDT Planner (MIT)</source>
+            <translation>MDT 规划助手（MIT）</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs.py" line="266" />
+            <source>PDF font (Apache 2.0)</source>
+            <translation>PDF 字体（Apache 2.0）</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs.py" line="267" />
+            <source>Qt for Python (LGPLv3)</source>
+            <translation>Qt（PySide6，LGPL 第 3 版）</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs.py" line="268" />
+            <source>GNU GPL version 3</source>
+            <translation>GNU GPL 第 3 版</translation>
         </message>
     </context>
     <context>
@@ -1423,92 +1471,92 @@
     <context>
         <name>NewCaseDialog</name>
         <message>
-            <location filename="../../desktop/ui/new_case.py" line="40" />
+            <location filename="../../desktop/ui/new_case.py" line="38" />
             <source>New case</source>
             <translation>新建病例</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/new_case.py" line="50" />
+            <location filename="../../desktop/ui/new_case.py" line="48" />
             <source>MRN</source>
             <translation>病历号</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/new_case.py" line="51" />
+            <location filename="../../desktop/ui/new_case.py" line="49" />
             <source>Name</source>
             <translation>姓名</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/new_case.py" line="55" />
+            <location filename="../../desktop/ui/new_case.py" line="53" />
             <source>Assessed on (date of the labs)</source>
             <translation>评估日期（化验日期）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/new_case.py" line="57" />
+            <location filename="../../desktop/ui/new_case.py" line="55" />
             <source>ECOG</source>
             <translation>ECOG评分</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/new_case.py" line="60" />
+            <location filename="../../desktop/ui/new_case.py" line="58" />
             <source>Bilirubin</source>
             <translation>总胆红素</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/new_case.py" line="63" />
+            <location filename="../../desktop/ui/new_case.py" line="61" />
             <source>Albumin</source>
             <translation>白蛋白</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/new_case.py" line="65" />
+            <location filename="../../desktop/ui/new_case.py" line="63" />
             <source>INR</source>
             <translation>INR</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/new_case.py" line="69" />
+            <location filename="../../desktop/ui/new_case.py" line="67" />
             <source>Ascites</source>
             <translation>腹水</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/new_case.py" line="75" />
+            <location filename="../../desktop/ui/new_case.py" line="73" />
             <source>Encephalopathy</source>
             <translation>肝性脑病</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/new_case.py" line="79" />
+            <location filename="../../desktop/ui/new_case.py" line="77" />
             <source>Nodules, longest diameter (cm)</source>
             <translation>结节最大径（cm）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/new_case.py" line="81" />
+            <location filename="../../desktop/ui/new_case.py" line="79" />
             <source>e.g. 8.5, 2.0</source>
             <translation>例如：8.5, 2.0</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/new_case.py" line="85" />
+            <location filename="../../desktop/ui/new_case.py" line="83" />
             <source>Portal vein invasion</source>
             <translation>门静脉侵犯</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/new_case.py" line="91" />
+            <location filename="../../desktop/ui/new_case.py" line="89" />
             <source>Extrahepatic spread</source>
             <translation>肝外转移</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/new_case.py" line="92" />
+            <location filename="../../desktop/ui/new_case.py" line="90" />
             <source>no</source>
             <translation>否</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/new_case.py" line="92" />
+            <location filename="../../desktop/ui/new_case.py" line="90" />
             <source>yes</source>
             <translation>是</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/new_case.py" line="105" />
+            <location filename="../../desktop/ui/new_case.py" line="103" />
             <source>The fields every case needs. Everything else is entered in the case workspace afterwards.</source>
             <translation>每个病例都必须填写的字段。其余信息稍后在病例工作区中录入。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/new_case.py" line="144" />
+            <location filename="../../desktop/ui/new_case.py" line="142" />
             <source>— choose —</source>
             <translation>— 请选择 —</translation>
         </message>
@@ -1679,127 +1727,127 @@
     <context>
         <name>PresentationWindow</name>
         <message>
-            <location filename="../../desktop/ui/presentation.py" line="67" />
+            <location filename="../../desktop/ui/presentation.py" line="65" />
             <source>MDT presentation</source>
             <translation>MDT 演示</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/presentation.py" line="89" />
+            <location filename="../../desktop/ui/presentation.py" line="87" />
             <source>→ next · ← previous · Esc leave</source>
             <translation>→ 下一例 · ← 上一例 · Esc 退出</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/presentation.py" line="116" />
+            <location filename="../../desktop/ui/presentation.py" line="114" />
             <source>The agenda is empty</source>
             <translation>议程为空</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/presentation.py" line="118" />
+            <location filename="../../desktop/ui/presentation.py" line="116" />
             <source>Add cases to the meeting's agenda, then present it.</source>
             <translation>请先向会议议程添加病例，再进行演示。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/presentation.py" line="166" />
+            <location filename="../../desktop/ui/presentation.py" line="164" />
             <source>%1 years</source>
             <translation>%1 岁</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/presentation.py" line="173" />
+            <location filename="../../desktop/ui/presentation.py" line="171" />
             <source>Question: %1</source>
             <translation>讨论问题：%1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/presentation.py" line="175" />
+            <location filename="../../desktop/ui/presentation.py" line="173" />
             <source>No question recorded for this meeting.</source>
             <translation>本次会议未记录讨论问题。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/presentation.py" line="201" />
+            <location filename="../../desktop/ui/presentation.py" line="199" />
             <source>portal vein %1</source>
             <translation>门静脉 %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/presentation.py" line="205" />
+            <location filename="../../desktop/ui/presentation.py" line="203" />
             <source>extrahepatic spread</source>
             <translation>肝外转移</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/presentation.py" line="207" />
+            <location filename="../../desktop/ui/presentation.py" line="205" />
             <source>no extrahepatic spread</source>
             <translation>无肝外转移</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/presentation.py" line="211" />
+            <location filename="../../desktop/ui/presentation.py" line="209" />
             <source>Stage</source>
             <translation>分期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/presentation.py" line="213" />
+            <location filename="../../desktop/ui/presentation.py" line="211" />
             <source>Liver</source>
             <translation>肝功能</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/presentation.py" line="217" />
+            <location filename="../../desktop/ui/presentation.py" line="215" />
             <source>Tumour</source>
             <translation>肿瘤</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/presentation.py" line="218" />
+            <location filename="../../desktop/ui/presentation.py" line="216" />
             <source>Markers</source>
             <translation>标志物</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/presentation.py" line="219" />
+            <location filename="../../desktop/ui/presentation.py" line="217" />
             <source>Response</source>
             <translation>疗效</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/presentation.py" line="220" />
+            <location filename="../../desktop/ui/presentation.py" line="218" />
             <source>Regimen</source>
             <translation>方案</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/presentation.py" line="221" />
+            <location filename="../../desktop/ui/presentation.py" line="219" />
             <source>Surgery</source>
             <translation>手术</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/presentation.py" line="231" />
+            <location filename="../../desktop/ui/presentation.py" line="229" />
             <source>not recorded</source>
             <translation>未记录</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/presentation.py" line="235" />
+            <location filename="../../desktop/ui/presentation.py" line="233" />
             <source>not assessable (fewer than two scans)</source>
             <translation>无法评估（影像检查少于两次）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/presentation.py" line="238" />
+            <location filename="../../desktop/ui/presentation.py" line="236" />
             <source>%1: now %2, best %3</source>
             <translation>%1：目前 %2，最佳 %3</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/presentation.py" line="249" />
+            <location filename="../../desktop/ui/presentation.py" line="247" />
             <source>none running · %1 of %2 regimens suitable</source>
             <translation>目前无治疗 · %2 个方案中 %1 个适用</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/presentation.py" line="255" />
+            <location filename="../../desktop/ui/presentation.py" line="253" />
             <source>since %1</source>
             <translation>自 %1 起</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/presentation.py" line="264" />
+            <location filename="../../desktop/ui/presentation.py" line="262" />
             <source>no date can be given</source>
             <translation>无法给出日期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/presentation.py" line="265" />
+            <location filename="../../desktop/ui/presentation.py" line="263" />
             <source>earliest %1</source>
             <translation>最早 %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/presentation.py" line="267" />
+            <location filename="../../desktop/ui/presentation.py" line="265" />
             <source>FLR too small</source>
             <translation>剩余肝体积不足</translation>
         </message>
@@ -1807,67 +1855,67 @@
     <context>
         <name>RegimenStep</name>
         <message>
-            <location filename="../../desktop/ui/step_regimen.py" line="144" />
+            <location filename="../../desktop/ui/step_regimen.py" line="132" />
             <source>Conversion regimens (every regimen of the catalogue)</source>
             <translation>转化治疗方案（方案目录全部方案）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_regimen.py" line="146" />
+            <location filename="../../desktop/ui/step_regimen.py" line="134" />
             <source>All component classes</source>
             <translation>全部药物类别</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_regimen.py" line="152" />
+            <location filename="../../desktop/ui/step_regimen.py" line="140" />
             <source>Choose the selected regimen</source>
             <translation>采用所选方案</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_regimen.py" line="157" />
+            <location filename="../../desktop/ui/step_regimen.py" line="145" />
             <source>Filter by class:</source>
             <translation>按类别筛选：</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_regimen.py" line="164" />
+            <location filename="../../desktop/ui/step_regimen.py" line="152" />
             <source>Select one regimen for its reasons and evidence, or up to three (Ctrl+click) to compare them side by side.</source>
             <translation>选择一个方案查看理由和证据，或选择最多三个（Ctrl+单击）并列比较。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_regimen.py" line="216" />
+            <location filename="../../desktop/ui/step_regimen.py" line="204" />
             <source>Select exactly one regimen to choose it.</source>
             <translation>请只选择一个方案后再采用。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_regimen.py" line="239" />
+            <location filename="../../desktop/ui/step_regimen.py" line="227" />
             <source>Chosen for the decision: {0}</source>
             <translation>决策采用：{0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_regimen.py" line="241" />
+            <location filename="../../desktop/ui/step_regimen.py" line="229" />
             <source>No regimen chosen yet for the decision.</source>
             <translation>决策尚未采用任何方案。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_regimen.py" line="252" />
+            <location filename="../../desktop/ui/step_regimen.py" line="240" />
             <source>Select a regimen to see why it got its verdict and the evidence behind it.</source>
             <translation>选择一个方案，查看其评定理由及所依据的证据。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_regimen.py" line="264" />
+            <location filename="../../desktop/ui/step_regimen.py" line="252" />
             <source>Reasons</source>
             <translation>理由</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_regimen.py" line="264" />
+            <location filename="../../desktop/ui/step_regimen.py" line="252" />
             <source>Evidence</source>
             <translation>证据</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_regimen.py" line="277" />
+            <location filename="../../desktop/ui/step_regimen.py" line="265" />
             <source>ref {0}</source>
             <translation>文献 {0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_regimen.py" line="279" />
+            <location filename="../../desktop/ui/step_regimen.py" line="267" />
             <source>n = {0}</source>
             <translation>n = {0}</translation>
         </message>
@@ -1875,17 +1923,17 @@
     <context>
         <name>RegimenTableModel</name>
         <message>
-            <location filename="../../desktop/ui/step_regimen.py" line="46" />
+            <location filename="../../desktop/ui/step_regimen.py" line="47" />
             <source>Regimen</source>
             <translation>治疗方案</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_regimen.py" line="47" />
+            <location filename="../../desktop/ui/step_regimen.py" line="48" />
             <source>Components</source>
             <translation>组成</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_regimen.py" line="48" />
+            <location filename="../../desktop/ui/step_regimen.py" line="49" />
             <source>Verdict</source>
             <translation>评定</translation>
         </message>
@@ -1893,92 +1941,92 @@
     <context>
         <name>ReportExports</name>
         <message>
-            <location filename="../../desktop/ui/export.py" line="32" />
+            <location filename="../../desktop/ui/export.py" line="33" />
             <source>Export</source>
             <translation>导出</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/export.py" line="33" />
+            <location filename="../../desktop/ui/export.py" line="34" />
             <source>Open a case, or select one in the case list, first.</source>
             <translation>请先打开一个病例，或在病例列表中选择一个病例。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/export.py" line="41" />
+            <location filename="../../desktop/ui/export.py" line="42" />
             <source>Export PDF summary</source>
             <translation>导出 PDF 摘要</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/export.py" line="45" />
+            <location filename="../../desktop/ui/export.py" line="46" />
             <source>Save the PDF summary</source>
             <translation>保存 PDF 摘要</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/export.py" line="45" />
-            <location filename="../../desktop/ui/export.py" line="92" />
+            <location filename="../../desktop/ui/export.py" line="46" />
+            <location filename="../../desktop/ui/export.py" line="93" />
             <source>PDF files (*.pdf)</source>
             <translation>PDF 文件 (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/export.py" line="52" />
-            <location filename="../../desktop/ui/export.py" line="71" />
-            <location filename="../../desktop/ui/export.py" line="107" />
+            <location filename="../../desktop/ui/export.py" line="53" />
+            <location filename="../../desktop/ui/export.py" line="72" />
+            <location filename="../../desktop/ui/export.py" line="108" />
             <source>Export failed</source>
             <translation>导出失败</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/export.py" line="53" />
+            <location filename="../../desktop/ui/export.py" line="54" />
             <source>Writing the PDF summary…</source>
             <translation>正在生成 PDF 摘要…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/export.py" line="60" />
+            <location filename="../../desktop/ui/export.py" line="61" />
             <source>Export archive bundle</source>
             <translation>导出归档包</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/export.py" line="63" />
+            <location filename="../../desktop/ui/export.py" line="64" />
             <source>Archive bundle folder</source>
             <translation>归档包文件夹</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/export.py" line="72" />
+            <location filename="../../desktop/ui/export.py" line="73" />
             <source>Writing the archive bundle…</source>
             <translation>正在生成归档包…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/export.py" line="81" />
+            <location filename="../../desktop/ui/export.py" line="82" />
             <source>Meeting pack</source>
             <translation>会议资料包</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/export.py" line="82" />
+            <location filename="../../desktop/ui/export.py" line="83" />
             <source>The agenda of %1 has no cases.</source>
             <translation>%1 的会议议程中没有病例。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/export.py" line="85" />
+            <location filename="../../desktop/ui/export.py" line="86" />
             <source>Export meeting pack</source>
             <translation>导出会议资料包</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/export.py" line="90" />
+            <location filename="../../desktop/ui/export.py" line="91" />
             <source>Save the meeting pack</source>
             <translation>保存会议资料包</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/export.py" line="104" />
+            <location filename="../../desktop/ui/export.py" line="105" />
             <source>Meeting pack cancelled; nothing was written.</source>
             <translation>已取消会议资料包，未写入任何文件。</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/ui/export.py" line="108" />
+            <location filename="../../desktop/ui/export.py" line="111" />
             <source>Writing the meeting pack of %n case(s)…</source>
             <translation>
                 <numerusform>正在生成 %n 例病例的会议资料包…</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/export.py" line="113" />
+            <location filename="../../desktop/ui/export.py" line="118" />
             <source>Written: %1</source>
             <translation>已写入：%1</translation>
         </message>
@@ -2099,97 +2147,97 @@
             <translation>基线：尚无病灶</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="57" />
+            <location filename="../../desktop/ui/response_panels.py" line="56" />
             <source>Regimen</source>
             <translation>治疗方案</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="58" />
+            <location filename="../../desktop/ui/response_panels.py" line="57" />
             <source>Started</source>
             <translation>开始日期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="59" />
+            <location filename="../../desktop/ui/response_panels.py" line="58" />
             <source>Stopped</source>
             <translation>停止日期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="67" />
+            <location filename="../../desktop/ui/response_panels.py" line="66" />
             <source>Agent</source>
             <translation>药物/治疗</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="68" />
+            <location filename="../../desktop/ui/response_panels.py" line="67" />
             <source>Last dose</source>
             <translation>末次给药</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="79" />
+            <location filename="../../desktop/ui/response_panels.py" line="78" />
             <source>regimen id</source>
             <translation>方案编号</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="81" />
+            <location filename="../../desktop/ui/response_panels.py" line="80" />
             <source>started YYYY-MM-DD</source>
             <translation>开始日期 YYYY-MM-DD</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="82" />
+            <location filename="../../desktop/ui/response_panels.py" line="81" />
             <source>Add treatment</source>
             <translation>添加治疗</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="91" />
+            <location filename="../../desktop/ui/response_panels.py" line="90" />
             <source>last dose YYYY-MM-DD</source>
             <translation>末次给药 YYYY-MM-DD</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="92" />
+            <location filename="../../desktop/ui/response_panels.py" line="91" />
             <source>Add agent to the selected treatment</source>
             <translation>为所选治疗添加药物</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="133" />
+            <location filename="../../desktop/ui/response_panels.py" line="132" />
             <source>Add a treatment first, then its agents.</source>
             <translation>请先添加治疗，再添加其药物。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="164" />
+            <location filename="../../desktop/ui/response_panels.py" line="163" />
             <source>CTCAE term</source>
             <translation>CTCAE 术语</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="167" />
+            <location filename="../../desktop/ui/response_panels.py" line="166" />
             <source>Grade (1-5)</source>
             <translation>分级（1-5）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="168" />
+            <location filename="../../desktop/ui/response_panels.py" line="167" />
             <source>Onset</source>
             <translation>发生日期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="169" />
+            <location filename="../../desktop/ui/response_panels.py" line="168" />
             <source>Resolved</source>
             <translation>缓解日期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="172" />
+            <location filename="../../desktop/ui/response_panels.py" line="171" />
             <source>Attributed to</source>
             <translation>归因于</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="183" />
+            <location filename="../../desktop/ui/response_panels.py" line="182" />
             <source>CTCAE term, e.g. alt_increased</source>
             <translation>CTCAE 术语，例如 alt_increased</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="186" />
+            <location filename="../../desktop/ui/response_panels.py" line="185" />
             <source>Add adverse event</source>
             <translation>添加不良事件</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="193" />
+            <location filename="../../desktop/ui/response_panels.py" line="192" />
             <source>grade</source>
             <translation>分级</translation>
         </message>
@@ -2325,17 +2373,17 @@
     <context>
         <name>ShortcutsDialog</name>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="191" />
+            <location filename="../../desktop/ui/dialogs.py" line="194" />
             <source>Keyboard shortcuts</source>
             <translation>快捷键</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="194" />
+            <location filename="../../desktop/ui/dialogs.py" line="197" />
             <source>Keys</source>
             <translation>按键</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="194" />
+            <location filename="../../desktop/ui/dialogs.py" line="197" />
             <source>Action</source>
             <translation>操作</translation>
         </message>
@@ -2456,17 +2504,17 @@
     <context>
         <name>Undo</name>
         <message>
-            <location filename="../../desktop/ui/undo.py" line="199" />
+            <location filename="../../desktop/ui/undo.py" line="198" />
             <source>Change {0}</source>
             <translation>修改 {0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/undo.py" line="225" />
+            <location filename="../../desktop/ui/undo.py" line="224" />
             <source>Add to {0}</source>
             <translation>添加到 {0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/undo.py" line="242" />
+            <location filename="../../desktop/ui/undo.py" line="241" />
             <source>Remove from {0}</source>
             <translation>从 {0} 中移除</translation>
         </message>
@@ -2474,42 +2522,42 @@
     <context>
         <name>WhoIsWorkingDialog</name>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="56" />
+            <location filename="../../desktop/ui/dialogs.py" line="59" />
             <source>Who is working?</source>
             <translation>当前使用者是谁？</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="58" />
+            <location filename="../../desktop/ui/dialogs.py" line="61" />
             <source>e.g. Li Ming</source>
             <translation>例如：李明</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="67" />
+            <location filename="../../desktop/ui/dialogs.py" line="70" />
             <source>&amp;Name</source>
             <translation>姓名(&amp;N)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="68" />
+            <location filename="../../desktop/ui/dialogs.py" line="71" />
             <source>&amp;Role</source>
             <translation>职责(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="75" />
+            <location filename="../../desktop/ui/dialogs.py" line="78" />
             <source>Your name and role are recorded with every change you make.</source>
             <translation>您的每一次修改都会记录您的姓名和职责。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="89" />
+            <location filename="../../desktop/ui/dialogs.py" line="92" />
             <source>name</source>
             <translation>姓名</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="89" />
+            <location filename="../../desktop/ui/dialogs.py" line="92" />
             <source>role</source>
             <translation>职责</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="93" />
+            <location filename="../../desktop/ui/dialogs.py" line="96" />
             <source>Please give your %1.</source>
             <translation>请填写您的%1。</translation>
         </message>
@@ -2517,7 +2565,7 @@
     <context>
         <name>Workers</name>
         <message>
-            <location filename="../../desktop/ui/workers.py" line="90" />
+            <location filename="../../desktop/ui/workers.py" line="94" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>

@@ -41,6 +41,13 @@ _STRUCTURED = re.compile(  # dates, times and hashes: structured values, not tex
 class DeidentifyError(ValueError):
     """A field that is not free text names the patient, so no de-identified copy is made."""
 
+    def __init__(self, key: str, **params: Any) -> None:
+        self.key, self.params = key, params
+        super().__init__(self.render("en"))
+
+    def render(self, lang: str = "en") -> str:
+        return msg(self.key, **self.params).render(lang)
+
 
 @dataclass(frozen=True)
 class DeidentifyOptions:
@@ -138,7 +145,7 @@ def deidentify_case(case: Case, options: DeidentifyOptions | None = None) -> Dei
     try:
         copy = parse_case(data, source=stem)
     except CaseError as exc:  # a copy of a valid case is valid; say so if it ever is not
-        raise DeidentifyError(f"the de-identified copy is not a valid case: {exc}") from None
+        raise DeidentifyError("export.deid.invalid_copy", problems=str(exc)) from None
     age = age_years(case)
     age = None if age is None else min(age, OLDEST_AGE_SHOWN)
     return Deidentified(copy, alias, stem, age, report)
@@ -234,4 +241,4 @@ def _refuse_identifiers_left(data: dict[str, Any], redactor: Redactor, skip_peop
         if skip_people and re.search(r"\.(attendees|signed_by)\[\d+\]\.name$|\.by$", path):
             continue
         if redactor.found(value):
-            raise DeidentifyError(msg("export.deid.refused", path=path).render("en"))
+            raise DeidentifyError("export.deid.refused", path=path)
