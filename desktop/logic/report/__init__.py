@@ -1,5 +1,6 @@
-"""Documents made from a case: the PDF summary and meeting pack (PDF/A-2b) and the archive
-bundle with its check. The UI and the command line use it through this front door only."""
+"""Documents made from a case: the PDF summary and meeting pack (PDF/A-2b), the archive bundle
+with its check, and the de-identified copy they print when asked. The UI and the command line
+use it through this front door only."""
 
 from desktop.logic.report.archive import verify_archive, write_archive
 from desktop.logic.report.deidentify import (
