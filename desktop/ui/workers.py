@@ -17,6 +17,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from desktop.logic.model import OutputError
 from desktop.logic.store import StoreError, error_text
 
 
@@ -74,8 +75,9 @@ class Task(QRunnable):
 
 
 def failure_text(exc: Exception, lang: str) -> str:
-    """A store or report refusal in the reader's words; any other failure named by its kind."""
-    if isinstance(exc, StoreError):
+    """A store, output or report refusal in the reader's words; any other failure named by its
+    kind."""
+    if isinstance(exc, StoreError | OutputError):
         return exc.render(lang)
     from desktop.logic.report import DeidentifyError, UnprintableText  # loaded by the export
 
@@ -170,13 +172,11 @@ def export_files(open_store: Callable[[], Any], case_ids: Iterable[str], folder:
 
 
 def _export_one(store: Any, case_id: str, folder: Path) -> Path:
-    from desktop.logic.model import dumps_case
+    from desktop.logic.model import dumps_case, write_text_atomic
 
     case = store.get_case(case_id).case
     safe = "".join(c if c.isalnum() or c in "-_" else "_" for c in case.patient.mrn)
-    path = folder / f"{safe}.json"
-    path.write_text(dumps_case(case), encoding="utf-8")
-    return path
+    return write_text_atomic(folder / f"{safe}.json", dumps_case(case))
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
 """The case and what travels with it: the exchange format, labs, decision records and their
-sealing, the rules file and the sentences clinicians read. The bottom layer: it imports nothing
-above it."""
+sealing, the rules file, the sentences clinicians read, and the atomic private writer every
+output file goes through. The bottom layer: it imports nothing above it."""
 
 from desktop.logic.model.case import FORMAT, AdverseEvent, Agent, Case, Imaging, Treatment, Tumor
 from desktop.logic.model.case_io import (
@@ -24,6 +24,15 @@ from desktop.logic.model.messages import (
     render_all,
     term,
     text_table,
+)
+from desktop.logic.model.output import (
+    OutputError,
+    atomic_folder,
+    atomic_path,
+    make_folders,
+    open_atomic,
+    write_bytes_atomic,
+    write_text_atomic,
 )
 from desktop.logic.model.paths import resource
 from desktop.logic.model.records import chain_problems, last_final_hash, record_hash, seal
@@ -51,6 +60,7 @@ __all__ = [
     "LANGUAGES",
     "Labs",
     "Message",
+    "OutputError",
     "RuleEntry",
     "Rules",
     "RulesError",
@@ -62,13 +72,17 @@ __all__ = [
     "VERDICT_ORDER",
     "adverse_event_term",
     "agent_term",
+    "atomic_folder",
+    "atomic_path",
     "chain_problems",
     "default_rules",
     "describe_errors",
     "dumps_case",
     "last_final_hash",
     "load_rules",
+    "make_folders",
     "msg",
+    "open_atomic",
     "parse_case",
     "read_case",
     "record_hash",
@@ -77,4 +91,6 @@ __all__ = [
     "seal",
     "term",
     "text_table",
+    "write_bytes_atomic",
+    "write_text_atomic",
 ]

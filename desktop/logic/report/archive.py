@@ -19,7 +19,15 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from desktop.logic.model import Case, Rules, chain_problems, describe_errors, dumps_case
+from desktop.logic.model import (
+    Case,
+    Rules,
+    atomic_folder,
+    chain_problems,
+    describe_errors,
+    dumps_case,
+    write_text_atomic,
+)
 from desktop.logic.report.deidentify import Deidentified, DeidentifyOptions, printed_copy
 from desktop.logic.report.pdfa import read_keywords, validate
 from desktop.logic.report.summary import RECORD_KEYWORD, sealed_hash, write_summary_pdf
@@ -39,36 +47,36 @@ def write_archive(
     deidentify: bool | DeidentifyOptions = False,
     department: str = "",
 ) -> Path:
-    """Write the bundle into `out_dir` (created if needed) and return the folder. A de-identified
-    bundle holds the de-identified copy (given, or made with `deidentify`'s options) under its
-    pseudonym, and REDACTIONS.txt: what was removed or replaced, by field path and count."""
-    folder = Path(out_dir)
-    folder.mkdir(parents=True, exist_ok=True)
+    """Write the bundle as the folder `out_dir` (new, or an empty one) and return it. A
+    de-identified bundle holds the de-identified copy (given, or made with `deidentify`'s
+    options) under its pseudonym, and REDACTIONS.txt: what was removed or replaced, by field
+    path and count. The bundle is built in a private temporary folder beside `out_dir` and
+    renamed when complete (desktop.logic.model.atomic_folder): never a half-written bundle;
+    OutputError in words."""
     copy = printed_copy(case, deidentify)
     stem = _UNSAFE.sub("_", copy.stem if copy else case_id).strip("._") or "case"
-    pdf_path = write_summary_pdf(  # first: text it cannot print refuses the bundle unwritten
-        copy or case,
-        folder / f"{stem}.pdf",
-        rules=rules,
-        lang=lang,
-        department=department,
-        case_id=case_id,
-    )
-    json_path = folder / f"{stem}.json"
-    json_path.write_text(dumps_case(copy.case if copy else case), encoding="utf-8")
-    files = [pdf_path, json_path]
-    if copy is not None:
-        files.append(folder / REDACTIONS)
-        files[-1].write_text(copy.report.text(lang), encoding="utf-8")
-    write_manifest(folder, files)
-    return folder
+    with atomic_folder(out_dir) as folder:
+        pdf_path = write_summary_pdf(  # first: text it cannot print refuses the bundle unwritten
+            copy or case,
+            folder / f"{stem}.pdf",
+            rules=rules,
+            lang=lang,
+            department=department,
+            case_id=case_id,
+        )
+        json_path = write_text_atomic(
+            folder / f"{stem}.json", dumps_case(copy.case if copy else case)
+        )
+        files = [pdf_path, json_path]
+        if copy is not None:
+            files.append(write_text_atomic(folder / REDACTIONS, copy.report.text(lang)))
+        write_manifest(folder, files)
+    return Path(out_dir)
 
 
 def write_manifest(folder: Path, files: list[Path]) -> Path:
     lines = [f"{file_sha256(path)}  {path.name}\n" for path in sorted(files)]
-    manifest = folder / MANIFEST
-    manifest.write_text("".join(lines), encoding="utf-8")
-    return manifest
+    return write_text_atomic(folder / MANIFEST, "".join(lines))
 
 
 def file_sha256(path: Path) -> str:

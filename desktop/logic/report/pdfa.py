@@ -3,7 +3,8 @@
 pikepdf.pdfa (pikepdf >= 10.14, extra `pikepdf[pdfa]`) prepares the file (sRGB output
 intent, XMP with pdfaid part 2 / conformance B), writes it and validates the written bytes;
 a file that does not pass is never written. reportlab's empty `/Trans` page entries are
-removed first. Fonts must already be embedded TrueType (desktop.logic.report.fonts).
+removed first. The bytes go through desktop.logic.model's atomic writer (0600, temporary file,
+fsync, rename). Fonts must already be embedded TrueType (desktop.logic.report.fonts).
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from pathlib import Path
 
 import pikepdf
 import pikepdf.pdfa
+
+from desktop.logic.model import open_atomic
 
 FLAVOUR = "2b"
 
@@ -29,13 +32,15 @@ class DocumentInfo:
 
 
 def save_pdfa(pdf_bytes: bytes, out: Path, info: DocumentInfo) -> Path:
-    """Write `pdf_bytes` as a validated PDF/A-2b file at `out` (raises pikepdf.pdfa.PdfaError)."""
+    """Write `pdf_bytes` as a validated PDF/A-2b file at `out` (raises pikepdf.pdfa.PdfaError,
+    or OutputError when `out` cannot be written; nothing partial is left either way)."""
     with pikepdf.open(io.BytesIO(pdf_bytes)) as pdf:
         for page in pdf.pages:
             if "/Trans" in page.obj:
                 del page.obj["/Trans"]
         _set_info(pdf, info)
-        pikepdf.pdfa.save(pdf, out, FLAVOUR)
+        with open_atomic(out) as handle:
+            pikepdf.pdfa.save(pdf, handle, FLAVOUR)
     return out
 
 

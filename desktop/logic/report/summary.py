@@ -331,5 +331,4 @@ def _build(
     buffer = io.BytesIO()
     document = SummaryDocument(buffer, info, lang)
     document.build(story, canvasmaker=_canvas_maker(lang, rules_version))
-    out.parent.mkdir(parents=True, exist_ok=True)
     return save_pdfa(buffer.getvalue(), out, info)
