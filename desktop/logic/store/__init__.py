@@ -5,6 +5,7 @@ from desktop.logic.store.database import (
     CaseNotFound,
     DatabaseBusy,
     DatabaseDamaged,
+    DatabaseRefused,
     DiskFull,
     Store,
     StoreError,
@@ -13,6 +14,7 @@ from desktop.logic.store.database import (
     restore_database,
 )
 from desktop.logic.store.errors import StaleRevision, error_text
+from desktop.logic.store.location import refuse_database_file
 from desktop.logic.store.settings import SETTINGS
 from desktop.logic.store.values import CaseRow
 
@@ -21,6 +23,7 @@ __all__ = [
     "CaseRow",
     "DatabaseBusy",
     "DatabaseDamaged",
+    "DatabaseRefused",
     "DiskFull",
     "SETTINGS",
     "StaleRevision",
@@ -29,5 +32,6 @@ __all__ = [
     "User",
     "default_db_path",
     "error_text",
+    "refuse_database_file",
     "restore_database",
 ]

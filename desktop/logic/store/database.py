@@ -3,7 +3,9 @@
 The app and the command line both use `Store`. Every save adds a revision (never an overwrite),
 inside one IMMEDIATE transaction that also checks the expected revision (no lost update across
 processes), keeps every sealed decision record unchanged and appends to the audit chain.
-Errors are StoreError subclasses with messages in words (desktop.logic.store.errors).
+Before the first write of a session the file's header and pages are checked (quick_check), so
+a damaged file is refused untouched. Errors are StoreError subclasses with messages in words
+(desktop.logic.store.errors); DatabaseRefused is the kind the command line exits 3 for.
 """
 
 from __future__ import annotations
@@ -17,8 +19,6 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import platformdirs
-
 from desktop.logic.model import msg
 from desktop.logic.store import audit as store_audit
 from desktop.logic.store import backup as store_backup
@@ -30,6 +30,7 @@ from desktop.logic.store.errors import (
     CaseNotFound,
     DatabaseBusy,
     DatabaseDamaged,
+    DatabaseRefused,
     DiskFull,
     ReadOnly,
     RecordSealed,
@@ -38,10 +39,11 @@ from desktop.logic.store.errors import (
     sqlite_errors,
 )
 from desktop.logic.store.files import header_problem_message, list_backups, newest_good_backup
+from desktop.logic.store.location import default_db_path, refuse_unusable
 from desktop.logic.store.lock import WriterLock
 from desktop.logic.store.meetings import MeetingAgenda
 from desktop.logic.store.revisions import commit, current_data, current_revision
-from desktop.logic.store.schema import connect, ensure_schema
+from desktop.logic.store.schema import connect, ensure_schema, refuse_damaged_pages
 from desktop.logic.store.settings import SETTINGS
 from desktop.logic.store.values import AgendaItem, CaseRow, RevisionInfo, StoredCase, User
 
@@ -49,21 +51,13 @@ if TYPE_CHECKING:  # the pydantic case model loads on the first case read, not a
     from desktop.logic.model import Case, Decision, Signature
 
 __all__ = [
-    "AgendaItem", "CaseNotFound", "CaseRow", "DatabaseBusy", "DatabaseDamaged", "DiskFull",
+    "AgendaItem", "CaseNotFound", "CaseRow", "DatabaseBusy", "DatabaseDamaged",
+    "DatabaseRefused", "DiskFull",
     "ReadOnly", "RecordSealed", "RevisionInfo", "StaleRevision", "Store", "StoreError",
     "StoredCase", "User", "default_db_path", "restore_database",
 ]  # fmt: skip
 
 log = logging.getLogger(__name__)  # case ids only: never names or MRNs
-APP_NAME = "mdt-planner"
-DB_FILE = "cases.sqlite3"
-
-
-def default_db_path() -> Path:
-    """The database in the user's data folder (created 0700 on first use)."""
-    folder = platformdirs.user_data_path(APP_NAME, appauthor=False)
-    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-    return folder / DB_FILE
 
 
 class Store(MeetingAgenda):
@@ -79,6 +73,7 @@ class Store(MeetingAgenda):
         self.path, self.read_only, self.user = path, read_only, user
         self._db, self._lock = db, lock
         self.last_backup_error: str | None = None
+        self._pages_checked = False  # quick_check runs once, before the session's first write
 
     @classmethod
     def open(
@@ -91,7 +86,7 @@ class Store(MeetingAgenda):
     ) -> Store:
         """Open (creating it if new, mode 0600) and migrate; `wait` seconds for the lock."""
         path = Path(path) if path is not None else default_db_path()
-        _refuse_damaged(path, read_only)
+        refuse_unusable(path, read_only)
         lock = None if read_only else WriterLock.acquire(path, wait)
         db = None
         try:
@@ -142,6 +137,7 @@ class Store(MeetingAgenda):
             raise StoreError(msg("store.error.no_user"))
         conn = self._conn
         with sqlite_errors(self.path):
+            self._check_pages_once(conn)
             conn.execute("BEGIN IMMEDIATE")
             try:
                 yield conn
@@ -342,6 +338,18 @@ class Store(MeetingAgenda):
             raise CaseNotFound(msg("store.error.no_revision", case_id=case_id, revision=revision))
         return json.loads(row[0])
 
+    def _check_pages_once(self, conn: sqlite3.Connection) -> None:
+        """Before the first write of this session: the header again and SQLite's quick_check;
+        a damaged file is refused (DatabaseDamaged) and left exactly as it is."""
+        if self._pages_checked:
+            return
+        problem = header_problem_message(self.path)
+        if problem is not None:
+            message = msg("store.error.damaged", path=self.path, problem=problem)
+            raise DatabaseDamaged(message, newest_good_backup(self.path))
+        refuse_damaged_pages(conn, self.path)
+        self._pages_checked = True
+
     def _settings_user(self) -> User | None:
         name, role = self.get_setting("user_name"), self.get_setting("user_role")
         return User(name, role) if name and role else None
@@ -359,19 +367,6 @@ def _new_case_id() -> str:
     import uuid
 
     return uuid.uuid4().hex
-
-
-def _refuse_damaged(path: Path, read_only: bool) -> None:
-    problem = header_problem_message(path)
-    if problem is None and path.exists() and path.stat().st_size == 0 and list_backups(path):
-        problem = msg("store.error.empty_with_backups")
-    if problem:
-        message = msg("store.error.damaged", path=path, problem=problem)
-        raise DatabaseDamaged(message, newest_good_backup(path))
-    if read_only and not path.exists():
-        raise StoreError(msg("store.error.no_database", path=path))
-    if not path.parent.is_dir():  # before the lock file is made beside it
-        raise StoreError(msg("store.error.no_folder", folder=path.parent))
 
 
 def _rollback(conn: sqlite3.Connection) -> None:

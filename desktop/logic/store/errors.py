@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import errno
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from desktop.logic.model import DEFAULT_LANGUAGE, Message, msg
+from desktop.logic.model import DEFAULT_LANGUAGE, Message, OutputError, msg
 from desktop.logic.store.files import newest_good_backup
 
 # SQLite primary result codes (https://sqlite.org/rescode.html).
-_BUSY, _LOCKED, _READONLY, _CORRUPT, _FULL, _NOTADB, _IOERR = 5, 6, 8, 11, 13, 26, 10
+_BUSY, _LOCKED, _READONLY, _CORRUPT, _FULL, _CANTOPEN, _NOTADB = 5, 6, 8, 11, 13, 14, 26
 _IOERR_WRITE, _IOERR_FSYNC, _IOERR_TRUNCATE = 778, 1034, 1546
+_FULL_ERRNOS = {errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)}
+_DENIED_ERRNOS = {errno.EACCES, errno.EPERM, errno.EROFS}
 
 
 class StoreError(Exception):
@@ -33,6 +36,11 @@ class StoreError(Exception):
         return self.message.render(lang) if self.message is not None else str(self)
 
 
+class DatabaseRefused(StoreError):
+    """The database file or its folder cannot be used as asked: in use, damaged, full disk,
+    no permission, not a file. Nothing was changed; the command line exits 3."""
+
+
 class CaseNotFound(StoreError, KeyError):
     """No case with that case_id (or no such revision)."""
 
@@ -40,7 +48,7 @@ class CaseNotFound(StoreError, KeyError):
         return str(self.args[0])
 
 
-class DatabaseDamaged(StoreError):
+class DatabaseDamaged(DatabaseRefused):
     """Truncated, corrupt or not an MDT Planner database; the file is never overwritten."""
 
     def __init__(self, problem: str | Message, newest_backup: Path | None = None) -> None:
@@ -52,7 +60,7 @@ class DatabaseDamaged(StoreError):
         super().__init__(message)
 
 
-class DatabaseBusy(StoreError):
+class DatabaseBusy(DatabaseRefused):
     """Another app instance holds the writer lock, or another program is writing."""
 
 
@@ -73,7 +81,7 @@ class StaleRevision(StoreError):
         )
 
 
-class DiskFull(StoreError):
+class DiskFull(DatabaseRefused):
     """The disk (or the file-size limit) refused the write; the database is as it was."""
 
 
@@ -81,7 +89,7 @@ class RecordSealed(StoreError):
     """An attempt to change or remove a final (sealed) decision record."""
 
 
-class ReadOnly(StoreError):
+class ReadOnly(DatabaseRefused):
     """A write on a store opened read-only."""
 
 
@@ -93,9 +101,17 @@ def sqlite_errors(db_path: Path) -> Iterator[None]:
     except sqlite3.Error as exc:
         raise translate(exc, db_path) from exc
     except OSError as exc:
-        if exc.errno in (28, 27):  # ENOSPC, EFBIG
-            raise DiskFull(_disk_full(db_path)) from exc
-        raise
+        raise os_refusal(exc, db_path) from exc
+
+
+def os_refusal(exc: OSError, db_path: Path) -> DatabaseRefused:
+    """An OSError met on the database, its folder or its companion files, in words."""
+    if exc.errno in _FULL_ERRNOS:
+        return DiskFull(_disk_full(db_path))
+    if exc.errno in _DENIED_ERRNOS:
+        return DatabaseRefused(msg("store.error.denied", path=db_path))
+    reason = exc.strerror or type(exc).__name__
+    return DatabaseRefused(msg("store.error.os_refused", path=db_path, reason=reason))
 
 
 def translate(exc: sqlite3.Error, db_path: Path) -> StoreError:
@@ -112,7 +128,9 @@ def translate(exc: sqlite3.Error, db_path: Path) -> StoreError:
         return DatabaseBusy(msg("store.error.sqlite_busy", path=db_path))
     if primary == _READONLY:
         return ReadOnly(msg("store.error.sqlite_read_only", path=db_path))
-    return StoreError(msg("store.error.sqlite_refused", path=db_path, detail=exc))
+    if primary == _CANTOPEN:
+        return DatabaseRefused(msg("store.error.cannot_open", path=db_path, detail=exc))
+    return DatabaseRefused(msg("store.error.sqlite_refused", path=db_path, detail=exc))
 
 
 def _disk_full(db_path: Path) -> Message:
@@ -120,5 +138,6 @@ def _disk_full(db_path: Path) -> Message:
 
 
 def error_text(exc: BaseException, lang: str = DEFAULT_LANGUAGE) -> str:
-    """What the reader is shown: a store refusal in their language, anything else as it says."""
-    return exc.render(lang) if isinstance(exc, StoreError) else str(exc)
+    """What the reader is shown: a store or output refusal in their language, anything else as
+    it says."""
+    return exc.render(lang) if isinstance(exc, StoreError | OutputError) else str(exc)

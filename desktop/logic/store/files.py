@@ -66,6 +66,18 @@ def header_problem_message(path: Path) -> Message | None:
     return None
 
 
+def quick_check_problem(conn: sqlite3.Connection) -> Message | None:
+    """What SQLite's quick_check finds wrong with the pages of an open database (None: ok).
+
+    quick_check reads every page and b-tree (not the index contents), about 0.4 s for
+    100,000 cases; sqlite3.DatabaseError when the file is too damaged to run it.
+    """
+    rows = [row[0] for row in conn.execute("PRAGMA quick_check")]
+    if rows == ["ok"]:
+        return None
+    return msg("store.header.pages_damaged", count=len(rows), first=rows[0])
+
+
 def _has_wal(path: Path) -> bool:
     wal = path.with_name(path.name + "-wal")
     try:

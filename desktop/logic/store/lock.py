@@ -8,6 +8,7 @@ file is never deleted (deleting it would let two writers lock two different file
 
 from __future__ import annotations
 
+import errno
 import os
 import socket
 import threading
@@ -16,7 +17,7 @@ from datetime import datetime
 from pathlib import Path
 
 from desktop.logic.model import Message, msg
-from desktop.logic.store.errors import DatabaseBusy
+from desktop.logic.store.errors import DatabaseBusy, DatabaseRefused, os_refusal
 
 if os.name == "nt":  # pragma: no cover - exercised on Windows only
     import msvcrt
@@ -74,15 +75,16 @@ class WriterLock:
             if path in _HELD:
                 _HELD[path][1] += 1
                 return cls(path)
-            fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
-            deadline = time.monotonic() + wait
-            while not _try_lock(fd):
-                if time.monotonic() >= deadline:
-                    holder = _holder(fd)
-                    os.close(fd)
-                    raise DatabaseBusy(_busy_message(db_path, holder))
-                time.sleep(0.05)
-            _write_holder(fd)
+            fd = _open_lock_file(path, db_path)
+            try:
+                _wait_for_lock(fd, db_path, wait)
+                _write_holder(fd)
+            except OSError as exc:
+                os.close(fd)
+                raise os_refusal(exc, db_path) from exc
+            except BaseException:
+                os.close(fd)
+                raise
             _HELD[path] = [fd, 1]
             return cls(path)
 
@@ -98,6 +100,27 @@ class WriterLock:
                 os.ftruncate(entry[0], 0)
                 _unlock(entry[0])
                 os.close(entry[0])
+
+
+def _open_lock_file(path: Path, db_path: Path) -> int:
+    """The lock file's descriptor (created 0600); DatabaseRefused in words when it cannot be."""
+    try:
+        return os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    except IsADirectoryError as exc:
+        raise DatabaseRefused(msg("store.error.lock_is_folder", lock=path)) from exc
+    except OSError as exc:
+        if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+            message = msg("store.error.lock_denied", lock=path, folder=path.parent)
+            raise DatabaseRefused(message) from exc
+        raise os_refusal(exc, db_path) from exc
+
+
+def _wait_for_lock(fd: int, db_path: Path, wait: float) -> None:
+    deadline = time.monotonic() + wait
+    while not _try_lock(fd):
+        if time.monotonic() >= deadline:
+            raise DatabaseBusy(_busy_message(db_path, _holder(fd)))
+        time.sleep(0.05)
 
 
 def _write_holder(fd: int) -> None:

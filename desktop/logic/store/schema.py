@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop.logic.model import msg
-from desktop.logic.store.errors import DatabaseDamaged, StoreError
-from desktop.logic.store.files import MIGRATION_SET, newest_good_backup
+from desktop.logic.store.errors import DatabaseDamaged, DatabaseRefused
+from desktop.logic.store.files import MIGRATION_SET, newest_good_backup, quick_check_problem
 
 if TYPE_CHECKING:  # sqlite_utils loads only when a migration has to run (not on every start)
     from sqlite_utils import Database, Migrations
@@ -142,7 +142,7 @@ def _create_private(path: Path) -> None:
     if path.exists():
         return
     if not path.parent.is_dir():
-        raise StoreError(msg("store.error.no_folder", folder=path.parent))
+        raise DatabaseRefused(msg("store.error.no_folder", folder=path.parent))
     fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
     os.close(fd)
 
@@ -157,19 +157,33 @@ def ensure_schema(db: Connection, path: Path, *, read_only: bool) -> None:
     unknown = applied - known
     if unknown:
         schemas = ", ".join(sorted(unknown))
-        raise StoreError(msg("store.error.newer_schema", path=path, schemas=schemas))
+        raise DatabaseRefused(msg("store.error.newer_schema", path=path, schemas=schemas))
     if not read_only:
+        if tables and (applied != known or _journal_mode(db.conn) != "wal"):
+            refuse_damaged_pages(db.conn, path)  # both steps below write to the file
         _writer_pragmas(db.conn)
     if applied == known:
         return
     if read_only:
-        raise StoreError(msg("store.error.needs_upgrade", path=path))
+        raise DatabaseRefused(msg("store.error.needs_upgrade", path=path))
     from sqlite_utils import Database
 
     migrations().apply(Database(db.conn, execute_plugins=False, recursive_triggers=False))
 
 
 _TABLES = "SELECT name FROM sqlite_master WHERE type = 'table'"
+
+
+def refuse_damaged_pages(conn: sqlite3.Connection, path: Path) -> None:
+    """DatabaseDamaged, before anything is written, when quick_check finds damaged pages."""
+    problem = quick_check_problem(conn)
+    if problem is not None:
+        message = msg("store.error.damaged", path=path, problem=problem)
+        raise DatabaseDamaged(message, newest_good_backup(path))
+
+
+def _journal_mode(conn: sqlite3.Connection) -> str:
+    return str(conn.execute("PRAGMA journal_mode").fetchone()[0]).lower()
 
 
 def schema_version(db: Connection) -> list[str]:

@@ -9,6 +9,7 @@ import pytest
 from desktop.logic.store.database import (
     DatabaseBusy,
     DatabaseDamaged,
+    DatabaseRefused,
     Store,
     StoreError,
     User,
@@ -216,3 +217,104 @@ def test_a_short_file_with_a_write_ahead_log_is_not_judged_truncated(db_path):
     wal = db_path.with_name(db_path.name + "-wal")
     wal.write_bytes(b"\x37\x7f\x06\x82" + bytes(60))  # a WAL with frames beyond its header
     assert header_problem(db_path) is None
+
+
+def _files(folder):
+    return sorted(p.name for p in folder.iterdir())
+
+
+@pytest.mark.parametrize("given_as", ["the same path", "a symlink", "a hard link", "relative"])
+def test_restore_refuses_the_live_database_itself(db_path, tmp_path, given_as, monkeypatch):
+    """Restoring the database onto itself moved it aside and left an empty store."""
+    backup = db_path
+    if given_as == "a symlink":
+        backup = tmp_path / "link.sqlite3"
+        backup.symlink_to(db_path)
+    elif given_as == "a hard link":
+        backup = tmp_path / "hard.sqlite3"
+        os.link(db_path, backup)
+    elif given_as == "relative":
+        monkeypatch.chdir(tmp_path)
+        backup = type(db_path)(db_path.name)
+    before, names = db_path.read_bytes(), _files(tmp_path)
+    with pytest.raises(StoreError, match="is the database .* itself") as caught:
+        restore_database(backup, db_path)
+    assert caught.value.render("zh_CN") != str(caught.value)
+    assert db_path.read_bytes() == before
+    assert _files(tmp_path) == names  # nothing moved aside, nothing left behind
+    with Store.open(db_path, read_only=True) as store:
+        assert store.count_cases() == 3
+
+
+def test_restore_keeps_what_a_backup_holds_in_its_write_ahead_log(db_path, tmp_path):
+    """A database kept aside by a restore keeps its WAL beside it; restoring it back copied
+    only the main file and lost the commits still in the WAL."""
+    snapshot = tmp_path / "aside.sqlite3"
+    with Store.open(db_path, user=USER) as store:
+        store.new_case(make_case(**{"patient.mrn": "ONLY-IN-WAL"}))
+        wal = db_path.with_name(db_path.name + "-wal")
+        assert wal.stat().st_size > 0
+        snapshot.write_bytes(db_path.read_bytes())  # what a crash leaves: the file and its WAL
+        snapshot.with_name(snapshot.name + "-wal").write_bytes(wal.read_bytes())
+    target = tmp_path / "restored.sqlite3"
+    restore_database(snapshot, target)
+    with Store.open(target, read_only=True) as store:
+        assert store.count_cases() == 4
+        assert store.check() == []
+
+
+def test_a_failed_restore_puts_the_database_back(db_path, tmp_path, monkeypatch):
+    with Store.open(db_path, user=USER) as store:
+        backup = store.backup(tmp_path / "copy.sqlite3")
+    before = db_path.read_bytes()
+    real_replace = os.replace
+
+    def refuse_the_last_rename(source, target):
+        if str(source).endswith(".part"):
+            raise OSError(28, "No space left on device")
+        return real_replace(source, target)
+
+    monkeypatch.setattr(os, "replace", refuse_the_last_rename)
+    with pytest.raises(DatabaseRefused, match="the disk is full"):
+        restore_database(backup, db_path)
+    monkeypatch.undo()
+    assert db_path.read_bytes() == before
+    assert not [name for name in _files(tmp_path) if "replaced" in name or ".part" in name]
+
+
+def test_a_damaged_database_never_pushes_good_backups_out(db_path):
+    """The start-up backup of a database with damaged pages is refused, not rotated in."""
+    from tests.logic.store.test_refusals import damage_pages
+
+    with Store.open(db_path, user=USER) as store:
+        store.set_setting("backup_keep", 2)
+        good = [store.rotate_backup(), store.rotate_backup()]
+    damage_pages(db_path)
+    with Store.open(db_path, read_only=True) as store:
+        with pytest.raises(DatabaseDamaged, match="quick check"):
+            store.rotate_backup()
+        with pytest.raises(DatabaseDamaged):
+            store.backup(db_path.parent / "by-hand.sqlite3")
+        assert store.backups() == good[::-1]
+    assert not (db_path.parent / "by-hand.sqlite3").exists()
+    assert not [p for p in _files(db_path.parent) if p.endswith(".part")]
+
+
+def test_backup_into_a_path_through_a_file_says_so(db_path, tmp_path):
+    (tmp_path / "notes").write_text("x")
+    with (
+        Store.open(db_path, read_only=True) as store,
+        pytest.raises(DatabaseRefused, match="notes is a file, not a folder"),
+    ):
+        store.backup(tmp_path / "notes" / "copy.sqlite3")
+
+
+def test_backups_folder_is_private(db_path):
+    old = os.umask(0)
+    try:
+        with Store.open(db_path, user=USER) as store:
+            made = store.rotate_backup()
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(os.stat(made.parent).st_mode) == 0o700
+    assert stat.S_IMODE(os.stat(made).st_mode) == 0o600

@@ -4,9 +4,9 @@ import os
 import sqlite3
 import stat
 
+import platformdirs
 import pytest
 
-from desktop.logic.store import database as store_module
 from desktop.logic.store.database import (
     CaseNotFound,
     ReadOnly,
@@ -39,7 +39,7 @@ def test_new_database_is_private_and_in_wal_mode(tmp_path):
 
 def test_default_path_is_in_the_user_data_folder(tmp_path, monkeypatch):
     monkeypatch.setattr(
-        store_module.platformdirs, "user_data_path", lambda *a, **k: tmp_path / "data" / a[0]
+        platformdirs, "user_data_path", lambda *a, **k: tmp_path / "data" / a[0]
     )
     path = default_db_path()
     assert path == tmp_path / "data" / "mdt-planner" / "cases.sqlite3"

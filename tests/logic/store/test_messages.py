@@ -1,5 +1,6 @@
 """Store refusals read in the user's language: each carries a Message; str(exc) stays English."""
 
+import errno
 import re
 import sqlite3
 from pathlib import Path
@@ -22,7 +23,7 @@ from desktop.logic.store.database import (
     User,
     restore_database,
 )
-from desktop.logic.store.errors import error_text, translate
+from desktop.logic.store.errors import DatabaseRefused, error_text, os_refusal, translate
 from desktop.logic.store.lock import _busy_message
 from tests.factories import make_case
 
@@ -226,6 +227,55 @@ def missing_folder(tmp_path):
     return _raised(lambda: Store.open(tmp_path / "no" / "cases.sqlite3", user=USER))
 
 
+def database_is_a_folder(tmp_path):
+    return _raised(lambda: Store.open(tmp_path, user=USER))
+
+
+def file_in_the_path(tmp_path):
+    (tmp_path / "a-file").write_text("x")
+    return _raised(lambda: Store.open(tmp_path / "a-file" / "cases.sqlite3", user=USER))
+
+
+def lock_is_a_folder(tmp_path):
+    (tmp_path / "cases.sqlite3.lock").mkdir()
+    return _raised(lambda: _open_store(tmp_path))
+
+
+def damaged_pages(tmp_path):
+    path = tmp_path / "cases.sqlite3"
+    _open_store(tmp_path).close()
+    with sqlite3.connect(path) as conn:
+        root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'agenda'").fetchone()
+    conn.close()
+    with path.open("r+b") as handle:
+        handle.seek((root[0] - 1) * 4096)
+        handle.write(b"\x0d\x00\x00\x00\x09\x0f\xf0\x00")  # a leaf claiming 9 cells
+    with Store.open(path, user=USER) as store:
+        return _raised(lambda: store.new_case(make_case()))
+
+
+def restore_itself(tmp_path):
+    _open_store(tmp_path).close()
+    path = tmp_path / "cases.sqlite3"
+    return _raised(lambda: restore_database(path, path))
+
+
+def cannot_open(tmp_path):
+    return translate(_sqlite_error(14), tmp_path / "cases.sqlite3")
+
+
+def sqlite_refused(tmp_path):
+    return translate(_sqlite_error(1), tmp_path / "cases.sqlite3")
+
+
+def permission_denied(tmp_path):
+    return os_refusal(PermissionError(errno.EACCES, "Permission denied"), tmp_path / "c.sqlite3")
+
+
+def other_os_error(tmp_path):
+    return os_refusal(OSError(errno.EIO, "Input/output error"), tmp_path / "c.sqlite3")
+
+
 def _sqlite_error(code: int) -> sqlite3.Error:
     error = sqlite3.OperationalError("database or disk is full")
     error.sqlite_errorcode = code
@@ -255,15 +305,24 @@ SCENARIOS = {
     "unknown revision": (unknown_revision, CaseNotFound),
     "unknown case on save": (unknown_case_on_save, CaseNotFound),
     "read-only": (read_only, ReadOnly),
-    "no database to read": (no_database_to_read, StoreError),
+    "no database to read": (no_database_to_read, DatabaseRefused),
     "closed store": (closed_store, StoreError),
     "bad meeting date": (bad_meeting_date, StoreError),
     "MRN of another case": (mrn_of_another_case, StoreError),
     "no signature": (no_signature, StoreError),
     "amend a draft": (amend_a_draft, StoreError),
     "no such record": (no_such_record, StoreError),
-    "newer schema": (newer_schema, StoreError),
-    "missing folder": (missing_folder, StoreError),
+    "newer schema": (newer_schema, DatabaseRefused),
+    "missing folder": (missing_folder, DatabaseRefused),
+    "database is a folder": (database_is_a_folder, DatabaseRefused),
+    "a file in the database's path": (file_in_the_path, DatabaseRefused),
+    "lock file is a folder": (lock_is_a_folder, DatabaseRefused),
+    "damaged pages before a write": (damaged_pages, DatabaseDamaged),
+    "restore of the database itself": (restore_itself, StoreError),
+    "cannot open": (cannot_open, DatabaseRefused),
+    "refused for another reason": (sqlite_refused, DatabaseRefused),
+    "permission denied": (permission_denied, DatabaseRefused),
+    "other system error": (other_os_error, DatabaseRefused),
     "disk full": (disk_full, DiskFull),
     "sqlite read-only": (sqlite_read_only, ReadOnly),
 }
