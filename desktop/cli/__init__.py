@@ -53,6 +53,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from desktop.ui.app import run_app  # Qt only when the window is wanted
 
         return run_app(args.db)
+    from desktop.cli.failures import os_failure, refuse
+    from desktop.logic.model import OutputError
+    from desktop.logic.store import StoreError
+
     try:
         return int(args.run(args))
     except KeyboardInterrupt:
@@ -60,3 +64,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except (StoreError, OutputError) as exc:  # a refusal a command did not word itself
+        return refuse(exc)
+    except OSError as exc:  # the file system refused something no command expected
+        return os_failure(exc)

@@ -1,4 +1,9 @@
-"""`mdt-planner pack` (meeting pack PDF) and `mdt-planner verify` (archive bundle check)."""
+"""`mdt-planner pack` (meeting pack PDF) and `mdt-planner verify` (archive bundle check).
+
+Exit codes as desktop.cli.failures: 2 for bad input (unknown case, rules file, options that do
+not go together, a copy that cannot be de-identified or printed), 3 when the database or the
+file system refused.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +13,8 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from desktop.logic.model import LANGUAGES, Case, RulesError, dumps_case, load_rules
+from desktop.cli.failures import BAD_INPUT, PROBLEMS, REFUSED, fail, refuse
+from desktop.logic.model import LANGUAGES, Case, OutputError, RulesError, dumps_case, load_rules
 from desktop.logic.report import (
     Deidentified,
     DeidentifyError,
@@ -20,7 +26,7 @@ from desktop.logic.report import (
     write_meeting_pack,
     write_summary_pdf,
 )
-from desktop.logic.store import Store, StoreError
+from desktop.logic.store import Store, StoreError, default_db_path, refuse_database_file
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -28,7 +34,8 @@ def register(commands: argparse._SubParsersAction) -> None:
         "pack",
         help="write the meeting pack PDF: an agenda page, then each case's summary",
         description="Write one PDF/A-2b file with an agenda page and the MDT summary of each "
-        "CASE_ID (one bookmark per case). Exit 0 on success, 2 on a missing case or bad input.",
+        "CASE_ID (one bookmark per case). Exit 0 on success, 2 on a missing case or bad input, "
+        "3 when the database or the disk refused.",
     )
     pack.add_argument("case_ids", nargs="+", metavar="CASE_ID")
     pack.add_argument("--pdf", type=Path, required=True, metavar="OUT", help="the PDF to write")
@@ -116,17 +123,31 @@ def case_json(source: Case | Deidentified) -> str:
     return dumps_case(source.case if isinstance(source, Deidentified) else source)
 
 
+def outputs_refusal(db: Path | None, outputs: list[Path | None]) -> int | None:
+    """Exit 3 in words when an output would land on the database or one of its own files."""
+    try:
+        db_path = db if db is not None else default_db_path()
+        for out in outputs:
+            if out is not None and str(out) != "-":
+                refuse_database_file(out, db_path)
+    except StoreError as exc:
+        return refuse(exc)
+    return None
+
+
 def run_pack(args: argparse.Namespace) -> int:
     try:
         rules = load_rules(args.rules)
+    except (RulesError, OSError) as exc:
+        return fail(str(exc), BAD_INPUT)
+    refused = outputs_refusal(args.db, [args.pdf])
+    if refused is not None:
+        return refused
+    try:
         with Store.open(args.db, read_only=True) as store:
             stored = [(case_id, store.get_case(case_id).case) for case_id in args.case_ids]
             department = store.get_setting("department") or ""
         cases = [(case_id, printed_source(args, case, case_id)) for case_id, case in stored]
-    except (RulesError, StoreError, OSError, ExportRefused) as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    try:
         out = write_meeting_pack(
             cases,
             args.pdf,
@@ -135,15 +156,21 @@ def run_pack(args: argparse.Namespace) -> int:
             department=department,
             rules=rules,
         )
-    except UnprintableText as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
+    except (ExportRefused, UnprintableText) as exc:
+        return fail(str(exc), BAD_INPUT)
+    except (StoreError, OutputError) as exc:
+        return refuse(exc)
     print(f"wrote {out} ({len(cases)} cases)")
     return 0
 
 
 def run_verify(args: argparse.Namespace) -> int:
-    problems = verify_archive(args.folder)
+    try:
+        problems = verify_archive(args.folder)
+    except UnicodeError as exc:  # a manifest that is not text: the bundle is damaged
+        problems = [f"{args.folder}: a file in it is not UTF-8 text ({type(exc).__name__})"]
+    except OSError as exc:
+        return fail(f"{args.folder}: cannot be read ({exc.strerror or exc})", REFUSED)
     for problem in problems:
         print(problem)
     if problems:
@@ -151,7 +178,7 @@ def run_verify(args: argparse.Namespace) -> int:
             f"{args.folder}: {len(problems)} problem(s); do not rely on this bundle",
             file=sys.stderr,
         )
-        return 1
+        return PROBLEMS
     print(f"{args.folder}: intact (hashes, case file, decision chain, PDF record_hash)")
     return 0
 
@@ -172,7 +199,8 @@ def run_report_export(
     args: argparse.Namespace, case_id: str, source: Case | Deidentified, department: str
 ) -> int:
     """The PDF and/or archive part of `export` of `source` (the case or its de-identified copy,
-    from printed_source); 0 done, 2 bad input (rules, text the PDF font cannot print)."""
+    from printed_source); 0 done, 2 bad input (rules, text the PDF font cannot print), 3 when
+    an output cannot be written (full disk, no permission, a file in the way)."""
     try:
         rules = load_rules(args.rules)
         if args.pdf:
@@ -196,6 +224,7 @@ def run_report_export(
             )
             print(f"wrote archive bundle {folder}")
     except (RulesError, UnprintableText) as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
+        return fail(str(exc), BAD_INPUT)
+    except OutputError as exc:
+        return refuse(exc)
     return 0

@@ -1,8 +1,9 @@
 """`mdt-planner import|list|export|history|check|backup|restore`: the case store from the shell.
 
-Exit codes: 0 done; 1 `check` found problems; 2 a bad input file or an unknown case; 3 the
-store refused (in use, damaged, disk full). Writes are recorded under the user of the settings,
-else $MDT_PLANNER_USER or the login name, with the role "command line".
+Exit codes (desktop.cli.failures): 0 done; 1 `check` found problems; 2 a bad input file or an
+unknown case; 3 the database or the file system refused (in use, damaged, disk full, no
+permission). Writes are recorded under the user of the settings, else $MDT_PLANNER_USER or the
+login name, with the role "command line".
 """
 
 from __future__ import annotations
@@ -16,19 +17,19 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from desktop.cli.failures import BAD_INPUT, PROBLEMS, REFUSED, fail, refuse
 from desktop.cli.report import (
     ExportRefused,
     add_export_options,
     case_json,
+    outputs_refusal,
     printed_source,
     run_report_export,
 )
-from desktop.logic.model import CaseError, read_case
+from desktop.logic.model import CaseError, OutputError, read_case, write_text_atomic
 from desktop.logic.store import (
-    CaseNotFound,
-    DatabaseBusy,
     DatabaseDamaged,
-    DiskFull,
+    DatabaseRefused,
     Store,
     StoreError,
     User,
@@ -93,27 +94,22 @@ def _open(args: argparse.Namespace, *, write: bool) -> Store:
     return store
 
 
-def _fail(message: str, code: int) -> int:
-    print(f"error: {message}", file=sys.stderr)
-    return code
-
-
 def run_import(args: argparse.Namespace) -> int:
     try:
         store = _open(args, write=True)
     except StoreError as exc:
-        return _fail(str(exc), 3)
+        return fail(str(exc), REFUSED)
     status = 0
     with store:
         for path in args.files:
             try:
                 stored, _ = store.import_case(read_case(path))
             except CaseError as exc:
-                status = _fail(str(exc), 2)
+                status = fail(str(exc), BAD_INPUT)
                 continue
-            except StoreError as exc:
-                status = _fail(f"{path}: {exc}", 2 if _about_the_file(exc) else 3)
-                if status == 3:
+            except StoreError as exc:  # the database refused: stop; the file refused: go on
+                status = refuse(exc, str(path))
+                if isinstance(exc, DatabaseRefused):
                     return status
                 continue
             sys.stdout.write(f"{stored.case_id}\t{stored.case.patient.mrn}\n")
@@ -121,19 +117,15 @@ def run_import(args: argparse.Namespace) -> int:
     return status
 
 
-def _about_the_file(exc: StoreError) -> bool:
-    return not isinstance(exc, DatabaseBusy | DiskFull | DatabaseDamaged)
-
-
 def run_list(args: argparse.Namespace) -> int:
-    db_path = args.db if args.db is not None else default_db_path()
     try:
+        db_path = args.db if args.db is not None else default_db_path()
         rows = []
-        if db_path.exists():  # no database yet: no cases (and nothing is created)
+        if db_path.exists() or _file_in_the_way(db_path):  # no database yet: no cases
             with _open(args, write=False) as store:
                 rows = store.list_cases()
     except StoreError as exc:
-        return _fail(str(exc), 3)
+        return fail(str(exc), REFUSED)
     if args.json:
         _print_json([dataclasses.asdict(row) for row in rows])
     else:
@@ -142,24 +134,30 @@ def run_list(args: argparse.Namespace) -> int:
     return 0
 
 
+def _file_in_the_way(db_path: Path) -> bool:
+    """A file where a folder of `db_path` should be: opening it says so (never a database)."""
+    return any(folder.exists() and not folder.is_dir() for folder in db_path.parents)
+
+
 def run_export(args: argparse.Namespace) -> int:
     try:
         with _open(args, write=False) as store:
             stored = store.get_case(args.case_id)
             department = store.get_setting("department") or ""
-    except CaseNotFound as exc:
-        return _fail(str(exc), 2)
     except StoreError as exc:
-        return _fail(str(exc), 3)
+        return refuse(exc)
     if not (args.out or args.pdf or args.archive):
-        return _fail("export needs --json OUT, --pdf OUT or --archive DIR", 2)
+        return fail("export needs --json OUT, --pdf OUT or --archive DIR", BAD_INPUT)
+    refused = outputs_refusal(args.db, [args.out, args.pdf, args.archive])
+    if refused is not None:
+        return refused
     to_stdout = str(args.out) == "-"  # then the de-identification report goes to stderr
     try:
         source = printed_source(
             args, stored.case, stored.case_id, sys.stderr if to_stdout else sys.stdout
         )
     except ExportRefused as exc:
-        return _fail(str(exc), 2)
+        return fail(str(exc), BAD_INPUT)
     if args.pdf or args.archive:
         code = run_report_export(args, stored.case_id, source, department)
         if code or not args.out:
@@ -168,13 +166,10 @@ def run_export(args: argparse.Namespace) -> int:
     if to_stdout:
         sys.stdout.write(text)
         return 0
-    partial = args.out.with_name(args.out.name + ".part")
     try:
-        partial.write_text(text, encoding="utf-8")
-        os.replace(partial, args.out)
-    except OSError as exc:
-        partial.unlink(missing_ok=True)
-        return _fail(f"cannot write {args.out}: {exc.strerror or exc}", 3)
+        write_text_atomic(args.out, text)
+    except OutputError as exc:
+        return refuse(exc)
     return 0
 
 
@@ -182,10 +177,8 @@ def run_history(args: argparse.Namespace) -> int:
     try:
         with _open(args, write=False) as store:
             revisions = store.history(args.case_id)
-    except CaseNotFound as exc:
-        return _fail(str(exc), 2)
     except StoreError as exc:
-        return _fail(str(exc), 3)
+        return refuse(exc)
     if args.json:
         _print_json([dataclasses.asdict(info) for info in revisions])
     else:
@@ -195,34 +188,40 @@ def run_history(args: argparse.Namespace) -> int:
 
 
 def run_check(args: argparse.Namespace) -> int:
+    """Problems found (a damaged file among them) exit 1; a database that cannot be looked at
+    (missing, a folder, unreadable) exits 3."""
     try:
         with _open(args, write=False) as store:
             problems = store.check()
-    except StoreError as exc:
+    except DatabaseDamaged as exc:
         problems = [str(exc)]
+    except StoreError as exc:
+        return fail(str(exc), REFUSED)
     for problem in problems:
         print(problem)
     if not problems:
         print("ok: no problems found")
-    return 1 if problems else 0
+    return PROBLEMS if problems else 0
 
 
 def run_backup(args: argparse.Namespace) -> int:
     try:
         with _open(args, write=False) as store:
             made = store.backup(args.out)
-    except StoreError as exc:
-        return _fail(str(exc), 3)
+    except (StoreError, OutputError) as exc:
+        return fail(str(exc), REFUSED)
     print(made)
     return 0
 
 
 def run_restore(args: argparse.Namespace) -> int:
-    db_path = args.db if args.db is not None else default_db_path()
+    """2 when FILE is not a good backup (or is the database itself); 3 when the database or
+    the file system refused (in use, disk full...)."""
     try:
+        db_path = args.db if args.db is not None else default_db_path()
         kept = restore_database(args.backup_file, db_path)
-    except StoreError as exc:
-        return _fail(str(exc), 3)
+    except (StoreError, OutputError) as exc:
+        return refuse(exc)
     print(f"restored {db_path} from {args.backup_file}")
     if kept is not None:
         print(f"the replaced database was kept as {kept}")

@@ -201,12 +201,13 @@ def test_backup_and_restore(db, tmp_path, capsys):
         assert store.count_cases() == 2
 
 
-def test_restore_of_a_bad_file_exits_3_and_keeps_the_database(db, tmp_path, capsys):
+def test_restore_of_a_bad_file_exits_2_and_keeps_the_database(db, tmp_path, capsys):
+    """A backup that is not a good database is a bad input file: exit 2 (README)."""
     run(db, "import", str(write_case(tmp_path, "a.json", case_data())))
     bad = tmp_path / "bad.sqlite3"
     bad.write_bytes(b"x" * 500)
     before = db.read_bytes()
-    assert run(db, "restore", str(bad)) == 3
+    assert run(db, "restore", str(bad)) == 2
     assert "The backup was not restored" in capsys.readouterr().err
     assert db.read_bytes() == before
 
