@@ -71,8 +71,10 @@ def atomic_path(path: str | Path) -> Iterator[Path]:
         raise output_error(exc, target) from exc
     temp = Path(name)
     try:
-        _private(fd, FILE_MODE)
-        os.close(fd)
+        try:
+            _private(fd, FILE_MODE)
+        finally:
+            os.close(fd)
         yield temp
         _fsync_file(temp)
         os.replace(temp, target)
