@@ -1,6 +1,9 @@
 """Clinical reasoning over a case: scores, staging, response, timing, regimens and their safety
-checks, the adjuvant plan, completeness, and the one `evaluate` that runs them all."""
+checks, the adjuvant plan, completeness, and the one `evaluate` that runs them all.
 
+`Evaluation` and the result types it holds are what the app and the PDF read."""
+
+from desktop.logic.clinical.adjuvant import AdjuvantOption
 from desktop.logic.clinical.completeness import (
     AREAS,
     Readiness,
@@ -14,17 +17,43 @@ from desktop.logic.clinical.evaluation import (
     evaluation_output,
     summary_columns,
 )
-from desktop.logic.clinical.regimens import LOCOREGIONAL, load_catalogue
-from desktop.logic.clinical.response import ChartSeries, response_chart_series
-from desktop.logic.clinical.staging import cheng_note, cheng_type
-from desktop.logic.clinical.timing import agent_catalogue
+from desktop.logic.clinical.regimens import (
+    LOCOREGIONAL,
+    Component,
+    Evidence,
+    Regimen,
+    load_catalogue,
+)
+from desktop.logic.clinical.response import (
+    ChartSeries,
+    ResponseSeries,
+    Timepoint,
+    response_chart_series,
+)
+from desktop.logic.clinical.safety import RegimenVerdict
+from desktop.logic.clinical.scores import Albi, ChildPugh, Meld
+from desktop.logic.clinical.staging import Criterion, Stage, cheng_note, cheng_type
+from desktop.logic.clinical.timing import SurgeryTiming, agent_catalogue
 
 __all__ = [
     "AREAS",
+    "AdjuvantOption",
+    "Albi",
     "ChartSeries",
+    "ChildPugh",
+    "Component",
+    "Criterion",
     "Evaluation",
+    "Evidence",
     "LOCOREGIONAL",
+    "Meld",
     "Readiness",
+    "Regimen",
+    "RegimenVerdict",
+    "ResponseSeries",
+    "Stage",
+    "SurgeryTiming",
+    "Timepoint",
     "agent_catalogue",
     "cheng_note",
     "cheng_type",

@@ -24,6 +24,11 @@ class AdjuvantOption:
     spec: AdjuvantOptionSpec
     notes: tuple[Message, ...]
 
+    @property
+    def stop_rule_messages(self) -> tuple[Message, ...]:
+        """When to stop the option ("stop at recurrence"), one sentence per stop rule."""
+        return tuple(Message(f"adjuvant.stop.{rule}") for rule in self.spec.stop_rules)
+
     def to_output(self, lang: str = "en") -> dict[str, Any]:
         spec = self.spec
         return {
@@ -32,9 +37,7 @@ class AdjuvantOption:
             "components": [c.to_output() for c in spec.components],
             "agents": list(spec.agents),
             "duration_months": spec.duration_months,
-            "stop_rules": [
-                Message(f"adjuvant.stop.{rule}").render(lang) for rule in spec.stop_rules
-            ],
+            "stop_rules": [message.render(lang) for message in self.stop_rule_messages],
             "evidence": [e.to_output(lang) for e in spec.evidence],
             "recommended": spec.recommended,
             "notes": [note.render(lang) for note in self.notes],

@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Literal
 
-from desktop.logic.model import Case, Decision, Message, Term, msg
+from desktop.logic.model import Case, Decision, Message, Term, lifecycle, msg
 
 Area = Literal["patient", "tumour", "regimen", "response", "adjuvant", "decision"]
 AREAS: tuple[Area, ...] = ("patient", "tumour", "regimen", "response", "adjuvant", "decision")
@@ -188,10 +188,10 @@ def rediscussion_reasons(case: Case) -> list[Message]:
     Reopen conditions are free text the MDT wrote; the planner cannot judge them, so it flags
     every case with data newer than its latest final decision and lists the conditions to check.
     """
-    final = [d for d in case.decisions if d.status == "final"]
-    if not final:
+    final = lifecycle.latest_final(case.decisions)
+    if final is None:
         return []
-    decided = final[-1].meeting_date
+    decided = final.meeting_date
     reasons = [
         msg("completeness.new_scan_since_decision", date=str(scan.date), decided=str(decided))
         for scan in case.imaging
@@ -210,11 +210,11 @@ def rediscussion_reasons(case: Case) -> list[Message]:
                 decided=str(decided),
             )
         )
-    if reasons and final[-1].reopen_conditions:
+    if reasons and final.reopen_conditions:
         reasons.append(
             msg(
                 "completeness.check_reopen_conditions",
-                conditions="; ".join(final[-1].reopen_conditions),
+                conditions="; ".join(final.reopen_conditions),
             )
         )
     return reasons

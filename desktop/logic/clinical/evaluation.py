@@ -25,7 +25,7 @@ from desktop.logic.clinical.staging import (
     up_to_seven,
 )
 from desktop.logic.clinical.timing import SurgeryTiming, surgery_timing
-from desktop.logic.model import Case, Message, Rules, default_rules, render_all
+from desktop.logic.model import Case, Message, Rules, default_rules, lifecycle, render_all
 
 OUTPUT_FORMAT = "hcc-mdt-evaluation/1"
 DISCLAIMER = "evaluation.disclaimer"
@@ -48,6 +48,11 @@ class Evaluation:
     regimens: list[RegimenVerdict]
     surgery: SurgeryTiming
     adjuvant: list[AdjuvantOption]
+
+    @property
+    def rule_ids(self) -> frozenset[str]:
+        """The rules-file entries the evaluation relied on by name (a regimen's fired rules)."""
+        return frozenset(rule for verdict in self.regimens for rule in verdict.rules)
 
 
 def evaluate(
@@ -106,18 +111,5 @@ def summary_columns(case: Case, rules: Rules | None = None) -> dict[str, str | N
         "bclc": bclc(case, cp).stage,
         "cnlc": cnlc(case, cp).stage,
         "child_pugh": cp.label,
-        "status": case_status(case),
+        "status": lifecycle.case_status(case.decisions),
     }
-
-
-def case_status(case: Case) -> str:
-    """Where the case stands in the MDT workflow, from its decision records."""
-    if not case.decisions:
-        return "new"
-    last = case.decisions[-1]
-    if last.status == "draft":
-        return "draft decision"
-    follow_up = last.follow_up.status if last.follow_up else None
-    if follow_up in ("planned", "ongoing"):
-        return "follow-up"
-    return "decided"

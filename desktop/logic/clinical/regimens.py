@@ -78,11 +78,15 @@ class Evidence(Frozen):
     finding: Bilingual
     figures: tuple[str, ...] = ()
 
+    def design_name(self, lang: str = "en") -> str:
+        """The study design in the reader's language ("randomised phase 3")."""
+        return Term(f"regimens.design.{self.design}").render(lang)
+
     def to_output(self, lang: str = "en") -> dict[str, Any]:
         return {
             "ref": self.ref,
             "cited_with": list(self.cited_with),
-            "design": Term(f"regimens.design.{self.design}").render(lang),
+            "design": self.design_name(lang),
             "size": self.size,
             "trial": self.trial,
             "finding": self.finding.render(lang),

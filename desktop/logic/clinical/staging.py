@@ -29,10 +29,17 @@ class Stage:
     stage: str
     why: tuple[Message, ...]
 
-    def to_output(self, lang: str = "en") -> dict[str, Any]:
+    def system_name(self, lang: str = "en") -> str:
+        """The staging system and its version in the reader's language."""
         known = SYSTEM_TERMS.get(self.system)
-        system = Term(known).render(lang) if known else self.system
-        return {"stage": self.stage, "system": system, "why": render_all(self.why, lang)}
+        return Term(known).render(lang) if known else self.system
+
+    def to_output(self, lang: str = "en") -> dict[str, Any]:
+        return {
+            "stage": self.stage,
+            "system": self.system_name(lang),
+            "why": render_all(self.why, lang),
+        }
 
 
 @dataclass(frozen=True, slots=True)

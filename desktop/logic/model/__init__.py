@@ -2,6 +2,7 @@
 sealing, the rules file, the sentences clinicians read, and the atomic private writer every
 output file goes through. The bottom layer: it imports nothing above it."""
 
+from desktop.logic.model import lifecycle
 from desktop.logic.model.case import FORMAT, AdverseEvent, Agent, Case, Imaging, Treatment, Tumor
 from desktop.logic.model.case_io import (
     CaseError,
@@ -79,6 +80,7 @@ __all__ = [
     "describe_errors",
     "dumps_case",
     "last_final_hash",
+    "lifecycle",
     "load_rules",
     "make_folders",
     "msg",

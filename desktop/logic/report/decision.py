@@ -7,13 +7,11 @@ from typing import Any
 
 from reportlab.platypus import Flowable
 
-from desktop.logic.model import Decision, text_table
+from desktop.logic.model import Decision, lifecycle, text_table
 from desktop.logic.report.layout import (
     ReportContext,
     data_table,
     key_values,
-    latest_decision,
-    latest_final,
     missing,
     none_recorded,
     or_not_recorded,
@@ -25,13 +23,13 @@ from desktop.logic.report.sections import regimen_name
 
 
 def decision_section(ctx: ReportContext) -> list[Flowable]:
-    decision = latest_decision(ctx.case)
+    decision = lifecycle.latest(ctx.case.decisions)
     if decision is None:
         return section(
             ctx, "report.heading.decision", [para(ctx, ctx.text("report.decision.none"))]
         )
     body: list[Flowable] = [key_values(ctx, decision_rows(ctx, decision))]
-    sealed = latest_final(ctx.case)
+    sealed = lifecycle.latest_final(ctx.case.decisions)
     if sealed is not None and sealed is not decision:
         body += [
             subheading(ctx, "report.heading.sealed_decision"),
@@ -89,7 +87,7 @@ def decision_rows(ctx: ReportContext, decision: Decision) -> list[tuple[str, Any
     ]
     if decision.amends:
         rows.append(("report.decision.amends", decision.amends))
-    if decision.status == "final":
+    if lifecycle.is_final(decision):
         rows += [
             (
                 "report.decision.finalized_at",

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from desktop.logic.model import Case, CaseError, msg, parse_case, record_hash
+from desktop.logic.model import Case, CaseError, lifecycle, msg, parse_case, record_hash
 from desktop.logic.report.layout import (
     OLDEST_AGE_SHOWN,
     OMITTED,
@@ -223,7 +223,7 @@ def _reseal(decisions: list[dict[str, Any]]) -> list[str]:
     for index, record in enumerate(decisions):
         if record.get("amends") in renamed:
             record["amends"] = renamed[record["amends"]]
-        if record.get("status") != "final":
+        if not lifecycle.is_final(record):
             continue
         old = record["record_hash"]
         record["record_hash"] = previous = renamed[old] = record_hash(record, previous)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterator, Sequence
 
+from desktop.logic.clinical import evaluation_output
 from desktop.logic.model import msg
 from desktop.logic.report.fonts import FONT_LABEL, missing_glyphs
 from desktop.logic.report.layout import ReportContext, text_fields
@@ -47,7 +48,8 @@ def _printed_strings(ctx: ReportContext) -> Iterator[tuple[str, str]]:
     yield from text_fields(ctx.case.to_json_dict())
     if ctx.department:
         yield "department", ctx.department
-    yield from text_fields(ctx.evaluation, "evaluation")
+    # every sentence of the evaluation as printed: its JSON form in the reader's language
+    yield from text_fields(evaluation_output(ctx.evaluation, ctx.lang), "evaluation")
 
 
 def _sentence(field: str, characters: list[str], lang: str) -> str:

@@ -1,7 +1,7 @@
 """Building blocks of the PDF summary: styles, the report context and small flowable makers.
 
-Every word printed comes from resources/text/report.json (or the evaluation's own rendered
-sentences) in the reader's language; free text typed by the MDT is escaped. A de-identified
+Every word printed comes from resources/text/report.json (or the evaluation's own sentences,
+rendered here) in the reader's language; free text typed by the MDT is escaped. A de-identified
 report prints the de-identified copy of the case (report.deidentify) and is never scrubbed here.
 """
 
@@ -19,7 +19,8 @@ from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table, TableStyle
 
-from desktop.logic.model import Case, Decision, Rules, msg, term
+from desktop.logic.clinical import Evaluation
+from desktop.logic.model import Case, Message, Rules, lifecycle, msg, render_all, term
 from desktop.logic.report.fonts import report_font
 
 HEADING_COLOUR = colors.HexColor("#1f4e79")
@@ -38,13 +39,13 @@ class Markup(str):
 
 @dataclass(frozen=True)
 class ReportContext:
-    """One case as the report prints it: the case, its evaluation dict and the reader's choices.
+    """One case as the report prints it: the case, its evaluation and the reader's choices.
 
     In a de-identified report `case` is already the de-identified copy, `alias` its pseudonym
     and `age_years` the age the original birth date gave (capped at 90)."""
 
     case: Case
-    evaluation: dict[str, Any]
+    evaluation: Evaluation
     rules: Rules
     lang: str
     deidentify: bool = False
@@ -63,6 +64,10 @@ class ReportContext:
     def patient_label(self) -> str:
         return self.alias if self.deidentify else self.case.patient.name
 
+    def sentences(self, messages: Iterable[Message | None]) -> list[str]:
+        """The evaluation's sentences in the reader's language (absent ones left out)."""
+        return render_all([m for m in messages if m is not None], self.lang)
+
     def clean(self, value: Any) -> str:
         """Free text as printed; the mark of omitted free text in the reader's language."""
         text = "" if value is None else str(value)
@@ -72,7 +77,7 @@ class ReportContext:
 
 
 def make_context(
-    case: Case, evaluation: dict[str, Any], rules: Rules, lang: str, **options: Any
+    case: Case, evaluation: Evaluation, rules: Rules, lang: str, **options: Any
 ) -> ReportContext:
     """The context of `case`; a de-identified one needs the copy's `alias` (deidentify_case)."""
     if options.get("deidentify") and not options.get("alias"):
@@ -111,18 +116,9 @@ def text_fields(value: Any, path: str = "") -> Iterator[tuple[str, str]]:
             yield from text_fields(item, f"{path}[{index}]")
 
 
-def latest_decision(case: Case) -> Decision | None:
-    return case.decisions[-1] if case.decisions else None
-
-
-def latest_final(case: Case) -> Decision | None:
-    finals = [d for d in case.decisions if d.status == "final"]
-    return finals[-1] if finals else None
-
-
 def meeting_date(case: Case) -> dt.date:
     """The meeting the summary is for: the latest decision's, else the assessment date."""
-    decision = latest_decision(case)
+    decision = lifecycle.latest(case.decisions)
     return decision.meeting_date if decision else case.assessed_on
 
 

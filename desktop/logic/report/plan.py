@@ -9,15 +9,21 @@ from typing import Any
 
 from reportlab.platypus import Flowable
 
-from desktop.logic.clinical import LOCOREGIONAL
-from desktop.logic.model import Case, Term, agent_term, resource, text_table
+from desktop.logic.clinical import (
+    LOCOREGIONAL,
+    AdjuvantOption,
+    Component,
+    Evaluation,
+    Evidence,
+    RegimenVerdict,
+)
+from desktop.logic.model import Case, Rules, Term, agent_term, lifecycle, resource, text_table
 from desktop.logic.report.decision import decision_section, overrides_section
 from desktop.logic.report.layout import (
     ReportContext,
     bullets,
     data_table,
     key_values,
-    latest_decision,
     missing,
     none_recorded,
     or_not_recorded,
@@ -39,24 +45,24 @@ def case_sections(ctx: ReportContext) -> list[Flowable]:
 
 
 def regimen_section(ctx: ReportContext) -> list[Flowable]:
-    decision = latest_decision(ctx.case)
+    decision = lifecycle.latest(ctx.case.decisions)
     chosen_id = decision.regimen_id if decision else None
-    regimens = ctx.evaluation.get("regimens", [])
-    chosen = next((r for r in regimens if r.get("id") == chosen_id), None)
+    regimens = ctx.evaluation.regimens
+    chosen = next((v for v in regimens if v.regimen.id == chosen_id), None)
     if chosen_id is None:
         body: list[Flowable] = [para(ctx, ctx.text("report.regimen.none_chosen"))]
     elif chosen is None:
         body = [para(ctx, ctx.text("report.regimen.not_in_catalogue", regimen=chosen_id))]
     else:
         body = _regimen_detail(ctx, chosen)
-    others = [r for r in regimens if r is not chosen]
+    others = [v for v in regimens if v is not chosen]
     rows = [
         [
-            r.get("name", r.get("id")),
-            _verdict(ctx, r.get("verdict")),
-            list(r.get("reasons", [])),
+            v.regimen.name.render(ctx.lang),
+            _verdict(ctx, v.verdict),
+            ctx.sentences(v.reasons),
         ]
-        for r in others
+        for v in others
     ]
     headers = ["report.regimen.name", "report.regimen.verdict", "report.regimen.reasons"]
     alternatives = [data_table(ctx, headers, rows, widths=[170, 60, None])] if rows else []
@@ -68,54 +74,55 @@ def regimen_section(ctx: ReportContext) -> list[Flowable]:
     ]
 
 
-def _regimen_detail(ctx: ReportContext, regimen: dict[str, Any]) -> list[Flowable]:
-    components = [_component(ctx, c) for c in regimen.get("components", [])]
+def _regimen_detail(ctx: ReportContext, verdict: RegimenVerdict) -> list[Flowable]:
+    regimen = verdict.regimen
+    components = [_component(ctx, c) for c in regimen.components]
     rows = [
-        ("report.regimen.name", regimen.get("name", regimen.get("id"))),
-        ("report.regimen.verdict", _verdict(ctx, regimen.get("verdict"))),
+        ("report.regimen.name", regimen.name.render(ctx.lang)),
+        ("report.regimen.verdict", _verdict(ctx, verdict.verdict)),
         ("report.regimen.components", components),
     ]
-    evidence = [_evidence_line(ctx, e) for e in regimen.get("evidence", [])]
+    evidence = [_evidence_line(ctx, e) for e in regimen.evidence]
     return [
         key_values(ctx, rows),
         subheading(ctx, "report.regimen.reasons"),
-        *(bullets(ctx, regimen.get("reasons", [])) or [para(ctx, none_recorded(ctx))]),
+        *(bullets(ctx, ctx.sentences(verdict.reasons)) or [para(ctx, none_recorded(ctx))]),
         subheading(ctx, "report.regimen.evidence"),
         *(bullets(ctx, evidence) or [para(ctx, none_recorded(ctx))]),
     ]
 
 
-def _component(ctx: ReportContext, component: dict[str, Any]) -> str:
+def _component(ctx: ReportContext, component: Component) -> str:
     """A drug with its class ("lenvatinib (tyrosine kinase inhibitor)"); a procedure, whose
     name already says its class (HAIC, TACE), alone."""
-    name = agent_term(str(component.get("name")))
-    cls = component.get("class")
-    if not cls or cls in LOCOREGIONAL:
+    name = agent_term(component.name)
+    cls = component.class_
+    if cls in LOCOREGIONAL:
         return _render(name, ctx.lang)
     return ctx.text("report.regimen.component", name=name, cls=Term(f"term.class.{cls}"))
 
 
-def _evidence_line(ctx: ReportContext, evidence: dict[str, Any]) -> str:
-    parts = [str(evidence[k]) for k in ("design", "trial") if evidence.get(k)]
-    if evidence.get("size"):
-        parts.append(f"n={evidence['size']}")
+def _evidence_line(ctx: ReportContext, evidence: Evidence) -> str:
+    parts = [evidence.design_name(ctx.lang)]
+    if evidence.trial:
+        parts.append(evidence.trial)
+    if evidence.size:
+        parts.append(f"n={evidence.size}")
     separator = "，" if ctx.lang == "zh_CN" else ", "
-    details = (
-        ctx.text("report.regimen.evidence_details", parts=separator.join(parts)) if parts else ""
-    )
-    finding = evidence.get("finding", "")
+    details = ctx.text("report.regimen.evidence_details", parts=separator.join(parts))
     return ctx.text(
         "report.regimen.evidence_line",
-        ref=evidence.get("ref", ""),
+        ref=evidence.ref,
         details=details,
-        finding=finding,
+        finding=evidence.finding.render(ctx.lang),
     )
 
 
 def timing_section(ctx: ReportContext) -> list[Flowable]:
-    surgery = ctx.evaluation.get("surgery") or {}
-    decision = latest_decision(ctx.case)
+    surgery = ctx.evaluation.surgery
+    decision = lifecycle.latest(ctx.case.decisions)
     strategy = decision.timing_strategy if decision else None
+    earliest = surgery.earliest_date
     rows = [
         (
             "report.timing.strategy",
@@ -123,31 +130,29 @@ def timing_section(ctx: ReportContext) -> list[Flowable]:
         ),
         (
             "report.timing.earliest",
-            surgery.get("earliest_date") or ctx.text("report.timing.no_date"),
+            earliest.isoformat() if earliest else ctx.text("report.timing.no_date"),
         ),
         ("report.timing.planned", or_not_recorded(ctx, ctx.case.planned_surgery_date)),
-        ("report.timing.flr", yes_no(ctx, surgery.get("flr_ok"))),
+        ("report.timing.flr", yes_no(ctx, surgery.flr_ok)),
     ]
     body: list[Flowable] = [key_values(ctx, rows)]
     body += bullets(
-        ctx,
-        [
-            *_as_list(surgery.get("why")),
-            surgery.get("planned_date_check"),
-            *_as_list(surgery.get("flr_why")),
-        ],
+        ctx, ctx.sentences([*surgery.why, surgery.planned_date_check, *surgery.flr_why])
     )
     body += [
         subheading(ctx, "report.timing.blockers"),
-        *(bullets(ctx, surgery.get("blockers", [])) or [para(ctx, none_recorded(ctx))]),
+        *(bullets(ctx, ctx.sentences(surgery.blockers)) or [para(ctx, none_recorded(ctx))]),
     ]
-    if surgery.get("facts"):
-        body += [subheading(ctx, "report.timing.facts"), *bullets(ctx, surgery["facts"])]
+    if surgery.facts:
+        body += [
+            subheading(ctx, "report.timing.facts"),
+            *bullets(ctx, ctx.sentences(surgery.facts)),
+        ]
     return section(ctx, "report.heading.timing", body)
 
 
 def adjuvant_section(ctx: ReportContext) -> list[Flowable]:
-    decision = latest_decision(ctx.case)
+    decision = lifecycle.latest(ctx.case.decisions)
     plan = decision.adjuvant_plan if decision else None
     if plan:
         months = (
@@ -167,23 +172,7 @@ def adjuvant_section(ctx: ReportContext) -> list[Flowable]:
         ]
     else:
         body = [para(ctx, ctx.text("report.adjuvant.none"))]
-    rows = [
-        [
-            o.get("name", o.get("id")),
-            ctx.text("report.value.months", months=o["duration_months"])
-            if o.get("duration_months") is not None
-            else "",
-            ctx.text(
-                "report.adjuvant.recommended"
-                if o.get("recommended")
-                else "report.adjuvant.not_recommended"
-            ),
-            _as_list(o.get("stop_rules"))
-            + _as_list(o.get("notes"))
-            + [_evidence_line(ctx, e) for e in o.get("evidence", [])],
-        ]
-        for o in ctx.evaluation.get("adjuvant", [])
-    ]
+    rows = [_adjuvant_row(ctx, option) for option in ctx.evaluation.adjuvant]
     headers = [
         "report.regimen.name",
         "report.adjuvant.duration",
@@ -196,6 +185,23 @@ def adjuvant_section(ctx: ReportContext) -> list[Flowable]:
             data_table(ctx, headers, rows, widths=[130, 55, 55, None]),
         ]
     return section(ctx, "report.heading.adjuvant", body)
+
+
+def _adjuvant_row(ctx: ReportContext, option: AdjuvantOption) -> list[Any]:
+    spec = option.spec
+    months = spec.duration_months
+    recommended = (
+        "report.adjuvant.recommended" if spec.recommended else "report.adjuvant.not_recommended"
+    )
+    return [
+        spec.name.render(ctx.lang),
+        ctx.text("report.value.months", months=months) if months is not None else "",
+        ctx.text(recommended),
+        [
+            *ctx.sentences([*option.stop_rule_messages, *option.notes]),
+            *(_evidence_line(ctx, e) for e in spec.evidence),
+        ],
+    ]
 
 
 def local_policy_section(ctx: ReportContext) -> list[Flowable]:
@@ -228,10 +234,10 @@ def policy_value(ctx: ReportContext, value: Any, unit: str | None) -> str:
     return f"{value} {unit or ''}".strip()
 
 
-def relied_rule_ids(case: Case, evaluation: dict[str, Any], rules: Any) -> list[str]:
+def relied_rule_ids(case: Case, evaluation: Evaluation, rules: Rules) -> list[str]:
     """Local-policy rules this case touched: named in the evaluation, or the washout of an agent
     given, or the FLR threshold that applies; in rules-file order."""
-    found = {s for s in _strings(evaluation) if s in rules.rules}
+    found = {rule_id for rule_id in evaluation.rule_ids if rule_id in rules.rules}
     agents = _agents_table()
     for treatment in case.treatments:
         for name in [treatment.regimen, *(a.name for a in treatment.agents)]:
@@ -248,28 +254,12 @@ def _agents_table() -> dict[str, Any]:
     return json.loads(resource("agents.json").read_text(encoding="utf-8"))["agents"]
 
 
-def _strings(value: Any) -> list[str]:
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, dict):
-        return [s for v in value.values() for s in _strings(v)]
-    if isinstance(value, list):
-        return [s for v in value for s in _strings(v)]
-    return []
-
-
 def _verdict(ctx: ReportContext, verdict: str | None) -> str:
     return ctx.term(f"term.verdict.{verdict}") if verdict else missing(ctx)
 
 
 def _render(value: Any, lang: str) -> str:
     return value.render(lang) if hasattr(value, "render") else str(value)
-
-
-def _as_list(value: Any) -> list[Any]:
-    if value is None:
-        return []
-    return list(value) if isinstance(value, list | tuple) else [value]
 
 
 PLAN_SECTIONS: tuple[Section, ...] = (

@@ -3,12 +3,11 @@ treatments and adverse events, as platypus flowables."""
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from reportlab.platypus import Flowable, Spacer
 
-from desktop.logic.clinical import load_catalogue
+from desktop.logic.clinical import Criterion, Stage, load_catalogue
 from desktop.logic.model import adverse_event_term, agent_term
 from desktop.logic.report.chart import response_chart
 from desktop.logic.report.layout import (
@@ -60,22 +59,22 @@ def patient_section(ctx: ReportContext) -> list[Flowable]:
 
 def liver_section(ctx: ReportContext) -> list[Flowable]:
     ev, labs, liver = ctx.evaluation, ctx.case.labs, ctx.case.liver
-    cp, albi, meld = ev["child_pugh"], ev["albi"], ev["meld"]
+    cp, albi, meld = ev.child_pugh, ev.albi, ev.meld
     scores = [
         (
             "report.label.child_pugh",
-            ctx.text("report.value.child_pugh", cls=cp.get("class"), points=cp.get("points")),
+            ctx.text("report.value.child_pugh", cls=cp.cls, points=cp.points),
         ),
         (
             "report.label.albi",
-            ctx.text("report.value.albi", grade=albi.get("grade"), score=number(albi.get("score"))),
+            ctx.text("report.value.albi", grade=albi.grade, score=number(albi.score)),
         ),
         (
             "report.label.meld",
-            f"{_computed(ctx, meld.get('meld'))} / {_computed(ctx, meld.get('meld_na'))}",
+            f"{_computed(ctx, meld.meld)} / {_computed(ctx, meld.meld_na)}",
         ),
     ]
-    reasons = [*cp.get("why", []), *albi.get("why", []), *meld.get("why", [])]
+    reasons = ctx.sentences([*cp.why, *albi.why, *meld.why])
     lab_rows = [
         ("report.label.bilirubin", _lab(labs.bilirubin)),
         ("report.label.albumin", _lab(labs.albumin)),
@@ -111,8 +110,8 @@ def tumour_section(ctx: ReportContext) -> list[Flowable]:
         ("report.label.hvi", ctx.term(f"term.hvi.{hvi}") if hvi else missing(ctx)),
         ("report.label.extrahepatic", yes_no(ctx, tumor.extrahepatic_spread)),
         ("report.label.lymph_nodes", yes_no(ctx, tumor.lymph_node_metastasis)),
-        ("report.label.milan", _criterion(ctx, ev.get("milan"))),
-        ("report.label.up_to_seven", _criterion(ctx, ev.get("up_to_seven"))),
+        ("report.label.milan", _criterion(ctx, ev.milan)),
+        ("report.label.up_to_seven", _criterion(ctx, ev.up_to_seven)),
         ("report.label.afp", _lab(labs.afp) or missing(ctx)),
         ("report.label.pivka_ii", _lab(labs.pivka_ii) or missing(ctx)),
     ]
@@ -121,31 +120,35 @@ def tumour_section(ctx: ReportContext) -> list[Flowable]:
 
 def staging_section(ctx: ReportContext) -> list[Flowable]:
     body: list[Flowable] = []
-    for key, name in (("report.label.bclc", "bclc"), ("report.label.cnlc", "cnlc")):
-        stage = ctx.evaluation[name]
+    ev = ctx.evaluation
+    for key, name, stage in (
+        ("report.label.bclc", "bclc", ev.bclc),
+        ("report.label.cnlc", "cnlc", ev.cnlc),
+    ):
         body += [
             key_values(ctx, [(key, _stage(ctx, name, stage))]),
-            *bullets(ctx, stage.get("why", [])),
+            *bullets(ctx, ctx.sentences(stage.why)),
         ]
-    discordance = ctx.evaluation.get("staging_discordance")
-    if discordance:
+    if ev.discordance is not None:
+        discordance = ev.discordance.render(ctx.lang)
         body.append(key_values(ctx, [("report.label.discordance", discordance)]))
     return section(ctx, "report.heading.staging", body)
 
 
 def response_section(ctx: ReportContext) -> list[Flowable]:
-    response = ctx.evaluation.get("response")
-    if not response:
+    response = ctx.evaluation.response
+    if response is None:
         return section(
             ctx, "report.heading.response", [para(ctx, ctx.text("report.response.none"))]
         )
     summary = ctx.text(
         "report.response.summary",
-        criteria=response.get("criteria"),
-        current=_response_term(ctx, response.get("current")),
-        best=_response_term(ctx, response.get("best")),
+        criteria=response.criteria,
+        current=_response_term(ctx, response.current),
+        best=_response_term(ctx, response.best),
     )
-    points = [(_date(tp["date"]), float(tp["sum_mm"])) for tp in response["timepoints"]]
+    # A timepoint without a sum (not evaluable) stays in the table, off the chart's line.
+    points = [(tp.date, tp.sum_mm) for tp in response.timepoints if tp.sum_mm is not None]
     afp = ctx.case.labs.afp
     afp_point = (ctx.case.assessed_on, afp.ng_ml) if afp else None
     note = (
@@ -155,13 +158,13 @@ def response_section(ctx: ReportContext) -> list[Flowable]:
     )
     rows = [
         [
-            tp["date"],
-            number(tp.get("sum_mm")),
-            _pct(tp.get("change_from_baseline_pct")),
-            _pct(tp.get("change_from_nadir_pct")),
-            _response_term(ctx, tp.get("category")),
+            tp.date.isoformat(),
+            number(tp.sum_mm),
+            _pct(tp.change_from_baseline_pct),
+            _pct(tp.change_from_nadir_pct),
+            _response_term(ctx, tp.category),
         ]
-        for tp in response["timepoints"]
+        for tp in response.timepoints
     ]
     headers = [
         "report.response.date",
@@ -172,7 +175,7 @@ def response_section(ctx: ReportContext) -> list[Flowable]:
     ]
     body = [
         para(ctx, summary),
-        *bullets(ctx, response.get("why", [])),
+        *bullets(ctx, ctx.sentences(response.why)),
         response_chart(points, afp_point, ctx.lang),
         para(ctx, note, "small"),
         Spacer(1, 3),
@@ -259,10 +262,9 @@ def _render(value: Any, lang: str) -> str:
     return value.render(lang) if hasattr(value, "render") else str(value)
 
 
-def _stage(ctx: ReportContext, system: str, stage: dict[str, Any]) -> str:
+def _stage(ctx: ReportContext, system: str, stage: Stage) -> str:
     """ "C" as the glossary names it ("BCLC C (advanced stage)", "BCLC C期（进展期）")."""
-    value = stage.get("stage")
-    return ctx.term(f"term.{system}.{value}") if value else missing(ctx)
+    return ctx.term(f"term.{system}.{stage.stage}") if stage.stage else missing(ctx)
 
 
 def _lab(value: Any) -> str:
@@ -283,22 +285,16 @@ def _computed(ctx: ReportContext, value: Any) -> str:
     return ctx.text("report.value.not_computed") if value is None else number(value)
 
 
-def _criterion(ctx: ReportContext, result: dict[str, Any] | None) -> str:
-    if not result or result.get("within") is None:
-        return ctx.text("report.value.not_computed")
-    word = ctx.text("report.value.within" if result["within"] else "report.value.beyond")
-    value = result.get("value")
-    if not isinstance(value, int | float):
+def _criterion(ctx: ReportContext, result: Criterion) -> str:
+    word = ctx.text("report.value.within" if result.within else "report.value.beyond")
+    value = result.value
+    if value is None:
         return word
     return f"{word}（{number(value)}）" if ctx.lang == "zh_CN" else f"{word} ({number(value)})"
 
 
 def _response_term(ctx: ReportContext, category: str | None) -> str:
     return ctx.term(f"term.response.{category}") if category else missing(ctx)
-
-
-def _date(value: Any) -> dt.date:
-    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
 
 
 FINDINGS_SECTIONS = (

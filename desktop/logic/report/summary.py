@@ -22,8 +22,8 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageBreak, PageTemplate, Paragraph
 
 from desktop import __version__
-from desktop.logic.clinical import evaluate, evaluation_output
-from desktop.logic.model import Case, Rules, default_rules, msg
+from desktop.logic.clinical import Evaluation, evaluate
+from desktop.logic.model import Case, Rules, default_rules, lifecycle, msg
 from desktop.logic.report.deidentify import Deidentified, DeidentifyOptions, printed_copy
 from desktop.logic.report.fonts import MissingGlyphs, report_font
 from desktop.logic.report.glyphs import unprintable
@@ -31,8 +31,6 @@ from desktop.logic.report.layout import (
     ReportContext,
     data_table,
     key_values,
-    latest_decision,
-    latest_final,
     make_context,
     meeting_date,
     styles,
@@ -59,11 +57,11 @@ def write_summary_pdf(
     deidentify: bool | DeidentifyOptions = False,
     department: str = "",
     case_id: str | None = None,
-    evaluation: dict[str, Any] | None = None,
+    evaluation: Evaluation | None = None,
 ) -> Path:
-    """One case's MDT summary as PDF/A-2b at `out`; `evaluation` (hcc-mdt-evaluation/1 in
-    `lang`) is computed when not given. A de-identified summary prints the de-identified copy
-    (given, or made here with `deidentify`'s options)."""
+    """One case's MDT summary as PDF/A-2b at `out`; `evaluation` (made with `rules`) is
+    computed when not given. A de-identified summary prints the de-identified copy (given, or
+    made here with `deidentify`'s options)."""
     rules = rules or default_rules()
     ctx = report_context(case, rules, lang, deidentify, department, case_id, evaluation)
     story = [
@@ -129,7 +127,7 @@ def report_context(
     deidentify: bool | DeidentifyOptions,
     department: str,
     case_id: str | None,
-    evaluation: dict[str, Any] | None = None,
+    evaluation: Evaluation | None = None,
 ) -> ReportContext:
     """The context the report prints: the case itself, or its de-identified copy."""
     copy = printed_copy(case, deidentify)
@@ -139,22 +137,18 @@ def report_context(
         printed = copy.case
         extra = {"deidentify": True, "alias": copy.alias, "age_years": copy.age_years}
         extra["case_id"] = copy.stem
-    evaluation = evaluation or evaluation_dict(printed, rules, lang)
+    evaluation = evaluation or evaluate(printed, rules)
     return make_context(printed, evaluation, rules, lang, department=department, **extra)
-
-
-def evaluation_dict(case: Case, rules: Rules, lang: str) -> dict[str, Any]:
-    return evaluation_output(evaluate(case, rules), lang)
 
 
 def sealed_hash(case: Case) -> str:
     """The record_hash of the case's latest final decision ("" when none is sealed)."""
-    final = latest_final(case)
+    final = lifecycle.latest_final(case.decisions)
     return final.record_hash or "" if final else ""
 
 
 def footer_record_line(case: Case, lang: str) -> str:
-    final, latest = latest_final(case), latest_decision(case)
+    final, latest = lifecycle.latest_final(case.decisions), lifecycle.latest(case.decisions)
     if final is None:
         return msg("report.footer.draft").render(lang)
     if latest is not final:
@@ -191,11 +185,8 @@ def agenda(
     story.append(Paragraph(escape(msg("report.agenda").render(lang)), style["h1"]))
     rows = []
     for number, ctx in enumerate(contexts, start=1):
-        decision = latest_decision(ctx.case)
-        staging = (
-            f"BCLC {ctx.evaluation['bclc'].get('stage')} / "
-            f"CNLC {ctx.evaluation['cnlc'].get('stage')}"
-        )
+        decision = lifecycle.latest(ctx.case.decisions)
+        staging = f"BCLC {ctx.evaluation.bclc.stage} / CNLC {ctx.evaluation.cnlc.stage}"
         rows.append(
             [
                 number,

@@ -10,7 +10,7 @@ import json
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from desktop.logic.model import chain_problems, last_final_hash, msg, seal
+from desktop.logic.model import chain_problems, last_final_hash, lifecycle, msg, seal
 from desktop.logic.store.errors import RecordSealed, StoreError
 
 if TYPE_CHECKING:  # the pydantic model is loaded when a record is sealed
@@ -24,7 +24,7 @@ def record_json(record: Record) -> str:
 
 
 def finals(decisions: list[Record]) -> dict[int, Record]:
-    return {i: r for i, r in enumerate(decisions) if r.get("status") == "final"}
+    return {i: decisions[i] for i in lifecycle.final_indexes(decisions)}
 
 
 def check_sealed_kept(sealed: dict[int, str], decisions: list[Record], case_id: str) -> None:
@@ -48,7 +48,7 @@ def check_chain(decisions: list[Record], case_id: str) -> None:
 
 def put_draft(decisions: list[Record], decision: Decision, index: int | None) -> int:
     """Append (index None) or replace a draft; returns the record's index."""
-    if decision.status != "draft":
+    if not lifecycle.is_draft(decision):
         raise StoreError(msg("store.error.draft_only"))
     record = decision.model_dump(mode="json", exclude_unset=True)
     record["status"] = "draft"
@@ -56,7 +56,7 @@ def put_draft(decisions: list[Record], decision: Decision, index: int | None) ->
         decisions.append(record)
         return len(decisions) - 1
     _existing(decisions, index)
-    if decisions[index].get("status") == "final":
+    if lifecycle.is_final(decisions[index]):
         raise RecordSealed(msg("store.error.record_sealed", number=index + 1))
     decisions[index] = record
     return index
@@ -65,9 +65,9 @@ def put_draft(decisions: list[Record], decision: Decision, index: int | None) ->
 def finalize(decisions: list[Record], index: int, signed_by: list[Signature]) -> Record:
     """Seal the draft at `index` with its chained hash; returns the sealed record."""
     record = _existing(decisions, index)
-    if record.get("status") == "final":
+    if lifecycle.is_final(record):
         raise RecordSealed(msg("store.error.record_already_final", number=index + 1))
-    if any(r.get("status") == "final" for r in decisions[index + 1 :]):
+    if lifecycle.sealed_after(decisions, index):
         raise StoreError(msg("store.error.record_before_final", number=index + 1))
     if not signed_by:
         raise StoreError(msg("store.error.no_signature"))
@@ -85,7 +85,7 @@ def finalize(decisions: list[Record], index: int, signed_by: list[Signature]) ->
 def amendment(decisions: list[Record], index: int) -> int:
     """Append a draft copy of the final record at `index`, naming it in `amends`."""
     record = _existing(decisions, index)
-    if record.get("status") != "final":
+    if not lifecycle.is_final(record):
         raise StoreError(msg("store.error.amend_draft", number=index + 1))
     skipped = {"record_hash", "signed_by", "finalized_at", "amends"}
     draft = {key: value for key, value in record.items() if key not in skipped}

@@ -11,6 +11,7 @@ from PIL import Image
 from PySide6.QtCore import QSize
 from PySide6.QtPdf import QPdfDocument
 
+from desktop.logic.clinical.evaluation import evaluate
 from desktop.logic.model.case import Case
 from desktop.logic.model.messages import msg, term
 from desktop.logic.model.rules import default_rules
@@ -233,13 +234,16 @@ def test_pseudonym_is_stable_per_mrn(mrn, expected):
 
 def test_relied_rules_are_local_policy_ones_the_case_touched(pvtt):
     rules = default_rules()
-    ids = relied_rule_ids(pvtt, {}, rules)
+    evaluation = evaluate(pvtt, rules)
+    ids = relied_rule_ids(pvtt, evaluation, rules)
     assert "washout.lenvatinib_days" in ids  # lenvatinib given
     assert "washout.ici_days" in ids  # sintilimab given
     assert "flr.min_percent_cirrhosis" in ids  # FLR known, cirrhosis recorded
     assert "flr.min_percent_no_cirrhosis" not in ids
     assert "washout.bevacizumab_days" not in ids
     assert all(rules.entry(i).is_local_policy for i in ids)
+    fired = {r for r in evaluation.rule_ids if rules.entry(r).is_local_policy}
+    assert fired and fired <= set(ids)  # every local-policy rule a regimen verdict relied on
 
 
 def test_page_one_renders_to_an_image_with_content(summary, tmp_path, qapp):
@@ -352,7 +356,7 @@ def test_the_last_sealed_decision_is_printed_in_full_after_a_draft(summary):
     ],
 )
 def test_policy_value_in_the_readers_language(pvtt, value, unit, lang, expected):
-    ctx = make_context(pvtt, {}, default_rules(), lang)
+    ctx = make_context(pvtt, evaluate(pvtt), default_rules(), lang)
     assert policy_value(ctx, value, unit) == expected
 
 
