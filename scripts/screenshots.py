@@ -68,7 +68,7 @@ def presentation_screens(
     store: Store, settings: Settings, window: MainWindow, out: Path
 ) -> list[Path]:
     meeting = window.agenda.meeting()
-    ids = [item.case_id for item in store.agenda(meeting.isoformat())]
+    ids = [item.case_id for item in store.agenda.items(meeting.isoformat())]
     ids += [r.case_id for r in store.list_cases("H-001702")]
     slides = PresentationWindow(store, ids, settings, meeting)
     shots = []

@@ -1,12 +1,18 @@
 """Shared fixtures: headless Qt, the shared examples, a fresh store in tmp_path."""
 
+import atexit
 import json
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Commands without --db use the user's own database (and its rules file): never in tests.
+os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="mdt-tests-data-")
+atexit.register(shutil.rmtree, os.environ["XDG_DATA_HOME"], True)
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"

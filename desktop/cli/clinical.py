@@ -19,7 +19,11 @@ def register(commands: argparse._SubParsersAction) -> None:
     )
     evaluate_cmd.add_argument("case_file", type=Path, metavar="CASE.json")
     evaluate_cmd.add_argument(
-        "--rules", type=Path, metavar="FILE", help="a department's own rules file"
+        "--rules",
+        type=Path,
+        metavar="FILE",
+        help="a rules file to use instead of the database's (default: the department's rules "
+        "file kept in the database, else the shipped one)",
     )
     evaluate_cmd.add_argument(
         "--lang", choices=LANGUAGES, default="en", help="language of why/reasons (default en)"
@@ -29,14 +33,18 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 def run_evaluate(args: argparse.Namespace) -> int:
     from desktop.logic.clinical import evaluate, evaluation_output
-    from desktop.logic.model import CaseError, RulesError, load_rules, read_case
+    from desktop.logic.model import CaseError, RulesError, read_case
+    from desktop.logic.store import StoreError, rules_at
 
     try:
-        rules = load_rules(args.rules)
+        rules = rules_at(args.db, args.rules)
         case = read_case(args.case_file)
     except (CaseError, RulesError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    except StoreError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 3
     output = evaluation_output(evaluate(case, rules), args.lang)
     sys.stdout.write(json.dumps(output, ensure_ascii=False, indent=2) + "\n")
     sys.stdout.flush()

@@ -14,7 +14,15 @@ from pathlib import Path
 from typing import TextIO
 
 from desktop.cli.failures import BAD_INPUT, PROBLEMS, REFUSED, fail, refuse
-from desktop.logic.model import LANGUAGES, Case, OutputError, RulesError, dumps_case, load_rules
+from desktop.logic.model import (
+    LANGUAGES,
+    Case,
+    OutputError,
+    Rules,
+    RulesError,
+    dumps_case,
+    load_rules,
+)
 from desktop.logic.report import (
     Deidentified,
     DeidentifyError,
@@ -26,7 +34,13 @@ from desktop.logic.report import (
     write_meeting_pack,
     write_summary_pdf,
 )
-from desktop.logic.store import Store, StoreError, default_db_path, refuse_database_file
+from desktop.logic.store import (
+    Store,
+    StoreError,
+    default_db_path,
+    department_rules,
+    refuse_database_file,
+)
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -79,7 +93,12 @@ def add_report_options(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="with --deidentify: replace attendee, signer and override names by Attendee 1, 2...",
     )
-    parser.add_argument("--rules", type=Path, metavar="FILE", help="a department's own rules file")
+    parser.add_argument(
+        "--rules",
+        type=Path,
+        metavar="FILE",
+        help="a rules file to use instead of the department's one kept in the database",
+    )
 
 
 _DEIDENTIFY_CHOICES = ("include_free_text", "deidentify_attendees")
@@ -137,7 +156,7 @@ def outputs_refusal(db: Path | None, outputs: list[Path | None]) -> int | None:
 
 def run_pack(args: argparse.Namespace) -> int:
     try:
-        rules = load_rules(args.rules)
+        override = load_rules(args.rules) if args.rules is not None else None
     except (RulesError, OSError) as exc:
         return fail(str(exc), BAD_INPUT)
     refused = outputs_refusal(args.db, [args.pdf])
@@ -145,6 +164,7 @@ def run_pack(args: argparse.Namespace) -> int:
         return refused
     try:
         with Store.open(args.db, read_only=True) as store:
+            rules = override or department_rules(store)
             stored = [(case_id, store.get_case(case_id).case) for case_id in args.case_ids]
             department = store.get_setting("department") or ""
         cases = [(case_id, printed_source(args, case, case_id)) for case_id, case in stored]
@@ -156,7 +176,7 @@ def run_pack(args: argparse.Namespace) -> int:
             department=department,
             rules=rules,
         )
-    except (ExportRefused, UnprintableText) as exc:
+    except (ExportRefused, UnprintableText, RulesError) as exc:
         return fail(str(exc), BAD_INPUT)
     except (StoreError, OutputError) as exc:
         return refuse(exc)
@@ -196,13 +216,17 @@ def add_export_options(cmd: argparse.ArgumentParser) -> None:
 
 
 def run_report_export(
-    args: argparse.Namespace, case_id: str, source: Case | Deidentified, department: str
+    args: argparse.Namespace,
+    case_id: str,
+    source: Case | Deidentified,
+    department: str,
+    rules: Rules,
 ) -> int:
     """The PDF and/or archive part of `export` of `source` (the case or its de-identified copy,
-    from printed_source); 0 done, 2 bad input (rules, text the PDF font cannot print), 3 when
-    an output cannot be written (full disk, no permission, a file in the way)."""
+    from printed_source) with the rules in force (`--rules FILE`, else the department's); 0 done,
+    2 bad input (text the PDF font cannot print), 3 when an output cannot be written (full disk,
+    no permission, a file in the way)."""
     try:
-        rules = load_rules(args.rules)
         if args.pdf:
             out = write_summary_pdf(
                 source,
@@ -223,7 +247,7 @@ def run_report_export(
                 department=department,
             )
             print(f"wrote archive bundle {folder}")
-    except (RulesError, UnprintableText) as exc:
+    except UnprintableText as exc:
         return fail(str(exc), BAD_INPUT)
     except OutputError as exc:
         return refuse(exc)

@@ -1,4 +1,5 @@
-"""`mdt-planner import|list|export|history|check|backup|restore`: the case store from the shell.
+"""`mdt-planner import|list|export|history|check|backup|restore|rules`: the case store from the
+shell.
 
 Exit codes (desktop.cli.failures): 0 done; 1 `check` found problems; 2 a bad input file or an
 unknown case; 3 the database or the file system refused (in use, damaged, disk full, no
@@ -26,7 +27,15 @@ from desktop.cli.report import (
     printed_source,
     run_report_export,
 )
-from desktop.logic.model import CaseError, OutputError, read_case, write_text_atomic
+from desktop.logic.model import (
+    CaseError,
+    OutputError,
+    Rules,
+    RulesError,
+    default_rules,
+    read_case,
+    write_text_atomic,
+)
 from desktop.logic.store import (
     DatabaseDamaged,
     DatabaseRefused,
@@ -34,7 +43,12 @@ from desktop.logic.store import (
     StoreError,
     User,
     default_db_path,
+    department_rules,
+    has_department_rules,
     restore_database,
+    rules_in_force,
+    set_department_rules,
+    use_shipped_rules,
 )
 
 CLI_ROLE = "command line"
@@ -79,6 +93,16 @@ def register(commands: argparse._SubParsersAction) -> None:
     )
     cmd.add_argument("backup_file", type=Path, metavar="FILE")
     cmd.set_defaults(run=run_restore)
+
+    cmd = commands.add_parser(
+        "rules", help="show the rules file in force for the database, or set the department's"
+    )
+    choice = cmd.add_mutually_exclusive_group()
+    choice.add_argument("--use", type=Path, metavar="FILE",
+                        help="check FILE and keep it in the database as the department's rules")
+    choice.add_argument("--shipped", action="store_true",
+                        help="forget the department's rules file: use the shipped one")  # fmt: skip
+    cmd.set_defaults(run=run_rules)
 
 
 def cli_user(store: Store) -> User:
@@ -140,14 +164,19 @@ def _file_in_the_way(db_path: Path) -> bool:
 
 
 def run_export(args: argparse.Namespace) -> int:
+    if not (args.out or args.pdf or args.archive):
+        return fail("export needs --json OUT, --pdf OUT or --archive DIR", BAD_INPUT)
+    rules: Rules | None = None
     try:
         with _open(args, write=False) as store:
             stored = store.get_case(args.case_id)
             department = store.get_setting("department") or ""
+            if args.pdf or args.archive:
+                rules = rules_in_force(store, args.rules)
+    except RulesError as exc:
+        return fail(str(exc), BAD_INPUT)
     except StoreError as exc:
         return refuse(exc)
-    if not (args.out or args.pdf or args.archive):
-        return fail("export needs --json OUT, --pdf OUT or --archive DIR", BAD_INPUT)
     refused = outputs_refusal(args.db, [args.out, args.pdf, args.archive])
     if refused is not None:
         return refused
@@ -158,8 +187,8 @@ def run_export(args: argparse.Namespace) -> int:
         )
     except ExportRefused as exc:
         return fail(str(exc), BAD_INPUT)
-    if args.pdf or args.archive:
-        code = run_report_export(args, stored.case_id, source, department)
+    if rules is not None:
+        code = run_report_export(args, stored.case_id, source, department, rules)
         if code or not args.out:
             return code
     text = case_json(source)
@@ -226,6 +255,35 @@ def run_restore(args: argparse.Namespace) -> int:
     if kept is not None:
         print(f"the replaced database was kept as {kept}")
     return 0
+
+
+def run_rules(args: argparse.Namespace) -> int:
+    write = args.use is not None or args.shipped
+    db_path = args.db if args.db is not None else default_db_path()
+    if not write and not db_path.exists():  # no database yet: nothing chosen, nothing created
+        print(_rules_line(default_rules(), own=False))
+        return 0
+    try:
+        with _open(args, write=write) as store:
+            if args.use is not None:
+                rules = set_department_rules(store, args.use)
+            elif args.shipped:
+                rules = use_shipped_rules(store)
+            else:
+                rules = department_rules(store)
+            own = has_department_rules(store)
+    except RulesError as exc:
+        return fail(str(exc), BAD_INPUT)
+    except StoreError as exc:
+        return refuse(exc)
+    print(_rules_line(rules, own))
+    return 0
+
+
+def _rules_line(rules: Rules, own: bool) -> str:
+    origin = "the department's, kept in the database" if own else "the shipped rules file"
+    title = f" ({rules.title})" if rules.title else ""
+    return f"rules {rules.version}{title}: {origin}"
 
 
 def _print_json(value: Any) -> None:

@@ -66,7 +66,7 @@ class AgendaView(QWidget):
     def default_meeting(self) -> dt.date:
         """The next meeting on record (today or later), else today."""
         today = dt.date.today().isoformat()
-        upcoming = [m for m in self.store.meetings() if m >= today]
+        upcoming = [m for m in self.store.agenda.meetings() if m >= today]
         return dt.date.fromisoformat(upcoming[0]) if upcoming else dt.date.today()
 
     def _build(self) -> None:
@@ -162,7 +162,7 @@ class AgendaView(QWidget):
 
     def _refresh_known(self) -> None:
         self.known.clear()
-        for meeting in reversed(self.store.meetings()):
+        for meeting in reversed(self.store.agenda.meetings()):
             self.known.addItem(meeting, meeting)
         self.known.setCurrentIndex(self.known.findData(self.meeting().isoformat()))
 
@@ -199,7 +199,7 @@ class AgendaView(QWidget):
 
     def on_add_cases(self, case_ids: list[str]) -> None:
         for case_id in case_ids:
-            self.store.add_to_agenda(self.meeting().isoformat(), case_id)
+            self.store.agenda.add(self.meeting().isoformat(), case_id)
         self._after_change(self.model.rowCount())
 
     def on_add_clicked(self) -> None:
@@ -212,26 +212,26 @@ class AgendaView(QWidget):
         target = row + delta
         if not (0 <= row < len(rows) and 0 <= target < len(rows)):
             return
-        self.store.move_agenda_item(self.meeting().isoformat(), rows[row].case_id, target)
+        self.store.agenda.move(self.meeting().isoformat(), rows[row].case_id, target)
         self._after_change(target)
 
     def on_remove(self, row: int) -> None:
         rows = self.model.rows()
         if 0 <= row < len(rows):
-            self.store.remove_from_agenda(self.meeting().isoformat(), rows[row].case_id)
+            self.store.agenda.remove(self.meeting().isoformat(), rows[row].case_id)
             self._after_change(min(row, len(rows) - 2))
 
     def on_toggle_discussed(self, row: int) -> None:
         rows = self.model.rows()
         if 0 <= row < len(rows):
-            self.store.mark_discussed(
+            self.store.agenda.mark_discussed(
                 self.meeting().isoformat(), rows[row].case_id, not rows[row].discussed
             )
             self._after_change(row)
 
     def on_carry_over(self, to_date: dt.date) -> int:
         """Move the undiscussed cases to `to_date`'s agenda and show that meeting."""
-        moved = self.store.carry_over(self.meeting().isoformat(), to_date.isoformat())
+        moved = self.store.agenda.carry_over(self.meeting().isoformat(), to_date.isoformat())
         self.on_meeting_chosen(to_date)
         return moved
 

@@ -53,7 +53,7 @@ def load_agenda(store: Any, meeting: dt.date, stale_days: int) -> list[AgendaRow
     from desktop.logic.clinical import readiness
 
     rows = []
-    for item in store.agenda(meeting.isoformat()):
+    for item in store.agenda.items(meeting.isoformat()):
         case = store.get_case(item.case_id).case
         check = readiness(case, meeting, stale_days)
         rows.append(
@@ -165,7 +165,7 @@ class AgendaModel(KeyedRowsModel):
             return False
         done = Qt.CheckState(value) == Qt.CheckState.Checked
         row = self._rows[index.row()]
-        self._store.mark_discussed(self._meeting.isoformat(), row.case_id, done)
+        self._store.agenda.mark_discussed(self._meeting.isoformat(), row.case_id, done)
         self._rows[index.row()] = AgendaRow(
             row.case_id, done, row.name, row.mrn, row.stages, row.readiness
         )

@@ -75,7 +75,7 @@ class ReportExports:
     def on_export_pack(self, meeting: str | None = None) -> workers.Task | None:
         self.agenda.ensure_loaded()
         meeting = meeting or self.agenda.meeting().isoformat()
-        case_ids = [item.case_id for item in self.store.agenda(meeting)]
+        case_ids = [item.case_id for item in self.store.agenda.items(meeting)]
         if not case_ids:
             QMessageBox.information(
                 self,

@@ -94,7 +94,7 @@ class CaseActions:
             case = self.store.get_case(case_id).case
             for decision in case.decisions:
                 if decision.status == "draft" and decision.meeting_date >= dt.date.today():
-                    self.store.add_to_agenda(decision.meeting_date.isoformat(), case_id)
+                    self.store.agenda.add(decision.meeting_date.isoformat(), case_id)
 
     def on_import(self, paths: list[str] | None = None) -> workers.Task | None:
         if paths is None:

@@ -265,7 +265,7 @@ class MainWindow(MainMenus, CaseActions, ReportExports, QMainWindow):
 
         self.agenda.ensure_loaded()
         day = dt.date.fromisoformat(meeting) if meeting else self.agenda.meeting()
-        ids = [item.case_id for item in self.store.agenda(day.isoformat())]
+        ids = [item.case_id for item in self.store.agenda.items(day.isoformat())]
         self._presentation = PresentationWindow(self.store, ids, self.settings, day)
         self._presentation.closed.connect(self.agenda.model.reload)
         self._presentation.showFullScreen()

@@ -18,7 +18,7 @@ from tests.factories import case_data
 
 REPO = Path(__file__).resolve().parents[2]
 DOC = REPO / "README.md"
-STORE_COMMANDS = ("import", "list", "export", "history", "check", "backup", "restore")
+STORE_COMMANDS = ("import", "list", "export", "history", "check", "backup", "restore", "rules")
 
 
 @pytest.fixture

@@ -32,7 +32,7 @@ def _cases(store, count):
             **{"patient.mrn": f"M-{n}", "patient.name": f"Patient {n}", "assessed_on": "2026-11-20"}
         )
         ids.append(store.new_case(case).case_id)
-        store.add_to_agenda(MEETING.isoformat(), ids[-1])
+        store.agenda.add(MEETING.isoformat(), ids[-1])
     return ids
 
 
@@ -75,8 +75,8 @@ def test_discussed_checkbox_writes_to_store(store):
     model.load(MEETING)
     index = model.index(1, 5)
     assert model.setData(index, Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
-    assert [item.discussed for item in store.agenda(MEETING.isoformat())] == [False, True]
-    assert store.agenda(MEETING.isoformat())[1].case_id == ids[1]
+    assert [item.discussed for item in store.agenda.items(MEETING.isoformat())] == [False, True]
+    assert store.agenda.items(MEETING.isoformat())[1].case_id == ids[1]
 
 
 def test_move_and_remove(qtbot, store, settings):
@@ -98,7 +98,7 @@ def test_undiscussed_cases_carry_over_to_next_meeting(qtbot, store, settings):
     assert moved == 2
     assert view.meeting() == dt.date(2026, 12, 9)
     assert view.case_ids() == [ids[1], ids[2]]
-    assert [i.case_id for i in store.agenda(MEETING.isoformat())] == [ids[0]]
+    assert [i.case_id for i in store.agenda.items(MEETING.isoformat())] == [ids[0]]
 
 
 def test_add_cases_and_gap_list(qtbot, store, settings):
@@ -143,4 +143,4 @@ def test_agenda_loads_when_first_shown(qtbot, store, settings):
     view.show()
     qtbot.waitExposed(view)
     assert view.meeting() == view.default_meeting()
-    assert view.model.rowCount() == len(store.agenda(view.meeting().isoformat()))
+    assert view.model.rowCount() == len(store.agenda.items(view.meeting().isoformat()))

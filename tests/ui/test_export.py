@@ -32,12 +32,12 @@ def _cases(store, count):
     for n in range(count):
         case = make_case(**{"patient.mrn": f"EXPORT-MRN-{n}", "patient.name": f"Patient {n}"})
         ids.append(store.new_case(case).case_id)
-        store.add_to_agenda(MEETING, ids[-1])
+        store.agenda.add(MEETING, ids[-1])
     return ids
 
 
 def _agenda(store):
-    return [item.case_id for item in store.agenda(MEETING)]
+    return [item.case_id for item in store.agenda.items(MEETING)]
 
 
 def test_pdf_summary_is_a_valid_pdf(qtbot, window, store, tmp_path):

@@ -44,7 +44,8 @@ def test_demo_cases_load_with_upcoming_drafts_on_the_agenda(window, store):
         for d in store.get_case(case_id).case.decisions:
             if d.status == "draft" and d.meeting_date >= today:
                 expected.setdefault(d.meeting_date.isoformat(), set()).add(case_id)
-    assert {m: {i.case_id for i in store.agenda(m)} for m in store.meetings()} == expected
+    agendas = {m: {i.case_id for i in store.agenda.items(m)} for m in store.agenda.meetings()}
+    assert agendas == expected
 
 
 def test_demo_files_cover_every_bclc_stage(window, store):

@@ -44,6 +44,7 @@ from desktop.logic.model.rules import (
     RulesError,
     default_rules,
     load_rules,
+    parse_rules,
 )
 
 __all__ = [
@@ -86,6 +87,7 @@ __all__ = [
     "msg",
     "open_atomic",
     "parse_case",
+    "parse_rules",
     "read_case",
     "record_hash",
     "render_all",

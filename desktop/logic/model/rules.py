@@ -1,7 +1,8 @@
 """The version-stamped rules file: local-policy thresholds and verdicts, each with its source.
 
-The shipped copy is `resources/rules.json`; a department passes its own with `--rules FILE`
-(or chooses it in the app). Every PDF and evaluation names the version it was made with.
+The shipped copy is `resources/rules.json`; a department chooses its own in the app (kept in the
+database, desktop.logic.store.rules) or passes one with `--rules FILE`. Every PDF and evaluation
+names the version it was made with.
 """
 
 from __future__ import annotations
@@ -85,6 +86,11 @@ def _parse(path: Path) -> Rules:
         raise RulesError(f"{path}: cannot read the rules file: {exc.strerror or exc}") from None
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise RulesError(f"{path}: not a valid JSON rules file: {exc}") from None
+    return parse_rules(data, str(path))
+
+
+def parse_rules(data: Any, origin: str) -> Rules:
+    """A rules file already read as JSON; `origin` names it in the RulesError."""
     try:
         rules = Rules.model_validate(data)
     except ValidationError as exc:
@@ -92,10 +98,10 @@ def _parse(path: Path) -> Rules:
             f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}"
             for e in exc.errors(include_url=False)
         ]
-        raise RulesError(f"{path}: not a usable rules file:\n" + "\n".join(lines)) from None
+        raise RulesError(f"{origin}: not a usable rules file:\n" + "\n".join(lines)) from None
     missing = sorted(set(default_rules_ids()) - set(rules.rules))
     if missing:
-        raise RulesError(f"{path}: rules missing from this file: {', '.join(missing)}")
+        raise RulesError(f"{origin}: rules missing from this file: {', '.join(missing)}")
     return rules
 
 

@@ -15,6 +15,14 @@ from desktop.logic.store.database import (
 )
 from desktop.logic.store.errors import StaleRevision, error_text
 from desktop.logic.store.location import refuse_database_file
+from desktop.logic.store.rules import (
+    department_rules,
+    has_department_rules,
+    rules_at,
+    rules_in_force,
+    set_department_rules,
+    use_shipped_rules,
+)
 from desktop.logic.store.settings import SETTINGS
 from desktop.logic.store.values import CaseRow
 
@@ -31,7 +39,13 @@ __all__ = [
     "StoreError",
     "User",
     "default_db_path",
+    "department_rules",
     "error_text",
+    "has_department_rules",
     "refuse_database_file",
     "restore_database",
+    "rules_at",
+    "rules_in_force",
+    "set_department_rules",
+    "use_shipped_rules",
 ]

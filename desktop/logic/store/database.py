@@ -60,11 +60,10 @@ __all__ = [
 log = logging.getLogger(__name__)  # case ids only: never names or MRNs
 
 
-class Store(MeetingAgenda):
+class Store:
     """An open case database; use `Store.open(...)` and close it (or use `with`).
 
-    The meeting-agenda methods (meetings, agenda, add_to_agenda, ...) are in
-    desktop.logic.store.meetings.
+    Its meeting agendas are `store.agenda` (desktop.logic.store.meetings.MeetingAgenda).
     """
 
     def __init__(
@@ -74,6 +73,7 @@ class Store(MeetingAgenda):
         self._db, self._lock = db, lock
         self.last_backup_error: str | None = None
         self._pages_checked = False  # quick_check runs once, before the session's first write
+        self.agenda = MeetingAgenda(self._reading, self._transaction, lambda: self.user, path)
 
     @classmethod
     def open(

@@ -14,4 +14,5 @@ SETTINGS: dict[str, tuple[Any, str]] = {
     "backup_keep": (10, "how many rotating backups to keep (0 turns them off)"),
     "stale_days": (30, "labs or imaging older than this many days are marked stale (0-365)"),
     "language": ("en", "language of the app and its clinical sentences (en or zh_CN)"),
+    "rules": (None, "the department's rules file (hcc-mdt-rules/1); none: the shipped one"),
 }

@@ -21,7 +21,7 @@ def store(tmp_path):
 def test_every_write_is_an_entry_with_who_what_and_which_revision(store):
     stored = store.new_case(make_case())
     store.save_case(stored.case_id, make_case(ecog=1), expected_revision=1)
-    store.add_to_agenda("2026-12-02", stored.case_id)
+    store.agenda.add("2026-12-02", stored.case_id)
     entries = store.audit_log(stored.case_id)
     assert [(e["action"], e["revision"]) for e in entries] == [
         ("create", 1),

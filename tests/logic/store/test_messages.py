@@ -169,7 +169,7 @@ def closed_store(tmp_path):
 def bad_meeting_date(tmp_path):
     with _open_store(tmp_path) as store:
         stored = store.new_case(make_case())
-        return _raised(lambda: store.add_to_agenda("25/11/2026", stored.case_id))
+        return _raised(lambda: store.agenda.add("25/11/2026", stored.case_id))
 
 
 def mrn_of_another_case(tmp_path):

@@ -54,7 +54,7 @@ def test_each_released_schema_migrates_with_nothing_lost(frozen, tmp_path):
         for row in rows:
             assert store.get_case(row.case_id).revision == row.revision
             assert len(store.history(row.case_id)) == row.revision
-        assert [item.discussed for item in store.agenda("2026-12-02")] == [True, False]
+        assert [item.discussed for item in store.agenda.items("2026-12-02")] == [True, False]
         assert store.get_setting("department") == "Hepatobiliary Surgery"
     after = _rows(path)
     for table, old_rows in before.items():
