@@ -70,7 +70,7 @@ def presentation_screens(
     meeting = window.agenda.meeting()
     ids = [item.case_id for item in store.agenda.items(meeting.isoformat())]
     ids += [r.case_id for r in store.list_cases("H-001702")]
-    slides = PresentationWindow(store, ids, settings, meeting)
+    slides = PresentationWindow(store, ids, settings, window.rules.rules, meeting)
     shots = []
     for number in range(len(ids)):
         slides.show_index(number)
@@ -149,7 +149,7 @@ def main(argv: list[str]) -> int:
     store = Store.open(folder / "cases.sqlite3", user=User("Li Ming", role))
     try:
         window = MainWindow(store, settings)
-        window.on_load_demo()
+        window.case_actions.on_load_demo()
         main_screens(window, out)
         presentation_screens(store, settings, window, out)
         dialog_screens(store, out, lang)

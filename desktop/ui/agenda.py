@@ -9,9 +9,10 @@ the department's stale days (the store setting `stale_days`). Every change is a 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -33,6 +34,10 @@ from desktop.ui.agenda_dialogs import CarryOverDialog, CasePickerDialog, pydate,
 from desktop.ui.agenda_model import AgendaModel
 from desktop.ui.settings import stale_days
 
+if TYPE_CHECKING:
+    from desktop.logic.store import Store
+    from desktop.ui.settings import Settings
+
 
 class AgendaView(QWidget):
     """Meeting date, the ordered agenda with readiness, and the agenda's actions.
@@ -47,19 +52,24 @@ class AgendaView(QWidget):
     presentRequested = Signal(str)
     packRequested = Signal(str)
 
-    def __init__(self, store: Any, settings: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Store, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store, self.settings = store, settings
-        self.model = AgendaModel(store, stale_days(store), self)
+        self.model = AgendaModel(store, stale_days(store), settings.language, self)
         self._loaded = False
         self._build()
+
+    @property
+    def loaded(self) -> bool:
+        """Whether a meeting's agenda was read (it is not at start-up)."""
+        return self._loaded
 
     def ensure_loaded(self) -> None:
         """Load the next meeting's agenda the first time it is needed (not at start-up)."""
         if not self._loaded:
             self.on_meeting_chosen(self.default_meeting())
 
-    def showEvent(self, event: Any) -> None:  # noqa: N802 -- Qt override
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 -- Qt override
         self.ensure_loaded()
         super().showEvent(event)
 

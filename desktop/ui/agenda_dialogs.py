@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
@@ -21,6 +21,9 @@ from PySide6.QtWidgets import (
 
 from desktop.ui.case_list_model import CaseFilter, CaseTableModel
 
+if TYPE_CHECKING:
+    from desktop.logic.store import Store
+
 
 def qdate(day: dt.date) -> QDate:
     return QDate(day.year, day.month, day.day)
@@ -33,7 +36,7 @@ def pydate(day: QDate) -> dt.date:
 class CasePickerDialog(QDialog):
     """Choose cases to add to an agenda: the case list's filtered model, several at once."""
 
-    def __init__(self, store: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Add cases to the agenda"))
         self.model = CaseTableModel(store, self)

@@ -18,6 +18,7 @@ from desktop.ui.row_models import KeyedRowsModel
 
 if TYPE_CHECKING:  # completeness (and the pydantic case model) load with the first agenda
     from desktop.logic.clinical import Readiness
+    from desktop.logic.store import Store
 
 ParentIndex = QModelIndex | QPersistentModelIndex
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole
@@ -48,7 +49,7 @@ def readiness_summary(result: Readiness) -> str:
     return ", ".join(parts)
 
 
-def load_agenda(store: Any, meeting: dt.date, stale_days: int) -> list[AgendaRow]:
+def load_agenda(store: Store, meeting: dt.date, stale_days: int) -> list[AgendaRow]:
     """The agenda of `meeting` with each case's readiness on that date."""
     from desktop.logic.clinical import readiness
 
@@ -69,7 +70,7 @@ def load_agenda(store: Any, meeting: dt.date, stale_days: int) -> list[AgendaRow
     return rows
 
 
-def _stages(store: Any, case_id: str) -> str:
+def _stages(store: Store, case_id: str) -> str:
     found = store.list_cases(case_id, limit=1)
     row = next((r for r in found if r.case_id == case_id), None)
     return f"BCLC {row.bclc or '?'} / CNLC {row.cnlc or '?'}" if row else ""
@@ -80,9 +81,11 @@ class AgendaModel(KeyedRowsModel):
 
     KEYS = ("position", "name", "mrn", "stages", "readiness", "discussed")
 
-    def __init__(self, store: Any, stale_days: int, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, store: Store, stale_days: int, lang: str = "en", parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
-        self._store, self._stale_days = store, stale_days
+        self._store, self._stale_days, self._lang = store, stale_days, lang
         self._meeting = dt.date.today()
         self._rows: list[AgendaRow] = []
 
@@ -147,8 +150,7 @@ class AgendaModel(KeyedRowsModel):
         if role == Qt.ItemDataRole.ForegroundRole:
             return QColor("#1f6f43") if result.ready else QColor("#b45f06")
         if role == Qt.ItemDataRole.ToolTipRole and not result.ready:
-            lang = _lang(self.parent())
-            return "\n".join(gap.message.render(lang) for gap in result.gaps)
+            return "\n".join(gap.message.render(self._lang) for gap in result.gaps)
         return None
 
     def setData(
@@ -171,8 +173,3 @@ class AgendaModel(KeyedRowsModel):
         )
         self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole])
         return True
-
-
-def _lang(widget: Any) -> str:
-    settings = getattr(widget, "settings", None)
-    return getattr(settings, "language", "en") if settings is not None else "en"

@@ -14,7 +14,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from desktop.logic.model import resource
@@ -40,7 +40,7 @@ from desktop.ui.settings import APPLICATION, ORGANIZATION, Settings
 _KEEP: list[object] = []  # translators must outlive the event loop
 
 
-def install_translators(app: QApplication, lang: str) -> list[str]:
+def install_translators(app: QCoreApplication, lang: str) -> list[str]:
     """Load Qt's own and the planner's .qm files for `lang`; returns the files loaded."""
     if lang == "en":
         return []
@@ -123,7 +123,7 @@ def offer_demo_once(window: MainWindow, store: Store, settings: Settings) -> boo
     wanted = offer_demo_cases(window)
     settings.set_value("demo/offered", True)  # only once answered: a crash asks again
     if wanted:
-        window.on_load_demo()
+        window.case_actions.on_load_demo()
     return wanted
 
 
@@ -188,7 +188,7 @@ def run_app(db_path: Path | None) -> int:
     settings = Settings()
     install_translators(app, settings.language)
     window, store = start(db_path, settings)
-    if window is None:
+    if window is None or store is None:
         return 1
     try:
         return app.exec()

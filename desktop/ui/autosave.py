@@ -13,7 +13,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop.logic.model import Case
-from desktop.logic.store import StaleRevision, StoreError
+from desktop.logic.store import StaleRevision, Store, StoreError
 from desktop.ui.undo import CaseDocument, EditRefused, case_dict, validated, with_value
 
 SAVE_DELAY_MS = 800
@@ -53,7 +53,7 @@ class AutoSaver(QObject):
     failed = Signal(str)
     pendingChanged = Signal(bool)
 
-    def __init__(self, store: Any, case_id: str, revision: int, document: CaseDocument) -> None:
+    def __init__(self, store: Store, case_id: str, revision: int, document: CaseDocument) -> None:
         super().__init__(document)
         self.store = store
         self.case_id = case_id
@@ -137,7 +137,7 @@ class AutoSaver(QObject):
             self.pendingChanged.emit(pending)
 
 
-def _revision_of(result: Any, store: Any, case_id: str) -> int:
+def _revision_of(result: Any, store: Store, case_id: str) -> int:
     """The revision a store write returned (an int or a StoredCase), else read it back."""
     if isinstance(result, int) and not isinstance(result, bool):
         return result

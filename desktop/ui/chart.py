@@ -12,7 +12,15 @@ import math
 from collections.abc import Iterable, Sequence
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtGui import (
+    QColor,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPen,
+    QPolygonF,
+)
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from desktop.logic.clinical import ChartSeries, response_chart_series
@@ -62,11 +70,12 @@ class ResponseChart(QWidget):
         s = self._series
         return bool(s and (s.sum_mm or s.afp_ng_ml or s.pivka_ii_mau_ml))
 
-    def paintEvent(self, event) -> None:  # noqa: N802 -- Qt override
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 -- Qt override
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.fillRect(self.rect(), self.palette().base())
-        if not self.has_data():
+        series = self._series
+        if series is None or not self.has_data():
             painter.drawText(
                 self.rect(),
                 Qt.AlignmentFlag.AlignCenter,
@@ -75,7 +84,7 @@ class ResponseChart(QWidget):
                 ),
             )
             return
-        _Plot(painter, QRectF(self.rect()), self._series, self._labels()).draw()
+        _Plot(painter, QRectF(self.rect()), series, self._labels()).draw()
 
     def _labels(self) -> dict[str, str]:
         return {
@@ -86,13 +95,12 @@ class ResponseChart(QWidget):
         }
 
     def _summary(self) -> str:
-        if not self.has_data():
+        series = self._series
+        if series is None:
             return ""
-        lines = [f"{d.isoformat()}: {v:g} mm" for d, v in self._series.sum_mm]
-        lines += [f"AFP {d.isoformat()}: {v:g} ng/mL" for d, v in self._series.afp_ng_ml]
-        lines += [
-            f"PIVKA-II {d.isoformat()}: {v:g} mAU/mL" for d, v in self._series.pivka_ii_mau_ml
-        ]
+        lines = [f"{d.isoformat()}: {v:g} mm" for d, v in series.sum_mm]
+        lines += [f"AFP {d.isoformat()}: {v:g} ng/mL" for d, v in series.afp_ng_ml]
+        lines += [f"PIVKA-II {d.isoformat()}: {v:g} mAU/mL" for d, v in series.pivka_ii_mau_ml]
         return "\n".join(lines)
 
 

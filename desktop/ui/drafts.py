@@ -1,25 +1,15 @@
-"""The draft decision a workspace edits: finding it, starting it, and overrides waiting for it."""
+"""Starting the draft decision a workspace edits, with the overrides waiting for it.
+
+Which record is the draft is decided in one place, desktop.logic.model.lifecycle.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from typing import Any
 
+from desktop.logic.model import lifecycle
 from desktop.ui.undo import CaseDocument
-
-
-def draft_index(document: CaseDocument) -> int | None:
-    """Position of the newest draft decision, or None when every record is final (or none)."""
-    decisions = document.data.get("decisions") or []
-    for index in range(len(decisions) - 1, -1, -1):
-        if decisions[index].get("status") == "draft":
-            return index
-    return None
-
-
-def final_indexes(document: CaseDocument) -> list[int]:
-    decisions = document.data.get("decisions") or []
-    return [i for i, d in enumerate(decisions) if d.get("status") == "final"]
 
 
 def new_draft(meeting_date: dt.date, overrides: list[dict[str, Any]]) -> dict[str, Any]:
@@ -43,8 +33,8 @@ def start_draft(document: CaseDocument, meeting_date: dt.date | None = None) -> 
 
 def ensure_draft(document: CaseDocument) -> tuple[int | None, list[str]]:
     """The draft's index, starting one first when there is none."""
-    index = draft_index(document)
+    index = lifecycle.draft_index(document.case.decisions)
     if index is not None:
         return index, []
     problems = start_draft(document)
-    return draft_index(document), problems
+    return lifecycle.draft_index(document.case.decisions), problems

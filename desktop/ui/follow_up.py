@@ -33,9 +33,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.logic.clinical import rediscussion_reasons
-from desktop.logic.model import Case, Message
+from desktop.logic.model import Case, Message, lifecycle
+from desktop.logic.store import Store
 from desktop.ui import workers
 from desktop.ui.row_models import KeyedRowsModel
+from desktop.ui.settings import Settings
 
 ParentIndex = QModelIndex | QPersistentModelIndex
 FINAL_STATUSES = ("follow-up", "decided")
@@ -63,10 +65,9 @@ class FollowUpRow:
 
 def follow_up_row(case_id: str, case: Case) -> FollowUpRow | None:
     """The row of a case with a final decision, or None when it has none."""
-    final = [d for d in case.decisions if d.status == "final"]
-    if not final:
+    last = lifecycle.latest_final(case.decisions)
+    if last is None:
         return None
-    last = final[-1]
     return FollowUpRow(
         case_id,
         case.patient.name,
@@ -78,7 +79,9 @@ def follow_up_row(case_id: str, case: Case) -> FollowUpRow | None:
     )
 
 
-def load_follow_up(store: Any, cancelled: Callable[[], bool] = lambda: False) -> list[FollowUpRow]:
+def load_follow_up(
+    store: Store, cancelled: Callable[[], bool] = lambda: False
+) -> list[FollowUpRow]:
     """Rows for every case with a final decision: planned/ongoing follow-up or re-discussion."""
     rows: list[FollowUpRow] = []
     for status in FINAL_STATUSES:
@@ -177,9 +180,9 @@ class FollowUpView(QWidget):
 
     def __init__(
         self,
-        store: Any,
-        settings: Any,
-        open_store: Callable[[], Any] | None = None,
+        store: Store,
+        settings: Settings,
+        open_store: workers.StoreOpener | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)

@@ -27,16 +27,6 @@ INVALID_STYLE = "border: 2px solid #c0392b; border-radius: 3px;"
 ERROR_STYLE = "color: #c0392b;"
 
 
-def lang_of(settings: Any) -> str:
-    """The reader's language from the app settings object ("en" when it names none)."""
-    for name in ("language", "lang"):
-        value = getattr(settings, name, None)
-        value = value() if callable(value) else value
-        if isinstance(value, str) and value:
-            return value
-    return "en"
-
-
 def glossary_values(prefix: str) -> list[str]:
     """The values of one glossary group, in file order: "term.ascites" -> none, mild, ..."""
     start = prefix + "."
@@ -223,17 +213,21 @@ class TextField(BoundField):
         return [self.edit]
 
     def text(self) -> str:
-        return self.edit.toPlainText() if self.multiline else self.edit.text()
+        edit = self.edit
+        return edit.toPlainText() if isinstance(edit, QPlainTextEdit) else edit.text()
+
+    def set_text(self, text: str) -> None:
+        edit = self.edit
+        if isinstance(edit, QPlainTextEdit):
+            edit.setPlainText(text)
+        else:
+            edit.setText(text)
 
     def shown_value(self) -> Any:
         return self.text().strip() or None
 
     def show_value(self, value: Any) -> None:
-        text = "" if value is None else str(value)
-        if self.multiline:
-            self.edit.setPlainText(text)
-        else:
-            self.edit.setText(text)
+        self.set_text("" if value is None else str(value))
 
 
 class DateField(TextField):
@@ -254,7 +248,7 @@ class NumberListField(TextField):
         return [parse_number(p, self.label_text) for p in parts] or None
 
     def show_value(self, value: Any) -> None:
-        self.edit.setText(", ".join(_number_text(v) for v in value or []))
+        self.set_text(", ".join(_number_text(v) for v in value or []))
 
 
 class TextListField(TextField):
@@ -267,7 +261,7 @@ class TextListField(TextField):
         return [line.strip() for line in self.text().splitlines() if line.strip()]
 
     def show_value(self, value: Any) -> None:
-        self.edit.setPlainText("\n".join(value or []))
+        self.set_text("\n".join(value or []))
 
 
 class ChoiceField(BoundField):

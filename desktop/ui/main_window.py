@@ -1,5 +1,10 @@
 """The main window: case list, agenda and follow-up as tabs; each open case a workspace tab.
 
+The window owns its parts as objects, each given what it uses in its constructor: the case
+actions (desktop.ui.main_actions), the report exports (desktop.ui.export), the Settings and
+Help actions (desktop.ui.preferences), the menus (desktop.ui.main_menu), the running tasks
+(desktop.ui.workers.TaskRunner) and the rules file in force (desktop.ui.rules).
+
 Menus hold every action with its shortcut (listed in Help); Edit's undo and redo follow the
 workspace in front (QUndoGroup) and are the only holders of Ctrl+Z / Ctrl+Shift+Z. Import and
 export (case files, PDF summary, archive bundle, meeting pack) run off the GUI thread with
@@ -13,44 +18,37 @@ modules are imported when first needed.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from functools import partial
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtGui import QCloseEvent, QUndoGroup
-from PySide6.QtWidgets import (
-    QInputDialog,
-    QLabel,
-    QMainWindow,
-    QMessageBox,
-    QTabWidget,
-    QWidget,
-)
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
+from desktop.logic.store import Store
 from desktop.ui import workers
 from desktop.ui.case_list import CaseListView
-from desktop.ui.dialogs import (
-    AboutDialog,
-    ShortcutsDialog,
-    WhoIsWorkingDialog,
-    disclaimer,
-)
+from desktop.ui.dialogs import disclaimer
 from desktop.ui.export import ReportExports
 from desktop.ui.main_actions import CaseActions
-from desktop.ui.main_menu import MainMenus
-from desktop.ui.settings import Settings, department, set_department, set_stale_days, stale_days
+from desktop.ui.main_menu import MainMenus, WindowCommands
+from desktop.ui.preferences import Preferences
+from desktop.ui.rules import WARNING_STYLE, DepartmentRules
+from desktop.ui.settings import Settings, department
 
 if TYPE_CHECKING:  # imported when first used, to keep start-up short
     from desktop.ui.agenda import AgendaView
     from desktop.ui.follow_up import FollowUpView
     from desktop.ui.presentation import PresentationWindow
+    from desktop.ui.workspace import CaseWorkspace
 
 WINDOW_KEY = "main"
 FIXED_TABS = 3
 AGENDA_TAB = 1
 FOLLOW_UP_TAB = 2
+STATUS_SECONDS = 8
 
 
-def workspace_class() -> type | None:
+def workspace_class() -> type[CaseWorkspace] | None:
     """desktop.ui.workspace.CaseWorkspace, or None when it cannot be imported."""
     try:
         from desktop.ui.workspace import CaseWorkspace
@@ -59,31 +57,46 @@ def workspace_class() -> type | None:
     return CaseWorkspace
 
 
-class MainWindow(MainMenus, CaseActions, ReportExports, QMainWindow):
+class MainWindow(QMainWindow):
     """The app's one window; every dependency comes in through the constructor.
 
-    Its menus are built in desktop.ui.main_menu, its case actions (new, duplicate, demo,
-    import, export) are in desktop.ui.main_actions and its report exports in desktop.ui.export.
+    `open_store` opens another connection for work off the GUI thread (the follow-up scan runs
+    on the GUI thread without it); exports and imports reopen `store` when it is None.
     """
 
     def __init__(
         self,
-        store: Any,
+        store: Store,
         settings: Settings,
-        open_store: Callable[[], Any] | None = None,
+        open_store: workers.StoreOpener | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.store, self.settings, self._open_store = store, settings, open_store
+        opener = open_store or partial(workers.reopen, store)
         self.undo_group = QUndoGroup(self)
-        self._tasks: list[workers.Task] = []
+        self.tasks = workers.TaskRunner(self, settings)
         self.startup_backup: workers.Task | None = None  # set by desktop.ui.app after showing
+        self.rules = DepartmentRules(store, self)
         self._presentation: PresentationWindow | None = None
         self.cases = CaseListView(store, settings.filters("cases"), self)
         self._agenda: AgendaView | None = None
         self._follow_up: FollowUpView | None = None
         self._follow_up_loaded = False
+        self.case_actions = CaseActions(self, store, settings, self.cases, self.tasks, opener)
+        self.exports = ReportExports(
+            self, store, settings, self.rules, self.tasks, opener,
+            self.current_case_id, self._meeting_in_view,
+        )  # fmt: skip
+        self.preferences = Preferences(self, store, settings, self.rules)
         self._build()
+        commands = WindowCommands(
+            self.tabs.setCurrentIndex, self.on_present, self.on_close_current, self.close
+        )
+        self.menus = MainMenus(
+            self, store.read_only, self.undo_group, self.case_actions, self.exports,
+            self.preferences, commands,
+        )  # fmt: skip
         self._connect()
         self._update_title()
         if not settings.restore_window(WINDOW_KEY, self):
@@ -104,29 +117,46 @@ class MainWindow(MainMenus, CaseActions, ReportExports, QMainWindow):
                 fixed, self.tabs.tabBar().ButtonPosition.RightSide, None
             )
         self.setCentralWidget(self.tabs)
-        self._menus()
         self._status_bar()
 
     def _status_bar(self) -> None:
         self.user_label = QLabel(self)
         self.db_label = QLabel(self)
+        self.db_label.setMinimumWidth(1)  # a long path gives way: the disclaimer stays whole
+        self.rules_label = QLabel(self)
         warning = QLabel(disclaimer(), self)
         warning.setStyleSheet("color: #8a4b00; font-weight: 600;")
         status = self.statusBar()
         status.addWidget(self.user_label)
         status.addWidget(self.db_label, 1)
+        status.addPermanentWidget(self.rules_label)
         status.addPermanentWidget(warning)
         self._update_status()
+        self._update_rules_status()
 
     def _connect(self) -> None:
         self.cases.openRequested.connect(self.open_case)
-        self.cases.newRequested.connect(self.on_new_case)
-        self.cases.importRequested.connect(self.on_import)
-        self.cases.exportRequested.connect(lambda ids: self.on_export(ids))
-        self.cases.duplicateRequested.connect(self.on_duplicate)
+        self.cases.newRequested.connect(self.case_actions.on_new_case)
+        self.cases.importRequested.connect(lambda: self.case_actions.on_import())
+        self.cases.exportRequested.connect(lambda ids: self.case_actions.on_export(ids))
+        self.cases.duplicateRequested.connect(self.case_actions.on_duplicate)
         self.cases.filtersChanged.connect(lambda f: self.settings.set_filters("cases", f))
         self.tabs.currentChanged.connect(self.on_tab_changed)
         self.tabs.tabCloseRequested.connect(self.on_close_tab)
+        self.case_actions.casesChanged.connect(self.cases.refresh)
+        self.case_actions.openRequested.connect(self.open_case)
+        self.case_actions.demoLoaded.connect(
+            lambda _ids: self.agenda.on_meeting_chosen(self.agenda.default_meeting())
+        )
+        for source in (self.case_actions, self.exports):
+            source.statusMessage.connect(self.show_status)
+        self.preferences.userChanged.connect(self._update_status)
+        self.preferences.departmentChanged.connect(self._update_title)
+        self.preferences.staleDaysChanged.connect(self.on_stale_days_changed)
+        self.rules.changed.connect(self.on_rules_changed)
+
+    def show_status(self, text: str) -> None:
+        self.statusBar().showMessage(text, STATUS_SECONDS * 1000)
 
     def _update_title(self) -> None:
         name = department(self.store)
@@ -146,6 +176,23 @@ class MainWindow(MainMenus, CaseActions, ReportExports, QMainWindow):
         self.db_label.setText(
             where + (" " + self.tr("(read-only)") if self.store.read_only else "")
         )
+        self.db_label.setToolTip(where)
+
+    def _update_rules_status(self) -> None:
+        version = self.rules.rules.version
+        if self.rules.problem:
+            text = self.tr("Rules %1 (shipped): the department's file is unusable")
+            self.rules_label.setStyleSheet(WARNING_STYLE)
+            self.rules_label.setToolTip(self.rules.problem)
+        else:
+            text = (
+                self.tr("Rules %1 (department's)")
+                if self.rules.chosen_by_department
+                else self.tr("Rules %1 (shipped)")
+            )
+            self.rules_label.setStyleSheet("")
+            self.rules_label.setToolTip(self.tr("Settings → Rules file…"))
+        self.rules_label.setText(text.replace("%1", version))
 
     @property
     def agenda(self) -> AgendaView:
@@ -156,7 +203,7 @@ class MainWindow(MainMenus, CaseActions, ReportExports, QMainWindow):
             view = AgendaView(self.store, self.settings, self)
             view.openRequested.connect(self.open_case)
             view.presentRequested.connect(lambda day: self.on_present(day))
-            view.packRequested.connect(lambda day: self.on_export_pack(day))
+            view.packRequested.connect(lambda day: self.exports.on_export_pack(day))
             self._agenda = view
             self._install_tab(AGENDA_TAB, view, self.tr("Meeting agenda"))
         return self._agenda
@@ -183,18 +230,28 @@ class MainWindow(MainMenus, CaseActions, ReportExports, QMainWindow):
         self.tabs.tabBar().setTabButton(index, self.tabs.tabBar().ButtonPosition.RightSide, None)
         self.tabs.setCurrentIndex(current)
         self.tabs.blockSignals(False)
-        placeholder.deleteLater()
+        if placeholder is not None:
+            placeholder.deleteLater()
 
     # workspaces
 
-    def workspaces(self) -> list[QWidget]:
-        return [self.tabs.widget(i) for i in range(FIXED_TABS, self.tabs.count())]
+    def workspaces(self) -> list[CaseWorkspace]:
+        """The open case workspaces (every tab after the fixed ones)."""
+        tabs = range(FIXED_TABS, self.tabs.count())
+        return [cast("CaseWorkspace", self.tabs.widget(i)) for i in tabs]
 
-    def open_case(self, case_id: str) -> QWidget | None:
-        for index in range(FIXED_TABS, self.tabs.count()):
-            if getattr(self.tabs.widget(index), "case_id", None) == case_id:
-                self.tabs.setCurrentIndex(index)
-                return self.tabs.widget(index)
+    def current_case_id(self) -> str | None:
+        """The case in front: the open workspace's case, else the case list's current row."""
+        index = self.tabs.currentIndex()
+        if index >= FIXED_TABS:
+            return self.workspaces()[index - FIXED_TABS].case_id
+        return self.cases.current_case_id()
+
+    def open_case(self, case_id: str) -> CaseWorkspace | None:
+        for workspace in self.workspaces():
+            if workspace.case_id == case_id:
+                self.tabs.setCurrentWidget(workspace)
+                return workspace
         cls = workspace_class()
         if cls is None:
             QMessageBox.critical(
@@ -203,13 +260,10 @@ class MainWindow(MainMenus, CaseActions, ReportExports, QMainWindow):
                 self.tr("The case workspace is not available in this build."),
             )
             return None
-        workspace = cls(self.store, case_id, self.settings, self)
-        workspace.case_id = case_id
+        workspace = cls(self.store, case_id, self.settings, self.rules.rules, self)
         workspace.caseChanged.connect(self.on_case_changed)
-        stack = getattr(workspace, "undo_stack", None)
-        if stack is not None:
-            self.undo_group.addStack(stack)
-        name = self.store.get_case(case_id).case.patient.name
+        self.undo_group.addStack(workspace.undo_stack)
+        name = workspace.document.case.patient.name
         index = self.tabs.addTab(workspace, name)
         self.tabs.setCurrentIndex(index)
         return workspace
@@ -218,23 +272,22 @@ class MainWindow(MainMenus, CaseActions, ReportExports, QMainWindow):
         self.cases.refresh()
 
     def on_tab_changed(self, index: int) -> None:
-        widget = self.tabs.widget(index)
-        stack = getattr(widget, "undo_stack", None)
-        self.undo_group.setActiveStack(stack)
+        front = self.workspaces()[index - FIXED_TABS] if index >= FIXED_TABS else None
+        # No stack is active on the list tabs (Qt takes None; its stubs do not say so).
+        self.undo_group.setActiveStack(front.undo_stack if front else None)  # type: ignore[arg-type]
         if index == FOLLOW_UP_TAB and not self._follow_up_loaded:
             self._follow_up_loaded = True
             self.follow_up.refresh()
         if index == AGENDA_TAB:
-            if self.agenda._loaded:
+            if self.agenda.loaded:
                 self.agenda.model.reload()
             self.agenda.ensure_loaded()
 
     def on_close_tab(self, index: int) -> None:
         if index < FIXED_TABS:
             return
-        widget = self.tabs.widget(index)
-        flush = getattr(widget, "flush", None)
-        if callable(flush) and flush() is False:
+        workspace = self.workspaces()[index - FIXED_TABS]
+        if workspace.flush() is False:
             answer = QMessageBox.warning(
                 self,
                 self.tr("Not saved"),
@@ -247,12 +300,10 @@ class MainWindow(MainMenus, CaseActions, ReportExports, QMainWindow):
             )
             if answer != QMessageBox.StandardButton.Discard:
                 return
-        stack = getattr(widget, "undo_stack", None)
-        if stack is not None:
-            self.undo_group.removeStack(stack)
+        self.undo_group.removeStack(workspace.undo_stack)
         self.tabs.removeTab(index)
-        widget.close()
-        widget.deleteLater()
+        workspace.close()
+        workspace.deleteLater()
         self.cases.refresh()
 
     def on_close_current(self) -> None:
@@ -260,88 +311,41 @@ class MainWindow(MainMenus, CaseActions, ReportExports, QMainWindow):
 
     # meeting
 
+    def _meeting_in_view(self) -> str:
+        """The meeting the agenda shows (its next one when not shown yet), as an ISO date."""
+        self.agenda.ensure_loaded()
+        return self.agenda.meeting().isoformat()
+
     def on_present(self, meeting: str | None = None) -> PresentationWindow:
         from desktop.ui.presentation import PresentationWindow
 
         self.agenda.ensure_loaded()
         day = dt.date.fromisoformat(meeting) if meeting else self.agenda.meeting()
         ids = [item.case_id for item in self.store.agenda.items(day.isoformat())]
-        self._presentation = PresentationWindow(self.store, ids, self.settings, day)
+        self._presentation = PresentationWindow(
+            self.store, ids, self.settings, self.rules.rules, day
+        )
         self._presentation.closed.connect(self.agenda.model.reload)
         self._presentation.showFullScreen()
         return self._presentation
 
-    # settings and help
+    # department-wide settings changed
 
-    def on_who_is_working(self) -> None:
-        current = self.settings.user() or ("", "")
-        dialog = WhoIsWorkingDialog(*current, parent=self)
-        if dialog.exec():
-            name, role = dialog.values()
-            self.settings.set_user(name, role)
-            from desktop.logic.store import User
-
-            self.store.user = User(name, role)
-            self._update_status()
-
-    def on_department(self) -> None:
-        name, ok = QInputDialog.getText(
-            self,
-            self.tr("Department"),
-            self.tr("Department name (printed on documents):"),
-            text=department(self.store),
-        )
-        if ok:
-            set_department(self.store, name)
-            self._update_title()
-
-    def on_stale_days(self) -> None:
-        days, ok = QInputDialog.getInt(
-            self,
-            self.tr("Stale data"),
-            self.tr(
-                "Mark labs or imaging as stale when older than this many days (local policy, "
-                "for the whole department: kept in the database):"
-            ),
-            stale_days(self.store),
-            0,
-            365,
-        )
-        if ok:
-            self.on_stale_days_chosen(days)
-
-    def on_stale_days_chosen(self, days: int) -> None:
-        set_stale_days(self.store, days)
+    def on_stale_days_changed(self, days: int) -> None:
         if self._agenda is not None:
             self._agenda.on_stale_days_changed(days)
         for workspace in self.workspaces():
-            refresh = getattr(workspace, "on_case_edited", None)
-            if callable(refresh):
-                refresh()
+            workspace.on_case_edited()
 
-    def on_language(self, lang: str) -> None:
-        self.settings.set_language(lang)
-        QMessageBox.information(
-            self,
-            self.tr("Language"),
-            self.tr("The new language applies the next time the planner starts."),
-        )
-
-    def on_shortcuts(self) -> None:
-        ShortcutsDialog(self).exec()
-
-    def on_about(self) -> None:
-        from desktop.logic.model import default_rules
-
-        AboutDialog(default_rules().version, self).exec()
+    def on_rules_changed(self) -> None:
+        self._update_rules_status()
+        for workspace in self.workspaces():
+            workspace.set_rules(self.rules.rules)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 -- Qt override
         for workspace in self.workspaces():
-            flush = getattr(workspace, "flush", None)
-            if callable(flush):
-                flush()
-        for task in list(self._tasks):
-            task.control.cancel()
+            workspace.flush()
+        self.tasks.cancel_all()
         self.settings.save_window(WINDOW_KEY, self)
         self.settings.set_filters("cases", self.cases.filters())
         self.settings.sync()

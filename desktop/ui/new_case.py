@@ -238,4 +238,5 @@ def _lab_value(text: str, unit: str) -> dict[str, Any] | None:
 
 def _numbers(text: str) -> list[float | str] | None:
     parts = [p for p in text.replace(";", ",").replace(" ", ",").split(",") if p.strip()]
-    return [_number(p) for p in parts] or None
+    numbers = [_number(p) for p in parts]
+    return [n for n in numbers if n is not None] or None

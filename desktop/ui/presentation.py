@@ -2,22 +2,23 @@
 large type (readable at 3 m on a 1080p screen: body text 28 pt and more).
 
 Right, Down, Page Down and Space move on; Left, Up and Page Up go back; Home and End jump;
-Esc leaves. The facts are the clinical layer's results (desktop.logic.clinical.evaluation).
+Esc leaves. The facts are the clinical layer's `Evaluation` with the rules file the app applies.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtGui import QCloseEvent, QFont, QKeyEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from desktop.logic.clinical import Evaluation, evaluate, meeting_decision
-from desktop.logic.model import Case, term
+from desktop.logic.model import Case, Rules, term
+from desktop.logic.store import Store
 from desktop.ui.chart import ResponseChart, series_for
 from desktop.ui.dialogs import disclaimer
+from desktop.ui.settings import Settings
 
 TITLE_PT, BODY_PT, CHART_PT, FOOTER_PT = 44, 30, 24, 28
 MAX_REVISIONS_FOR_MARKERS = 200
@@ -51,14 +52,15 @@ class PresentationWindow(QWidget):
 
     def __init__(
         self,
-        store: Any,
+        store: Store,
         case_ids: list[str],
-        settings: Any,
+        settings: Settings,
+        rules: Rules,
         meeting: dt.date | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.store, self.settings = store, settings
+        self.store, self.settings, self.rules = store, settings, rules
         self.case_ids = list(case_ids)
         self.meeting = meeting or dt.date.today()
         self.index = -1
@@ -151,13 +153,13 @@ class PresentationWindow(QWidget):
         else:
             super().keyPressEvent(event)
 
-    def closeEvent(self, event) -> None:  # noqa: N802 -- Qt override
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 -- Qt override
         self.closed.emit()
         super().closeEvent(event)
 
     def _show_case(self, case_id: str, case: Case) -> None:
         lang = self.settings.language
-        result = evaluate(case)
+        result = evaluate(case, self.rules)
         age = age_on(case.patient.birth_date, case.assessed_on)
         details = [case.patient.mrn]
         if age is not None:
@@ -188,7 +190,7 @@ class PresentationWindow(QWidget):
     def _clear_facts(self) -> None:
         while self.facts.count():
             item = self.facts.takeAt(0)
-            widget = item.widget()
+            widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.hide()
                 widget.deleteLater()

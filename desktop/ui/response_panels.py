@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.logic.clinical import agent_catalogue, load_catalogue
-from desktop.logic.model import adverse_event_term, agent_term
+from desktop.logic.model import Term, adverse_event_term, agent_term
 from desktop.ui.panel_widgets import error_label, row_of, table_view
 from desktop.ui.tables import Column, ListTableModel
 from desktop.ui.undo import CaseDocument
@@ -26,7 +26,7 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("ResponsePanels", text)
 
 
-def in_language(value: object, lang: str) -> str:
+def in_language(value: Term | str, lang: str) -> str:
     """A glossary term (or plain text) as the reader's language writes it."""
     return value if isinstance(value, str) else value.render(lang)
 
@@ -112,7 +112,11 @@ class TreatmentsPanel(QWidget):
         self.agents.set_list_path(f"treatments.{index}.agents" if index is not None else "")
 
     def on_add_treatment(self, regimen: str, started: str) -> list[str]:
-        item = {"regimen": regimen.strip(), "started": started.strip() or None, "agents": []}
+        item: dict[str, object] = {
+            "regimen": regimen.strip(),
+            "started": started.strip() or None,
+            "agents": [],
+        }
         problems = self.document.add_item(
             "treatments", {k: v for k, v in item.items() if v is not None}
         )

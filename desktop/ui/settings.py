@@ -10,12 +10,15 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QLocale, QSettings
 from PySide6.QtWidgets import QMainWindow, QWidget
 
 from desktop.logic.store import SETTINGS as STORE_SETTINGS
+
+if TYPE_CHECKING:
+    from desktop.logic.store import Store
 
 ORGANIZATION = "hcc-mdt-planner"
 APPLICATION = "mdt-planner"
@@ -125,15 +128,15 @@ class Settings:
         return True
 
 
-def department(store: Any) -> str:
+def department(store: Store) -> str:
     return str(store.get_setting("department") or "")
 
 
-def set_department(store: Any, name: str) -> None:
+def set_department(store: Store, name: str) -> None:
     store.set_setting("department", name.strip())
 
 
-def stale_days(store: Any) -> int:
+def stale_days(store: Store) -> int:
     """The department's stale limit in days (the store's `stale_days`), within 0-365."""
     default = int(STORE_SETTINGS["stale_days"][0])
     try:
@@ -144,7 +147,7 @@ def stale_days(store: Any) -> int:
     return days if low <= days <= high else default
 
 
-def set_stale_days(store: Any, days: int) -> None:
+def set_stale_days(store: Store, days: int) -> None:
     low, high = STALE_DAYS_RANGE
     if not low <= days <= high:
         raise ValueError(f"stale days must be {low}-{high}, not {days}")

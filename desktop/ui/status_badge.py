@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QRectF, QSize, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
 from desktop.ui.case_list_model import STATUS_ROLE
+
+Index = QModelIndex | QPersistentModelIndex
 
 STATUS_COLOURS = {
     "new": "#5b6b7a",
@@ -19,7 +21,7 @@ STATUS_COLOURS = {
 class StatusBadgeDelegate(QStyledItemDelegate):
     """Paints the status as a coloured rounded badge with white text."""
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         status = index.data(STATUS_ROLE)
         if status not in STATUS_COLOURS:
             super().paint(painter, option, index)
@@ -38,6 +40,6 @@ class StatusBadgeDelegate(QStyledItemDelegate):
         painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
         painter.restore()
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802
         size = super().sizeHint(option, index)
         return QSize(size.width() + 24, max(size.height(), option.fontMetrics.height() + 10))

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QWidget
 
-from desktop.ui.drafts import draft_index, ensure_draft
+from desktop.logic.model import lifecycle
+from desktop.ui.drafts import ensure_draft
 from desktop.ui.forms import ERROR_STYLE, NumberField, TextField, heading
 from desktop.ui.panel_widgets import row_of
 from desktop.ui.step_base import StepPage, badge_html, bullets_html, rich_label
 from desktop.ui.undo import CaseDocument
+
+if TYPE_CHECKING:
+    from desktop.logic.clinical import AdjuvantOption, Evaluation
+    from desktop.ui.settings import Settings
 
 UNBOUND = "decisions.none.adjuvant_plan"
 
@@ -19,10 +24,10 @@ class AdjuvantStep(StepPage):
     """Adjuvant options (review section 7) beside the plan recorded in the draft decision."""
 
     def __init__(
-        self, document: CaseDocument, settings: Any, parent: QWidget | None = None
+        self, document: CaseDocument, settings: Settings, parent: QWidget | None = None
     ) -> None:
         super().__init__(document, settings, parent)
-        self.options: list[dict[str, Any]] = []
+        self.options: list[AdjuvantOption] = []
         self.add_full(heading(self.tr("Adjuvant plan of the draft decision")))
         self.option_choice = QComboBox()
         self.choose_button = QPushButton(self.tr("Use this option"))
@@ -55,22 +60,22 @@ class AdjuvantStep(StepPage):
 
     def on_choose(self, option_id: str | None) -> list[str]:
         """Record `option_id` with its catalogue duration as the draft's adjuvant plan."""
-        option = next((o for o in self.options if o["id"] == option_id), None)
+        option = next((o for o in self.options if o.spec.id == option_id), None)
         if option is None:
             return []
         index, problems = ensure_draft(self.document)
         if not problems and index is not None:
-            plan = {"option": option["id"]}
-            if option.get("duration_months") is not None:
-                plan["duration_months"] = option["duration_months"]
-            if option.get("stop_rules"):
-                plan["notes"] = "; ".join(option["stop_rules"])
+            plan: dict[str, Any] = {"option": option.spec.id}
+            if option.spec.duration_months is not None:
+                plan["duration_months"] = option.spec.duration_months
+            if option.stop_rule_messages:
+                plan["notes"] = "; ".join(self.sentences(option.stop_rule_messages))
             problems = self.document.propose(f"decisions.{index}.adjuvant_plan", plan)
         self.error.setText("\n".join(problems))
         return problems
 
     def refresh(self) -> None:
-        index = draft_index(self.document)
+        index = lifecycle.draft_index(self.document.case.decisions)
         base = f"decisions.{index}.adjuvant_plan" if index is not None else UNBOUND
         has_plan = index is not None and self.document.value(base) is not None
         for field, key in (
@@ -87,50 +92,48 @@ class AdjuvantStep(StepPage):
         super().set_read_only(read_only)
         self.choose_button.setEnabled(not read_only)
 
-    def show_results(self, output: dict[str, Any]) -> None:
-        self.options = output.get("adjuvant", [])
-        index = draft_index(self.document)
-        chosen = (
-            self.document.value(f"decisions.{index}.adjuvant_plan.option")
-            if index is not None
-            else None
-        )
+    def show_results(self, evaluation: Evaluation) -> None:
+        self.options = list(evaluation.adjuvant)
+        draft = lifecycle.draft(self.document.case.decisions)
+        chosen = draft.adjuvant_plan.option if draft and draft.adjuvant_plan else None
         current = chosen or self.option_choice.currentData()
         self.option_choice.blockSignals(True)
         self.option_choice.clear()
         for option in self.options:
-            self.option_choice.addItem(option["name"], option["id"])
+            self.option_choice.addItem(option.spec.name.render(self.lang), option.spec.id)
         found = self.option_choice.findData(current)
         self.option_choice.setCurrentIndex(max(found, 0))
         self.option_choice.blockSignals(False)
         self.detail.setText("".join(self._option_html(o) for o in self.options))
 
-    def _option_html(self, option: dict[str, Any]) -> str:
-        recommended = option.get("recommended", True)
+    def _option_html(self, option: AdjuvantOption) -> str:
+        spec = option.spec
         badge = badge_html(
-            self.tr("offered") if recommended else self.tr("not recommended"),
-            "suitable" if recommended else "contraindicated",
+            self.tr("offered") if spec.recommended else self.tr("not recommended"),
+            "suitable" if spec.recommended else "contraindicated",
         )
-        duration = option.get("duration_months")
+        duration = spec.duration_months
         facts = [
             self.tr("Duration: {0} months").format(duration)
             if duration is not None
             else self.tr("Duration: not fixed by the evidence")
         ]
-        facts += [self.tr("Stop: {0}").format(rule) for rule in option.get("stop_rules", [])]
+        facts += [
+            self.tr("Stop: {0}").format(rule) for rule in self.sentences(option.stop_rule_messages)
+        ]
         evidence = [
             self.tr("ref {0} ({1}{2}): {3}").format(
-                e.get("ref"),
-                e.get("design", ""),
-                f", n = {e['size']}" if e.get("size") else "",
-                e.get("finding", ""),
+                e.ref,
+                e.design_name(self.lang),
+                f", n = {e.size}" if e.size else "",
+                e.finding.render(self.lang),
             )
-            for e in option.get("evidence", [])
+            for e in spec.evidence
         ]
         evidence_title, case_title = self.tr("Evidence"), self.tr("For this case")
         return (
-            f"<p><b style='font-size:14px'>{option['name']}</b> {badge}"
+            f"<p><b style='font-size:14px'>{spec.name.render(self.lang)}</b> {badge}"
             f"{bullets_html(facts)}<div><b>{evidence_title}</b></div>"
             f"{bullets_html(evidence)}<div><b>{case_title}</b></div>"
-            f"{bullets_html(option.get('notes', []))}</p>"
+            f"{bullets_html(self.sentences(option.notes))}</p>"
         )

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -16,8 +17,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.ui.forms import BoundField, lang_of
+from desktop.logic.model import Message, render_all
+from desktop.ui.forms import BoundField
 from desktop.ui.undo import CaseDocument
+
+if TYPE_CHECKING:
+    from desktop.logic.clinical import Evaluation
+    from desktop.ui.settings import Settings
 
 CARD_STYLE = "QFrame#card { border: 1px solid #c8ccd2; border-radius: 6px; background: #fbfbfc; }"
 BADGE_COLOURS = {
@@ -109,16 +115,16 @@ class StepPage(QWidget):
     """A step of the workspace: form fields bound to the document, results panel beside them.
 
     Subclasses fill `self.form` (a grid) and `self.results` (a column) and implement
-    `show_results(output)`, where `output` is `evaluation_output(evaluation, lang)`.
+    `show_results(evaluation)`, the case's `Evaluation` (desktop.logic.clinical).
     """
 
     def __init__(
-        self, document: CaseDocument, settings: Any, parent: QWidget | None = None
+        self, document: CaseDocument, settings: Settings, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.document = document
         self.settings = settings
-        self.lang = lang_of(settings)
+        self.lang = settings.language
         form_host = QWidget()
         self.form = QGridLayout(form_host)
         self.form.setColumnStretch(0, 1)
@@ -163,5 +169,9 @@ class StepPage(QWidget):
         for field in self.fields():
             field.set_read_only(read_only)
 
-    def show_results(self, output: dict[str, Any]) -> None:
+    def sentences(self, messages: Iterable[Message | None]) -> list[str]:
+        """The evaluation's sentences in the page's language (absent ones left out)."""
+        return render_all([m for m in messages if m is not None], self.lang)
+
+    def show_results(self, evaluation: Evaluation) -> None:
         raise NotImplementedError

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QMessageBox, QPushButton, QWidget
 
-from desktop.logic.model import Signature, term
+from desktop.logic.model import Decision, lifecycle, term
 from desktop.logic.store import StoreError
-from desktop.ui.drafts import draft_index, final_indexes, start_draft
+from desktop.ui.drafts import start_draft
 from desktop.ui.forms import (
     ERROR_STYLE,
     DateField,
@@ -23,6 +24,11 @@ from desktop.ui.step_base import StepPage, bullets_html, rich_label
 from desktop.ui.tables import Column, ListTableModel
 from desktop.ui.undo import CaseDocument
 
+if TYPE_CHECKING:
+    from desktop.logic.clinical import Evaluation
+    from desktop.ui.settings import Settings
+    from desktop.ui.workspace import CaseWorkspace
+
 UNBOUND = "decisions.none"
 
 
@@ -30,10 +36,10 @@ class DecisionStep(StepPage):
     """Meeting, attendees, question, recommendation, dissent, reopen conditions, follow-up."""
 
     def __init__(
-        self, document: CaseDocument, settings: Any, parent: QWidget | None = None
+        self, document: CaseDocument, settings: Settings, parent: QWidget | None = None
     ) -> None:
         super().__init__(document, settings, parent)
-        self.workspace: Any = None
+        self.workspace: CaseWorkspace | None = None
         self.index: int | None = None
         self.status = QLabel()
         self.status.setWordWrap(True)
@@ -46,7 +52,7 @@ class DecisionStep(StepPage):
         self.results.addWidget(self.summary)
         self.finish_form()
 
-    def bind_workspace(self, workspace: Any) -> None:
+    def bind_workspace(self, workspace: CaseWorkspace) -> None:
         """The workspace that writes finalize/amend to the store and reloads the case."""
         self.workspace = workspace
 
@@ -136,7 +142,7 @@ class DecisionStep(StepPage):
         self.sign_button = QPushButton(self.tr("Sign as this attendee"))
         self.sign_button.clicked.connect(lambda: self.on_sign(self.signer.currentIndex()))
         self.add_full(row_of(self.signer, self.sign_button))
-        self.actions = [
+        self.draft_controls: list[QWidget] = [
             self.add_attendee_button,
             self.sign_button,
             self.finalize_button,
@@ -163,14 +169,18 @@ class DecisionStep(StepPage):
 
     def on_sign(self, attendee_position: int) -> list[str]:
         """Add the signature of one attendee (now) to the draft."""
-        attendees = self.document.value(f"decisions.{self.index}.attendees") or []
-        if self.index is None or not 0 <= attendee_position < len(attendees):
+        draft = self._record(self.index)
+        attendees = draft.attendees if draft else []
+        if draft is None or not 0 <= attendee_position < len(attendees):
             return self._say([self.tr("Add the attendees first, then sign as one of them.")])
         person = attendees[attendee_position]
-        signed = self.document.value(f"decisions.{self.index}.signed_by") or []
-        if any(s["name"] == person["name"] for s in signed):
-            return self._say([self.tr("{0} has already signed.").format(person["name"])])
-        signature = {**person, "at": dt.datetime.now().isoformat(timespec="seconds")}
+        if any(s.name == person.name for s in draft.signed_by):
+            return self._say([self.tr("{0} has already signed.").format(person.name)])
+        signature = {
+            "name": person.name,
+            "role": person.role,
+            "at": dt.datetime.now().isoformat(timespec="seconds"),
+        }
         return self._say(self.document.add_item(f"decisions.{self.index}.signed_by", signature))
 
     def on_finalize_requested(self) -> None:
@@ -187,11 +197,11 @@ class DecisionStep(StepPage):
             self.on_finalize_confirmed()
 
     def on_finalize_confirmed(self) -> list[str]:
-        index = self.index
-        signed = self.document.value(f"decisions.{index}.signed_by") or []
-        if index is None or not signed:
+        index, workspace = self.index, self._bound()
+        draft = self._record(index)
+        if index is None or draft is None or not draft.signed_by:
             return self._say([self.tr("A final decision needs at least one signature.")])
-        if not self.workspace.flush():
+        if not workspace.flush():
             return self._say(
                 [
                     self.tr(
@@ -200,29 +210,36 @@ class DecisionStep(StepPage):
                     )
                 ]
             )
-        signatures = [Signature.model_validate(s) for s in signed]
+        signatures = list(draft.signed_by)
         return self._write(
-            lambda rev: self.workspace.store.finalize_decision(
-                self.workspace.case_id, index, signed_by=signatures, expected_revision=rev
+            lambda rev: workspace.store.finalize_decision(
+                workspace.case_id, index, signed_by=signatures, expected_revision=rev
             )
         )
 
     def on_amend(self) -> list[str]:
-        finals = final_indexes(self.document)
-        if not finals or not self.workspace.flush():
+        workspace = self._bound()
+        sealed = lifecycle.latest_final_index(self.document.case.decisions)
+        if sealed is None or not workspace.flush():
             return self._say([self.tr("There is no final decision to amend.")])
         return self._write(
-            lambda rev: self.workspace.store.amend_decision(
-                self.workspace.case_id, finals[-1], expected_revision=rev
+            lambda rev: workspace.store.amend_decision(
+                workspace.case_id, sealed, expected_revision=rev
             )
         )
 
-    def _write(self, write) -> list[str]:
+    def _bound(self) -> CaseWorkspace:
+        if self.workspace is None:
+            raise RuntimeError("the decision step writes through its workspace: bind it first")
+        return self.workspace
+
+    def _write(self, write: Callable[[int], object]) -> list[str]:
+        workspace = self._bound()
         try:
-            write(self.workspace.saver.revision)
+            write(workspace.saver.revision)
         except StoreError as exc:
             return self._say([exc.render(self.lang)])
-        self.workspace.reload_from_store()
+        workspace.reload_from_store()
         return self._say([])
 
     def _say(self, problems: list[str]) -> list[str]:
@@ -232,12 +249,13 @@ class DecisionStep(StepPage):
     # ------------------------------------------------------------------ showing
     def record_index(self) -> int | None:
         """The draft being edited, else the newest final record (shown read-only)."""
-        index = draft_index(self.document)
-        finals = final_indexes(self.document)
-        return index if index is not None else (finals[-1] if finals else None)
+        return lifecycle.current_index(self.document.case.decisions)
+
+    def _record(self, index: int | None) -> Decision | None:
+        return self.document.case.decisions[index] if index is not None else None
 
     def refresh(self) -> None:
-        self.index = draft_index(self.document)
+        self.index = lifecycle.draft_index(self.document.case.decisions)
         shown = self.record_index()
         base = f"decisions.{shown}" if shown is not None else UNBOUND
         for field in self.bound:
@@ -248,30 +266,34 @@ class DecisionStep(StepPage):
 
     def _show_state(self, shown: int | None) -> None:
         draft = self.index is not None
-        finals = final_indexes(self.document)
-        record = self.document.value(f"decisions.{shown}") if shown is not None else None
-        if draft:
-            text = self.tr("Draft decision for the meeting of {0}").format(record["meeting_date"])
-        elif record:
+        decisions = self.document.case.decisions
+        record = self._record(shown)
+        if record is not None and draft:
+            text = self.tr("Draft decision for the meeting of {0}").format(
+                record.meeting_date.isoformat()
+            )
+        elif record is not None:
             text = self.tr("Final decision of {0}: sealed, read-only").format(
-                record["meeting_date"]
+                record.meeting_date.isoformat()
             )
         else:
             text = self.tr("No decision yet for this case.")
         self.status.setText(text)
         self.start_button.setVisible(not draft)
-        self.amend_button.setVisible(not draft and bool(finals))
+        self.amend_button.setVisible(
+            not draft and lifecycle.latest_final_index(decisions) is not None
+        )
         self.finalize_button.setEnabled(draft)
         for field in self.bound:
             field.set_read_only(not draft)
-        for widget in self.actions:
+        for widget in self.draft_controls:
             widget.setEnabled(draft)
-        attendees = (record or {}).get("attendees", [])
+        attendees = record.attendees if record else []
         self.signer.clear()
-        self.signer.addItems([f"{a['name']} ({a['role']})" for a in attendees])
-        signed = (record or {}).get("signed_by", [])
+        self.signer.addItems([f"{a.name} ({a.role})" for a in attendees])
+        signed = record.signed_by if record else []
         self.signatures.setText(
-            bullets_html([f"{s['name']} ({s['role']}), {s['at']}" for s in signed])
+            bullets_html([f"{s.name} ({s.role}), {s.at}" for s in signed])
             or self.tr("No signature yet.")
         )
 
@@ -279,35 +301,31 @@ class DecisionStep(StepPage):
         """Read-only follows the record: a draft is editable, a final record never is."""
         self._show_state(self.record_index())
 
-    def show_results(self, output: dict[str, Any]) -> None:
+    def show_results(self, evaluation: Evaluation) -> None:
         lines = [
             self.tr("BCLC {0} \u00b7 CNLC {1} \u00b7 Child-Pugh {2}").format(
-                output["bclc"]["stage"],
-                output["cnlc"]["stage"],
-                output["child_pugh"].get("label", output["child_pugh"]["class"]),
+                evaluation.bclc.stage, evaluation.cnlc.stage, evaluation.child_pugh.label
             ),
         ]
-        names = {r["id"]: r["name"] for r in output.get("regimens", [])}
-        record = self.document.value(f"decisions.{self.record_index()}") or {}
-        if record.get("regimen_id"):
+        names = {v.regimen.id: v.regimen.name.render(self.lang) for v in evaluation.regimens}
+        record = self._record(self.record_index())
+        if record is not None and record.regimen_id:
             lines.append(
-                self.tr("Regimen: {0}").format(
-                    names.get(record["regimen_id"], record["regimen_id"])
-                )
+                self.tr("Regimen: {0}").format(names.get(record.regimen_id, record.regimen_id))
             )
         lines += [
             self.tr("Override {0}: computed {1}, chosen {2} \u2014 {3}").format(
-                o["item"].upper(), o.get("computed") or "\u2014", o["chosen"], o["reason"]
+                o.item.upper(), o.computed or "\u2014", o.chosen, o.reason
             )
-            for o in record.get("overrides", [])
+            for o in (record.overrides if record else [])
         ]
         history = [
             self.tr("{0} \u00b7 {1} \u00b7 {2}").format(
-                d["meeting_date"],
-                term(f"term.decision_status.{d['status']}", self.lang),
-                (d.get("record_hash") or "")[:19],
+                d.meeting_date.isoformat(),
+                term(f"term.decision_status.{d.status}", self.lang),
+                (d.record_hash or "")[:19],
             )
-            for d in self.document.data.get("decisions", [])
+            for d in self.document.case.decisions
         ]
         record_title = self.tr("What the record will show")
         history_title = self.tr("Decision records of this case")

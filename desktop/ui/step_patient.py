@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
@@ -16,6 +16,10 @@ from desktop.ui.forms import (
 )
 from desktop.ui.step_base import ResultCard, StepPage
 from desktop.ui.undo import CaseDocument
+
+if TYPE_CHECKING:
+    from desktop.logic.clinical import Evaluation
+    from desktop.ui.settings import Settings
 
 LAB_UNITS = {
     "bilirubin": ["umol/L", "mg/dL"],
@@ -34,7 +38,7 @@ class PatientStep(StepPage):
     """Identity, labs, liver findings; Child-Pugh, ALBI and MELD beside them as you type."""
 
     def __init__(
-        self, document: CaseDocument, settings: Any, parent: QWidget | None = None
+        self, document: CaseDocument, settings: Settings, parent: QWidget | None = None
     ) -> None:
         super().__init__(document, settings, parent)
         self._build_identity()
@@ -111,24 +115,24 @@ class PatientStep(StepPage):
             ),
         )
 
-    def show_results(self, output: dict[str, Any]) -> None:
-        cp = output["child_pugh"]
+    def show_results(self, evaluation: Evaluation) -> None:
+        cp = evaluation.child_pugh
         self.child_pugh.set_result(
-            self.tr("Class {0} ({1} points)").format(cp["class"], cp["points"]), cp["why"]
+            self.tr("Class {0} ({1} points)").format(cp.cls, cp.points), self.sentences(cp.why)
         )
-        albi = output["albi"]
+        albi = evaluation.albi
         self.albi.set_result(
-            self.tr("Grade {0} (score {1:.2f})").format(albi["grade"], albi["score"]),
-            albi.get("why", []),
+            self.tr("Grade {0} (score {1:.2f})").format(albi.grade, albi.score),
+            self.sentences(albi.why),
         )
-        meld = output["meld"]
+        meld = evaluation.meld
         self.meld.set_result(
             self.tr("MELD {0} \u00b7 MELD-Na {1}").format(
-                _or_dash(meld["meld"]), _or_dash(meld["meld_na"])
+                _or_dash(meld.meld), _or_dash(meld.meld_na)
             ),
-            meld.get("why", []),
+            self.sentences(meld.why),
         )
 
 
-def _or_dash(value: Any) -> str:
+def _or_dash(value: int | None) -> str:
     return "\u2014" if value is None else str(value)

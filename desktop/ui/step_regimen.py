@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -23,21 +23,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.logic.model import term
-from desktop.ui.drafts import draft_index, ensure_draft
+from desktop.logic.model import lifecycle, term
+from desktop.ui.drafts import ensure_draft
 from desktop.ui.forms import ERROR_STYLE, glossary_values, heading
 from desktop.ui.row_models import KeyedRowsModel
 from desktop.ui.step_base import BADGE_COLOURS, StepPage, badge_html, bullets_html, rich_label
 from desktop.ui.undo import CaseDocument
+
+if TYPE_CHECKING:
+    from desktop.logic.clinical import Evaluation, Evidence, RegimenVerdict
+    from desktop.ui.settings import Settings
 
 MAX_COMPARED = 3
 Index = QModelIndex | QPersistentModelIndex
 
 
 class RegimenTableModel(KeyedRowsModel):
-    """One row per catalogue regimen: name, component classes, verdict (word and colour)."""
+    """One row per catalogue regimen (its `RegimenVerdict`): name, component classes, verdict
+    (word and colour)."""
 
-    def __init__(self, lang: str, parent=None) -> None:
+    def __init__(self, lang: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.lang = lang
         self.chosen: str | None = None
@@ -49,50 +54,52 @@ class RegimenTableModel(KeyedRowsModel):
             QCoreApplication.translate("RegimenTableModel", "Verdict"),
         )
 
-    def set_rows(self, rows: list[dict[str, Any]], chosen: str | None) -> None:
+    def set_rows(self, rows: list[RegimenVerdict], chosen: str | None) -> None:
         self.chosen = chosen
         self.replace_rows(rows)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        row = self._rows[index.row()]
+        row: RegimenVerdict = self._rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(row, column)
         if role == Qt.ItemDataRole.UserRole:
-            return row["id"]
+            return row.regimen.id
         if column == 2 and role == Qt.ItemDataRole.ForegroundRole:
             return QBrush(QColor("#ffffff"))
         if column == 2 and role == Qt.ItemDataRole.BackgroundRole:
-            return QBrush(QColor(BADGE_COLOURS.get(row["verdict"], "#374151")))
+            return QBrush(QColor(BADGE_COLOURS.get(row.verdict, "#374151")))
         if column == 2 and role == Qt.ItemDataRole.FontRole:
             font = QFont()
             font.setBold(True)
             return font
         if role == Qt.ItemDataRole.ToolTipRole:
-            return "\n".join(row.get("reasons", []))
+            return "\n".join(reason.render(self.lang) for reason in row.reasons)
         return None
 
-    def _text(self, row: dict[str, Any], column: int) -> str:
+    def _text(self, row: RegimenVerdict, column: int) -> str:
         if column == 0:
-            star = "\u2605 " if row["id"] == self.chosen else ""
-            return star + row["name"]
+            star = "\u2605 " if row.regimen.id == self.chosen else ""
+            return star + row.regimen.name.render(self.lang)
         if column == 1:
             return ", ".join(component_class_names(row, self.lang))
-        return term(f"term.verdict.{row['verdict']}", self.lang)
+        return term(f"term.verdict.{row.verdict}", self.lang)
 
 
-def component_class_names(row: dict[str, Any], lang: str) -> list[str]:
-    return [term(f"term.class.{c['class']}", lang) for c in row.get("components", [])]
+def component_class_names(row: RegimenVerdict, lang: str) -> list[str]:
+    return [term(f"term.class.{c.class_}", lang) for c in row.regimen.components]
 
 
 class ClassFilter(QSortFilterProxyModel):
     """Rows whose components include the chosen class (all rows when none is chosen)."""
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, source: RegimenTableModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.component_class: str | None = None
+        self._source = source
+        self.setSourceModel(source)
 
     def set_class(self, component_class: str | None) -> None:
         self.beginFilterChange()
@@ -102,21 +109,20 @@ class ClassFilter(QSortFilterProxyModel):
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:  # noqa: N802
         if self.component_class is None:
             return True
-        row = self.sourceModel().row(source_row)
-        return any(c["class"] == self.component_class for c in row.get("components", []))
+        row: RegimenVerdict = self._source.row(source_row)
+        return any(c.class_ == self.component_class for c in row.regimen.components)
 
 
 class RegimenStep(StepPage):
     """The catalogue with verdict badges; select up to three to compare; choose one."""
 
     def __init__(
-        self, document: CaseDocument, settings: Any, parent: QWidget | None = None
+        self, document: CaseDocument, settings: Settings, parent: QWidget | None = None
     ) -> None:
         super().__init__(document, settings, parent)
-        self.rows: list[dict[str, Any]] = []
+        self.rows: list[RegimenVerdict] = []
         self.model = RegimenTableModel(self.lang, self)
-        self.proxy = ClassFilter(self)
-        self.proxy.setSourceModel(self.model)
+        self.proxy = ClassFilter(self.model, self)
         self._build_filter()
         self._build_table()
         self.chosen_label = QLabel()
@@ -211,18 +217,16 @@ class RegimenStep(StepPage):
 
     # ------------------------------------------------------------------ results
     def chosen_id(self) -> str | None:
-        index = draft_index(self.document)
-        decisions = self.document.data.get("decisions") or []
-        if index is None:
-            index = len(decisions) - 1 if decisions else None
-        return decisions[index].get("regimen_id") if index is not None else None
+        """The regimen of the record in force (the draft, else the latest final record)."""
+        record = lifecycle.current(self.document.case.decisions)
+        return record.regimen_id if record else None
 
-    def show_results(self, output: dict[str, Any]) -> None:
+    def show_results(self, evaluation: Evaluation) -> None:
         selected = self.selected_ids()
-        self.rows = output["regimens"]
+        self.rows = list(evaluation.regimens)
         chosen = self.chosen_id()
         self.model.set_rows(self.rows, chosen)
-        names = {row["id"]: row["name"] for row in self.rows}
+        names = {row.regimen.id: row.regimen.name.render(self.lang) for row in self.rows}
         self.chosen_label.setText(
             self.tr("Chosen for the decision: {0}").format(names.get(chosen, chosen))
             if chosen
@@ -233,7 +237,7 @@ class RegimenStep(StepPage):
 
     def _show_selected(self, *_: Any) -> None:
         ids = self.selected_ids()[:MAX_COMPARED]
-        rows = [row for row in self.rows if row["id"] in ids]
+        rows = [row for row in self.rows if row.regimen.id in ids]
         if not rows:
             self.detail.setText(
                 self.tr(
@@ -247,28 +251,27 @@ class RegimenStep(StepPage):
         )
         self.detail.setText(f"<table cellspacing='6'><tr>{cells}</tr></table>")
 
-    def _detail_html(self, row: dict[str, Any]) -> str:
-        verdict = term(f"term.verdict.{row['verdict']}", self.lang)
+    def _detail_html(self, row: RegimenVerdict) -> str:
+        verdict = term(f"term.verdict.{row.verdict}", self.lang)
         reasons_title, evidence_title = self.tr("Reasons"), self.tr("Evidence")
         parts = [
-            f"<b style='font-size:14px'>{row['name']}</b><br>",
-            badge_html(verdict, row["verdict"]),
+            f"<b style='font-size:14px'>{row.regimen.name.render(self.lang)}</b><br>",
+            badge_html(verdict, row.verdict),
             f"<br><i>{', '.join(component_class_names(row, self.lang))}</i>",
-            f"<p><b>{reasons_title}</b>{bullets_html(row.get('reasons', []))}</p>",
+            f"<p><b>{reasons_title}</b>{bullets_html(self.sentences(row.reasons))}</p>",
             f"<p><b>{evidence_title}</b>",
         ]
-        parts += [self._evidence_html(item) for item in row.get("evidence", [])]
+        parts += [self._evidence_html(item) for item in row.regimen.evidence]
         return "".join(parts) + "</p>"
 
-    def _evidence_html(self, item: dict[str, Any]) -> str:
-        size = item.get("size")
-        facts = [self.tr("ref {0}").format(item.get("ref")), str(item.get("design") or "")]
-        if size:
-            facts.append(self.tr("n = {0}").format(size))
-        if item.get("trial"):
-            facts.append(str(item["trial"]))
+    def _evidence_html(self, item: Evidence) -> str:
+        facts = [self.tr("ref {0}").format(item.ref), item.design_name(self.lang)]
+        if item.size:
+            facts.append(self.tr("n = {0}").format(item.size))
+        if item.trial:
+            facts.append(item.trial)
         # The finding states its figures in the reader's language; the raw `figures` list is
         # the catalogue's provenance check against the review and is not repeated here.
-        finding = item.get("finding") or ""
+        finding = item.finding.render(self.lang)
         heading_text = " \u00b7 ".join(fact for fact in facts if fact)
         return f"<div style='margin:4px 0 4px 8px'>\u2022 <b>{heading_text}</b><br>{finding}</div>"

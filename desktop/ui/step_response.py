@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QLabel, QTableView, QWidget
 
 from desktop.logic.clinical import response_chart_series
-from desktop.logic.model import term
+from desktop.logic.model import lifecycle, term
 from desktop.ui.chart import ResponseChart
-from desktop.ui.drafts import draft_index
 from desktop.ui.forms import DateField, NumberField, enum_field, heading
 from desktop.ui.imaging_panel import ImagingPanel
 from desktop.ui.panel_widgets import table_view
@@ -18,12 +17,16 @@ from desktop.ui.step_base import ResultCard, StepPage
 from desktop.ui.tables import PlainRowsModel
 from desktop.ui.undo import CaseDocument
 
+if TYPE_CHECKING:
+    from desktop.logic.clinical import Evaluation, ResponseSeries
+    from desktop.ui.settings import Settings
+
 
 class ResponseStep(StepPage):
     """The response series, what was given and tolerated, and when surgery could be done."""
 
     def __init__(
-        self, document: CaseDocument, settings: Any, parent: QWidget | None = None
+        self, document: CaseDocument, settings: Settings, parent: QWidget | None = None
     ) -> None:
         super().__init__(document, settings, parent)
         self.imaging = ImagingPanel(document)
@@ -86,7 +89,7 @@ class ResponseStep(StepPage):
         self.results.addWidget(self.facts)
 
     def refresh(self) -> None:
-        index = draft_index(self.document)
+        index = lifecycle.draft_index(self.document.case.decisions)
         self.strategy.path = (
             f"decisions.{index}.timing_strategy"
             if index is not None
@@ -107,54 +110,54 @@ class ResponseStep(StepPage):
         for panel in (self.imaging, self.treatments, self.adverse_events):
             panel.set_read_only(read_only)
 
-    def show_results(self, output: dict[str, Any]) -> None:
+    def show_results(self, evaluation: Evaluation) -> None:
         self.chart.set_series(response_chart_series(self.document.case))
-        self._show_response(output.get("response"))
-        surgery = output["surgery"]
-        earliest = surgery.get("earliest_date") or self.tr("no date can be given")
-        lines = list(surgery.get("blockers", []))
-        if surgery.get("planned_date_check"):
-            lines.append(surgery["planned_date_check"])
-        self.surgery.set_result(earliest, lines + list(surgery.get("why", [])))
-        flr_ok = surgery.get("flr_ok")
+        self._show_response(evaluation.response)
+        surgery = evaluation.surgery
+        earliest = (
+            surgery.earliest_date.isoformat()
+            if surgery.earliest_date
+            else self.tr("no date can be given")
+        )
+        lines = self.sentences([*surgery.blockers, surgery.planned_date_check, *surgery.why])
+        self.surgery.set_result(earliest, lines)
         word = {
             True: self.tr("sufficient"),
             False: self.tr("insufficient"),
             None: self.tr("unknown"),
-        }[flr_ok]
-        icg = surgery.get("icg_r15_percent")
-        flr_lines = list(surgery.get("flr_why", []))
-        if icg is not None:
-            flr_lines.append(self.tr("ICG-R15: {0} %").format(icg))
+        }[surgery.flr_ok]
+        flr_lines = self.sentences(surgery.flr_why)
+        if surgery.icg_r15_percent is not None:
+            flr_lines.append(self.tr("ICG-R15: {0} %").format(surgery.icg_r15_percent))
         self.flr.set_result(word, flr_lines)
-        self.facts.set_result("", list(surgery.get("facts", [])))
+        self.facts.set_result("", self.sentences(surgery.facts))
         self.facts.value.hide()
 
-    def _show_response(self, response: dict[str, Any] | None) -> None:
-        if not response:
+    def _show_response(self, response: ResponseSeries | None) -> None:
+        if response is None:
             self.series_summary.set_result(
                 self.tr("not assessable"),
                 [self.tr("Response needs a baseline and at least one follow-up scan.")],
             )
             self.timepoints.set_rows([])
             return
-        current = term(f"term.response.{response['current']}", self.lang)
-        best = term(f"term.response.{response['best']}", self.lang)
+        current = term(f"term.response.{response.current}", self.lang)
+        best = term(f"term.response.{response.best}", self.lang)
         self.series_summary.set_result(
             self.tr("Current: {0} \u00b7 best: {1}").format(current, best),
-            list(response.get("why", [])),
-            response.get("criteria", ""),
+            self.sentences(response.why),
+            response.criteria,
         )
         self.timepoints.set_rows(
             [
                 [
-                    p["date"],
-                    _text(p["sum_mm"]),
-                    _pct(p.get("change_from_baseline_pct")),
-                    _pct(p.get("change_from_nadir_pct")),
-                    self._category(p["category"]),
+                    p.date.isoformat(),
+                    _millimetres(p.sum_mm),
+                    _pct(p.change_from_baseline_pct),
+                    _pct(p.change_from_nadir_pct),
+                    self._category(p.category),
                 ]
-                for p in response["timepoints"]
+                for p in response.timepoints
             ]
         )
 
@@ -165,9 +168,12 @@ class ResponseStep(StepPage):
         return category
 
 
-def _text(value: Any) -> str:
-    return "\u2014" if value is None else str(value)
+def _millimetres(value: float | None) -> str:
+    """A sum of diameters as measured: whole millimetres without ".0", else to 0.01 mm."""
+    if value is None:
+        return "\u2014"
+    return str(int(value)) if value.is_integer() else str(round(value, 2))
 
 
-def _pct(value: Any) -> str:
+def _pct(value: float | None) -> str:
     return "\u2014" if value is None else f"{value:+.1f} %"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.logic.clinical import cheng_note, cheng_type
-from desktop.ui.drafts import draft_index
+from desktop.logic.model import lifecycle
 from desktop.ui.forms import (
     ERROR_STYLE,
     ChoiceField,
@@ -28,6 +28,10 @@ from desktop.ui.forms import (
 from desktop.ui.step_base import ResultCard, StepPage, rich_label
 from desktop.ui.undo import CaseDocument
 
+if TYPE_CHECKING:
+    from desktop.logic.clinical import Evaluation
+    from desktop.ui.settings import Settings
+
 BCLC_STAGES = ["0", "A", "B", "C", "D"]
 CNLC_STAGES = ["Ia", "Ib", "IIa", "IIb", "IIIa", "IIIb", "IV"]
 
@@ -36,7 +40,7 @@ class TumourStep(StepPage):
     """Tumour findings; BCLC and CNLC side by side with reasons, discordance and overrides."""
 
     def __init__(
-        self, document: CaseDocument, settings: Any, parent: QWidget | None = None
+        self, document: CaseDocument, settings: Settings, parent: QWidget | None = None
     ) -> None:
         super().__init__(document, settings, parent)
         self._computed: dict[str, str] = {}
@@ -147,8 +151,8 @@ class TumourStep(StepPage):
             self.override_error.setText(problems[0])
             return problems
         computed = self._computed.get(item)
-        user = self.settings.user() if hasattr(self.settings, "user") else None
-        override = {
+        user = self.settings.user()
+        override: dict[str, Any] = {
             "item": item,
             "computed": computed,
             "chosen": chosen,
@@ -157,17 +161,17 @@ class TumourStep(StepPage):
         }
         if user:
             override["by"] = user[0]
-        index = draft_index(self.document)
+        index = lifecycle.draft_index(self.document.case.decisions)
         if index is None:
             self.document.pending_overrides.append(override)
-            problems: list[str] = []
+            refused: list[str] = []
             self.refresh()
         else:
-            problems = self.document.add_item(f"decisions.{index}.overrides", override)
-        self.override_error.setText("\n".join(problems))
-        if not problems:
+            refused = self.document.add_item(f"decisions.{index}.overrides", override)
+        self.override_error.setText("\n".join(refused))
+        if not refused:
             self.override_reason.clear()
-        return problems
+        return refused
 
     def on_override_clicked(self) -> None:
         self.on_override(
@@ -188,13 +192,12 @@ class TumourStep(StepPage):
         self._show_overrides()
 
     def _show_overrides(self) -> None:
-        index = draft_index(self.document)
-        stored = self.document.value(f"decisions.{index}.overrides") if index is not None else []
+        draft = lifecycle.draft(self.document.case.decisions)
         lines = [
             self.tr("{0}: computed {1}, chosen {2} \u2014 {3}").format(
-                o["item"].upper(), o.get("computed") or "\u2014", o["chosen"], o["reason"]
+                o.item.upper(), o.computed or "\u2014", o.chosen, o.reason
             )
-            for o in stored or []
+            for o in (draft.overrides if draft else [])
         ]
         pending = [
             self.tr(
@@ -214,16 +217,17 @@ class TumourStep(StepPage):
         ):
             widget.setEnabled(not read_only)
 
-    def show_results(self, output: dict[str, Any]) -> None:
-        self._computed = {"bclc": output["bclc"]["stage"], "cnlc": output["cnlc"]["stage"]}
-        for card, key in ((self.bclc, "bclc"), (self.cnlc, "cnlc")):
-            result = output[key]
-            card.set_result(result["stage"], result["why"], result.get("system", ""))
-        sentence = output.get("staging_discordance")
-        self.discordance.setText(sentence or "")
-        self.discordance.setVisible(bool(sentence))
-        for card, key in ((self.milan, "milan"), (self.up_to_seven, "up_to_seven")):
-            result = output[key]
-            word = self.tr("within") if result["within"] else self.tr("beyond")
-            card.set_result(word, result["why"])
+    def show_results(self, evaluation: Evaluation) -> None:
+        self._computed = {"bclc": evaluation.bclc.stage, "cnlc": evaluation.cnlc.stage}
+        for card, stage in ((self.bclc, evaluation.bclc), (self.cnlc, evaluation.cnlc)):
+            card.set_result(stage.stage, self.sentences(stage.why), stage.system_name(self.lang))
+        discordance = evaluation.discordance
+        self.discordance.setText(discordance.render(self.lang) if discordance else "")
+        self.discordance.setVisible(discordance is not None)
+        for card, criterion in (
+            (self.milan, evaluation.milan),
+            (self.up_to_seven, evaluation.up_to_seven),
+        ):
+            word = self.tr("within") if criterion.within else self.tr("beyond")
+            card.set_result(word, self.sentences(criterion.why))
         self._show_overrides()

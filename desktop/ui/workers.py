@@ -3,7 +3,7 @@
 A task runs a plain function `work(control)`; the function calls `control.report(done, total)`
 and stops when `control.cancelled` is set. Results come back as signals, delivered on the GUI
 thread. A task that touches the database opens its own Store connection (SQLite connections
-are not shared across threads).
+are not shared across threads). A window runs its tasks through a `TaskRunner`.
 """
 
 from __future__ import annotations
@@ -12,13 +12,20 @@ import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from desktop.logic.model import OutputError
-from desktop.logic.store import StoreError, error_text
+from desktop.logic.store import Store, StoreError, error_text
+
+if TYPE_CHECKING:  # the case model and the rules file load with the first case
+    from desktop.logic.model import Case, Rules
+    from desktop.ui.settings import Settings
+
+StoreOpener = Callable[[], Store]
+Work = Callable[["TaskControl"], Any]
 
 
 class TaskSignals(QObject):
@@ -54,7 +61,7 @@ class Task(QRunnable):
     `lang` is the language of the `failed` message when the store refused the work.
     """
 
-    def __init__(self, work: Callable[[TaskControl], Any], lang: str = "en") -> None:
+    def __init__(self, work: Work, lang: str = "en") -> None:
         super().__init__()
         self.setAutoDelete(False)
         self.signals = TaskSignals()
@@ -111,6 +118,40 @@ def _advance(dialog: QProgressDialog, done: int, total: int) -> None:
     dialog.setValue(done)
 
 
+def reopen(store: Store) -> Store:
+    """Another connection to `store`'s database as the same user: a worker thread's own."""
+    return Store.open(store.path, user=store.user, read_only=store.read_only)
+
+
+class TaskRunner:
+    """A window's running tasks: each shown with its progress dialog and kept until it ends;
+    a failure is told in a warning over `parent`, in the reader's language (`settings`)."""
+
+    def __init__(self, parent: QWidget, settings: Settings) -> None:
+        self._parent = parent
+        self._settings = settings
+        self.running: list[Task] = []
+
+    def run(self, task: Task, title: str, failure_title: str) -> Task:
+        task.lang = self._settings.language  # a store refusal is shown in the reader's language
+        task.signals.failed.connect(
+            lambda message: QMessageBox.warning(self._parent, failure_title, message)
+        )
+        self.running.append(task)
+        for signal in (task.signals.finished, task.signals.failed, task.signals.cancelled):
+            signal.connect(lambda *_: self._forget(task))
+        show_progress(task, title, self._parent)
+        return start(task)
+
+    def cancel_all(self) -> None:
+        for task in list(self.running):
+            task.control.cancel()
+
+    def _forget(self, task: Task) -> None:
+        if task in self.running:
+            self.running.remove(task)
+
+
 @dataclass
 class ImportResult:
     """Imported case ids, and one line per refused file naming the file and the problem."""
@@ -119,7 +160,7 @@ class ImportResult:
     problems: list[str] = field(default_factory=list)
 
 
-def import_files(open_store: Callable[[], Any], paths: Iterable[Path], lang: str = "en"):
+def import_files(open_store: StoreOpener, paths: Iterable[Path], lang: str = "en") -> Work:
     """Work function importing case files through a store opened in the worker thread."""
     paths = list(paths)
 
@@ -139,7 +180,7 @@ def import_files(open_store: Callable[[], Any], paths: Iterable[Path], lang: str
     return work
 
 
-def _import_one(store: Any, path: Path, result: ImportResult, lang: str = "en") -> None:
+def _import_one(store: Store, path: Path, result: ImportResult, lang: str = "en") -> None:
     from desktop.logic.model import CaseError, read_case
 
     try:
@@ -151,7 +192,7 @@ def _import_one(store: Any, path: Path, result: ImportResult, lang: str = "en") 
         result.problems.append(f"{path}: {error_text(exc, lang)}")
 
 
-def export_files(open_store: Callable[[], Any], case_ids: Iterable[str], folder: Path):
+def export_files(open_store: StoreOpener, case_ids: Iterable[str], folder: Path) -> Work:
     """Work function writing each case as `<MRN>.json` into `folder`; returns the paths."""
     case_ids = list(case_ids)
 
@@ -171,7 +212,7 @@ def export_files(open_store: Callable[[], Any], case_ids: Iterable[str], folder:
     return work
 
 
-def _export_one(store: Any, case_id: str, folder: Path) -> Path:
+def _export_one(store: Store, case_id: str, folder: Path) -> Path:
     from desktop.logic.model import dumps_case, write_text_atomic
 
     case = store.get_case(case_id).case
@@ -198,16 +239,19 @@ class ReportOptions:
         return DeidentifyOptions(self.include_free_text, self.deidentify_attendees)
 
 
-def summary_pdf(open_store: Callable[[], Any], case_id: str, out: Path, options: ReportOptions):
-    """Work function writing one case's MDT summary PDF at `out`; returns the path."""
+def summary_pdf(
+    open_store: StoreOpener, case_id: str, out: Path, options: ReportOptions, rules: Rules
+) -> Work:
+    """Work function writing one case's MDT summary PDF at `out` with `rules` (the rules file
+    the app applies); returns the path."""
 
-    def work(control: TaskControl) -> Path:
+    def work(control: TaskControl) -> Path | None:
         from desktop.logic.report import write_summary_pdf
 
         case, department = _case_and_department(open_store, case_id)
         control.report(0, 1)
         path = write_summary_pdf(
-            case, out, lang=options.lang, deidentify=options.deidentification(),
+            case, out, rules=rules, lang=options.lang, deidentify=options.deidentification(),
             department=department, case_id=case_id,
         )  # fmt: skip
         control.report(1, 1)
@@ -217,19 +261,19 @@ def summary_pdf(open_store: Callable[[], Any], case_id: str, out: Path, options:
 
 
 def archive_bundle(
-    open_store: Callable[[], Any], case_id: str, folder: Path, options: ReportOptions
-):
+    open_store: StoreOpener, case_id: str, folder: Path, options: ReportOptions, rules: Rules
+) -> Work:
     """Work function writing the archive bundle (PDF, case JSON, manifest) into `folder`."""
 
-    def work(control: TaskControl) -> Path:
+    def work(control: TaskControl) -> Path | None:
         from desktop.logic.report import write_archive
 
         case, department = _case_and_department(open_store, case_id)
         control.report(0, 1)
         before = set(folder.iterdir()) if folder.is_dir() else set()
         written = write_archive(
-            case_id, case, folder, lang=options.lang, deidentify=options.deidentification(),
-            department=department,
+            case_id, case, folder, rules=rules, lang=options.lang,
+            deidentify=options.deidentification(), department=department,
         )  # fmt: skip
         control.report(1, 1)
         _kept_unless_cancelled(control, sorted(set(folder.iterdir()) - before))
@@ -239,12 +283,13 @@ def archive_bundle(
 
 
 def meeting_pack(
-    open_store: Callable[[], Any],
+    open_store: StoreOpener,
     case_ids: Iterable[str],
     out: Path,
     meeting_date: str,
     options: ReportOptions,
-):
+    rules: Rules,
+) -> Work:
     """Work function writing the meeting pack of `case_ids` at `out`; cancel writes nothing
     (the report's progress callback answers False, and it raises ExportCancelled)."""
     case_ids = list(case_ids)
@@ -265,7 +310,7 @@ def meeting_pack(
 
         try:
             path = write_meeting_pack(
-                cases, out, meeting_date=meeting_date, lang=options.lang,
+                cases, out, meeting_date=meeting_date, lang=options.lang, rules=rules,
                 deidentify=options.deidentification(), department=department, progress=progress,
             )  # fmt: skip
         except ExportCancelled:
@@ -284,7 +329,7 @@ def _kept_unless_cancelled(control: TaskControl, written: list[Path]) -> Path | 
     return None
 
 
-def _case_and_department(open_store: Callable[[], Any], case_id: str) -> tuple[Any, str]:
+def _case_and_department(open_store: StoreOpener, case_id: str) -> tuple[Case, str]:
     store = open_store()
     try:
         return store.get_case(case_id).case, str(store.get_setting("department") or "")

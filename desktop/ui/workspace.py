@@ -1,18 +1,19 @@
 """The case workspace: the MDT workflow steps in a sidebar, each marked complete/incomplete/stale.
 
 Every edit is an undoable command on a CaseDocument; results are recomputed from the in-memory
-case as the user types (desktop.logic.clinical.evaluation.evaluate) and the case is saved as a new
-revision 800 ms after the last change and at once on a step change or close (autosave.py).
+case as the user types (desktop.logic.clinical.evaluate, with the rules file the app applies)
+and every step shows that `Evaluation`. The case is saved as a new revision 800 ms after the last
+change and at once on a step change or close (autosave.py).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QColor, QKeySequence
+from PySide6.QtGui import QCloseEvent, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -27,11 +28,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.logic.clinical import AREAS, evaluate, evaluation_output, readiness
-from desktop.logic.model import Message
+from desktop.logic.clinical import AREAS, Evaluation, evaluate, readiness
+from desktop.logic.model import Message, Rules, lifecycle
+from desktop.logic.store import Store, department_rules
 from desktop.ui.autosave import AutoSaver
-from desktop.ui.drafts import draft_index
-from desktop.ui.forms import lang_of
+from desktop.ui.settings import Settings, stale_days
 from desktop.ui.step_adjuvant import AdjuvantStep
 from desktop.ui.step_base import BADGE_COLOURS, StepPage
 from desktop.ui.step_decision import DecisionStep
@@ -41,7 +42,6 @@ from desktop.ui.step_response import ResponseStep
 from desktop.ui.step_tumour import TumourStep
 from desktop.ui.undo import CaseDocument
 
-STEP_CLASSES = (PatientStep, TumourStep, RegimenStep, ResponseStep, AdjuvantStep, DecisionStep)
 STATE_MARKS = {"complete": "\u2713", "incomplete": "\u25cb", "stale": "\u26a0"}
 
 
@@ -65,7 +65,8 @@ def state_words() -> dict[str, str]:
 
 
 class CaseWorkspace(QWidget):
-    """One case, edited step by step; saved automatically, undoable, read-only once final.
+    """One case, edited step by step with `rules` applied; saved automatically, undoable,
+    read-only once decided.
 
     Signals:
         caseChanged(str): the case with this case_id was saved as a new revision.
@@ -73,17 +74,25 @@ class CaseWorkspace(QWidget):
 
     caseChanged = Signal(str)
 
-    def __init__(self, store: Any, case_id: str, settings: Any, parent: QWidget | None = None):
+    def __init__(
+        self,
+        store: Store,
+        case_id: str,
+        settings: Settings,
+        rules: Rules,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.store = store
         self.case_id = case_id
         self.settings = settings
-        self.lang = lang_of(settings)
+        self.rules = rules
+        self.lang = settings.language
         stored = store.get_case(case_id)
         self.document = CaseDocument(stored.case, self, self.lang)
         self.undo_stack = self.document.undo_stack
         self.saver = AutoSaver(store, case_id, stored.revision, self.document)
-        self.output: dict[str, Any] = {}
+        self.evaluation: Evaluation | None = None
         self._build()
         self.document.changed.connect(self.on_case_edited)
         self.document.changed.connect(self.saver.on_changed)
@@ -102,8 +111,18 @@ class CaseWorkspace(QWidget):
         self.sidebar.setStyleSheet("QListWidget::item { padding: 8px 6px; }")
         for title in step_titles():
             self.sidebar.addItem(QListWidgetItem(title))
-        self.steps: list[StepPage] = [cls(self.document, self.settings) for cls in STEP_CLASSES]
-        self.steps[-1].bind_workspace(self)
+        document, settings = self.document, self.settings
+        self.regimen_step = RegimenStep(document, settings)
+        self.decision_step = DecisionStep(document, settings)
+        self.decision_step.bind_workspace(self)
+        self.steps: list[StepPage] = [
+            PatientStep(document, settings),
+            TumourStep(document, settings),
+            self.regimen_step,
+            ResponseStep(document, settings),
+            AdjuvantStep(document, settings),
+            self.decision_step,
+        ]
         self.stack = QStackedWidget()
         for step in self.steps:
             self.stack.addWidget(step)
@@ -125,21 +144,24 @@ class CaseWorkspace(QWidget):
         self.invalid_note = QLabel()
         self.invalid_note.setStyleSheet("color: #b3261e; font-weight: 600;")
         self.invalid_note.hide()
-        self.undo_button = self._tool(_tr("Undo"), self.undo_stack.undo, QKeySequence.Undo)
-        self.redo_button = self._tool(_tr("Redo"), self.undo_stack.redo, QKeySequence.Redo)
+        undo, redo = QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo
+        self.undo_button = self._tool(_tr("Undo"), self.undo_stack.undo, undo)
+        self.redo_button = self._tool(_tr("Redo"), self.undo_stack.redo, redo)
         self.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
         self.undo_stack.canRedoChanged.connect(self.redo_button.setEnabled)
         self.undo_button.setEnabled(False)
         self.redo_button.setEnabled(False)
         row = QHBoxLayout()
-        for widget in (self.title, self.invalid_note):
-            row.addWidget(widget)
+        for label in (self.title, self.invalid_note):
+            row.addWidget(label)
         row.addStretch(1)
         for widget in (self.save_state, self.undo_button, self.redo_button):
             row.addWidget(widget)
         return row
 
-    def _tool(self, text: str, slot, shortcut) -> QToolButton:
+    def _tool(
+        self, text: str, slot: Callable[[], object], shortcut: QKeySequence.StandardKey
+    ) -> QToolButton:
         button = QToolButton()
         button.setText(text)
         # The keys belong to the main window's Edit menu (one owner, no ambiguous shortcut).
@@ -164,20 +186,24 @@ class CaseWorkspace(QWidget):
         return self.conflict_bar
 
     def _disclaimer(self) -> QLabel:
-        label = QLabel(
+        self.disclaimer = QLabel()
+        self.disclaimer.setWordWrap(True)
+        self.disclaimer.setStyleSheet("color: #4b5563; font-size: 11px;")
+        self._show_rules_version()
+        return self.disclaimer
+
+    def _show_rules_version(self) -> None:
+        self.disclaimer.setText(
             Message("evaluation.disclaimer").render(self.lang)
             + "  "
-            + _tr("Rules version {0}.").format(self._rules_version())
+            + _tr("Rules version {0}.").format(self.rules.version)
         )
-        label.setWordWrap(True)
-        label.setStyleSheet("color: #4b5563; font-size: 11px;")
-        self.disclaimer = label
-        return label
 
-    def _rules_version(self) -> str:
-        from desktop.logic.model import default_rules
-
-        return default_rules().version
+    def set_rules(self, rules: Rules) -> None:
+        """Another rules file is in force: evaluate again with it."""
+        self.rules = rules
+        self._show_rules_version()
+        self.on_case_edited()
 
     # ------------------------------------------------------------------ behaviour
     def current_step(self) -> StepPage:
@@ -190,30 +216,27 @@ class CaseWorkspace(QWidget):
         self.stack.setCurrentIndex(row)
         step = self.steps[row]
         step.refresh()
-        if self.output:
-            step.show_results(self.output)
+        if self.evaluation is not None:
+            step.show_results(self.evaluation)
 
     def on_case_edited(self) -> None:
         """Recompute from the in-memory case and show it in the open step and the sidebar."""
         case = self.document.case
-        self.output = evaluation_output(evaluate(case), self.lang)
+        self.evaluation = evaluate(case, self.rules)
         self.title.setText(f"{case.patient.name} \u00b7 {case.patient.mrn}")
         step = self.current_step()
         step.refresh()
-        step.show_results(self.output)
+        step.show_results(self.evaluation)
         self._mark_steps()
         self._apply_read_only()
 
     def meeting_date(self) -> dt.date:
         """The meeting the case is prepared for: the draft decision's date, else today."""
-        index = draft_index(self.document)
-        if index is not None:
-            return self.document.case.decisions[index].meeting_date
-        return dt.date.today()
+        draft = lifecycle.draft(self.document.case.decisions)
+        return draft.meeting_date if draft is not None else dt.date.today()
 
     def step_states(self) -> list[str]:
-        from desktop.ui.settings import stale_days  # the department's limit, from the store
-
+        # Stale days: the department's limit, from the store.
         ready = readiness(self.document.case, self.meeting_date(), stale_days(self.store))
         return [ready.area_state(area) for area in AREAS]
 
@@ -226,13 +249,8 @@ class CaseWorkspace(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, state)
 
     def is_read_only(self) -> bool:
-        """Read-only when the case's newest decision is final and no draft is open."""
-        decisions = self.document.case.decisions
-        return (
-            bool(decisions)
-            and draft_index(self.document) is None
-            and (decisions[-1].status == "final")
-        )
+        """Read-only once decided: a sealed record and no draft open (model.lifecycle)."""
+        return lifecycle.is_read_only(self.document.case.decisions)
 
     def _apply_read_only(self) -> None:
         read_only = self.is_read_only()
@@ -285,23 +303,26 @@ class CaseWorkspace(QWidget):
     def flush(self) -> bool:
         return self.saver.flush()
 
-    def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
         self.saver.flush()
         super().closeEvent(event)
 
 
-def workspace_screenshots(store: Any, case_id: str, settings: Any, out_dir: Path) -> list[Path]:
-    """Grab every step of one case at 1280x800 into `out_dir`; returns the PNG paths."""
+def workspace_screenshots(
+    store: Store, case_id: str, settings: Settings, out_dir: Path
+) -> list[Path]:
+    """Grab every step of one case at 1280x800 into `out_dir` (with the database's rules file);
+    returns the PNG paths."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    workspace = CaseWorkspace(store, case_id, settings)
+    workspace = CaseWorkspace(store, case_id, settings, department_rules(store))
     workspace.resize(1280, 800)
     workspace.show()
     paths = []
     slug = store.get_case(case_id).case.patient.mrn.replace("/", "-")
     for row, area in enumerate(AREAS):
         workspace.sidebar.setCurrentRow(row)
-        if area == "regimen":
-            workspace.steps[row].on_select(_comparison_ids(workspace.output))
+        if area == "regimen" and workspace.evaluation is not None:
+            workspace.regimen_step.on_select(_comparison_ids(workspace.evaluation))
         QApplication.processEvents()
         path = out_dir / f"workspace-{slug}-{row + 1}-{area}.png"
         workspace.grab().save(str(path))
@@ -312,8 +333,7 @@ def workspace_screenshots(store: Any, case_id: str, settings: Any, out_dir: Path
     return paths
 
 
-def _comparison_ids(output: dict[str, Any]) -> list[str]:
+def _comparison_ids(evaluation: Evaluation) -> list[str]:
     """Two regimens of different verdicts, so the screenshot shows a comparison."""
-    rows = output.get("regimens", [])
-    by_verdict = {row["verdict"]: row["id"] for row in reversed(rows)}
+    by_verdict = {v.verdict: v.regimen.id for v in reversed(evaluation.regimens)}
     return list(by_verdict.values())[:2]

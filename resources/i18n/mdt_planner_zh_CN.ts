@@ -42,72 +42,72 @@
     <context>
         <name>AdjuvantStep</name>
         <message>
-            <location filename="../../desktop/ui/step_adjuvant.py" line="26" />
+            <location filename="../../desktop/ui/step_adjuvant.py" line="31" />
             <source>Adjuvant plan of the draft decision</source>
             <translation>决策草稿的辅助治疗计划</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_adjuvant.py" line="28" />
+            <location filename="../../desktop/ui/step_adjuvant.py" line="33" />
             <source>Use this option</source>
             <translation>采用此方案</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_adjuvant.py" line="35" />
+            <location filename="../../desktop/ui/step_adjuvant.py" line="40" />
             <source>Option</source>
             <translation>方案</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_adjuvant.py" line="37" />
+            <location filename="../../desktop/ui/step_adjuvant.py" line="42" />
             <source>Duration (months)</source>
             <translation>疗程（月）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_adjuvant.py" line="43" />
+            <location filename="../../desktop/ui/step_adjuvant.py" line="48" />
             <source>Stop rules and notes (recurrence, intolerable toxicity, whether pCR changed the plan)</source>
             <translation>停药规则与备注（复发、不可耐受的毒性、病理完全缓解（pCR）是否改变计划）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_adjuvant.py" line="50" />
+            <location filename="../../desktop/ui/step_adjuvant.py" line="55" />
             <source>No draft decision yet: choosing an option starts one.</source>
             <translation>尚无决策草稿：选择一个方案即新建草稿。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_adjuvant.py" line="111" />
+            <location filename="../../desktop/ui/step_adjuvant.py" line="112" />
             <source>offered</source>
             <translation>推荐</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_adjuvant.py" line="111" />
+            <location filename="../../desktop/ui/step_adjuvant.py" line="112" />
             <source>not recommended</source>
             <translation>不推荐</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_adjuvant.py" line="116" />
+            <location filename="../../desktop/ui/step_adjuvant.py" line="117" />
             <source>Duration: {0} months</source>
             <translation>疗程：{0} 个月</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_adjuvant.py" line="118" />
+            <location filename="../../desktop/ui/step_adjuvant.py" line="119" />
             <source>Duration: not fixed by the evidence</source>
             <translation>疗程：现有证据未规定</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_adjuvant.py" line="120" />
+            <location filename="../../desktop/ui/step_adjuvant.py" line="122" />
             <source>Stop: {0}</source>
             <translation>停药：{0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_adjuvant.py" line="122" />
+            <location filename="../../desktop/ui/step_adjuvant.py" line="125" />
             <source>ref {0} ({1}{2}): {3}</source>
             <translation>文献 {0}（{1}{2}）：{3}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_adjuvant.py" line="130" />
+            <location filename="../../desktop/ui/step_adjuvant.py" line="133" />
             <source>Evidence</source>
             <translation>证据</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_adjuvant.py" line="130" />
+            <location filename="../../desktop/ui/step_adjuvant.py" line="133" />
             <source>For this case</source>
             <translation>本病例</translation>
         </message>
@@ -115,47 +115,47 @@
     <context>
         <name>Agenda</name>
         <message>
-            <location filename="../../desktop/ui/agenda_model.py" line="42" />
+            <location filename="../../desktop/ui/agenda_model.py" line="43" />
             <source>ready</source>
             <translation>已就绪</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda_model.py" line="45" />
+            <location filename="../../desktop/ui/agenda_model.py" line="46" />
             <source>%1 missing</source>
             <translation>缺 %1 项</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda_model.py" line="47" />
+            <location filename="../../desktop/ui/agenda_model.py" line="48" />
             <source>%1 stale</source>
             <translation>%1 项过期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda_model.py" line="107" />
+            <location filename="../../desktop/ui/agenda_model.py" line="110" />
             <source>#</source>
             <translation>序号</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda_model.py" line="108" />
+            <location filename="../../desktop/ui/agenda_model.py" line="111" />
             <source>Name</source>
             <translation>姓名</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda_model.py" line="109" />
+            <location filename="../../desktop/ui/agenda_model.py" line="112" />
             <source>MRN</source>
             <translation>病历号</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda_model.py" line="110" />
+            <location filename="../../desktop/ui/agenda_model.py" line="113" />
             <source>Stage</source>
             <translation>分期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda_model.py" line="111" />
+            <location filename="../../desktop/ui/agenda_model.py" line="114" />
             <source>Before the meeting</source>
             <translation>会前待办</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda_model.py" line="112" />
+            <location filename="../../desktop/ui/agenda_model.py" line="115" />
             <source>Discussed</source>
             <translation>已讨论</translation>
         </message>
@@ -163,92 +163,92 @@
     <context>
         <name>AgendaView</name>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="95" />
+            <location filename="../../desktop/ui/agenda.py" line="105" />
             <source>Before the meeting</source>
             <translation>会前待办</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="104" />
+            <location filename="../../desktop/ui/agenda.py" line="114" />
             <source>Meeting on</source>
             <translation>会议日期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="106" />
+            <location filename="../../desktop/ui/agenda.py" line="116" />
             <source>Meetings on record</source>
             <translation>已记录的会议</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="127" />
+            <location filename="../../desktop/ui/agenda.py" line="137" />
             <source>&amp;Add cases…</source>
             <translation>添加病例(&amp;A)…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="128" />
+            <location filename="../../desktop/ui/agenda.py" line="138" />
             <source>Move &amp;up</source>
             <translation>上移(&amp;U)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="129" />
+            <location filename="../../desktop/ui/agenda.py" line="139" />
             <source>Move do&amp;wn</source>
             <translation>下移(&amp;W)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="130" />
+            <location filename="../../desktop/ui/agenda.py" line="140" />
             <source>&amp;Remove</source>
             <translation>移除(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="131" />
+            <location filename="../../desktop/ui/agenda.py" line="141" />
             <source>Mark &amp;discussed</source>
             <translation>标记为已讨论(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="132" />
+            <location filename="../../desktop/ui/agenda.py" line="142" />
             <source>&amp;Carry over undiscussed…</source>
             <translation>顺延未讨论病例(&amp;C)…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="133" />
+            <location filename="../../desktop/ui/agenda.py" line="143" />
             <source>&amp;Open case</source>
             <translation>打开病例(&amp;O)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="134" />
+            <location filename="../../desktop/ui/agenda.py" line="144" />
             <source>&amp;Present (F5)</source>
             <translation>演示(&amp;P)（F5）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="135" />
+            <location filename="../../desktop/ui/agenda.py" line="145" />
             <source>E&amp;xport meeting pack…</source>
             <translation>导出会议资料包(&amp;X)…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="174" />
+            <location filename="../../desktop/ui/agenda.py" line="184" />
             <source>%1 cases, %2 ready, %3 discussed</source>
             <translation>共 %1 例，%2 例已就绪，%3 例已讨论</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="184" />
+            <location filename="../../desktop/ui/agenda.py" line="194" />
             <source>Before the meeting: select a case</source>
             <translation>会前待办：请选择一个病例</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="187" />
+            <location filename="../../desktop/ui/agenda.py" line="197" />
             <source>Before the meeting: %1</source>
             <translation>会前待办：%1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="190" />
+            <location filename="../../desktop/ui/agenda.py" line="200" />
             <source>Nothing missing or stale.</source>
             <translation>无缺项，无过期数据。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="244" />
+            <location filename="../../desktop/ui/agenda.py" line="254" />
             <source>Carried over</source>
             <translation>已顺延</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="245" />
+            <location filename="../../desktop/ui/agenda.py" line="255" />
             <source>%1 undiscussed case(s) moved to %2.</source>
             <translation>%1 例未讨论病例已顺延至 %2。</translation>
         </message>
@@ -310,12 +310,12 @@
     <context>
         <name>CarryOverDialog</name>
         <message>
-            <location filename="../../desktop/ui/agenda_dialogs.py" line="68" />
+            <location filename="../../desktop/ui/agenda_dialogs.py" line="71" />
             <source>Carry over undiscussed cases</source>
             <translation>顺延未讨论病例</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda_dialogs.py" line="78" />
+            <location filename="../../desktop/ui/agenda_dialogs.py" line="81" />
             <source>Move the cases not yet discussed to the meeting on:</source>
             <translation>将尚未讨论的病例顺延到以下日期的会议：</translation>
         </message>
@@ -323,83 +323,83 @@
     <context>
         <name>CaseActions</name>
         <message>
-            <location filename="../../desktop/ui/main_actions.py" line="72" />
+            <location filename="../../desktop/ui/main_actions.py" line="100" />
             <source>Not duplicated</source>
             <translation>未能复制</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_actions.py" line="84" />
+            <location filename="../../desktop/ui/main_actions.py" line="112" />
             <source>Demonstration cases</source>
             <translation>演示病例</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_actions.py" line="102" />
+            <location filename="../../desktop/ui/main_actions.py" line="130" />
             <source>Import case files</source>
             <translation>导入病例文件</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_actions.py" line="102" />
+            <location filename="../../desktop/ui/main_actions.py" line="130" />
             <source>Case files (*.json)</source>
             <translation>病例文件 (*.json)</translation>
         </message>
-        <message>
-            <location filename="../../desktop/ui/main_actions.py" line="111" />
-            <source>Import failed</source>
-            <translation>导入失败</translation>
-        </message>
         <message numerus="yes">
-            <location filename="../../desktop/ui/main_actions.py" line="114" />
+            <location filename="../../desktop/ui/main_actions.py" line="140" />
             <source>Importing %n file(s)…</source>
             <translation>
                 <numerusform>正在导入 %n 个文件…</numerusform>
             </translation>
         </message>
+        <message>
+            <location filename="../../desktop/ui/main_actions.py" line="141" />
+            <source>Import failed</source>
+            <translation>导入失败</translation>
+        </message>
         <message numerus="yes">
-            <location filename="../../desktop/ui/main_actions.py" line="120" />
+            <location filename="../../desktop/ui/main_actions.py" line="146" />
             <source>%n case(s) imported.</source>
             <translation>
                 <numerusform>已导入 %n 例病例。</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_actions.py" line="124" />
+            <location filename="../../desktop/ui/main_actions.py" line="150" />
             <source>Import</source>
             <translation>导入</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_actions.py" line="125" />
+            <location filename="../../desktop/ui/main_actions.py" line="151" />
             <source>Some files were refused.</source>
             <translation>部分文件被拒绝。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_actions.py" line="139" />
+            <location filename="../../desktop/ui/main_actions.py" line="165" />
             <source>Export</source>
             <translation>导出</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_actions.py" line="140" />
+            <location filename="../../desktop/ui/main_actions.py" line="166" />
             <source>Select the cases to export in the case list first.</source>
             <translation>请先在病例列表中选择要导出的病例。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_actions.py" line="143" />
+            <location filename="../../desktop/ui/main_actions.py" line="169" />
             <source>Export to folder</source>
             <translation>导出到文件夹</translation>
         </message>
-        <message>
-            <location filename="../../desktop/ui/main_actions.py" line="151" />
-            <source>Export failed</source>
-            <translation>导出失败</translation>
-        </message>
         <message numerus="yes">
-            <location filename="../../desktop/ui/main_actions.py" line="154" />
+            <location filename="../../desktop/ui/main_actions.py" line="178" />
             <source>Exporting %n case(s)…</source>
             <translation>
                 <numerusform>正在导出 %n 例病例…</numerusform>
             </translation>
         </message>
+        <message>
+            <location filename="../../desktop/ui/main_actions.py" line="179" />
+            <source>Export failed</source>
+            <translation>导出失败</translation>
+        </message>
         <message numerus="yes">
-            <location filename="../../desktop/ui/main_actions.py" line="159" />
+            <location filename="../../desktop/ui/main_actions.py" line="183" />
             <source>%n case file(s) written.</source>
             <translation>
                 <numerusform>已写入 %n 个病例文件。</numerusform>
@@ -542,12 +542,12 @@
     <context>
         <name>CasePickerDialog</name>
         <message>
-            <location filename="../../desktop/ui/agenda_dialogs.py" line="38" />
+            <location filename="../../desktop/ui/agenda_dialogs.py" line="41" />
             <source>Add cases to the agenda</source>
             <translation>向议程添加病例</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda_dialogs.py" line="41" />
+            <location filename="../../desktop/ui/agenda_dialogs.py" line="44" />
             <source>Filter by name or MRN</source>
             <translation>按姓名或病历号筛选</translation>
         </message>
@@ -555,7 +555,7 @@
     <context>
         <name>CaseWorkspace</name>
         <message>
-            <location filename="../../desktop/ui/workspace.py" line="129" />
+            <location filename="../../desktop/ui/workspace.py" line="149" />
             <source>Redo</source>
             <translation>重做</translation>
         </message>
@@ -605,53 +605,53 @@
             <translation>已过期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/workspace.py" line="128" />
+            <location filename="../../desktop/ui/workspace.py" line="148" />
             <source>Undo</source>
             <translation>撤销</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/workspace.py" line="155" />
+            <location filename="../../desktop/ui/workspace.py" line="177" />
             <source>Reload theirs and reapply my edits</source>
             <translation>载入对方版本并重新应用我的修改</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/workspace.py" line="157" />
+            <location filename="../../desktop/ui/workspace.py" line="179" />
             <source>Save mine as a new revision anyway</source>
             <translation>仍将我的版本保存为新修订</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/workspace.py" line="170" />
+            <location filename="../../desktop/ui/workspace.py" line="199" />
             <source>Rules version {0}.</source>
             <translation>规则版本 {0}。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/workspace.py" line="244" />
+            <location filename="../../desktop/ui/workspace.py" line="262" />
             <source>unsaved: fix {0} field(s)</source>
             <translation>未保存：请修正 {0} 个字段</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/workspace.py" line="249" />
+            <location filename="../../desktop/ui/workspace.py" line="267" />
             <source>Unsaved changes…</source>
             <translation>有未保存的修改…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/workspace.py" line="252" />
+            <location filename="../../desktop/ui/workspace.py" line="270" />
             <source>Saved as revision {0}</source>
             <translation>已保存为第 {0} 版</translation>
-            <location filename="../../desktop/ui/workspace.py" line="282" />
+            <location filename="../../desktop/ui/workspace.py" line="300" />
         </message>
         <message>
-            <location filename="../../desktop/ui/workspace.py" line="257" />
+            <location filename="../../desktop/ui/workspace.py" line="275" />
             <source>Your edits are kept here until you choose.</source>
             <translation>在您作出选择前，您的修改会保留在此。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/workspace.py" line="262" />
+            <location filename="../../desktop/ui/workspace.py" line="280" />
             <source>Not saved: {0}</source>
             <translation>未保存：{0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/workspace.py" line="269" />
+            <location filename="../../desktop/ui/workspace.py" line="287" />
             <source>Your edits do not fit the newer revision:</source>
             <translation>您的修改与较新的修订版本不相容：</translation>
         </message>
@@ -697,182 +697,182 @@
     <context>
         <name>DecisionStep</name>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="54" />
+            <location filename="../../desktop/ui/step_decision.py" line="60" />
             <source>Start a draft decision</source>
             <translation>新建决策草稿</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="56" />
+            <location filename="../../desktop/ui/step_decision.py" line="62" />
             <source>Amend the final decision</source>
             <translation>修订最终决策</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="58" />
+            <location filename="../../desktop/ui/step_decision.py" line="64" />
             <source>Sign off and finalize…</source>
             <translation>签署并定稿…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="69" />
+            <location filename="../../desktop/ui/step_decision.py" line="75" />
             <source>Meeting date</source>
             <translation>会议日期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="73" />
+            <location filename="../../desktop/ui/step_decision.py" line="79" />
             <source>Follow-up status</source>
             <translation>随访状态</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="80" />
+            <location filename="../../desktop/ui/step_decision.py" line="86" />
             <source>Follow-up reason (when not done)</source>
             <translation>未随访原因（未完成时填写）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="84" />
+            <location filename="../../desktop/ui/step_decision.py" line="90" />
             <source>Question to the MDT</source>
             <translation>提交 MDT 讨论的问题</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="87" />
+            <location filename="../../desktop/ui/step_decision.py" line="93" />
             <source>Recommendation</source>
             <translation>MDT 建议</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="89" />
+            <location filename="../../desktop/ui/step_decision.py" line="95" />
             <source>Dissent</source>
             <translation>不同意见</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="91" />
+            <location filename="../../desktop/ui/step_decision.py" line="97" />
             <source>Reopen conditions (one per line)</source>
             <translation>重新讨论的条件（每行一条）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="107" />
+            <location filename="../../desktop/ui/step_decision.py" line="113" />
             <source>Attendees and roles</source>
             <translation>参会人员及职责</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="111" />
+            <location filename="../../desktop/ui/step_decision.py" line="117" />
             <source>Name</source>
             <translation>姓名</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="111" />
+            <location filename="../../desktop/ui/step_decision.py" line="117" />
             <source>Role</source>
             <translation>职责</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="117" />
+            <location filename="../../desktop/ui/step_decision.py" line="123" />
             <source>name</source>
             <translation>姓名</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="119" />
+            <location filename="../../desktop/ui/step_decision.py" line="125" />
             <source>role, e.g. hepatobiliary surgeon</source>
             <translation>职责，例如：肝胆外科医师</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="120" />
+            <location filename="../../desktop/ui/step_decision.py" line="126" />
             <source>Add attendee</source>
             <translation>添加参会人员</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="132" />
+            <location filename="../../desktop/ui/step_decision.py" line="138" />
             <source>Signatures</source>
             <translation>签名</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="136" />
+            <location filename="../../desktop/ui/step_decision.py" line="142" />
             <source>Sign as this attendee</source>
             <translation>以该参会人员身份签名</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="156" />
+            <location filename="../../desktop/ui/step_decision.py" line="162" />
             <source>Start a draft decision first.</source>
             <translation>请先新建决策草稿。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="168" />
+            <location filename="../../desktop/ui/step_decision.py" line="175" />
             <source>Add the attendees first, then sign as one of them.</source>
             <translation>请先添加参会人员，再以其中一人身份签名。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="172" />
+            <location filename="../../desktop/ui/step_decision.py" line="178" />
             <source>{0} has already signed.</source>
             <translation>{0} 已签名。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="180" />
+            <location filename="../../desktop/ui/step_decision.py" line="190" />
             <source>Finalize the decision?</source>
             <translation>确定定稿此决策？</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="182" />
+            <location filename="../../desktop/ui/step_decision.py" line="192" />
             <source>Finalizing seals this decision record with its signatures. It can never be changed afterwards, only amended by a new record. Finalize now?</source>
             <translation>定稿后，此决策记录将连同签名一起封存，此后不能再修改，只能以新记录进行修订。现在定稿吗？</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="193" />
+            <location filename="../../desktop/ui/step_decision.py" line="203" />
             <source>A final decision needs at least one signature.</source>
             <translation>最终决策至少需要一个签名。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="198" />
+            <location filename="../../desktop/ui/step_decision.py" line="208" />
             <source>The draft could not be saved first; fix the fields marked in red or resolve the save conflict.</source>
             <translation>草稿无法先行保存；请修正标红的字段或解决保存冲突。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="213" />
+            <location filename="../../desktop/ui/step_decision.py" line="224" />
             <source>There is no final decision to amend.</source>
             <translation>没有可修订的最终决策。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="254" />
+            <location filename="../../desktop/ui/step_decision.py" line="272" />
             <source>Draft decision for the meeting of {0}</source>
             <translation>{0} 会议的决策草稿</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="256" />
+            <location filename="../../desktop/ui/step_decision.py" line="276" />
             <source>Final decision of {0}: sealed, read-only</source>
             <translation>{0} 的最终决策：已封存，只读</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="260" />
+            <location filename="../../desktop/ui/step_decision.py" line="280" />
             <source>No decision yet for this case.</source>
             <translation>此病例尚无决策。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="275" />
+            <location filename="../../desktop/ui/step_decision.py" line="297" />
             <source>No signature yet.</source>
             <translation>尚无签名。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="284" />
+            <location filename="../../desktop/ui/step_decision.py" line="306" />
             <source>BCLC {0} · CNLC {1} · Child-Pugh {2}</source>
             <translation>BCLC {0} · CNLC {1} · Child-Pugh {2}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="294" />
+            <location filename="../../desktop/ui/step_decision.py" line="314" />
             <source>Regimen: {0}</source>
             <translation>治疗方案：{0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="299" />
+            <location filename="../../desktop/ui/step_decision.py" line="317" />
             <source>Override {0}: computed {1}, chosen {2} — {3}</source>
             <translation>更改 {0}：计算结果 {1}，采用 {2} — {3}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="305" />
+            <location filename="../../desktop/ui/step_decision.py" line="323" />
             <source>{0} · {1} · {2}</source>
             <translation>{0} · {1} · {2}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="312" />
+            <location filename="../../desktop/ui/step_decision.py" line="330" />
             <source>What the record will show</source>
             <translation>决策记录将包含的内容</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="313" />
+            <location filename="../../desktop/ui/step_decision.py" line="331" />
             <source>Decision records of this case</source>
             <translation>本病例的决策记录</translation>
         </message>
@@ -1081,67 +1081,67 @@
     <context>
         <name>FollowUp</name>
         <message>
-            <location filename="../../desktop/ui/follow_up.py" line="137" />
+            <location filename="../../desktop/ui/follow_up.py" line="140" />
             <source>Name</source>
             <translation>姓名</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/follow_up.py" line="138" />
+            <location filename="../../desktop/ui/follow_up.py" line="141" />
             <source>MRN</source>
             <translation>病历号</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/follow_up.py" line="140" />
+            <location filename="../../desktop/ui/follow_up.py" line="143" />
             <source>Follow-up</source>
             <translation>随访</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/follow_up.py" line="102" />
+            <location filename="../../desktop/ui/follow_up.py" line="105" />
             <source>planned</source>
             <translation>已计划</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/follow_up.py" line="103" />
+            <location filename="../../desktop/ui/follow_up.py" line="106" />
             <source>ongoing</source>
             <translation>进行中</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/follow_up.py" line="104" />
+            <location filename="../../desktop/ui/follow_up.py" line="107" />
             <source>completed</source>
             <translation>已完成</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/follow_up.py" line="105" />
+            <location filename="../../desktop/ui/follow_up.py" line="108" />
             <source>not done</source>
             <translation>未进行</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/follow_up.py" line="107" />
+            <location filename="../../desktop/ui/follow_up.py" line="110" />
             <source>not set</source>
             <translation>未设定</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/follow_up.py" line="139" />
+            <location filename="../../desktop/ui/follow_up.py" line="142" />
             <source>Decided on</source>
             <translation>决策日期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/follow_up.py" line="141" />
+            <location filename="../../desktop/ui/follow_up.py" line="144" />
             <source>Re-discuss?</source>
             <translation>需重新讨论？</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/follow_up.py" line="142" />
+            <location filename="../../desktop/ui/follow_up.py" line="145" />
             <source>Recommendation</source>
             <translation>MDT 建议</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/follow_up.py" line="163" />
+            <location filename="../../desktop/ui/follow_up.py" line="166" />
             <source>yes: new data</source>
             <translation>是：有新数据</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/follow_up.py" line="163" />
+            <location filename="../../desktop/ui/follow_up.py" line="166" />
             <source>no</source>
             <translation>否</translation>
         </message>
@@ -1149,37 +1149,37 @@
     <context>
         <name>FollowUpView</name>
         <message>
-            <location filename="../../desktop/ui/follow_up.py" line="192" />
+            <location filename="../../desktop/ui/follow_up.py" line="195" />
             <source>Only cases to re-discuss</source>
             <translation>仅显示需重新讨论的病例</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/follow_up.py" line="195" />
+            <location filename="../../desktop/ui/follow_up.py" line="198" />
             <source>&amp;Refresh</source>
             <translation>刷新(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/follow_up.py" line="228" />
+            <location filename="../../desktop/ui/follow_up.py" line="231" />
             <source>Reading decisions…</source>
             <translation>正在读取决策…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/follow_up.py" line="248" />
+            <location filename="../../desktop/ui/follow_up.py" line="251" />
             <source>%1 decisions in follow-up, %2 to re-discuss</source>
             <translation>随访中决策 %1 项，需重新讨论 %2 项</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/follow_up.py" line="257" />
+            <location filename="../../desktop/ui/follow_up.py" line="260" />
             <source>Could not read the decisions: %1</source>
             <translation>无法读取决策：%1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/follow_up.py" line="262" />
+            <location filename="../../desktop/ui/follow_up.py" line="265" />
             <source>Select a case to see why it may need re-discussion.</source>
             <translation>选择一个病例，查看其可能需要重新讨论的原因。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/follow_up.py" line="267" />
+            <location filename="../../desktop/ui/follow_up.py" line="270" />
             <source>No new data since the decision of %1.</source>
             <translation>自 %1 决策以来无新数据。</translation>
         </message>
@@ -1187,27 +1187,27 @@
     <context>
         <name>Forms</name>
         <message>
-            <location filename="../../desktop/ui/forms.py" line="321" />
+            <location filename="../../desktop/ui/forms.py" line="315" />
             <source>no</source>
             <translation>否</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/forms.py" line="59" />
+            <location filename="../../desktop/ui/forms.py" line="49" />
             <source>{0}: “{1}” is not a number; type digits such as 41 or 1.05</source>
             <translation>{0}：“{1}”不是数字；请输入数字，例如 41 或 1.05</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/forms.py" line="65" />
+            <location filename="../../desktop/ui/forms.py" line="55" />
             <source>{0}: {1} must be a whole number</source>
             <translation>{0}：{1} 必须为整数</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/forms.py" line="289" />
+            <location filename="../../desktop/ui/forms.py" line="283" />
             <source>— not recorded</source>
             <translation>— 未记录</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/forms.py" line="321" />
+            <location filename="../../desktop/ui/forms.py" line="315" />
             <source>yes</source>
             <translation>是</translation>
         </message>
@@ -1243,132 +1243,137 @@
     <context>
         <name>MainMenus</name>
         <message>
-            <location filename="../../desktop/ui/main_menu.py" line="28" />
-            <source>&amp;File</source>
-            <translation>文件(&amp;F)</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/main_menu.py" line="29" />
-            <source>&amp;New case…</source>
-            <translation>新建病例(&amp;N)…</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/main_menu.py" line="31" />
-            <source>&amp;Import case files…</source>
-            <translation>导入病例文件(&amp;I)…</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/main_menu.py" line="34" />
-            <source>&amp;Export selected cases…</source>
-            <translation>导出所选病例(&amp;E)…</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/main_menu.py" line="37" />
-            <source>Export &amp;PDF summary…</source>
-            <translation>导出 PDF 摘要(&amp;P)…</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/main_menu.py" line="40" />
-            <source>Export &amp;archive bundle…</source>
-            <translation>导出归档包(&amp;A)…</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/main_menu.py" line="43" />
-            <source>&amp;Duplicate case</source>
-            <translation>复制病例(&amp;D)</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/main_menu.py" line="46" />
-            <source>Load &amp;demonstration cases</source>
-            <translation>载入演示病例(&amp;D)</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/main_menu.py" line="49" />
-            <source>&amp;Close case</source>
-            <translation>关闭病例(&amp;C)</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/main_menu.py" line="51" />
-            <source>&amp;Quit</source>
-            <translation>退出(&amp;Q)</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/main_menu.py" line="66" />
-            <source>&amp;Edit</source>
-            <translation>编辑(&amp;E)</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/main_menu.py" line="67" />
-            <source>&amp;Undo</source>
-            <translation>撤销(&amp;U)</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/main_menu.py" line="69" />
-            <source>&amp;Redo</source>
-            <translation>重做(&amp;R)</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/main_menu.py" line="73" />
+            <location filename="../../desktop/ui/main_menu.py" line="52" />
             <source>&amp;View</source>
             <translation>视图(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_menu.py" line="74" />
+            <location filename="../../desktop/ui/main_menu.py" line="53" />
             <source>&amp;Settings</source>
             <translation>设置(&amp;S)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_menu.py" line="75" />
+            <location filename="../../desktop/ui/main_menu.py" line="54" />
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_menu.py" line="76" />
+            <location filename="../../desktop/ui/main_menu.py" line="56" />
             <source>&amp;Keyboard shortcuts</source>
             <translation>快捷键(&amp;K)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_menu.py" line="77" />
+            <location filename="../../desktop/ui/main_menu.py" line="58" />
             <source>&amp;About MDT Planner</source>
             <translation>关于 MDT 规划助手(&amp;A)</translation>
         </message>
         <message>
+            <location filename="../../desktop/ui/main_menu.py" line="79" />
+            <source>&amp;File</source>
+            <translation>文件(&amp;F)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_menu.py" line="80" />
+            <source>&amp;New case…</source>
+            <translation>新建病例(&amp;N)…</translation>
+        </message>
+        <message>
             <location filename="../../desktop/ui/main_menu.py" line="82" />
+            <source>&amp;Import case files…</source>
+            <translation>导入病例文件(&amp;I)…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_menu.py" line="85" />
+            <source>&amp;Export selected cases…</source>
+            <translation>导出所选病例(&amp;E)…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_menu.py" line="88" />
+            <source>Export &amp;PDF summary…</source>
+            <translation>导出 PDF 摘要(&amp;P)…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_menu.py" line="91" />
+            <source>Export &amp;archive bundle…</source>
+            <translation>导出归档包(&amp;A)…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_menu.py" line="94" />
+            <source>&amp;Duplicate case</source>
+            <translation>复制病例(&amp;D)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_menu.py" line="97" />
+            <source>Load &amp;demonstration cases</source>
+            <translation>载入演示病例(&amp;D)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_menu.py" line="99" />
+            <source>&amp;Close case</source>
+            <translation>关闭病例(&amp;C)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_menu.py" line="100" />
+            <source>&amp;Quit</source>
+            <translation>退出(&amp;Q)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_menu.py" line="117" />
+            <source>&amp;Edit</source>
+            <translation>编辑(&amp;E)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_menu.py" line="118" />
+            <source>&amp;Undo</source>
+            <translation>撤销(&amp;U)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_menu.py" line="120" />
+            <source>&amp;Redo</source>
+            <translation>重做(&amp;R)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_menu.py" line="128" />
             <source>&amp;Cases</source>
             <translation>病例(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_menu.py" line="83" />
+            <location filename="../../desktop/ui/main_menu.py" line="129" />
             <source>Meeting &amp;agenda</source>
             <translation>会议议程(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_menu.py" line="84" />
+            <location filename="../../desktop/ui/main_menu.py" line="130" />
             <source>&amp;Follow-up</source>
             <translation>随访(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_menu.py" line="89" />
+            <location filename="../../desktop/ui/main_menu.py" line="135" />
             <source>&amp;Present the agenda</source>
             <translation>演示会议议程(&amp;P)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_menu.py" line="92" />
+            <location filename="../../desktop/ui/main_menu.py" line="138" />
             <source>&amp;Who is working…</source>
             <translation>当前使用者(&amp;W)…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_menu.py" line="93" />
+            <location filename="../../desktop/ui/main_menu.py" line="140" />
             <source>&amp;Department name…</source>
             <translation>科室名称(&amp;D)…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_menu.py" line="95" />
+            <location filename="../../desktop/ui/main_menu.py" line="144" />
             <source>&amp;Stale after how many days…</source>
             <translation>数据过期天数(&amp;S)…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_menu.py" line="97" />
+            <location filename="../../desktop/ui/main_menu.py" line="147" />
+            <source>&amp;Rules file…</source>
+            <translation>规则文件(&amp;R)…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_menu.py" line="148" />
             <source>&amp;Language</source>
             <translation>语言(&amp;L)</translation>
         </message>
@@ -1376,96 +1381,86 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="98" />
+            <location filename="../../desktop/ui/main_window.py" line="111" />
             <source>Cases</source>
             <translation>病例</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="100" />
-            <location filename="../../desktop/ui/main_window.py" line="161" />
+            <location filename="../../desktop/ui/main_window.py" line="113" />
+            <location filename="../../desktop/ui/main_window.py" line="208" />
             <source>Meeting agenda</source>
             <translation>会议议程</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="101" />
-            <location filename="../../desktop/ui/main_window.py" line="173" />
+            <location filename="../../desktop/ui/main_window.py" line="114" />
+            <location filename="../../desktop/ui/main_window.py" line="220" />
             <source>Follow-up</source>
             <translation>随访</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="133" />
+            <location filename="../../desktop/ui/main_window.py" line="163" />
             <source>MDT Planner</source>
             <translation>MDT 规划助手</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="135" />
+            <location filename="../../desktop/ui/main_window.py" line="165" />
             <source>read-only</source>
             <translation>只读</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="141" />
+            <location filename="../../desktop/ui/main_window.py" line="171" />
             <source>Working: %1 (%2)</source>
             <translation>当前使用者：%1（%2）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="143" />
+            <location filename="../../desktop/ui/main_window.py" line="173" />
             <source>Working: —</source>
             <translation>当前使用者：—</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="147" />
+            <location filename="../../desktop/ui/main_window.py" line="177" />
             <source>(read-only)</source>
             <translation>（只读）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="202" />
+            <location filename="../../desktop/ui/main_window.py" line="184" />
+            <source>Rules %1 (shipped): the department's file is unusable</source>
+            <translation>规则 %1（随软件提供）：本科室规则文件无法使用</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="189" />
+            <source>Rules %1 (department's)</source>
+            <translation>规则 %1（本科室）</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="191" />
+            <source>Rules %1 (shipped)</source>
+            <translation>规则 %1（随软件提供）</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="194" />
+            <source>Settings → Rules file…</source>
+            <translation>设置 → 规则文件…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="259" />
             <source>Cannot open the case</source>
             <translation>无法打开病例</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="203" />
+            <location filename="../../desktop/ui/main_window.py" line="260" />
             <source>The case workspace is not available in this build.</source>
             <translation>此版本不提供病例工作区。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="240" />
+            <location filename="../../desktop/ui/main_window.py" line="293" />
             <source>Not saved</source>
             <translation>未保存</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="242" />
+            <location filename="../../desktop/ui/main_window.py" line="295" />
             <source>The last edit of this case could not be saved. Close it anyway and lose that edit?</source>
             <translation>此病例的最后一次修改未能保存。仍要关闭并放弃该修改吗？</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/main_window.py" line="290" />
-            <source>Department</source>
-            <translation>科室</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/main_window.py" line="291" />
-            <source>Department name (printed on documents):</source>
-            <translation>科室名称（打印在文档上）：</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/main_window.py" line="301" />
-            <source>Stale data</source>
-            <translation>过期数据</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/main_window.py" line="303" />
-            <source>Mark labs or imaging as stale when older than this many days (local policy, for the whole department: kept in the database):</source>
-            <translation>化验或影像检查超过以下天数即标记为已过期（本科室规定，全科室通用，保存在数据库中）：</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/main_window.py" line="326" />
-            <source>Language</source>
-            <translation>语言</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/main_window.py" line="327" />
-            <source>The new language applies the next time the planner starts.</source>
-            <translation>新语言将在下次启动本程序时生效。</translation>
         </message>
     </context>
     <context>
@@ -1564,290 +1559,323 @@
     <context>
         <name>PatientStep</name>
         <message>
-            <location filename="../../desktop/ui/step_patient.py" line="43" />
+            <location filename="../../desktop/ui/step_patient.py" line="47" />
             <source>Child-Pugh (Pugh, Br J Surg 1973)</source>
             <translation>Child-Pugh分级（Pugh，Br J Surg 1973）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_patient.py" line="44" />
+            <location filename="../../desktop/ui/step_patient.py" line="48" />
             <source>ALBI / mALBI (Johnson 2015; Hiraoka 2017)</source>
             <translation>ALBI / mALBI分级（Johnson 2015；Hiraoka 2017）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_patient.py" line="45" />
+            <location filename="../../desktop/ui/step_patient.py" line="49" />
             <source>MELD / MELD-Na (OPTN policy)</source>
             <translation>MELD / MELD-Na评分（OPTN规则）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_patient.py" line="52" />
+            <location filename="../../desktop/ui/step_patient.py" line="56" />
             <source>Patient</source>
             <translation>患者</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_patient.py" line="54" />
+            <location filename="../../desktop/ui/step_patient.py" line="58" />
             <source>Name</source>
             <translation>姓名</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_patient.py" line="55" />
+            <location filename="../../desktop/ui/step_patient.py" line="59" />
             <source>Medical record number (MRN)</source>
             <translation>病历号</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_patient.py" line="58" />
+            <location filename="../../desktop/ui/step_patient.py" line="62" />
             <source>Sex</source>
             <translation>性别</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_patient.py" line="59" />
+            <location filename="../../desktop/ui/step_patient.py" line="63" />
             <source>Birth date</source>
             <translation>出生日期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_patient.py" line="61" />
+            <location filename="../../desktop/ui/step_patient.py" line="65" />
             <source>Labs and assessment dated</source>
             <translation>化验及评估日期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_patient.py" line="65" />
+            <location filename="../../desktop/ui/step_patient.py" line="69" />
             <source>Laboratory values</source>
             <translation>实验室检查</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_patient.py" line="67" />
+            <location filename="../../desktop/ui/step_patient.py" line="71" />
             <source>Total bilirubin</source>
             <translation>总胆红素</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_patient.py" line="68" />
+            <location filename="../../desktop/ui/step_patient.py" line="72" />
             <source>Albumin</source>
             <translation>白蛋白</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_patient.py" line="69" />
+            <location filename="../../desktop/ui/step_patient.py" line="73" />
             <source>Creatinine</source>
             <translation>血肌酐</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_patient.py" line="70" />
+            <location filename="../../desktop/ui/step_patient.py" line="74" />
             <source>Sodium</source>
             <translation>血钠</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_patient.py" line="71" />
+            <location filename="../../desktop/ui/step_patient.py" line="75" />
             <source>Platelets</source>
             <translation>血小板</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_patient.py" line="72" />
+            <location filename="../../desktop/ui/step_patient.py" line="76" />
             <source>ALT</source>
             <translation>ALT</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_patient.py" line="73" />
+            <location filename="../../desktop/ui/step_patient.py" line="77" />
             <source>AST</source>
             <translation>AST</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_patient.py" line="74" />
+            <location filename="../../desktop/ui/step_patient.py" line="78" />
             <source>AFP</source>
             <translation>AFP</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_patient.py" line="75" />
+            <location filename="../../desktop/ui/step_patient.py" line="79" />
             <source>PIVKA-II</source>
             <translation>PIVKA-II</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_patient.py" line="78" />
+            <location filename="../../desktop/ui/step_patient.py" line="82" />
             <source>INR</source>
             <translation>INR</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_patient.py" line="86" />
+            <location filename="../../desktop/ui/step_patient.py" line="90" />
             <source>Liver</source>
             <translation>肝脏</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_patient.py" line="88" />
+            <location filename="../../desktop/ui/step_patient.py" line="92" />
             <source>Ascites</source>
             <translation>腹水</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_patient.py" line="90" />
+            <location filename="../../desktop/ui/step_patient.py" line="94" />
             <source>Encephalopathy</source>
             <translation>肝性脑病</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_patient.py" line="94" />
+            <location filename="../../desktop/ui/step_patient.py" line="98" />
             <source>Varices</source>
             <translation>静脉曲张</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_patient.py" line="98" />
+            <location filename="../../desktop/ui/step_patient.py" line="102" />
             <source>Variceal bleeding within 6 months</source>
             <translation>6个月内静脉曲张出血</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_patient.py" line="102" />
+            <location filename="../../desktop/ui/step_patient.py" line="106" />
             <source>Cirrhosis</source>
             <translation>肝硬化</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_patient.py" line="104" />
+            <location filename="../../desktop/ui/step_patient.py" line="108" />
             <source>Dialysis twice in the past week</source>
             <translation>过去1周内透析≥2次</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_patient.py" line="108" />
+            <location filename="../../desktop/ui/step_patient.py" line="112" />
             <source>ICG-R15 (%)</source>
             <translation>ICG-R15（%）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_patient.py" line="110" />
+            <location filename="../../desktop/ui/step_patient.py" line="114" />
             <source>Future liver remnant (%)</source>
             <translation>剩余肝体积（%）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_patient.py" line="117" />
+            <location filename="../../desktop/ui/step_patient.py" line="121" />
             <source>Class {0} ({1} points)</source>
             <translation>{0}级（{1}分）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_patient.py" line="121" />
+            <location filename="../../desktop/ui/step_patient.py" line="125" />
             <source>Grade {0} (score {1:.2f})</source>
             <translation>{0}级（评分 {1:.2f}）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_patient.py" line="126" />
+            <location filename="../../desktop/ui/step_patient.py" line="130" />
             <source>MELD {0} · MELD-Na {1}</source>
             <translation>MELD {0} · MELD-Na {1}</translation>
         </message>
     </context>
     <context>
+        <name>Preferences</name>
+        <message>
+            <location filename="../../desktop/ui/preferences.py" line="61" />
+            <source>Department</source>
+            <translation>科室</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/preferences.py" line="62" />
+            <source>Department name (printed on documents):</source>
+            <translation>科室名称（打印在文档上）：</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/preferences.py" line="72" />
+            <source>Stale data</source>
+            <translation>过期数据</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/preferences.py" line="74" />
+            <source>Mark labs or imaging as stale when older than this many days (local policy, for the whole department: kept in the database):</source>
+            <translation>化验或影像检查超过以下天数即标记为已过期（本科室规定，全科室通用，保存在数据库中）：</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/preferences.py" line="98" />
+            <source>Language</source>
+            <translation>语言</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/preferences.py" line="99" />
+            <source>The new language applies the next time the planner starts.</source>
+            <translation>新语言将在下次启动本程序时生效。</translation>
+        </message>
+    </context>
+    <context>
         <name>PresentationWindow</name>
         <message>
-            <location filename="../../desktop/ui/presentation.py" line="65" />
+            <location filename="../../desktop/ui/presentation.py" line="67" />
             <source>MDT presentation</source>
             <translation>MDT 演示</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/presentation.py" line="87" />
+            <location filename="../../desktop/ui/presentation.py" line="89" />
             <source>→ next · ← previous · Esc leave</source>
             <translation>→ 下一例 · ← 上一例 · Esc 退出</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/presentation.py" line="114" />
+            <location filename="../../desktop/ui/presentation.py" line="116" />
             <source>The agenda is empty</source>
             <translation>议程为空</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/presentation.py" line="116" />
+            <location filename="../../desktop/ui/presentation.py" line="118" />
             <source>Add cases to the meeting's agenda, then present it.</source>
             <translation>请先向会议议程添加病例，再进行演示。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/presentation.py" line="164" />
+            <location filename="../../desktop/ui/presentation.py" line="166" />
             <source>%1 years</source>
             <translation>%1 岁</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/presentation.py" line="171" />
+            <location filename="../../desktop/ui/presentation.py" line="173" />
             <source>Question: %1</source>
             <translation>讨论问题：%1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/presentation.py" line="173" />
+            <location filename="../../desktop/ui/presentation.py" line="175" />
             <source>No question recorded for this meeting.</source>
             <translation>本次会议未记录讨论问题。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/presentation.py" line="199" />
+            <location filename="../../desktop/ui/presentation.py" line="201" />
             <source>portal vein %1</source>
             <translation>门静脉 %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/presentation.py" line="203" />
+            <location filename="../../desktop/ui/presentation.py" line="205" />
             <source>extrahepatic spread</source>
             <translation>肝外转移</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/presentation.py" line="205" />
+            <location filename="../../desktop/ui/presentation.py" line="207" />
             <source>no extrahepatic spread</source>
             <translation>无肝外转移</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/presentation.py" line="209" />
+            <location filename="../../desktop/ui/presentation.py" line="211" />
             <source>Stage</source>
             <translation>分期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/presentation.py" line="211" />
+            <location filename="../../desktop/ui/presentation.py" line="213" />
             <source>Liver</source>
             <translation>肝功能</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/presentation.py" line="215" />
+            <location filename="../../desktop/ui/presentation.py" line="217" />
             <source>Tumour</source>
             <translation>肿瘤</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/presentation.py" line="216" />
+            <location filename="../../desktop/ui/presentation.py" line="218" />
             <source>Markers</source>
             <translation>标志物</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/presentation.py" line="217" />
+            <location filename="../../desktop/ui/presentation.py" line="219" />
             <source>Response</source>
             <translation>疗效</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/presentation.py" line="218" />
+            <location filename="../../desktop/ui/presentation.py" line="220" />
             <source>Regimen</source>
             <translation>方案</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/presentation.py" line="219" />
+            <location filename="../../desktop/ui/presentation.py" line="221" />
             <source>Surgery</source>
             <translation>手术</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/presentation.py" line="229" />
+            <location filename="../../desktop/ui/presentation.py" line="231" />
             <source>not recorded</source>
             <translation>未记录</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/presentation.py" line="233" />
+            <location filename="../../desktop/ui/presentation.py" line="235" />
             <source>not assessable (fewer than two scans)</source>
             <translation>无法评估（影像检查少于两次）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/presentation.py" line="236" />
+            <location filename="../../desktop/ui/presentation.py" line="238" />
             <source>%1: now %2, best %3</source>
             <translation>%1：目前 %2，最佳 %3</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/presentation.py" line="247" />
+            <location filename="../../desktop/ui/presentation.py" line="249" />
             <source>none running · %1 of %2 regimens suitable</source>
             <translation>目前无治疗 · %2 个方案中 %1 个适用</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/presentation.py" line="253" />
+            <location filename="../../desktop/ui/presentation.py" line="255" />
             <source>since %1</source>
             <translation>自 %1 起</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/presentation.py" line="262" />
+            <location filename="../../desktop/ui/presentation.py" line="264" />
             <source>no date can be given</source>
             <translation>无法给出日期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/presentation.py" line="263" />
+            <location filename="../../desktop/ui/presentation.py" line="265" />
             <source>earliest %1</source>
             <translation>最早 %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/presentation.py" line="265" />
+            <location filename="../../desktop/ui/presentation.py" line="267" />
             <source>FLR too small</source>
             <translation>剩余肝体积不足</translation>
         </message>
@@ -1855,67 +1883,67 @@
     <context>
         <name>RegimenStep</name>
         <message>
-            <location filename="../../desktop/ui/step_regimen.py" line="132" />
+            <location filename="../../desktop/ui/step_regimen.py" line="138" />
             <source>Conversion regimens (every regimen of the catalogue)</source>
             <translation>转化治疗方案（方案目录全部方案）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_regimen.py" line="134" />
+            <location filename="../../desktop/ui/step_regimen.py" line="140" />
             <source>All component classes</source>
             <translation>全部药物类别</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_regimen.py" line="140" />
+            <location filename="../../desktop/ui/step_regimen.py" line="146" />
             <source>Choose the selected regimen</source>
             <translation>采用所选方案</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_regimen.py" line="145" />
+            <location filename="../../desktop/ui/step_regimen.py" line="151" />
             <source>Filter by class:</source>
             <translation>按类别筛选：</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_regimen.py" line="152" />
+            <location filename="../../desktop/ui/step_regimen.py" line="158" />
             <source>Select one regimen for its reasons and evidence, or up to three (Ctrl+click) to compare them side by side.</source>
             <translation>选择一个方案查看理由和证据，或选择最多三个（Ctrl+单击）并列比较。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_regimen.py" line="204" />
+            <location filename="../../desktop/ui/step_regimen.py" line="210" />
             <source>Select exactly one regimen to choose it.</source>
             <translation>请只选择一个方案后再采用。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_regimen.py" line="227" />
+            <location filename="../../desktop/ui/step_regimen.py" line="231" />
             <source>Chosen for the decision: {0}</source>
             <translation>决策采用：{0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_regimen.py" line="229" />
+            <location filename="../../desktop/ui/step_regimen.py" line="233" />
             <source>No regimen chosen yet for the decision.</source>
             <translation>决策尚未采用任何方案。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_regimen.py" line="240" />
+            <location filename="../../desktop/ui/step_regimen.py" line="244" />
             <source>Select a regimen to see why it got its verdict and the evidence behind it.</source>
             <translation>选择一个方案，查看其评定理由及所依据的证据。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_regimen.py" line="252" />
+            <location filename="../../desktop/ui/step_regimen.py" line="256" />
             <source>Reasons</source>
             <translation>理由</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_regimen.py" line="252" />
+            <location filename="../../desktop/ui/step_regimen.py" line="256" />
             <source>Evidence</source>
             <translation>证据</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_regimen.py" line="265" />
+            <location filename="../../desktop/ui/step_regimen.py" line="268" />
             <source>ref {0}</source>
             <translation>文献 {0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_regimen.py" line="267" />
+            <location filename="../../desktop/ui/step_regimen.py" line="270" />
             <source>n = {0}</source>
             <translation>n = {0}</translation>
         </message>
@@ -1923,17 +1951,17 @@
     <context>
         <name>RegimenTableModel</name>
         <message>
-            <location filename="../../desktop/ui/step_regimen.py" line="47" />
+            <location filename="../../desktop/ui/step_regimen.py" line="52" />
             <source>Regimen</source>
             <translation>治疗方案</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_regimen.py" line="48" />
+            <location filename="../../desktop/ui/step_regimen.py" line="53" />
             <source>Components</source>
             <translation>组成</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_regimen.py" line="49" />
+            <location filename="../../desktop/ui/step_regimen.py" line="54" />
             <source>Verdict</source>
             <translation>评定</translation>
         </message>
@@ -1941,92 +1969,92 @@
     <context>
         <name>ReportExports</name>
         <message>
-            <location filename="../../desktop/ui/export.py" line="33" />
+            <location filename="../../desktop/ui/export.py" line="59" />
             <source>Export</source>
             <translation>导出</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/export.py" line="34" />
+            <location filename="../../desktop/ui/export.py" line="60" />
             <source>Open a case, or select one in the case list, first.</source>
             <translation>请先打开一个病例，或在病例列表中选择一个病例。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/export.py" line="42" />
+            <location filename="../../desktop/ui/export.py" line="68" />
             <source>Export PDF summary</source>
             <translation>导出 PDF 摘要</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/export.py" line="46" />
+            <location filename="../../desktop/ui/export.py" line="72" />
             <source>Save the PDF summary</source>
             <translation>保存 PDF 摘要</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/export.py" line="46" />
-            <location filename="../../desktop/ui/export.py" line="93" />
+            <location filename="../../desktop/ui/export.py" line="72" />
+            <location filename="../../desktop/ui/export.py" line="122" />
             <source>PDF files (*.pdf)</source>
             <translation>PDF 文件 (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/export.py" line="53" />
-            <location filename="../../desktop/ui/export.py" line="72" />
-            <location filename="../../desktop/ui/export.py" line="108" />
-            <source>Export failed</source>
-            <translation>导出失败</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/export.py" line="54" />
+            <location filename="../../desktop/ui/export.py" line="80" />
             <source>Writing the PDF summary…</source>
             <translation>正在生成 PDF 摘要…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/export.py" line="61" />
+            <location filename="../../desktop/ui/export.py" line="81" />
+            <location filename="../../desktop/ui/export.py" line="103" />
+            <location filename="../../desktop/ui/export.py" line="140" />
+            <source>Export failed</source>
+            <translation>导出失败</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/export.py" line="88" />
             <source>Export archive bundle</source>
             <translation>导出归档包</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/export.py" line="64" />
+            <location filename="../../desktop/ui/export.py" line="91" />
             <source>Archive bundle folder</source>
             <translation>归档包文件夹</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/export.py" line="73" />
+            <location filename="../../desktop/ui/export.py" line="102" />
             <source>Writing the archive bundle…</source>
             <translation>正在生成归档包…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/export.py" line="82" />
+            <location filename="../../desktop/ui/export.py" line="111" />
             <source>Meeting pack</source>
             <translation>会议资料包</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/export.py" line="83" />
+            <location filename="../../desktop/ui/export.py" line="112" />
             <source>The agenda of %1 has no cases.</source>
             <translation>%1 的会议议程中没有病例。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/export.py" line="86" />
+            <location filename="../../desktop/ui/export.py" line="115" />
             <source>Export meeting pack</source>
             <translation>导出会议资料包</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/export.py" line="91" />
+            <location filename="../../desktop/ui/export.py" line="120" />
             <source>Save the meeting pack</source>
             <translation>保存会议资料包</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/export.py" line="105" />
+            <location filename="../../desktop/ui/export.py" line="134" />
             <source>Meeting pack cancelled; nothing was written.</source>
             <translation>已取消会议资料包，未写入任何文件。</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/ui/export.py" line="111" />
+            <location filename="../../desktop/ui/export.py" line="137" />
             <source>Writing the meeting pack of %n case(s)…</source>
             <translation>
                 <numerusform>正在生成 %n 例病例的会议资料包…</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/export.py" line="118" />
+            <location filename="../../desktop/ui/export.py" line="144" />
             <source>Written: %1</source>
             <translation>已写入：%1</translation>
         </message>
@@ -2034,27 +2062,27 @@
     <context>
         <name>ResponseChart</name>
         <message>
-            <location filename="../../desktop/ui/chart.py" line="74" />
+            <location filename="../../desktop/ui/chart.py" line="83" />
             <source>No imaging or tumour markers yet: the chart appears after the first scan.</source>
             <translation>尚无影像或肿瘤标志物数据：首次影像检查后显示图表。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/chart.py" line="82" />
+            <location filename="../../desktop/ui/chart.py" line="91" />
             <source>Sum of viable diameters (mm)</source>
             <translation>存活肿瘤直径总和（mm）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/chart.py" line="83" />
+            <location filename="../../desktop/ui/chart.py" line="92" />
             <source>AFP (ng/mL)</source>
             <translation>AFP（ng/mL）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/chart.py" line="84" />
+            <location filename="../../desktop/ui/chart.py" line="93" />
             <source>PIVKA-II (mAU/mL)</source>
             <translation>PIVKA-II（mAU/mL）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/chart.py" line="85" />
+            <location filename="../../desktop/ui/chart.py" line="94" />
             <source>markers, log scale</source>
             <translation>肿瘤标志物，对数坐标</translation>
         </message>
@@ -2197,47 +2225,47 @@
             <translation>为所选治疗添加药物</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="132" />
+            <location filename="../../desktop/ui/response_panels.py" line="136" />
             <source>Add a treatment first, then its agents.</source>
             <translation>请先添加治疗，再添加其药物。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="163" />
+            <location filename="../../desktop/ui/response_panels.py" line="167" />
             <source>CTCAE term</source>
             <translation>CTCAE 术语</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="166" />
+            <location filename="../../desktop/ui/response_panels.py" line="170" />
             <source>Grade (1-5)</source>
             <translation>分级（1-5）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="167" />
+            <location filename="../../desktop/ui/response_panels.py" line="171" />
             <source>Onset</source>
             <translation>发生日期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="168" />
+            <location filename="../../desktop/ui/response_panels.py" line="172" />
             <source>Resolved</source>
             <translation>缓解日期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="171" />
+            <location filename="../../desktop/ui/response_panels.py" line="175" />
             <source>Attributed to</source>
             <translation>归因于</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="182" />
+            <location filename="../../desktop/ui/response_panels.py" line="186" />
             <source>CTCAE term, e.g. alt_increased</source>
             <translation>CTCAE 术语，例如 alt_increased</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="185" />
+            <location filename="../../desktop/ui/response_panels.py" line="189" />
             <source>Add adverse event</source>
             <translation>添加不良事件</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="192" />
+            <location filename="../../desktop/ui/response_panels.py" line="196" />
             <source>grade</source>
             <translation>分级</translation>
         </message>
@@ -2245,129 +2273,188 @@
     <context>
         <name>ResponseStep</name>
         <message>
-            <location filename="../../desktop/ui/step_response.py" line="32" />
+            <location filename="../../desktop/ui/step_response.py" line="35" />
             <source>Imaging time points</source>
             <translation>影像检查时间点</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_response.py" line="34" />
+            <location filename="../../desktop/ui/step_response.py" line="37" />
             <source>Treatments and last doses</source>
             <translation>治疗及末次给药</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_response.py" line="36" />
+            <location filename="../../desktop/ui/step_response.py" line="39" />
             <source>Adverse events (CTCAE v5.0)</source>
             <translation>不良事件（CTCAE v5.0）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_response.py" line="44" />
+            <location filename="../../desktop/ui/step_response.py" line="47" />
             <source>Surgery</source>
             <translation>手术</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_response.py" line="46" />
+            <location filename="../../desktop/ui/step_response.py" line="49" />
             <source>Planned surgery date</source>
             <translation>计划手术日期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_response.py" line="48" />
+            <location filename="../../desktop/ui/step_response.py" line="51" />
             <source>Future liver remnant (%)</source>
             <translation>剩余肝体积（%）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_response.py" line="54" />
+            <location filename="../../desktop/ui/step_response.py" line="57" />
             <source>Timing strategy (draft decision)</source>
             <translation>手术时机策略（决策草稿）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_response.py" line="67" />
+            <location filename="../../desktop/ui/step_response.py" line="70" />
             <source>Response (mRECIST, Lencioni &amp; Llovet 2010)</source>
             <translation>疗效评估（mRECIST，Lencioni &amp; Llovet 2010）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_response.py" line="71" />
+            <location filename="../../desktop/ui/step_response.py" line="74" />
             <source>Date</source>
             <translation>日期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_response.py" line="72" />
+            <location filename="../../desktop/ui/step_response.py" line="75" />
             <source>Sum (mm)</source>
             <translation>总和（mm）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_response.py" line="73" />
+            <location filename="../../desktop/ui/step_response.py" line="76" />
             <source>vs baseline</source>
             <translation>较基线</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_response.py" line="74" />
+            <location filename="../../desktop/ui/step_response.py" line="77" />
             <source>vs nadir</source>
             <translation>较最低值</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_response.py" line="75" />
+            <location filename="../../desktop/ui/step_response.py" line="78" />
             <source>Category</source>
             <translation>疗效分类</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_response.py" line="81" />
+            <location filename="../../desktop/ui/step_response.py" line="84" />
             <source>Earliest surgery date (washouts: local policy)</source>
             <translation>最早手术日期（停药间隔：本科室规定）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_response.py" line="83" />
+            <location filename="../../desktop/ui/step_response.py" line="86" />
             <source>Future liver remnant</source>
             <translation>剩余肝体积</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_response.py" line="85" />
+            <location filename="../../desktop/ui/step_response.py" line="88" />
             <source>Opportunistic or conservative? (review, section 6)</source>
             <translation>把握时机还是保守等待？（综述第6节）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_response.py" line="99" />
+            <location filename="../../desktop/ui/step_response.py" line="102" />
             <source>Start a draft decision (Decision step) to record the timing strategy.</source>
             <translation>请先新建决策草稿（决策步骤），再记录手术时机策略。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_response.py" line="114" />
+            <location filename="../../desktop/ui/step_response.py" line="120" />
             <source>no date can be given</source>
             <translation>无法给出日期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_response.py" line="121" />
+            <location filename="../../desktop/ui/step_response.py" line="125" />
             <source>sufficient</source>
             <translation>充足</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_response.py" line="122" />
+            <location filename="../../desktop/ui/step_response.py" line="126" />
             <source>insufficient</source>
             <translation>不足</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_response.py" line="123" />
+            <location filename="../../desktop/ui/step_response.py" line="127" />
             <source>unknown</source>
             <translation>未知</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_response.py" line="128" />
+            <location filename="../../desktop/ui/step_response.py" line="131" />
             <source>ICG-R15: {0} %</source>
             <translation>ICG-R15：{0}%</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_response.py" line="136" />
+            <location filename="../../desktop/ui/step_response.py" line="139" />
             <source>not assessable</source>
             <translation>无法评估</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_response.py" line="137" />
+            <location filename="../../desktop/ui/step_response.py" line="140" />
             <source>Response needs a baseline and at least one follow-up scan.</source>
             <translation>疗效评估需要基线及至少一次随访影像检查。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_response.py" line="144" />
+            <location filename="../../desktop/ui/step_response.py" line="147" />
             <source>Current: {0} · best: {1}</source>
             <translation>目前：{0} · 最佳：{1}</translation>
+        </message>
+    </context>
+    <context>
+        <name>RulesDialog</name>
+        <message>
+            <location filename="../../desktop/ui/rules.py" line="109" />
+            <source>Rules file</source>
+            <translation>规则文件</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/rules.py" line="123" />
+            <source>The department's rules file holds its local-policy thresholds and verdicts. It is kept in the database: every computer and command using this database applies it, and every evaluation and PDF names its version.</source>
+            <translation>本科室规则文件包含本科室规定的阈值和判定。它保存在数据库中：使用此数据库的每台电脑和每条命令都采用它，每次评估和每份 PDF 都注明其版本。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/rules.py" line="130" />
+            <source>&amp;Choose a rules file…</source>
+            <translation>选择规则文件(&amp;C)…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/rules.py" line="132" />
+            <source>Use the &amp;shipped rules</source>
+            <translation>使用随软件提供的规则(&amp;S)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/rules.py" line="149" />
+            <source>the department's, kept in the database</source>
+            <translation>本科室的，保存在数据库中</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/rules.py" line="151" />
+            <source>the shipped rules file</source>
+            <translation>随软件提供的规则文件</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/rules.py" line="155" />
+            <source>In force: version %1%2 (%3).</source>
+            <translation>当前使用：版本 %1%2（%3）。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/rules.py" line="166" />
+            <source>Choose the department's rules file</source>
+            <translation>选择本科室规则文件</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/rules.py" line="166" />
+            <source>Rules files (*.json)</source>
+            <translation>规则文件 (*.json)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/rules.py" line="178" />
+            <source>Not used: %1</source>
+            <translation>未采用：%1</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/rules.py" line="181" />
+            <location filename="../../desktop/ui/rules.py" line="190" />
+            <source>Not kept: %1</source>
+            <translation>未保存：%1</translation>
         </message>
     </context>
     <context>
@@ -2391,112 +2478,112 @@
     <context>
         <name>TumourStep</name>
         <message>
-            <location filename="../../desktop/ui/step_tumour.py" line="50" />
+            <location filename="../../desktop/ui/step_tumour.py" line="54" />
             <source>Tumour</source>
             <translation>肿瘤</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_tumour.py" line="55" />
+            <location filename="../../desktop/ui/step_tumour.py" line="59" />
             <source>Intrahepatic nodules: longest diameter of each, cm (e.g. 8.5, 2)</source>
             <translation>肝内结节：各结节最大径，cm（例如 8.5, 2）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_tumour.py" line="59" />
+            <location filename="../../desktop/ui/step_tumour.py" line="63" />
             <source>Portal vein invasion</source>
             <translation>门静脉侵犯</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_tumour.py" line="69" />
+            <location filename="../../desktop/ui/step_tumour.py" line="73" />
             <source>Hepatic vein invasion</source>
             <translation>肝静脉侵犯</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_tumour.py" line="75" />
+            <location filename="../../desktop/ui/step_tumour.py" line="79" />
             <source>Extrahepatic spread</source>
             <translation>肝外转移</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_tumour.py" line="79" />
+            <location filename="../../desktop/ui/step_tumour.py" line="83" />
             <source>ECOG performance status</source>
             <translation>ECOG体能状态评分</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_tumour.py" line="82" />
+            <location filename="../../desktop/ui/step_tumour.py" line="86" />
             <source>PS should reflect cancer-related symptoms, not comorbidity (BCLC, Reig 2022).</source>
             <translation>体能状态评分应反映肿瘤相关症状，而非合并症（BCLC，Reig 2022）。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_tumour.py" line="87" />
+            <location filename="../../desktop/ui/step_tumour.py" line="91" />
             <source>Lymph-node metastasis</source>
             <translation>淋巴结转移</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_tumour.py" line="93" />
+            <location filename="../../desktop/ui/step_tumour.py" line="97" />
             <source>Override a computed stage</source>
             <translation>更改计算得出的分期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_tumour.py" line="100" />
+            <location filename="../../desktop/ui/step_tumour.py" line="104" />
             <source>Reason (required)</source>
             <translation>理由（必填）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_tumour.py" line="101" />
+            <location filename="../../desktop/ui/step_tumour.py" line="105" />
             <source>Record override</source>
             <translation>记录更改</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_tumour.py" line="123" />
+            <location filename="../../desktop/ui/step_tumour.py" line="127" />
             <source>BCLC</source>
             <translation>BCLC分期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_tumour.py" line="124" />
+            <location filename="../../desktop/ui/step_tumour.py" line="128" />
             <source>CNLC</source>
             <translation>CNLC分期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_tumour.py" line="131" />
+            <location filename="../../desktop/ui/step_tumour.py" line="135" />
             <source>Milan criteria</source>
             <translation>米兰标准</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_tumour.py" line="132" />
+            <location filename="../../desktop/ui/step_tumour.py" line="136" />
             <source>Up-to-seven</source>
             <translation>up-to-seven标准</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_tumour.py" line="145" />
+            <location filename="../../desktop/ui/step_tumour.py" line="149" />
             <source>An override needs a reason: say why the MDT chose {0}.</source>
             <translation>更改需要理由：请说明 MDT 为何选择 {0}。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_tumour.py" line="184" />
+            <location filename="../../desktop/ui/step_tumour.py" line="188" />
             <source>Cheng type {0} (reference only; the record keeps Vp)</source>
             <translation>程氏分型 {0}（仅供参考；记录中保留 Vp 分型）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_tumour.py" line="186" />
+            <location filename="../../desktop/ui/step_tumour.py" line="190" />
             <source>Cheng type: not applicable</source>
             <translation>程氏分型：不适用</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_tumour.py" line="194" />
+            <location filename="../../desktop/ui/step_tumour.py" line="197" />
             <source>{0}: computed {1}, chosen {2} — {3}</source>
             <translation>{0}：计算结果 {1}，采用 {2} — {3}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_tumour.py" line="201" />
+            <location filename="../../desktop/ui/step_tumour.py" line="204" />
             <source>{0}: chosen {1} — {2} (pending: stored with the next draft decision)</source>
             <translation>{0}：采用 {1} — {2}（待定：随下一份决策草稿保存）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_tumour.py" line="227" />
+            <location filename="../../desktop/ui/step_tumour.py" line="231" />
             <source>within</source>
             <translation>符合</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_tumour.py" line="227" />
+            <location filename="../../desktop/ui/step_tumour.py" line="231" />
             <source>beyond</source>
             <translation>超出</translation>
         </message>
@@ -2565,7 +2652,7 @@
     <context>
         <name>Workers</name>
         <message>
-            <location filename="../../desktop/ui/workers.py" line="94" />
+            <location filename="../../desktop/ui/workers.py" line="101" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>

@@ -2,7 +2,7 @@
 
 import pytest
 
-from desktop.logic.clinical.evaluation import evaluate, evaluation_output
+from desktop.logic.clinical.evaluation import evaluate
 from desktop.ui.settings import Settings
 from desktop.ui.undo import CaseDocument
 from tests.factories import make_case
@@ -19,7 +19,7 @@ def mount_step(qtbot, tmp_path):
 
         def show():
             page.refresh()
-            page.show_results(evaluation_output(evaluate(document.case)))
+            page.show_results(evaluate(document.case))
 
         document.changed.connect(show)
         show()

@@ -4,6 +4,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from desktop.logic.model.records import chain_problems
+from desktop.logic.model.rules import default_rules
 from desktop.logic.store.database import Store
 from desktop.logic.store.values import User
 from desktop.ui.settings import Settings
@@ -19,7 +20,8 @@ def type_into(qtbot, line_edit, text):
 def test_case_walks_from_new_to_a_sealed_final_decision(qtbot, tmp_path, monkeypatch):
     store = Store.open(tmp_path / "cases.sqlite", user=User("Li Ming", "hepatobiliary surgeon"))
     case_id = store.new_case(make_case()).case_id
-    workspace = CaseWorkspace(store, case_id, Settings.at(tmp_path / "settings.ini"))
+    settings = Settings.at(tmp_path / "settings.ini")
+    workspace = CaseWorkspace(store, case_id, settings, default_rules())
     qtbot.addWidget(workspace)
     patient, tumour, regimen, response, _, decision = workspace.steps
 
@@ -44,7 +46,8 @@ def test_case_walks_from_new_to_a_sealed_final_decision(qtbot, tmp_path, monkeyp
 
     # Regimen: choosing one starts the draft decision and records it there.
     workspace.sidebar.setCurrentRow(2)
-    chosen = next(r["id"] for r in workspace.output["regimens"] if r["verdict"] == "suitable")
+    verdicts = workspace.evaluation.regimens
+    chosen = next(v.regimen.id for v in verdicts if v.verdict == "suitable")
     assert regimen.on_choose(chosen) == []
     assert workspace.document.case.decisions[-1].regimen_id == chosen
 

@@ -4,6 +4,7 @@ import pikepdf
 import pytest
 from PySide6.QtWidgets import QPushButton
 
+from desktop.logic.model.rules import default_rules
 from desktop.logic.store.database import Store, User
 from desktop.ui import workers
 from desktop.ui.main_window import MainWindow
@@ -43,7 +44,7 @@ def _agenda(store):
 def test_pdf_summary_is_a_valid_pdf(qtbot, window, store, tmp_path):
     [case_id] = _cases(store, 1)
     out = tmp_path / "summary.pdf"
-    task = window.export_pdf(case_id, out, ReportOptions("en", False))
+    task = window.exports.export_pdf(case_id, out, ReportOptions("en", False))
     with qtbot.waitSignal(task.signals.finished, timeout=60_000) as done:
         pass
     assert done.args == [out]
@@ -55,7 +56,7 @@ def test_pdf_summary_is_a_valid_pdf(qtbot, window, store, tmp_path):
 def test_meeting_pack_writes_every_agenda_case(qtbot, window, store, tmp_path):
     _cases(store, 2)
     out = tmp_path / "pack.pdf"
-    task = window.export_pack(MEETING, _agenda(store), out, ReportOptions())
+    task = window.exports.export_pack(MEETING, _agenda(store), out, ReportOptions())
     with qtbot.waitSignal(task.signals.finished, timeout=60_000):
         pass
     with pikepdf.open(out) as pdf:
@@ -69,7 +70,8 @@ def test_cancelled_meeting_pack_leaves_no_file(qtbot, store, tmp_path):
     ids = _cases(store, 2)
     out = tmp_path / "pack.pdf"
     opener = lambda: Store.open(store.path, user=store.user)  # noqa: E731
-    task = workers.Task(workers.meeting_pack(opener, ids, out, MEETING, ReportOptions()))
+    work = workers.meeting_pack(opener, ids, out, MEETING, ReportOptions(), default_rules())
+    task = workers.Task(work)
     task.control.cancel()  # as the progress dialog's Cancel does
     with qtbot.waitSignal(task.signals.cancelled, timeout=60_000):
         workers.start(task)
@@ -91,7 +93,7 @@ def test_progress_dialog_cancel_button_cancels_the_task(qtbot):
 def test_deidentified_archive_bundle_holds_no_name_or_mrn(qtbot, window, store, tmp_path):
     [case_id] = _cases(store, 1)
     folder = tmp_path / "bundle"
-    task = window.export_archive(case_id, folder, ReportOptions("en", True))
+    task = window.exports.export_archive(case_id, folder, ReportOptions("en", True))
     with qtbot.waitSignal(task.signals.finished, timeout=60_000):
         pass
     suffixes = sorted(p.suffix for p in folder.iterdir())

@@ -272,7 +272,7 @@ def main_window(qtbot, chinese, store, zh_settings):
 
     window = MainWindow(store, zh_settings)
     qtbot.addWidget(window)
-    window.on_load_demo()
+    window.case_actions.on_load_demo()
     return window
 
 
@@ -308,7 +308,7 @@ def test_presentation_shows_no_english(qtbot, main_window, store, zh_settings, a
     from desktop.ui.presentation import PresentationWindow
 
     ids = [row.case_id for row in store.list_cases(limit=20)]
-    slides = PresentationWindow(store, ids, zh_settings)
+    slides = PresentationWindow(store, ids, zh_settings, main_window.rules.rules)
     qtbot.addWidget(slides)
     problems = []
     for number in range(len(ids)):

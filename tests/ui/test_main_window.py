@@ -35,7 +35,7 @@ def window(qtbot, store, settings):
 
 
 def test_demo_cases_load_with_upcoming_drafts_on_the_agenda(window, store):
-    ids = window.on_load_demo()
+    ids = window.case_actions.on_load_demo()
     assert len(ids) == len(demo_files()) >= 8
     assert window.cases.model.rowCount() == len(ids)
     today = dt.date.today()
@@ -49,7 +49,7 @@ def test_demo_cases_load_with_upcoming_drafts_on_the_agenda(window, store):
 
 
 def test_demo_files_cover_every_bclc_stage(window, store):
-    window.on_load_demo()
+    window.case_actions.on_load_demo()
     stages = {row.bclc for row in store.list_cases()}
     assert stages == {"0", "A", "B", "C", "D"}
     assert {row.cnlc for row in store.list_cases()} >= {
@@ -90,7 +90,7 @@ def test_import_runs_in_a_worker_and_reports_refused_files(qtbot, window, tmp_pa
     bad = tmp_path / "bad.json"
     bad.write_text("{not json", encoding="utf-8")
     results = []
-    task = window.on_import([str(good), str(bad)])
+    task = window.case_actions.on_import([str(good), str(bad)])
     task.signals.finished.connect(results.append)
     qtbot.waitUntil(lambda: bool(results), timeout=5000)
     assert len(results[0].imported) == 1
@@ -104,7 +104,7 @@ def test_export_writes_one_file_per_case(qtbot, window, store, tmp_path):
     out = tmp_path / "out"
     out.mkdir()
     written = []
-    task = window.export_to([case_id], out)
+    task = window.case_actions.export_to([case_id], out)
     task.signals.finished.connect(written.append)
     qtbot.waitUntil(lambda: bool(written), timeout=5000)
     assert [p.name for p in written[0]] == ["EX_1.json"]
@@ -128,8 +128,8 @@ def test_read_only_store_disables_writing_actions(qtbot, store, settings):
     with Store.open(path, read_only=True) as reader:
         main = MainWindow(reader, settings)
         qtbot.addWidget(main)
-        assert not main.new_action.isEnabled()
-        assert main.export_action.isEnabled()
+        assert not main.menus.new_action.isEnabled()
+        assert main.menus.export_action.isEnabled()
         assert "read-only" in main.windowTitle()
 
 
@@ -137,7 +137,7 @@ def test_undo_keys_belong_to_the_edit_menu_only(window, store):
     workspace = window.open_case(store.new_case(make_case()).case_id)
     keys = (QKeySequence("Ctrl+Z"), QKeySequence("Ctrl+Shift+Z"))
     assert [b for b in window.findChildren(QAbstractButton) if b.shortcut() in keys] == []
-    assert (window.undo_action.shortcut(), window.redo_action.shortcut()) == keys
+    assert (window.menus.undo_action.shortcut(), window.menus.redo_action.shortcut()) == keys
     assert window.undo_group.activeStack() is workspace.undo_stack
 
 
@@ -153,7 +153,7 @@ def test_help_lists_every_shortcut_of_the_menus(window):
 
 
 def test_stale_days_setting_is_kept_in_the_store(window, store):
-    window.on_stale_days_chosen(12)
+    window.preferences.on_stale_days_chosen(12)
     assert store.get_setting("stale_days") == 12
     assert window.agenda.model._stale_days == 12
 

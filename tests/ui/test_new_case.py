@@ -83,7 +83,7 @@ def test_valid_input_creates_the_case_in_the_store(qtbot, store, tmp_path):
         dialog.on_accept()
 
     QTimer.singleShot(0, fill_and_accept)
-    window.on_new_case()
+    window.case_actions.on_new_case()
     assert seen == ["NewCaseDialog"]
     [row] = store.list_cases()
     assert (row.mrn, row.name) == ("N-0001", "王伟")

@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import Qt
 
+from desktop.logic.model.rules import default_rules
 from desktop.logic.store.database import Store, User
 from desktop.ui.presentation import BODY_PT, PresentationWindow, age_on
 from desktop.ui.settings import Settings
@@ -25,7 +26,8 @@ def slides(qtbot, store, tmp_path):
         ).case_id
         for n in range(3)
     ]
-    window = PresentationWindow(store, ids, Settings.at(tmp_path / "s.ini"), dt.date(2026, 6, 3))
+    settings = Settings.at(tmp_path / "s.ini")
+    window = PresentationWindow(store, ids, settings, default_rules(), dt.date(2026, 6, 3))
     qtbot.addWidget(window)
     window.resize(1920, 1080)
     return window
@@ -65,7 +67,7 @@ def test_key_facts_in_large_type(slides):
 
 
 def test_empty_agenda(qtbot, store, tmp_path):
-    window = PresentationWindow(store, [], Settings.at(tmp_path / "s.ini"))
+    window = PresentationWindow(store, [], Settings.at(tmp_path / "s.ini"), default_rules())
     qtbot.addWidget(window)
     assert window.title.text() == "The agenda is empty"
     window.on_next()

@@ -18,15 +18,15 @@ def test_every_option_is_shown_with_evidence_and_stop_rules(step):
 
 
 def test_choosing_an_option_records_it_with_its_duration(step):
-    option = next(o for o in step.options if o["duration_months"] == 12)
-    assert step.on_choose(option["id"]) == []
+    option = next(o.spec for o in step.options if o.spec.duration_months == 12)
+    assert step.on_choose(option.id) == []
     plan = step.document.case.decisions[-1].adjuvant_plan
-    assert (plan.option, plan.duration_months) == (option["id"], 12)
+    assert (plan.option, plan.duration_months) == (option.id, 12)
     assert step.duration.edit.text() == "12"
 
 
 def test_the_plan_duration_is_editable_and_checked(qtbot, step):
-    step.on_choose(step.options[0]["id"])
+    step.on_choose(step.options[0].spec.id)
     step.duration.edit.selectAll()
     qtbot.keyClicks(step.duration.edit, "6.5")
     assert "whole number" in step.duration.error.text()

@@ -3,6 +3,7 @@
 import pytest
 
 from desktop.logic.model.records import chain_problems
+from desktop.logic.model.rules import default_rules
 from desktop.logic.store.database import Store
 from desktop.logic.store.values import User
 from desktop.ui.settings import Settings
@@ -14,7 +15,7 @@ from tests.factories import make_case
 def workspace(qtbot, tmp_path):
     store = Store.open(tmp_path / "c.sqlite", user=User("Chen Jie", "interventional radiologist"))
     case_id = store.new_case(make_case()).case_id
-    page = CaseWorkspace(store, case_id, Settings.at(tmp_path / "s.ini"))
+    page = CaseWorkspace(store, case_id, Settings.at(tmp_path / "s.ini"), default_rules())
     qtbot.addWidget(page)
     page.sidebar.setCurrentRow(5)
     yield page

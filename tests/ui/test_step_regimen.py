@@ -2,7 +2,7 @@
 
 import pytest
 
-from desktop.logic.clinical.evaluation import evaluate, evaluation_output
+from desktop.logic.clinical.evaluation import evaluate
 from desktop.ui.step_regimen import RegimenStep
 from tests.factories import make_case
 
@@ -13,8 +13,7 @@ def step(mount_step):
 
 
 def test_the_whole_catalogue_is_listed_with_verdict_words(step):
-    output = evaluation_output(evaluate(step.document.case))
-    assert step.model.rowCount() == len(output["regimens"])
+    assert step.model.rowCount() == len(evaluate(step.document.case).regimens)
     words = {step.model.index(r, 2).data() for r in range(step.model.rowCount())}
     assert words <= {"suitable", "caution", "contraindicated"}
     assert "contraindicated" in words  # an ICI with active autoimmune disease
@@ -32,7 +31,7 @@ def test_filter_by_class_keeps_only_regimens_with_that_component(step):
 
 
 def test_selecting_two_regimens_compares_them_side_by_side(step):
-    ids = [row["id"] for row in step.rows[:2]]
+    ids = [row.regimen.id for row in step.rows[:2]]
     step.on_select(ids)
     assert step.selected_ids() == ids
     html = step.detail.text()
@@ -41,8 +40,8 @@ def test_selecting_two_regimens_compares_them_side_by_side(step):
 
 
 def test_choosing_starts_a_draft_and_marks_the_regimen(step):
-    chosen = step.rows[0]["id"]
+    chosen = step.rows[0].regimen.id
     assert step.on_choose(chosen) == []
     assert step.document.case.decisions[-1].regimen_id == chosen
     assert step.model.index(0, 0).data().startswith("\u2605 ")
-    assert step.rows[0]["name"] in step.chosen_label.text()
+    assert step.rows[0].regimen.name.render() in step.chosen_label.text()

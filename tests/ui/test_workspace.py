@@ -4,6 +4,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 
+from desktop.logic.model.rules import default_rules
 from desktop.logic.store.database import Store
 from desktop.logic.store.values import User
 from desktop.ui.settings import Settings, set_stale_days
@@ -25,7 +26,7 @@ def settings(tmp_path):
 
 def open_workspace(qtbot, store, settings, **changes):
     case_id = store.new_case(make_case(**changes)).case_id
-    workspace = CaseWorkspace(store, case_id, settings)
+    workspace = CaseWorkspace(store, case_id, settings, default_rules())
     qtbot.addWidget(workspace)
     return workspace
 

@@ -17,7 +17,7 @@ def record(status: str, day: int = 1, follow_up: str | None = None) -> Decision:
 
 
 def records(statuses: str) -> list[Decision]:
-    """"dfd" -> draft, final, draft (meeting days 1, 2, 3)."""
+    """ "dfd" -> draft, final, draft (meeting days 1, 2, 3)."""
     names = {"d": "draft", "f": "final"}
     return [record(names[s], day) for day, s in enumerate(statuses, start=1)]
 
