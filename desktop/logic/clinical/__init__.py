@@ -33,7 +33,7 @@ from desktop.logic.clinical.response import (
 from desktop.logic.clinical.safety import RegimenVerdict
 from desktop.logic.clinical.scores import Albi, ChildPugh, Meld
 from desktop.logic.clinical.staging import Criterion, Stage, cheng_note, cheng_type
-from desktop.logic.clinical.timing import SurgeryTiming, agent_catalogue
+from desktop.logic.clinical.timing import SurgeryTiming, agent_catalogue, washout_rule_id
 
 __all__ = [
     "AREAS",
@@ -65,4 +65,5 @@ __all__ = [
     "rediscussion_reasons",
     "response_chart_series",
     "summary_columns",
+    "washout_rule_id",
 ]

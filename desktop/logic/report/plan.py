@@ -3,7 +3,6 @@ the decision, overrides and the local-policy rules relied on; `case_sections` ch
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from typing import Any
 
@@ -16,8 +15,9 @@ from desktop.logic.clinical import (
     Evaluation,
     Evidence,
     RegimenVerdict,
+    washout_rule_id,
 )
-from desktop.logic.model import Case, Rules, Term, agent_term, lifecycle, resource, text_table
+from desktop.logic.model import Case, Rules, Term, agent_term, lifecycle, text_table
 from desktop.logic.report.decision import decision_section, overrides_section
 from desktop.logic.report.layout import (
     ReportContext,
@@ -238,20 +238,15 @@ def relied_rule_ids(case: Case, evaluation: Evaluation, rules: Rules) -> list[st
     """Local-policy rules this case touched: named in the evaluation, or the washout of an agent
     given, or the FLR threshold that applies; in rules-file order."""
     found = {rule_id for rule_id in evaluation.rule_ids if rule_id in rules.rules}
-    agents = _agents_table()
     for treatment in case.treatments:
         for name in [treatment.regimen, *(a.name for a in treatment.agents)]:
-            washout = agents.get(name.lower(), {}).get("washout_rule")
+            washout = washout_rule_id(name)
             if washout:
                 found.add(washout)
     if case.liver.future_liver_remnant_percent is not None:
         cirrhotic = case.liver.cirrhosis is not False
         found.add("flr.min_percent_cirrhosis" if cirrhotic else "flr.min_percent_no_cirrhosis")
     return [rid for rid, entry in rules.rules.items() if rid in found and entry.is_local_policy]
-
-
-def _agents_table() -> dict[str, Any]:
-    return json.loads(resource("agents.json").read_text(encoding="utf-8"))["agents"]
 
 
 def _verdict(ctx: ReportContext, verdict: str | None) -> str:
