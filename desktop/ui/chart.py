@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import (
@@ -107,7 +107,9 @@ class ResponseChart(QWidget):
 class _Plot:
     """One drawing pass: the geometry derived from the font, then axes, lines and legend."""
 
-    def __init__(self, painter: QPainter, area: QRectF, series: ChartSeries, labels: dict) -> None:
+    def __init__(
+        self, painter: QPainter, area: QRectF, series: ChartSeries, labels: dict[str, str]
+    ) -> None:
         self.p, self.s, self.labels = painter, series, labels
         self.taken: list[QRectF] = []  # value labels already drawn, so later ones avoid them
         metrics = QFontMetricsF(painter.font())
@@ -194,7 +196,14 @@ class _Plot:
             self.p.drawText(box, Qt.AlignmentFlag.AlignCenter, day.isoformat())
             shown_right = x + width / 2
 
-    def _line(self, points: Points, colour: QColor, y_of, shape: str, unit: str) -> None:
+    def _line(
+        self,
+        points: Points,
+        colour: QColor,
+        y_of: Callable[[float], float],
+        shape: str,
+        unit: str,
+    ) -> None:
         if not points:
             return
         xy = [QPointF(self.x_of(d), y_of(v)) for d, v in points]

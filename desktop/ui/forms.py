@@ -66,7 +66,9 @@ class BoundField(QWidget):
 
     problemsShown = Signal(list)
 
-    def __init__(self, document: CaseDocument, path: str, label: str, parent=None) -> None:
+    def __init__(
+        self, document: CaseDocument, path: str, label: str, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.document = document
         self.path = path
@@ -151,7 +153,7 @@ class NumberField(BoundField):
         label: str,
         units: list[str] | None = None,
         integer: bool = False,
-        parent=None,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(document, path, label, parent)
         self.units = units
@@ -194,7 +196,12 @@ class TextField(BoundField):
     """Free text; blank means absent."""
 
     def __init__(
-        self, document: CaseDocument, path: str, label: str, multiline: bool = False, parent=None
+        self,
+        document: CaseDocument,
+        path: str,
+        label: str,
+        multiline: bool = False,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(document, path, label, parent)
         self.multiline = multiline
@@ -233,7 +240,9 @@ class TextField(BoundField):
 class DateField(TextField):
     """An ISO date YYYY-MM-DD; the case model says what is wrong with anything else."""
 
-    def __init__(self, document: CaseDocument, path: str, label: str, parent=None) -> None:
+    def __init__(
+        self, document: CaseDocument, path: str, label: str, parent: QWidget | None = None
+    ) -> None:
         super().__init__(document, path, label, parent=parent)
         self.edit.setPlaceholderText("YYYY-MM-DD")
         self.edit.setMaximumWidth(140)
@@ -254,7 +263,9 @@ class NumberListField(TextField):
 class TextListField(TextField):
     """Short texts, one per line (reopen conditions)."""
 
-    def __init__(self, document: CaseDocument, path: str, label: str, parent=None) -> None:
+    def __init__(
+        self, document: CaseDocument, path: str, label: str, parent: QWidget | None = None
+    ) -> None:
         super().__init__(document, path, label, multiline=True, parent=parent)
 
     def shown_value(self) -> Any:
@@ -274,7 +285,7 @@ class ChoiceField(BoundField):
         label: str,
         choices: list[tuple[Any, str]],
         optional: bool = False,
-        parent=None,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(document, path, label, parent)
         self.combo = QComboBox()
@@ -311,7 +322,9 @@ def enum_field(
     return ChoiceField(document, path, label, choices, optional=optional)
 
 
-def yes_no_field(document: CaseDocument, path: str, label: str, optional: bool = True):
+def yes_no_field(
+    document: CaseDocument, path: str, label: str, optional: bool = True
+) -> ChoiceField:
     choices = [(True, _tr("yes")), (False, _tr("no"))]
     return ChoiceField(document, path, label, choices, optional=optional)
 

@@ -125,7 +125,9 @@ class NewCaseDialog(QDialog):
         self._inputs[path] = widget
         return widget
 
-    def _lab(self, form: QFormLayout, path: str, label: str, units: tuple[str, ...]):
+    def _lab(
+        self, form: QFormLayout, path: str, label: str, units: tuple[str, ...]
+    ) -> tuple[QLineEdit, QComboBox]:
         value, unit = QLineEdit(self), QComboBox(self)
         unit.addItems(list(units))
         holder = QWidget(self)

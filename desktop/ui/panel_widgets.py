@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QAbstractItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -14,7 +15,7 @@ from PySide6.QtWidgets import (
 from desktop.ui.forms import ERROR_STYLE
 
 
-def table_view(model, min_rows: int = 2, max_rows: int = 8) -> QTableView:
+def table_view(model: QAbstractItemModel, min_rows: int = 2, max_rows: int = 8) -> QTableView:
     """A row-selecting table whose height follows its rows (min_rows..max_rows, then scrolls)."""
     view = QTableView()
     view.setModel(model)

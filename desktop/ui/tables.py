@@ -11,7 +11,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor
 
 from desktop.ui.forms import parse_number
@@ -76,7 +83,13 @@ class ListTableModel(QAbstractTableModel):
 
     problemsChanged = Signal(list)
 
-    def __init__(self, document: CaseDocument, list_path: str, columns: list[Column], parent=None):
+    def __init__(
+        self,
+        document: CaseDocument,
+        list_path: str,
+        columns: list[Column],
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self.document = document
         self.list_path = list_path
@@ -110,7 +123,12 @@ class ListTableModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self.columns)
 
-    def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
+    def headerData(  # noqa: N802
+        self,
+        section: int,
+        orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:
@@ -176,7 +194,7 @@ class LesionMatrixModel(QAbstractTableModel):
 
     problemsChanged = Signal(list)
 
-    def __init__(self, document: CaseDocument, parent=None) -> None:
+    def __init__(self, document: CaseDocument, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.document = document
         self.problems = ProblemCells()
@@ -216,7 +234,12 @@ class LesionMatrixModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self.scans)
 
-    def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
+    def headerData(  # noqa: N802
+        self,
+        section: int,
+        orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:
@@ -295,7 +318,7 @@ class LesionMatrixModel(QAbstractTableModel):
 class PlainRowsModel(KeyedRowsModel):
     """Read-only rows of display strings under the given headers."""
 
-    def __init__(self, headers: list[str], parent=None) -> None:
+    def __init__(self, headers: list[str], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.headers = headers
 
