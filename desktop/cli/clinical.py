@@ -32,6 +32,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def run_evaluate(args: argparse.Namespace) -> int:
+    from desktop.cli.failures import BAD_INPUT, fail, refuse
     from desktop.logic.clinical import evaluate, evaluation_output
     from desktop.logic.model import CaseError, RulesError, read_case
     from desktop.logic.store import StoreError, rules_at
@@ -40,11 +41,9 @@ def run_evaluate(args: argparse.Namespace) -> int:
         rules = rules_at(args.db, args.rules)
         case = read_case(args.case_file)
     except (CaseError, RulesError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    except StoreError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 3
+        return fail(str(exc), BAD_INPUT)
+    except StoreError as exc:  # the database whose rules file is in force refused
+        return refuse(exc)
     output = evaluation_output(evaluate(case, rules), args.lang)
     sys.stdout.write(json.dumps(output, ensure_ascii=False, indent=2) + "\n")
     sys.stdout.flush()
