@@ -40,7 +40,7 @@ def test_bad_case_exits_2_with_every_problem_and_no_traceback(tmp_path):
 
 @pytest.mark.parametrize(
     ("content", "expected"),
-    [("{not json", "not valid JSON at line 1"), ("[1, 2]", "one JSON object, not list")],
+    [("{not json", "not valid JSON at line 1"), ("[1, 2]", "one JSON object, not an array")],
 )
 def test_unreadable_files_exit_2(tmp_path, content, expected):
     path = tmp_path / "case.json"

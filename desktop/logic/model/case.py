@@ -8,20 +8,30 @@ Unknown keys are refused at every level: a typo must never be dropped from a cli
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Iterator
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, StrictBool, model_validator
+from pydantic import BaseModel, Field, StrictBool, model_validator
 
 from desktop.logic.model.decision import Decision
-from desktop.logic.model.fields import Date, Percent, Strict, refusal
+from desktop.logic.model.fields import (
+    Date,
+    OneLine,
+    Percent,
+    PlannedDate,
+    Strict,
+    moment_day,
+    refusal,
+)
 from desktop.logic.model.labs import Labs
 
 FORMAT = "hcc-mdt-case/1"
 
 
 class Patient(Strict):
-    mrn: Annotated[str, Field(min_length=1, max_length=64, pattern=r"^\S(.*\S)?$")]
-    name: Annotated[str, Field(min_length=1, max_length=200, pattern=r"^\S(.*\S)?$")]
+    mrn: Annotated[OneLine, Field(max_length=64)]
+    name: Annotated[OneLine, Field(max_length=200)]
     sex: Literal["female", "male", "other", "unknown"] | None = None
     birth_date: Date | None = None
 
@@ -91,7 +101,7 @@ class Treatment(Strict):
     regimen: Annotated[str, Field(min_length=1, max_length=80)]
     started: Date | None = None
     stopped: Date | None = None
-    agents: list[Agent] = Field(default_factory=list)
+    agents: list[Agent] = Field(default_factory=list, max_length=10)
 
     @model_validator(mode="after")
     def _dates_in_order(self) -> Treatment:
@@ -120,7 +130,7 @@ class AdverseEvent(Strict):
     onset: Date | None = None
     resolved: Date | None = None
     attributed_to: list[Annotated[str, Field(min_length=1, max_length=80)]] = Field(
-        default_factory=list
+        default_factory=list, max_length=10
     )
 
     @model_validator(mode="after")
@@ -141,18 +151,19 @@ class Case(Strict):
     patient: Patient
     assessed_on: Date
     etiology: list[Literal["hbv", "hcv", "alcohol", "masld", "other", "unknown"]] = Field(
-        default_factory=list
+        default_factory=list, max_length=6
     )
     ecog: Annotated[int, Field(strict=True, ge=0, le=4)]
     labs: Labs
     liver: Liver
     tumor: Tumor
     history: History = Field(default_factory=History)
-    imaging: list[Imaging] = Field(default_factory=list)
-    treatments: list[Treatment] = Field(default_factory=list)
-    adverse_events: list[AdverseEvent] = Field(default_factory=list)
-    planned_surgery_date: Date | None = None
-    decisions: list[Decision] = Field(default_factory=list)
+    # List limits keep every accepted case printable in a PDF of sensible length.
+    imaging: list[Imaging] = Field(default_factory=list, max_length=100)
+    treatments: list[Treatment] = Field(default_factory=list, max_length=50)
+    adverse_events: list[AdverseEvent] = Field(default_factory=list, max_length=100)
+    planned_surgery_date: PlannedDate | None = None
+    decisions: list[Decision] = Field(default_factory=list, max_length=200)
 
     @model_validator(mode="after")
     def _dates_consistent(self) -> Case:
@@ -165,6 +176,8 @@ class Case(Strict):
                 birth=str(birth),
                 assessed=str(self.assessed_on),
             )
+        if birth:
+            self._nothing_before_birth(birth)
         dates = [scan.date for scan in self.imaging]
         if dates != sorted(dates):
             raise refusal(
@@ -172,6 +185,18 @@ class Case(Strict):
             )
         self._follow_ups_measure_baseline_targets()
         return self
+
+    def _nothing_before_birth(self, birth: dt.date) -> None:
+        # clinical-rules.md "Dates": any event date before patient.birth_date is refused.
+        for path, day in _event_days(self, ""):
+            if day < birth and path != "patient.birth_date":
+                raise refusal(
+                    "before_birth",
+                    "{path} {day} is before patient.birth_date {birth}",
+                    path=path,
+                    day=day.isoformat(),
+                    birth=birth.isoformat(),
+                )
 
     def _follow_ups_measure_baseline_targets(self) -> None:
         # mRECIST/RECIST 1.1 follow the baseline target lesions at every scan; a missing one
@@ -195,3 +220,23 @@ class Case(Strict):
     def to_json_dict(self) -> dict[str, Any]:
         """The exchange form: what was given, nothing added (absent stays absent)."""
         return self.model_dump(mode="json", exclude_unset=True)
+
+
+_MOMENTS = ("at", "finalized_at")  # DateTime fields: signatures, overrides, finalization
+
+
+def _event_days(node: Any, path: str) -> Iterator[tuple[str, dt.date]]:
+    """Every date in a record, with its path, whatever field it is in (new fields included)."""
+    if isinstance(node, BaseModel):
+        for name in type(node).model_fields:
+            value = getattr(node, name)
+            where = f"{path}.{name}" if path else name
+            if name in _MOMENTS and isinstance(value, str):
+                yield where, moment_day(value)
+            else:
+                yield from _event_days(value, where)
+    elif isinstance(node, list):
+        for index, item in enumerate(node):
+            yield from _event_days(item, f"{path}[{index}]")
+    elif isinstance(node, dt.date):
+        yield path, node

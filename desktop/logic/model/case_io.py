@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 from typing import Any
@@ -9,7 +10,14 @@ from typing import Any
 from pydantic import ValidationError
 
 from desktop.logic.model.case import Case
-from desktop.logic.model.messages import DEFAULT_LANGUAGE, msg
+from desktop.logic.model.json_input import (
+    JsonInputError,
+    LongNumber,
+    json_path,
+    load_json,
+    printable,
+)
+from desktop.logic.model.messages import DEFAULT_LANGUAGE, Term, msg
 from desktop.logic.model.records import chain_problems
 
 
@@ -23,12 +31,23 @@ class CaseError(ValueError):
         super().__init__("\n".join(prefix + p for p in problems))
 
 
-def parse_case(data: Any, source: str | None = None, lang: str = DEFAULT_LANGUAGE) -> Case:
-    """Validate a decoded case; refuses unknown keys, bad values and broken decision seals."""
+def parse_case(
+    data: Any,
+    source: str | None = None,
+    lang: str = DEFAULT_LANGUAGE,
+    today: dt.date | None = None,
+) -> Case:
+    """Validate a decoded case; refuses unknown keys, bad values and broken decision seals.
+
+    `today` is the day of evaluation (default: the computer's date): no recorded event may
+    come after it (clinical-rules.md "Dates").
+    """
     if not isinstance(data, dict):
-        raise CaseError([f"the file must hold one JSON object, not {type(data).__name__}"], source)
+        problem = msg("case_error.not_an_object", given=Term(f"term.json.{_json_kind(data)}"))
+        raise CaseError([problem.render(lang)], source)
+    context = {"today": today or dt.date.today()}
     try:
-        case = Case.model_validate(data)
+        case = Case.model_validate(data, context=context)
     except ValidationError as exc:
         raise CaseError(describe_errors(exc, lang), source) from None
     problems = chain_problems(data.get("decisions") or [])
@@ -37,25 +56,38 @@ def parse_case(data: Any, source: str | None = None, lang: str = DEFAULT_LANGUAG
     return case
 
 
-def loads_case(text: str | bytes, source: str | None = None) -> Case:
+def loads_case(
+    text: str | bytes,
+    source: str | None = None,
+    lang: str = DEFAULT_LANGUAGE,
+    today: dt.date | None = None,
+) -> Case:
+    """A case from JSON text: duplicate keys, deep nesting and huge numbers refused in words."""
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise CaseError(
-            [f"not valid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"], source
-        ) from None
-    except UnicodeDecodeError:
-        raise CaseError(["not UTF-8 text; save the file as UTF-8 JSON"], source) from None
-    return parse_case(data, source)
+        data = load_json(text)
+    except JsonInputError as exc:
+        raise CaseError([p.render(lang) for p in exc.problems], source) from None
+    return parse_case(data, source, lang, today)
 
 
-def read_case(path: str | Path) -> Case:
+def read_case(
+    path: str | Path, lang: str = DEFAULT_LANGUAGE, today: dt.date | None = None
+) -> Case:
     path = Path(path)
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise CaseError([f"cannot read the file: {exc.strerror or exc}"], str(path)) from None
-    return loads_case(raw, str(path))
+        problem = msg("case_error.unreadable", reason=exc.strerror or str(exc))
+        raise CaseError([problem.render(lang)], str(path)) from None
+    return loads_case(raw, str(path), lang, today)
+
+
+def _json_kind(value: Any) -> str:
+    if value is None or isinstance(value, bool):
+        return "null" if value is None else "boolean"
+    if isinstance(value, int | float):
+        return "number"
+    return "array" if isinstance(value, list) else "string"
 
 
 def dumps_case(case: Case) -> str:
@@ -75,18 +107,20 @@ _LIMITS = {
     "less_than_equal": "le",
     "too_short": "min_length",
     "too_long": "max_length",
+    "string_too_short": "min_length",
+    "string_too_long": "max_length",
 }
 _KINDS = {
     "int_type", "int_from_float", "int_parsing", "float_type", "float_parsing", "bool_type",
     "string_type", "list_type", "model_type", "dict_type", "string_pattern_mismatch",
-    "finite_number",
+    "finite_number", "string_unicode", "model_attributes_type", "number_too_large",
 }
 
 
 def _describe(error: Any, lang: str) -> str:
     path = _path(error["loc"])
     kind = error["type"]
-    given = _shown(error.get("input"))
+    given = shown_value(error.get("input"))
     context = error.get("ctx") or {}
     if kind == "missing":
         return msg("case_error.missing", path=path).render(lang)
@@ -95,12 +129,22 @@ def _describe(error: Any, lang: str) -> str:
     if kind == "literal_error":
         allowed = context["expected"]
         return msg("case_error.not_allowed", path=path, given=given, allowed=allowed).render(lang)
+    if kind == "float_type" and isinstance(error.get("input"), int):
+        kind = "number_too_large"  # an int beyond what a float holds
     reason = _reason(kind, context, error["msg"], lang)
     if not path:
         return reason
-    if isinstance(error.get("input"), dict | list) or kind.startswith("case."):
+    if isinstance(error.get("input"), dict | list) or _names_its_value(kind):
         return msg("case_error.problem", path=path, reason=reason).render(lang)
     return msg("case_error.value", path=path, given=given, reason=reason).render(lang)
+
+
+def _names_its_value(kind: str) -> bool:
+    return kind.startswith("case.") and kind not in _SHOWN_WITH_VALUE
+
+
+# Refusals whose sentence does not quote the value: the value is shown before it.
+_SHOWN_WITH_VALUE = {"case.control_character", "case.not_one_line", "case.hash_format"}
 
 
 def _reason(kind: str, context: dict[str, Any], english: str, lang: str) -> str:
@@ -116,16 +160,19 @@ def _reason(kind: str, context: dict[str, Any], english: str, lang: str) -> str:
 
 
 def _path(loc: tuple[Any, ...]) -> str:
-    text = ""
-    for part in loc:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text
+    return json_path(loc) if loc else ""
 
 
-def _shown(value: Any) -> str:
+def shown_value(value: Any) -> str:
+    """The value as the file wrote it, cut to 80 characters; safe to print whatever it is."""
     if isinstance(value, dict):
         return "an object"
     if isinstance(value, list):
         return "a list"
-    shown = json.dumps(value, ensure_ascii=False)
-    return shown if len(shown) <= 80 else shown[:77] + "..."
+    if isinstance(value, LongNumber):
+        return f"{value.head}... ({value.digits} digits)"
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 96:
+        return f"a number of about {int(value.bit_length() * 0.30103) + 1} digits"
+    if isinstance(value, str):
+        return printable(json.dumps(value, ensure_ascii=False), 80)
+    return printable(json.dumps(value, ensure_ascii=False, default=str), 80)

@@ -6,7 +6,15 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
-from desktop.logic.model.fields import Date, DateTime, ShortText, Strict, Text, refusal
+from desktop.logic.model.fields import (
+    DateTime,
+    PlannedDate,
+    Sha256,
+    ShortText,
+    Strict,
+    Text,
+    refusal,
+)
 
 
 class Attendee(Strict):
@@ -41,22 +49,22 @@ class FollowUp(Strict):
 class Decision(Strict):
     """One MDT decision record; a `final` one is sealed by `record_hash` (model.records)."""
 
-    meeting_date: Date
+    meeting_date: PlannedDate  # a draft may be for a coming meeting (clinical-rules.md "Dates")
     status: Literal["draft", "final"]
-    attendees: list[Attendee] = Field(default_factory=list)
+    attendees: list[Attendee] = Field(default_factory=list, max_length=40)
     question: Text | None = None
     recommendation: Text | None = None
     regimen_id: ShortText | None = None
     timing_strategy: Literal["opportunistic", "conservative", "not_applicable"] | None = None
     adjuvant_plan: AdjuvantPlan | None = None
     dissent: Text | None = None
-    reopen_conditions: list[Text] = Field(default_factory=list)
-    overrides: list[Override] = Field(default_factory=list)
+    reopen_conditions: list[Text] = Field(default_factory=list, max_length=20)
+    overrides: list[Override] = Field(default_factory=list, max_length=40)
     follow_up: FollowUp | None = None
-    signed_by: list[Signature] = Field(default_factory=list)
+    signed_by: list[Signature] = Field(default_factory=list, max_length=40)
     finalized_at: DateTime | None = None
-    amends: Annotated[str, Field(pattern=r"^sha256:[0-9a-f]{64}$")] | None = None
-    record_hash: Annotated[str, Field(pattern=r"^sha256:[0-9a-f]{64}$")] | None = None
+    amends: Sha256 | None = None
+    record_hash: Sha256 | None = None
 
     @model_validator(mode="after")
     def _final_is_complete(self) -> Decision:

@@ -67,9 +67,9 @@ def test_each_washout(agent, days, local_policy):
     ("agent", "last_dose", "earliest"),
     [
         ("apatinib", "2026-01-31", "2026-03-02"),  # 30 days over a 28-day February
-        ("apatinib", "2028-01-31", "2028-03-01"),  # leap year
-        ("bevacizumab", "2028-01-18", "2028-02-29"),
-        ("regorafenib", "2026-12-20", "2027-01-03"),  # across the year end
+        ("apatinib", "2024-01-31", "2024-03-01"),  # leap year
+        ("bevacizumab", "2024-01-18", "2024-02-29"),
+        ("regorafenib", "2025-12-20", "2026-01-03"),  # across the year end
         ("lenvatinib", "2026-04-30", "2026-05-07"),
     ],
 )

@@ -73,7 +73,7 @@ def _problems(data) -> list[str]:
         ({"assessed_on": "2026-02-30"},
          "assessed_on: 2026-02-30 is not a calendar date (YYYY-MM-DD)"),
         ({"assessed_on": "01/06/2026"}, "expected a date written YYYY-MM-DD"),
-        ({"patient.birth_date": "2027-01-01"}, "birth_date 2027-01-01 is after assessed_on"),
+        ({"patient.birth_date": "2026-06-02"}, "birth_date 2026-06-02 is after assessed_on"),
         ({"patient.sex": "M"}, "patient.sex: \"M\" is not allowed"),
         ({"labz": {}}, "labz: unknown field"),
         ({"labs.bilirubn": 3}, "labs.bilirubn: unknown field"),
@@ -111,7 +111,7 @@ def test_one_message_per_problem():
 def test_not_json_and_not_an_object():
     with pytest.raises(CaseError, match="not valid JSON at line 1"):
         loads_case("{oops", "bad.json")
-    with pytest.raises(CaseError, match="one JSON object, not list"):
+    with pytest.raises(CaseError, match="one JSON object, not an array"):
         loads_case("[]")
 
 
