@@ -9,7 +9,7 @@ from desktop.logic.clinical.timing import surgery_timing
 from desktop.logic.model.case import Case
 from desktop.logic.model.messages import render_all
 from desktop.logic.model.paths import resource
-from desktop.logic.model.rules import default_rules, load_rules
+from desktop.logic.model.rules import RulesError, default_rules, load_rules
 from tests.factories import make_case
 
 
@@ -288,17 +288,13 @@ def test_department_rules_adverse_event_grade(tmp_path):
     assert "onset date not recorded" in text(timing.blockers)
 
 
-def test_department_rules_unusable_washout_gives_no_date(tmp_path):
-    rules = write_department_rules(tmp_path, washout__sorafenib_days={"value": 7.5})
-    timing = timing_for([{"name": "sorafenib", "last_dose": "2026-06-01"}], rules=rules)
-    assert timing.earliest_date is None
-    assert "not a whole number of days" in text(timing.blockers)
+def test_department_rules_unusable_washout_is_refused_when_read(tmp_path):
+    with pytest.raises(RulesError, match=r"rule washout\.sorafenib_days: value 7\.5 is not allow"):
+        write_department_rules(tmp_path, washout__sorafenib_days={"value": 7.5})
 
 
-def test_department_rules_unusable_adverse_event_grade_gives_no_date(tmp_path):
-    rules = write_department_rules(
-        tmp_path, timing__unresolved_adverse_event_min_grade={"value": "severe"}
-    )
-    timing = surgery_timing(make_case(), rules)
-    assert timing.earliest_date is None
-    assert "not a CTCAE grade" in text(timing.blockers)
+def test_department_rules_unusable_adverse_event_grade_is_refused_when_read(tmp_path):
+    with pytest.raises(RulesError, match="whole number from 1 to 5 \\(CTCAE grade\\)"):
+        write_department_rules(
+            tmp_path, timing__unresolved_adverse_event_min_grade={"value": "severe"}
+        )
