@@ -196,7 +196,7 @@ def key_values(ctx: ReportContext, rows: Sequence[tuple[str, Any]]) -> Table:
         [Paragraph(escape(ctx.text(key)), label), Paragraph(markup(ctx, value), cell)]
         for key, value in rows
     ]
-    table = Table(data, colWidths=[LABEL_WIDTH, None], hAlign="LEFT")
+    table = Table(data, colWidths=[LABEL_WIDTH, None], hAlign="LEFT", splitInRow=1)
     table.setStyle(_grid_style(header=False))
     return table
 
@@ -212,7 +212,7 @@ def data_table(
     cell = styles(ctx.lang)["cell"]
     header = [Paragraph(escape(ctx.text(key)), cell) for key in header_keys]
     body = [[Paragraph(markup(ctx, v), cell) for v in row] for row in rows]
-    table = Table([header, *body], colWidths=widths, hAlign="LEFT", repeatRows=1)
+    table = Table([header, *body], colWidths=widths, hAlign="LEFT", repeatRows=1, splitInRow=1)
     table.setStyle(_grid_style(header=True))
     return table
 
