@@ -12,6 +12,7 @@ from desktop.logic.model.case_io import (
     read_case,
 )
 from desktop.logic.model.decision import Decision, Signature
+from desktop.logic.model.fields import EARLIEST_DATE, LATEST_DATE
 from desktop.logic.model.labs import Albumin, Bilirubin, Creatinine, Labs
 from desktop.logic.model.messages import (
     DEFAULT_LANGUAGE,
@@ -56,10 +57,12 @@ __all__ = [
     "CaseError",
     "Creatinine",
     "DEFAULT_LANGUAGE",
+    "EARLIEST_DATE",
     "Decision",
     "FORMAT",
     "Imaging",
     "LANGUAGES",
+    "LATEST_DATE",
     "Labs",
     "Message",
     "OutputError",

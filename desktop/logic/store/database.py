@@ -42,7 +42,7 @@ from desktop.logic.store.files import header_problem_message, list_backups, newe
 from desktop.logic.store.location import default_db_path, refuse_unusable
 from desktop.logic.store.lock import WriterLock
 from desktop.logic.store.meetings import MeetingAgenda
-from desktop.logic.store.revisions import commit, current_data, current_revision
+from desktop.logic.store.revisions import commit, current_data, current_revision, stored_case
 from desktop.logic.store.schema import connect, ensure_schema, refuse_damaged_pages
 from desktop.logic.store.settings import SETTINGS
 from desktop.logic.store.values import AgendaItem, CaseRow, RevisionInfo, StoredCase, User
@@ -179,9 +179,8 @@ class Store:
             raise CaseNotFound(
                 msg("store.error.case_not_found_in", case_id=case_id, path=self.path)
             )
-        from desktop.logic.model import Case
-
-        return StoredCase(case_id, row[0], Case.model_validate(json.loads(row[1])), row[2], row[3])
+        case = stored_case(json.loads(row[1]), case_id)
+        return StoredCase(case_id, row[0], case, row[2], row[3])
 
     def history(self, case_id: str) -> list[RevisionInfo]:
         with self._reading() as conn:
@@ -197,9 +196,7 @@ class Store:
         return [RevisionInfo(*row) for row in rows]
 
     def get_revision(self, case_id: str, revision: int) -> Case:
-        from desktop.logic.model import Case
-
-        return Case.model_validate(self._revision_data(case_id, revision))
+        return stored_case(self._revision_data(case_id, revision), case_id)
 
     def audit_log(self, case_id: str | None = None) -> list[dict]:
         with self._reading() as conn:

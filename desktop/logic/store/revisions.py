@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import logging
 import sqlite3
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from desktop.logic.model import Translated, msg
@@ -111,13 +112,14 @@ def _refuse_duplicate_mrn(conn: sqlite3.Connection, case_id: str, mrn: str) -> N
         raise StoreError(msg("store.error.mrn_taken", case_id=row[0]))
 
 
-def _validated(data: dict[str, Any], case_id: str) -> Case:
+def _validated(data: dict[str, Any], case_id: str, today: date | None = None) -> Case:
+    """The case, or StoreError naming each problem; `today` is the day no event may follow."""
     from pydantic import ValidationError
 
     from desktop.logic.model import Case, describe_errors
 
     try:
-        return Case.model_validate(data)
+        return Case.model_validate(data, context={"today": today or date.today()})
     except ValidationError as exc:
         problems = Translated(
             "; ".join(describe_errors(exc)), "；".join(describe_errors(exc, "zh_CN"))
@@ -125,3 +127,12 @@ def _validated(data: dict[str, Any], case_id: str) -> Case:
         raise StoreError(
             msg("store.error.invalid_case", case_id=case_id, problems=problems)
         ) from None
+
+
+def stored_case(data: dict[str, Any], case_id: str) -> Case:
+    """A stored revision read back. It is checked as on input, except against this computer's
+    date: a revision saved on a later clock still opens. One that no longer passes (saved before
+    a rule existed) is refused in words, never with a traceback."""
+    from desktop.logic.model import LATEST_DATE
+
+    return _validated(data, case_id, today=LATEST_DATE)
