@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import sqlite3
 
-from desktop.logic.model import CaseError, chain_problems, parse_case, record_hash
+from desktop.logic.model import LATEST_DATE, CaseError, chain_problems, parse_case, record_hash
 from desktop.logic.store.audit import chain_problems as audit_problems
 from desktop.logic.store.decisions import record_json
 from desktop.logic.store.schema import REQUIRED_TRIGGERS
@@ -71,7 +71,7 @@ def _body_problems(where: str, body: str) -> list[str]:
     except json.JSONDecodeError:
         return [f"{where}: the stored case is not valid JSON."]
     try:
-        parse_case(data)
+        parse_case(data, today=LATEST_DATE)  # stored: not judged by this computer's date
     except CaseError as exc:
         hashes = chain_problems(data.get("decisions") or []) if isinstance(data, dict) else []
         problems = [p for p in exc.problems if p not in hashes]

@@ -26,7 +26,7 @@ def _rewrite_body(path, change) -> None:
     with sqlite3.connect(path) as conn:
         body = json.loads(conn.execute("SELECT body FROM revisions").fetchone()[0])
         change(body)
-        conn.execute("DROP TRIGGER revisions_no_update")
+        conn.execute("DROP TRIGGER IF EXISTS revisions_no_update")
         conn.execute("UPDATE revisions SET body = ?", [json.dumps(body)])
 
 
@@ -50,3 +50,14 @@ def test_a_revision_saved_on_a_later_clock_still_opens(stored):
     with Store.open(path) as store:
         assert store.get_case(case_id).case.assessed_on.year == 2100
         assert store.get_revision(case_id, 1).assessed_on.year == 2100
+
+
+def test_check_names_a_stored_date_out_of_range_but_not_one_after_this_clock(stored):
+    path, case_id = stored
+    _rewrite_body(path, lambda body: body.update(assessed_on="2100-01-01"))
+    with Store.open(path) as store:
+        assert not [p for p in store.check() if "assessed_on" in p]
+    _rewrite_body(path, lambda body: body.update(assessed_on="2101-01-01"))
+    with Store.open(path) as store:
+        assert any(f"case {case_id} revision 1: assessed_on: 2101-01-01 is outside" in p
+                   for p in store.check())
