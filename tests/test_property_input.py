@@ -234,4 +234,9 @@ def test_mutated_rules_files_are_used_or_refused(stored_case, data):
         used = _done_or_refused(_run("evaluate", str(example), "--rules", str(rules)))
         pdf = Path(folder) / "out.pdf"
         exported = _run("--db", db, "export", case_id, "--pdf", str(pdf), "--rules", str(rules))
-        assert _done_or_refused(exported) is used
+        # A rules file refused by evaluate is refused by export too; one evaluate takes may still
+        # hold text the PDF cannot draw (refused in words, exit 2).
+        if _done_or_refused(exported):
+            assert used
+        elif used:
+            assert "cannot be printed" in exported[2], exported
