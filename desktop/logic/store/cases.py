@@ -3,6 +3,11 @@
 The list columns (BCLC, CNLC, Child-Pugh, status) are computed once at save time with
 desktop.logic.clinical.evaluation.summary_columns and stored beside the MRN and name, so listing
 100,000 cases is one indexed SQL query.
+
+Text filters keep their meaning (a substring of the name or MRN, ASCII case ignored, or the exact
+case_id: SQL LIKE decides every row shown). Text of 3 characters or more first narrows the rows
+through the trigram index (schema.SEARCH_TABLE), unless it matches so many cases that walking
+the recent-first index (cases_recent) reaches a page sooner; shorter text walks that index.
 """
 
 from __future__ import annotations
@@ -10,9 +15,11 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
+from desktop.logic.store.schema import SEARCH_TABLE
 from desktop.logic.store.values import CaseRow, User
 
 if TYPE_CHECKING:  # listing needs neither the case model nor the evaluation
@@ -83,14 +90,53 @@ INSERT_REVISION = (
 )
 
 
+SHORTEST_INDEXED = 3  # the trigram index finds substrings of 3 characters or more
+DENSE_MATCHES = 2000  # more index matches than this: walking recent-first finds a page sooner
+RECENT_FIRST = "updated_at DESC"
+_CANDIDATES = (
+    f"c.rowid IN (SELECT rowid FROM {SEARCH_TABLE} WHERE {SEARCH_TABLE} MATCH :phrase "
+    "UNION ALL SELECT rowid FROM cases WHERE case_id = :exact)"
+)
+
+
+def search_phrase(text: str) -> str:
+    """`text` as one FTS5 phrase (every character literal)."""
+    return '"' + text.strip().replace('"', '""') + '"'
+
+
+def has_search_index(conn: sqlite3.Connection) -> bool:
+    row = conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", [SEARCH_TABLE]).fetchone()
+    return row is not None
+
+
+def use_search_index(conn: sqlite3.Connection, text: str, order_by: str | None = None) -> bool:
+    """Whether narrowing by the trigram index is quicker for `text` (and a recent-first page)."""
+    if len(text.strip()) < SHORTEST_INDEXED or not has_search_index(conn):
+        return False
+    if order_by is None or order_by.strip().lower() != RECENT_FIRST.lower():
+        return True
+    sql = f"SELECT 1 FROM {SEARCH_TABLE} WHERE {SEARCH_TABLE} MATCH ? LIMIT ?"
+    matches = conn.execute(f"SELECT count(*) FROM ({sql})", [search_phrase(text), DENSE_MATCHES])
+    return matches.fetchone()[0] < DENSE_MATCHES
+
+
 def where_clause(
-    text: str, bclc: str | None, cnlc: str | None, status: str | None
+    text: str,
+    bclc: str | None,
+    cnlc: str | None,
+    status: str | None,
+    *,
+    indexed: bool = False,
 ) -> tuple[str, dict[str, Any]]:
+    """The WHERE of the case list; `indexed` first narrows by the trigram index (same rows)."""
     terms: list[str] = []
     params: dict[str, Any] = {}
     if text.strip():
         escaped = text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         params["pattern"] = f"%{escaped}%"
+        if indexed:
+            terms.append(_CANDIDATES)
+            params["phrase"] = search_phrase(text)
         terms.append(
             "(c.name LIKE :pattern ESCAPE '\\' OR c.mrn LIKE :pattern ESCAPE '\\' "
             "OR c.case_id = :exact)"
@@ -114,18 +160,28 @@ def order_clause(order_by: str) -> str:
     return " ORDER BY " + ", ".join(parts + ["case_id ASC"])
 
 
+def count_rows(conn: sqlite3.Connection, text: str, filters: dict[str, str | None]) -> int:
+    indexed = use_search_index(conn, text)
+    where, params = where_clause(text, **filters, indexed=indexed)
+    return conn.execute(f"SELECT count(*) FROM cases c{where}", params).fetchone()[0]
+
+
 def list_rows(
     conn: sqlite3.Connection,
-    where: str,
-    params: dict[str, Any],
-    order: str,
+    text: str,
+    filters: dict[str, str | None],
+    order_by: str,
     limit: int | None,
     offset: int,
     today: str,
-) -> list[CaseRow]:
+) -> Iterator[CaseRow]:
+    """Case-list rows matching `text` and the exact `filters` (bclc, cnlc, status), lazily."""
+    order = order_clause(order_by)
+    indexed = use_search_index(conn, text, order_by if limit is not None else None)
+    where, params = where_clause(text, **filters, indexed=indexed)
     sql = f"SELECT {LIST_COLUMNS} FROM cases c{where}{order}"
     params = {**params, "today": today}
     if limit is not None or offset:
         sql += " LIMIT :limit OFFSET :offset"
         params.update(limit=-1 if limit is None else limit, offset=offset)
-    return [CaseRow(*row) for row in conn.execute(sql, params)]
+    return (CaseRow(*row) for row in conn.execute(sql, params))
