@@ -15,6 +15,7 @@ import getpass
 import json
 import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +38,7 @@ from desktop.logic.model import (
     write_text_atomic,
 )
 from desktop.logic.store import (
+    CaseRow,
     DatabaseDamaged,
     DatabaseRefused,
     Store,
@@ -140,25 +142,40 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_list(args: argparse.Namespace) -> int:
+    """Rows are written as they are read, so any number of cases needs the same memory."""
+    write = _write_json_rows if args.json else _write_text_rows
     try:
         db_path = args.db if args.db is not None else default_db_path()
-        rows = []
-        if db_path.exists() or _file_in_the_way(db_path):  # no database yet: no cases
-            with _open(args, write=False) as store:
-                rows = store.list_cases()
+        if not (db_path.exists() or _file_in_the_way(db_path)):  # no database yet: no cases
+            write(iter(()))
+            return 0
+        with _open(args, write=False) as store:
+            write(store.iter_cases())
     except StoreError as exc:
         return fail(str(exc), REFUSED)
-    if args.json:
-        _print_json([dataclasses.asdict(row) for row in rows])
-    else:
-        for row in rows:
-            print("\t".join(str(v) if v is not None else "" for v in dataclasses.astuple(row)))
     return 0
 
 
 def _file_in_the_way(db_path: Path) -> bool:
     """A file where a folder of `db_path` should be: opening it says so (never a database)."""
     return any(folder.exists() and not folder.is_dir() for folder in db_path.parents)
+
+
+def _write_text_rows(rows: Iterator[CaseRow]) -> None:
+    for row in rows:
+        values = dataclasses.astuple(row)
+        sys.stdout.write("\t".join(str(v) if v is not None else "" for v in values) + "\n")
+
+
+def _write_json_rows(rows: Iterator[CaseRow]) -> None:
+    """The same text as json.dumps(list_of_rows, ensure_ascii=False, indent=2), row by row."""
+    separator = "[\n"
+    for row in rows:
+        item = json.dumps(dataclasses.asdict(row), ensure_ascii=False, indent=2)
+        sys.stdout.write(separator + "  " + item.replace("\n", "\n  "))
+        separator = ",\n"
+    sys.stdout.write("[]\n" if separator == "[\n" else "\n]\n")
+    sys.stdout.flush()
 
 
 def run_export(args: argparse.Namespace) -> int:

@@ -25,10 +25,13 @@ from desktop.logic.store.values import CaseRow, User
 if TYPE_CHECKING:  # listing needs neither the case model nor the evaluation
     from desktop.logic.model import Case
 
+NEXT_MEETING = (
+    "(SELECT min(a.meeting_date) FROM agenda a WHERE a.case_id = c.case_id "
+    "AND a.meeting_date >= :today)"
+)
 LIST_COLUMNS = (
     "case_id, mrn, name, bclc, cnlc, child_pugh, status, "
-    "(SELECT min(a.meeting_date) FROM agenda a WHERE a.case_id = c.case_id "
-    "AND a.meeting_date >= :today) AS next_meeting, updated_at, revision"
+    f"{NEXT_MEETING} AS next_meeting, updated_at, revision"
 )
 ORDERABLE = frozenset(
     {"case_id", "mrn", "name", "bclc", "cnlc", "child_pugh", "status", "updated_at", "revision"}
@@ -91,7 +94,7 @@ INSERT_REVISION = (
 
 
 SHORTEST_INDEXED = 3  # the trigram index finds substrings of 3 characters or more
-DENSE_MATCHES = 2000  # more index matches than this: walking recent-first finds a page sooner
+DENSE_MATCHES = 20_000  # more index matches than this: walking recent-first finds a page sooner
 RECENT_FIRST = "updated_at DESC"
 _CANDIDATES = (
     f"c.rowid IN (SELECT rowid FROM {SEARCH_TABLE} WHERE {SEARCH_TABLE} MATCH :phrase "
@@ -113,7 +116,7 @@ def use_search_index(conn: sqlite3.Connection, text: str, order_by: str | None =
     """Whether narrowing by the trigram index is quicker for `text` (and a recent-first page)."""
     if len(text.strip()) < SHORTEST_INDEXED or not has_search_index(conn):
         return False
-    if order_by is None or order_by.strip().lower() != RECENT_FIRST.lower():
+    if order_by is None or not _recent_first(order_by):
         return True
     sql = f"SELECT 1 FROM {SEARCH_TABLE} WHERE {SEARCH_TABLE} MATCH ? LIMIT ?"
     matches = conn.execute(f"SELECT count(*) FROM ({sql})", [search_phrase(text), DENSE_MATCHES])
@@ -175,13 +178,33 @@ def list_rows(
     offset: int,
     today: str,
 ) -> Iterator[CaseRow]:
-    """Case-list rows matching `text` and the exact `filters` (bclc, cnlc, status), lazily."""
+    """Case-list rows matching `text` and the exact `filters` (bclc, cnlc, status), lazily.
+
+    A page (limit or offset) is chosen by row id first and its columns read after, so the next
+    meeting is looked up for the rows shown only."""
     order = order_clause(order_by)
     indexed = use_search_index(conn, text, order_by if limit is not None else None)
     where, params = where_clause(text, **filters, indexed=indexed)
-    sql = f"SELECT {LIST_COLUMNS} FROM cases c{where}{order}"
-    params = {**params, "today": today}
-    if limit is not None or offset:
-        sql += " LIMIT :limit OFFSET :offset"
-        params.update(limit=-1 if limit is None else limit, offset=offset)
+    params["today"] = today
+    if limit is None and not offset:
+        sql = f"SELECT {LIST_COLUMNS} FROM cases c{where}{order}"
+        return (CaseRow(*row) for row in conn.execute(sql, params))
+    walk = (
+        " INDEXED BY cases_recent"
+        if text.strip() and not indexed and _recent_first(order_by)
+        else ""
+    )
+    keys = "c.rowid AS page_row" + (
+        f", {NEXT_MEETING} AS next_meeting" if "next_meeting" in order else ""
+    )
+    page = f"SELECT {keys} FROM cases c{walk}{where}{order} LIMIT :limit OFFSET :offset"
+    params.update(limit=-1 if limit is None else limit, offset=offset)
+    sql = (
+        f"SELECT {LIST_COLUMNS} FROM cases c WHERE c.rowid IN (SELECT page_row FROM ({page}))"
+        f"{order}"
+    )
     return (CaseRow(*row) for row in conn.execute(sql, params))
+
+
+def _recent_first(order_by: str) -> bool:
+    return " ".join(order_by.split()).lower() == RECENT_FIRST.lower()

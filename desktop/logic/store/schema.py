@@ -23,6 +23,7 @@ if TYPE_CHECKING:  # sqlite_utils loads only when a migration has to run (not on
     from sqlite_utils import Database, Migrations
 
 BUSY_TIMEOUT_S = 5.0
+CACHE_KIB = 32 * 1024  # page cache per connection: the case list's rows stay in memory
 MIGRATIONS_TABLE = "_sqlite_migrations"  # the table sqlite_utils.Migrations records runs in
 
 APPEND_ONLY_TABLES = ("revisions", "sealed_records", "audit")
@@ -106,7 +107,7 @@ SCHEMA_V2 = [
     f"revision_digests VALUES (new.case_id, new.revision, {DIGEST_FUNCTION}(new.body)); END",
     _refuse("revision_digests", "UPDATE", "revision fingerprints are never changed"),
     _refuse("revision_digests", "DELETE", "revision fingerprints are never removed"),
-    "CREATE INDEX cases_recent ON cases(updated_at, case_id, name, mrn)",
+    "CREATE INDEX cases_recent ON cases(updated_at DESC, case_id, name, mrn)",
 ]
 SEARCH_TABLE = "cases_search"
 # FTS5 trigram (SQLite >= 3.34): every 3-character substring of name and MRN, case-folded.
@@ -193,6 +194,7 @@ def connect(path: Path, *, read_only: bool) -> Connection:
         conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, check_same_thread=False)
     add_digest_function(conn)
     conn.execute("PRAGMA foreign_keys=ON")
+    conn.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
     return Connection(conn)
 
 
