@@ -146,4 +146,3 @@ class MapWatcher:
             return ctypes.string_at(data.value, count.value).decode("utf-8", "replace")
         finally:
             self.x.XFree(data)
-

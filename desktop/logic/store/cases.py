@@ -94,12 +94,11 @@ INSERT_REVISION = (
 
 
 SHORTEST_INDEXED = 3  # the trigram index finds substrings of 3 characters or more
-DENSE_MATCHES = 20_000  # more index matches than this: walking recent-first finds a page sooner
+DENSE_MATCHES = 5000  # more index matches than this: walking recent-first finds a page sooner
 RECENT_FIRST = "updated_at DESC"
-_CANDIDATES = (
-    f"c.rowid IN (SELECT rowid FROM {SEARCH_TABLE} WHERE {SEARCH_TABLE} MATCH :phrase "
-    "UNION ALL SELECT rowid FROM cases WHERE case_id = :exact)"
-)
+_EXACT_ID = "UNION ALL SELECT rowid FROM cases WHERE case_id = :exact"
+_BY_INDEX = f"SELECT rowid FROM {SEARCH_TABLE} WHERE {SEARCH_TABLE} MATCH :phrase"
+Narrowing = tuple[str, dict[str, Any]]  # a WHERE term and its parameters
 
 
 def search_phrase(text: str) -> str:
@@ -112,15 +111,21 @@ def has_search_index(conn: sqlite3.Connection) -> bool:
     return row is not None
 
 
-def use_search_index(conn: sqlite3.Connection, text: str, order_by: str | None = None) -> bool:
-    """Whether narrowing by the trigram index is quicker for `text` (and a recent-first page)."""
+def narrowing(conn: sqlite3.Connection, text: str, recent_page: bool = False) -> Narrowing | None:
+    """The rows the trigram index finds for `text` (a superset of the matches: LIKE decides);
+    None for short text, no index, or (for a recent-first page) so many that walking the
+    recent-first index finds the page sooner."""
     if len(text.strip()) < SHORTEST_INDEXED or not has_search_index(conn):
-        return False
-    if order_by is None or not _recent_first(order_by):
-        return True
-    sql = f"SELECT 1 FROM {SEARCH_TABLE} WHERE {SEARCH_TABLE} MATCH ? LIMIT ?"
-    matches = conn.execute(f"SELECT count(*) FROM ({sql})", [search_phrase(text), DENSE_MATCHES])
-    return matches.fetchone()[0] < DENSE_MATCHES
+        return None
+    phrase = search_phrase(text)
+    if not recent_page:
+        return f"c.rowid IN ({_BY_INDEX} {_EXACT_ID})", {"phrase": phrase}
+    found = conn.execute(f"{_BY_INDEX} LIMIT :most", {"phrase": phrase, "most": DENSE_MATCHES + 1})
+    rows = [row[0] for row in found]
+    if len(rows) > DENSE_MATCHES:
+        return None
+    term = f"c.rowid IN (SELECT value FROM json_each(:candidates) {_EXACT_ID})"
+    return term, {"candidates": json.dumps(rows)}
 
 
 def where_clause(
@@ -129,17 +134,17 @@ def where_clause(
     cnlc: str | None,
     status: str | None,
     *,
-    indexed: bool = False,
+    narrowed: Narrowing | None = None,
 ) -> tuple[str, dict[str, Any]]:
-    """The WHERE of the case list; `indexed` first narrows by the trigram index (same rows)."""
+    """The WHERE of the case list; `narrowed` first keeps the index's rows (the same result)."""
     terms: list[str] = []
     params: dict[str, Any] = {}
     if text.strip():
         escaped = text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         params["pattern"] = f"%{escaped}%"
-        if indexed:
-            terms.append(_CANDIDATES)
-            params["phrase"] = search_phrase(text)
+        if narrowed is not None:
+            terms.append(narrowed[0])
+            params.update(narrowed[1])
         terms.append(
             "(c.name LIKE :pattern ESCAPE '\\' OR c.mrn LIKE :pattern ESCAPE '\\' "
             "OR c.case_id = :exact)"
@@ -164,8 +169,7 @@ def order_clause(order_by: str) -> str:
 
 
 def count_rows(conn: sqlite3.Connection, text: str, filters: dict[str, str | None]) -> int:
-    indexed = use_search_index(conn, text)
-    where, params = where_clause(text, **filters, indexed=indexed)
+    where, params = where_clause(text, **filters, narrowed=narrowing(conn, text))
     return conn.execute(f"SELECT count(*) FROM cases c{where}", params).fetchone()[0]
 
 
@@ -183,17 +187,14 @@ def list_rows(
     A page (limit or offset) is chosen by row id first and its columns read after, so the next
     meeting is looked up for the rows shown only."""
     order = order_clause(order_by)
-    indexed = use_search_index(conn, text, order_by if limit is not None else None)
-    where, params = where_clause(text, **filters, indexed=indexed)
+    recent_page = limit is not None and _recent_first(order_by)
+    narrowed = narrowing(conn, text, recent_page)
+    where, params = where_clause(text, **filters, narrowed=narrowed)
     params["today"] = today
     if limit is None and not offset:
         sql = f"SELECT {LIST_COLUMNS} FROM cases c{where}{order}"
         return (CaseRow(*row) for row in conn.execute(sql, params))
-    walk = (
-        " INDEXED BY cases_recent"
-        if text.strip() and not indexed and _recent_first(order_by)
-        else ""
-    )
+    walk = " INDEXED BY cases_recent" if text.strip() and narrowed is None and recent_page else ""
     keys = "c.rowid AS page_row" + (
         f", {NEXT_MEETING} AS next_meeting" if "next_meeting" in order else ""
     )
