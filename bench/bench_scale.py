@@ -20,7 +20,7 @@ for folder in (str(HERE.parent), str(HERE)):
         sys.path.insert(0, folder)
 from timing import console_script, goal_row  # noqa: E402
 
-CHECK_GOAL, MEMORY_GOAL = 3.0, 1.25
+CHECK_GOAL = 3.0
 RUNS = 3
 
 
@@ -71,28 +71,35 @@ def check_vs_integrity(db: Path) -> list[dict]:
     ]  # fmt: skip
 
 
+# Run by a small python of its own: a child forked from this (large) process would count the
+# parent's pages in its peak before it execs.
+MEASURE = (
+    "import resource, subprocess, sys\n"
+    "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, check=True)\n"
+    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+)
+
+
 def peak_rss_mib(db: Path) -> float:
     """Peak resident memory of `mdt-planner --db DB list --json`, its output thrown away."""
     env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
     command = [str(console_script("mdt-planner")), "--db", str(db), "list", "--json"]
-    child = subprocess.Popen(command, stdout=subprocess.DEVNULL, env=env)
-    _, status, usage = os.wait4(child.pid, 0)
-    if status != 0:
-        raise RuntimeError(f"{' '.join(command)} failed ({status})")
-    return usage.ru_maxrss / 1024  # kilobytes on Linux
+    done = subprocess.run([sys.executable, "-c", MEASURE, *command], env=env, check=True,
+                          capture_output=True, text=True)  # fmt: skip
+    return int(done.stdout.strip()) / 1024  # kilobytes on Linux
 
 
 def list_memory(small: Path, large: Path) -> list[dict]:
+    from desktop.logic.store.schema import CACHE_KIB
+
     small_mib = min(peak_rss_mib(small) for _ in range(2))
     large_mib = min(peak_rss_mib(large) for _ in range(2))
-    ratio = large_mib / small_mib
+    bound = small_mib + CACHE_KIB / 1024  # SQLite's page cache is bounded, not per case
     return [
         goal_row("store.list_json_1k_peak_mib", small_mib, "MiB", "reference", None),
         goal_row("store.list_json_100k_peak_mib", large_mib, "MiB",
-                 "streamed (was 353 MB before)", None),
-        goal_row("store.list_json_100k_vs_1k_memory", ratio, "x",
-                 f"<= {MEMORY_GOAL:g}x the memory at 1,000 cases (constant)",
-                 ratio <= MEMORY_GOAL),
+                 f"<= {bound:.0f} MiB: the 1,000-case peak + the page cache bound "
+                 f"({CACHE_KIB // 1024} MiB); was 353 MB", large_mib <= bound),
     ]  # fmt: skip
 
 
