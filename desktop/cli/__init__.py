@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -54,6 +55,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
     ),
 }
 VALUE_OPTIONS = ("--db",)  # global options that take a value (the scan below skips it)
+# The planner uses no pydantic plugins; looking for them reads every installed package's
+# metadata (importlib.metadata, email, zipfile) on the first model class.
+os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
 
 def build_parser(command: str | None = None, *, every: bool = True) -> argparse.ArgumentParser:
