@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QWidget
 
 from desktop.logic.store import CaseRow
 
-PAGE_SIZE = 200
+PAGE_SIZE = 100  # a screenful is about 35 rows; more are fetched as the list scrolls
 BCLC_STAGES = ("0", "A", "B", "C", "D")
 CNLC_STAGES = ("Ia", "Ib", "IIa", "IIb", "IIIa", "IIIb", "IV")
 STATUSES = ("new", "draft decision", "follow-up", "decided")
