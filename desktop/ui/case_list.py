@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,6 +36,18 @@ from desktop.ui.case_list_model import (
     status_label,
 )
 from desktop.ui.status_badge import StatusBadgeDelegate
+
+_COUNT_POOL: list[QThreadPool] = []
+
+
+def count_pool() -> QThreadPool:
+    """One thread for counting, shared by every case list: a count never waits behind an
+    import or an export in the global pool."""
+    if not _COUNT_POOL:
+        pool = QThreadPool()
+        pool.setMaxThreadCount(1)
+        _COUNT_POOL.append(pool)
+    return _COUNT_POOL[0]
 
 
 class CaseListView(QWidget):
@@ -189,7 +201,7 @@ class CaseListView(QWidget):
             with Store.open(path, read_only=True) as own:
                 return asked, own.count_cases(current.text, **current.query())
 
-        self._counting = workers.start(workers.Task(count))
+        self._counting = workers.start(workers.Task(count), count_pool())
         self._counting.signals.finished.connect(self.on_counted)
         self._counting.signals.failed.connect(self.on_count_failed)
 
