@@ -1,11 +1,14 @@
-"""Desktop app speed: start to an interactive main window over 10,000 cases, beside a bare
-PySide6 window with a table started the same way; one filter keystroke over 100,000 cases.
+"""Desktop app speed, the way a user meets it.
 
-Start-up is measured from just before the subprocess is spawned to the moment the child has
-shown its window and processed its first events (offscreen platform), median of 7 runs. The
-app child starts the way `mdt-planner` does (desktop.ui.app: settings, translators, who is
-working, the store, the main window, then the work deferred until after showing); both children
-must show rows (the app its first page of the 10,000 cases), else the run fails.
+Start-up: the console script `mdt-planner --db DB` (10,000 cases, the who-is-working question
+already answered in its settings) under a real X server (Xvfb, Qt's xcb platform), beside
+bench/bare_window.py (a bare PySide6 main window with a 200 x 8 table) run by the same python.
+Both are timed from just before the process is spawned until X maps their window (a MapNotify
+event for a window with their title, seen by bench/xwindow.py), interleaved, median of 7, after
+one unmeasured start of each (Python writes its bytecode caches, as on a user's second start).
+
+Keystroke: typing 'Zhang Mi' into the case list's filter over 100,000 cases, each keystroke
+timed from the key event until the list has re-queried and painted (offscreen platform).
 The databases are built with bench_store's bulk path (the store's own schema and row helpers).
 """
 
@@ -22,47 +25,18 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
-if str(REPO) not in sys.path:
-    sys.path.insert(0, str(REPO))
-RUNS = 7
+for folder in (str(REPO), str(HERE)):
+    if folder not in sys.path:
+        sys.path.insert(0, folder)
+from timing import RUNS, console_script, goal_row, interleaved  # noqa: E402
+from xwindow import MapWatcher, XServer, xvfb_available  # noqa: E402
+
 TYPED = "Zhang Mi"
-
-APP_CHILD = """
-import sys, time
-sys.path.insert(0, {repo!r})
-from PySide6.QtWidgets import QApplication
-app = QApplication([])
-from desktop.ui.app import install_translators, start
-from desktop.ui.settings import Settings
-settings = Settings.at({ini!r})
-install_translators(app, settings.language)
-window, store = start({db!r}, settings)
-app.processEvents()
-print(time.time(), window.cases.model.rowCount(), flush=True)
-import os
-os._exit(0)  # skip teardown: only the start is measured
-"""
-
-BARE_CHILD = """
-import sys, time
-from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
-app = QApplication([])
-model = QStandardItemModel(200, 8)
-for row in range(200):
-    for column in range(8):
-        model.setItem(row, column, QStandardItem(str(row * column)))
-window = QMainWindow()
-table = QTableView()
-table.setModel(model)
-window.setCentralWidget(table)
-window.resize(1280, 800)
-window.show()
-app.processEvents()
-print(time.time(), model.rowCount(), flush=True)
-import os
-os._exit(0)  # skip teardown: only the start is measured
-"""
+RARE = "Qx"  # two characters no case has: the walk over every case (no index for 2 characters)
+APP_TITLE = "MDT Planner"
+BARE_TITLE = "Bare table window"
+START_GOAL, KEY_MEDIAN_GOAL, KEY_WORST_GOAL = 2.0, 20.0, 50.0
+DROPPED_ENV = ("QT_QPA_PLATFORM", "WAYLAND_DISPLAY", "PYTHONDONTWRITEBYTECODE")
 
 
 def _bench_store():
@@ -78,70 +52,135 @@ def build(path: Path, count: int) -> None:
     store_bench.build_large(path)
 
 
-def start_seconds(code: str) -> float:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    started = time.time()
-    done = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
+def user_environment(folder: Path, display: str) -> dict[str, str]:
+    """A user's desktop session: X11, settings of a returning user (no dialog at start)."""
+    config = folder / "config" / "hcc-mdt-planner"
+    config.mkdir(parents=True, exist_ok=True)
+    (config / "mdt-planner.conf").write_text(
+        "[user]\nname=bench\nrole=benchmark\n\n[demo]\noffered=true\n", encoding="utf-8"
     )
-    shown_at, rows = done.stdout.split()[:2]
-    if int(rows) == 0:
-        raise RuntimeError("the window showed no rows: the start was not measured")
-    return float(shown_at) - started
+    env = {key: value for key, value in os.environ.items() if key not in DROPPED_ENV}
+    env.update(DISPLAY=display, XDG_CONFIG_HOME=str(folder / "config"),
+               XDG_DATA_HOME=str(folder / "data"))  # fmt: skip
+    return env
 
 
-def app_settings(path: Path) -> Path:
-    """Settings of a returning user (who is working known, demo offered): no dialog at start."""
-    path.write_text("[user]\nname=bench\nrole=benchmark\n\n[demo]\noffered=true\n")
-    return path
+def window_seconds(watcher: MapWatcher, command: list[str], title: str, env: dict) -> float:
+    """From spawning `command` until its window titled `title` is mapped; then it is ended."""
+    watcher.drain()
+    started = time.perf_counter()
+    child = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        return watcher.wait_mapped(title, timeout=120) - started
+    except TimeoutError as exc:
+        child.kill()
+        raise RuntimeError(f"{command[0]}: {child.communicate()[1].decode()[-2000:]}") from exc
+    finally:
+        child.kill()
+        child.wait()
 
 
 def startup(folder: Path) -> list[dict]:
+    if not xvfb_available():
+        return [goal_row("app.start_ratio", float("nan"), "x",
+                         "needs Xvfb (apt-get install xvfb)", False)]  # fmt: skip
     db = folder / "ten-thousand.sqlite3"
     build(db, 10_000)
-    ini = app_settings(folder / "s.ini")
-    app_code = APP_CHILD.format(repo=str(REPO), ini=str(ini), db=str(db))
-    app_runs, bare_runs = [], []
-    for _ in range(RUNS):  # interleaved, so both see the same machine state
-        bare_runs.append(start_seconds(BARE_CHILD))
-        app_runs.append(start_seconds(app_code))
-    app_s, bare_s = statistics.median(app_runs), statistics.median(bare_runs)
+    app = [str(console_script("mdt-planner")), "--db", str(db)]
+    bare = [sys.executable, str(HERE / "bare_window.py")]
+    with XServer() as display:
+        env = user_environment(folder, display)
+        watcher = MapWatcher(display)
+        try:
+            measures = {
+                "bare": lambda: window_seconds(watcher, bare, BARE_TITLE, env),
+                "app": lambda: window_seconds(watcher, app, APP_TITLE, env),
+            }
+            interleaved(measures, runs=1)  # bytecode caches written, fonts found: not counted
+            medians = interleaved(measures, RUNS)
+        finally:
+            watcher.close()
+    ratio = medians["app"] / medians["bare"]
     return [
-        {"metric": "app.start_10k_cases_s", "value": app_s, "unit": "s",
-         "goal": "within 2x the bare PySide6 window", "ok": app_s <= 2 * bare_s},
-        {"metric": "app.start_bare_window_s", "value": bare_s, "unit": "s",
-         "goal": "reference", "ok": None},
-        {"metric": "app.start_ratio", "value": app_s / bare_s, "unit": "x",
-         "goal": "<= 2", "ok": app_s / bare_s <= 2},
+        goal_row("app.start_10k_cases_s", medians["app"], "s",
+                 f"`mdt-planner` to its mapped main window, Xvfb, median of {RUNS}", None),
+        goal_row("app.start_bare_window_s", medians["bare"], "s",
+                 "bare PySide6 window with a table, same python, same way", None),
+        goal_row("app.start_ratio", ratio, "x", f"<= {START_GOAL:g}x the bare window",
+                 ratio <= START_GOAL),
     ]  # fmt: skip
+
+
+def keystroke_times(view, app, text: str) -> list[float]:
+    """Milliseconds per keystroke typing `text`, each until the list re-queried and painted
+    (the viewport's paint event, counted, is part of every keystroke that changed the list)."""
+    from PySide6.QtCore import QEvent, QObject, Qt
+    from PySide6.QtTest import QTest
+
+    class PaintCounter(QObject):
+        painted = 0
+
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+            if event.type() == QEvent.Type.Paint:
+                self.painted += 1
+            return False
+
+    counter, applied = PaintCounter(), []
+
+    def on_applied() -> None:
+        applied.append(1)
+
+    view.table.viewport().installEventFilter(counter)
+    view.model.filterApplied.connect(on_applied)
+    view.search.clear()
+    app.processEvents()
+    times = []
+    for char in text:
+        counter.painted, applied[:] = 0, []
+        started = time.perf_counter()
+        QTest.keyClick(view.search, char, Qt.KeyboardModifier.NoModifier)
+        app.processEvents()
+        times.append((time.perf_counter() - started) * 1000)
+        if applied and not counter.painted:
+            raise RuntimeError("the list changed but was not painted: the time would be short")
+    view.table.viewport().removeEventFilter(counter)
+    view.model.filterApplied.disconnect(on_applied)
+    return times
 
 
 def keystroke(folder: Path) -> list[dict]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
-    from desktop.logic.store.database import Store, User
+    from desktop.logic.store import Store, User
     from desktop.ui.case_list import CaseListView
 
     db = folder / "hundred-thousand.sqlite3"
     build(db, 100_000)
     app = QApplication.instance() or QApplication([])
-    times = []
     with Store.open(db, user=User("bench", "benchmark")) as store:
         view = CaseListView(store)
         view.resize(1280, 800)
-        for length in range(1, len(TYPED) + 1):
-            started = time.perf_counter()
-            view.search.setText(TYPED[:length])
-            app.processEvents()
-            times.append((time.perf_counter() - started) * 1000)
+        view.show()
+        QTest.qWaitForWindowExposed(view)
+        keystroke_times(view, app, TYPED)  # warm the page cache as a user's first search does
+        typed = [keystroke_times(view, app, TYPED) for _ in range(3)]
+        rare = keystroke_times(view, app, RARE)
         view.close()
-    worst = max(times)
+        app.processEvents()
+    times = [t for run in typed for t in run]
+    median, worst = statistics.median(times), max(times)
     return [
-        {"metric": "app.filter_keystroke_100k_worst_ms", "value": worst, "unit": "ms",
-         "goal": "<= 50 ms (each of 8 keystrokes typing 'Zhang Mi')", "ok": worst <= 50},
-        {"metric": "app.filter_keystroke_100k_median_ms", "value": statistics.median(times),
-         "unit": "ms", "goal": "<= 50 ms", "ok": statistics.median(times) <= 50},
+        goal_row("app.filter_keystroke_100k_median_ms", median, "ms",
+                 f"<= {KEY_MEDIAN_GOAL:g} ms (3 x typing '{TYPED}', with painting)",
+                 median <= KEY_MEDIAN_GOAL),
+        goal_row("app.filter_keystroke_100k_worst_ms", worst, "ms",
+                 f"<= {KEY_WORST_GOAL:g} ms (worst of those {len(times)} keystrokes)",
+                 worst <= KEY_WORST_GOAL),
+        goal_row("app.filter_keystroke_100k_rare_2_chars_ms", max(rare), "ms",
+                 f"reported: typing '{RARE}' (no case has it; 2 characters walk every case)",
+                 None),
     ]  # fmt: skip
 
 

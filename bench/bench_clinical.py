@@ -9,7 +9,7 @@ from pathlib import Path
 from desktop.logic.clinical.evaluation import evaluate, evaluation_output
 from desktop.logic.model.case_io import parse_case
 
-SHARED = Path(__file__).resolve().parents[2] / "shared" / "examples"
+SHARED = Path(__file__).resolve().parents[1] / "resources" / "demo"
 GOAL_PER_SECOND = 5000
 
 

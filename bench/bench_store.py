@@ -14,6 +14,7 @@ from desktop.logic.model.case import Case
 from desktop.logic.store import audit as store_audit
 from desktop.logic.store import cases as store_cases
 from desktop.logic.store.database import Store, User
+from desktop.logic.store.schema import add_digest_function
 from tests.factories import case_data
 
 IMPORTED = 10_000
@@ -117,6 +118,7 @@ def build_large(path: Path) -> None:
                               "action": "import", "case_id": data["case_id"], "revision": 1,
                               "detail": "created"})  # fmt: skip
     conn = sqlite3.connect(path)
+    add_digest_function(conn)  # the trigger that fingerprints each revision calls it
     with conn:
         conn.executemany(store_cases.UPSERT_CASE, case_rows)
         conn.executemany(store_cases.INSERT_REVISION, revision_rows)

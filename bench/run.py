@@ -1,8 +1,11 @@
-"""Run every benchmark in bench/bench_*.py, print a table and write bench/results.json.
+"""Run every benchmark in bench/bench_*.py, print each goal as met or not with its figure and
+the machine's load average, and write bench/results.json.
 
-Each bench module has `run() -> list[dict]`, one dict per metric with keys
-`metric`, `value`, `unit`, `goal` (words) and `ok` (bool or None). Speed and memory are
-measured here, never in timed tests. `python bench/run.py [NAME ...]` runs a subset.
+Each bench module has `run() -> list[dict]`, one dict per metric with keys `metric`, `value`,
+`unit`, `goal` (words), `ok` (True/False for a goal, None for a reported figure) and `load`
+(the 1/5/15-minute load average when it was measured). Speed and memory are measured here,
+never in timed tests. `python bench/run.py [NAME ...]` runs a subset (e.g. `app cli`); run it
+with the venv's python when the machine is quiet (2 cores: other work skews every figure).
 """
 
 from __future__ import annotations
@@ -16,6 +19,10 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
+sys.path.insert(0, str(HERE))
+from timing import load_average  # noqa: E402
+
+SHOWN = {True: "met", False: "NOT MET", None: "-"}
 
 
 def _modules(names: list[str]) -> list[Path]:
@@ -30,23 +37,35 @@ def _load(path: Path):
     return module
 
 
+def _shown(value: object) -> str:
+    return f"{value:,.3f}" if isinstance(value, float) else str(value)
+
+
+def table(metrics: dict[str, dict]) -> str:
+    width = max((len(m) for m in metrics), default=10)
+    lines = [f"{'metric':<{width}}  {'value':>12}  {'unit':<8}  {'goal':<8}  {'load':<16}  wanted"]
+    for name, row in metrics.items():
+        lines.append(
+            f"{name:<{width}}  {_shown(row['value']):>12}  {row['unit']:<8}  "
+            f"{SHOWN[row.get('ok')]:<8}  {row.get('load', '?'):<16}  {row.get('goal', '')}"
+        )
+    goals = [row["ok"] for row in metrics.values() if row.get("ok") is not None]
+    lines.append(f"{goals.count(True)} of {len(goals)} goals met")
+    return "\n".join(lines)
+
+
 def main(names: list[str]) -> int:
     results_path = HERE / "results.json"
     previous = json.loads(results_path.read_text()) if results_path.exists() else {}
     metrics = previous.get("metrics", {})
     for path in _modules(names):
-        started = time.perf_counter()
+        started, load = time.perf_counter(), load_average()
         for row in _load(path).run():
             row["bench"] = path.stem
+            row.setdefault("load", load)
             metrics[row["metric"]] = row
         print(f"# {path.stem} took {time.perf_counter() - started:.1f} s", file=sys.stderr)
-    width = max((len(m) for m in metrics), default=10)
-    print(f"{'metric':<{width}}  {'value':>12}  unit        ok     goal")
-    for name, row in metrics.items():
-        value = row["value"]
-        shown = f"{value:,.3f}" if isinstance(value, float) else str(value)
-        ok = {True: "yes", False: "NO", None: "-"}[row.get("ok")]
-        print(f"{name:<{width}}  {shown:>12}  {row['unit']:<10}  {ok:<5}  {row.get('goal', '')}")
+    print(table(metrics))
     results = {
         "machine": {"python": platform.python_version(), "platform": platform.platform()},
         "run_at": time.strftime("%Y-%m-%dT%H:%M:%S"),

@@ -1,31 +1,73 @@
 """`mdt-planner`: the desktop app when run bare, command-line tools otherwise.
 
-Each command group lives in its own module in this package (clinical, store, report) and registers
-its sub-commands here; every command and option is documented in README.md (a test checks).
+Start-up stays short: the global options and the command's name are read first, and only the
+module of the command that runs is imported (the app imports none of them). `COMMANDS` names
+every command with its one-line help, so `mdt-planner --help` lists them all without importing
+any. Each command group lives in its own module in this package (clinical, store, report); its
+`PARSERS` table fills in a command's options. Every command and option is documented in
+README.md (a test checks).
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from desktop import __version__
 
-COMMAND_MODULES = (
-    "desktop.cli.clinical",
-    "desktop.cli.report",
-    "desktop.cli.store",
-)
+# name: (module that runs it, one-line help shown by `mdt-planner --help`)
+COMMANDS: dict[str, tuple[str, str]] = {
+    "evaluate": (
+        "desktop.cli.clinical",
+        "print the evaluation of a case file (scores, staging, verdicts, timing) as JSON",
+    ),
+    "pack": (
+        "desktop.cli.report",
+        "write the meeting pack PDF: an agenda page, then each case's summary",
+    ),
+    "verify": (
+        "desktop.cli.report",
+        "check an archive bundle: file hashes, case JSON, decision chain, PDF record_hash",
+    ),
+    "import": (
+        "desktop.cli.store",
+        "import case files; a known MRN adds a revision to that patient's case",
+    ),
+    "list": ("desktop.cli.store", "list the stored cases"),
+    "export": ("desktop.cli.store", "write a stored case as an hcc-mdt-case/1 file"),
+    "history": ("desktop.cli.store", "list the revisions of a case"),
+    "check": (
+        "desktop.cli.store",
+        "check the database: SQLite integrity, decision seals, audit chain",
+    ),
+    "backup": ("desktop.cli.store", "write a consistent copy of the database"),
+    "restore": (
+        "desktop.cli.store",
+        "replace the database by a checked backup, keeping the old one aside",
+    ),
+    "rules": (
+        "desktop.cli.store",
+        "show the rules file in force for the database, or set the department's",
+    ),
+}
+VALUE_OPTIONS = ("--db",)  # global options that take a value (the scan below skips it)
+# The planner uses no pydantic plugins; looking for them reads every installed package's
+# metadata (importlib.metadata, email, zipfile) on the first model class.
+os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None, *, every: bool = True) -> argparse.ArgumentParser:
+    """The whole command line; with `every=False` only `command` gets its options (the others
+    are listed by name and help, so --help still shows every command)."""
     parser = argparse.ArgumentParser(
         prog="mdt-planner",
         description="HCC conversion-therapy MDT planner. Without a command, opens the app. "
         "Decision support: it does not replace clinical judgement.",
+        allow_abbrev=False,  # so command_name() finds the command exactly as argparse does
     )
     parser.add_argument("--version", action="version", version=f"mdt-planner {__version__}")
     parser.add_argument(
@@ -35,24 +77,29 @@ def build_parser() -> argparse.ArgumentParser:
         help="the SQLite database to use (default: one in your user data folder)",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
-        importlib.import_module(name).register(commands)
+    for name, (module, summary) in COMMANDS.items():
+        sub = commands.add_parser(name, help=summary)
+        if every or name == command:
+            importlib.import_module(module).PARSERS[name](sub)
     return parser
 
 
+def command_name(argv: Sequence[str]) -> str | None:
+    """The command in `argv` (the first word that is not a global option or its value)."""
+    words = iter(argv)
+    for word in words:
+        if word in VALUE_OPTIONS:
+            next(words, None)
+        elif not word.startswith("-"):
+            return word
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    args = build_parser(command_name(argv), every=False).parse_args(argv)
     if args.command is None:
-        from desktop.ui.platform_check import display_problem
-
-        problem = display_problem()
-        if problem:
-            print(f"error: {problem}", file=sys.stderr)
-            return 2
-        from desktop.ui.app import run_app  # Qt only when the window is wanted
-
-        return run_app(args.db)
+        return _open_window(args.db)
     from desktop.cli.failures import os_failure, refuse
     from desktop.logic.model import OutputError
     from desktop.logic.store import StoreError
@@ -68,3 +115,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         return refuse(exc)
     except OSError as exc:  # the file system refused something no command expected
         return os_failure(exc)
+
+
+def _open_window(db: Path | None) -> int:
+    from desktop.ui.platform_check import display_problem
+
+    problem = display_problem()
+    if problem:
+        print(f"error: {problem}", file=sys.stderr)
+        return 2
+    # The store (and the standard library it uses) before Qt: once PySide6 is imported, it reads
+    # the source of every module imported after it, to see whether that module uses PySide6.
+    import desktop.logic.store  # noqa: F401
+    from desktop.ui.app import run_app  # Qt only when the window is wanted
+
+    return run_app(db)

@@ -10,25 +10,23 @@ from pathlib import Path
 from desktop.logic.model import LANGUAGES
 
 
-def register(commands: argparse._SubParsersAction) -> None:
-    evaluate_cmd = commands.add_parser(
-        "evaluate",
-        help="print the evaluation of a case file (scores, staging, verdicts, timing) as JSON",
-        description="Evaluate CASE.json and print hcc-mdt-evaluation/1. Exit 0 on success, "
-        "2 with one message per problem on bad input.",
+def add_evaluate(cmd: argparse.ArgumentParser) -> None:
+    cmd.description = (
+        "Evaluate CASE.json and print hcc-mdt-evaluation/1. Exit 0 on success, "
+        "2 with one message per problem on bad input."
     )
-    evaluate_cmd.add_argument("case_file", type=Path, metavar="CASE.json")
-    evaluate_cmd.add_argument(
+    cmd.add_argument("case_file", type=Path, metavar="CASE.json")
+    cmd.add_argument(
         "--rules",
         type=Path,
         metavar="FILE",
         help="a rules file to use instead of the database's (default: the department's rules "
         "file kept in the database, else the shipped one)",
     )
-    evaluate_cmd.add_argument(
+    cmd.add_argument(
         "--lang", choices=LANGUAGES, default="en", help="language of why/reasons (default en)"
     )
-    evaluate_cmd.set_defaults(run=run_evaluate)
+    cmd.set_defaults(run=run_evaluate)
 
 
 def run_evaluate(args: argparse.Namespace) -> int:
@@ -48,3 +46,6 @@ def run_evaluate(args: argparse.Namespace) -> int:
     sys.stdout.write(json.dumps(output, ensure_ascii=False, indent=2) + "\n")
     sys.stdout.flush()
     return 0
+
+
+PARSERS = {"evaluate": add_evaluate}  # the options of each command (desktop.cli.COMMANDS)

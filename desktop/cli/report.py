@@ -11,7 +11,7 @@ import argparse
 import datetime as dt
 import sys
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from desktop.cli.failures import BAD_INPUT, PROBLEMS, REFUSED, fail, refuse
 from desktop.logic.model import (
@@ -23,17 +23,6 @@ from desktop.logic.model import (
     dumps_case,
     load_rules,
 )
-from desktop.logic.report import (
-    Deidentified,
-    DeidentifyError,
-    DeidentifyOptions,
-    UnprintableText,
-    deidentify_case,
-    verify_archive,
-    write_archive,
-    write_meeting_pack,
-    write_summary_pdf,
-)
 from desktop.logic.store import (
     Store,
     StoreError,
@@ -42,14 +31,15 @@ from desktop.logic.store import (
     refuse_database_file,
 )
 
+if TYPE_CHECKING:  # the PDF libraries (reportlab, pikepdf) load only when a command needs them
+    from desktop.logic.report import Deidentified, DeidentifyOptions
 
-def register(commands: argparse._SubParsersAction) -> None:
-    pack = commands.add_parser(
-        "pack",
-        help="write the meeting pack PDF: an agenda page, then each case's summary",
-        description="Write one PDF/A-2b file with an agenda page and the MDT summary of each "
+
+def add_pack(pack: argparse.ArgumentParser) -> None:
+    pack.description = (
+        "Write one PDF/A-2b file with an agenda page and the MDT summary of each "
         "CASE_ID (one bookmark per case). Exit 0 on success, 2 on a missing case or bad input, "
-        "3 when the database or the disk refused.",
+        "3 when the database or the disk refused."
     )
     pack.add_argument("case_ids", nargs="+", metavar="CASE_ID")
     pack.add_argument("--pdf", type=Path, required=True, metavar="OUT", help="the PDF to write")
@@ -61,11 +51,12 @@ def register(commands: argparse._SubParsersAction) -> None:
     )
     add_report_options(pack)
     pack.set_defaults(run=run_pack)
-    verify = commands.add_parser(
-        "verify",
-        help="check an archive bundle: file hashes, case JSON, decision chain, PDF record_hash",
-        description="Check the archive bundle in DIR (written by `export --archive`). Prints "
-        "one line per problem; exit 0 when intact, 1 when a problem was found.",
+
+
+def add_verify(verify: argparse.ArgumentParser) -> None:
+    verify.description = (
+        "Check the archive bundle in DIR (written by `export --archive`). Prints "
+        "one line per problem; exit 0 when intact, 1 when a problem was found."
     )
     verify.add_argument("folder", type=Path, metavar="DIR")
     verify.set_defaults(run=run_verify)
@@ -116,6 +107,8 @@ def deidentify_options(args: argparse.Namespace) -> DeidentifyOptions | None:
             flags = ", ".join("--" + name.replace("_", "-") for name in extra)
             raise ExportRefused(f"{flags} only applies with --deidentify")
         return None
+    from desktop.logic.report import DeidentifyOptions
+
     return DeidentifyOptions(args.include_free_text, args.deidentify_attendees)
 
 
@@ -126,6 +119,8 @@ def printed_source(
     options = deidentify_options(args)
     if options is None:
         return case
+    from desktop.logic.report import DeidentifyError, deidentify_case
+
     try:
         copy = deidentify_case(case, options)
     except DeidentifyError as exc:
@@ -139,6 +134,8 @@ def printed_source(
 
 def case_json(source: Case | Deidentified) -> str:
     """The hcc-mdt-case/1 text of the case, or of its de-identified copy."""
+    from desktop.logic.report import Deidentified
+
     return dumps_case(source.case if isinstance(source, Deidentified) else source)
 
 
@@ -155,6 +152,8 @@ def outputs_refusal(db: Path | None, outputs: list[Path | None]) -> int | None:
 
 
 def run_pack(args: argparse.Namespace) -> int:
+    from desktop.logic.report import UnprintableText, write_meeting_pack
+
     try:
         override = load_rules(args.rules) if args.rules is not None else None
     except (RulesError, OSError) as exc:
@@ -185,6 +184,8 @@ def run_pack(args: argparse.Namespace) -> int:
 
 
 def run_verify(args: argparse.Namespace) -> int:
+    from desktop.logic.report import verify_archive
+
     try:
         problems = verify_archive(args.folder)
     except UnicodeError as exc:  # a manifest that is not text: the bundle is damaged
@@ -226,6 +227,8 @@ def run_report_export(
     from printed_source) with the rules in force (`--rules FILE`, else the department's); 0 done,
     2 bad input (text the PDF font cannot print), 3 when an output cannot be written (full disk,
     no permission, a file in the way)."""
+    from desktop.logic.report import UnprintableText, write_archive, write_summary_pdf
+
     try:
         if args.pdf:
             out = write_summary_pdf(
@@ -252,3 +255,6 @@ def run_report_export(
     except OutputError as exc:
         return refuse(exc)
     return 0
+
+
+PARSERS = {"pack": add_pack, "verify": add_verify}  # each command's options (desktop.cli.COMMANDS)

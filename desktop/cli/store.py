@@ -15,6 +15,7 @@ import getpass
 import json
 import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +38,7 @@ from desktop.logic.model import (
     write_text_atomic,
 )
 from desktop.logic.store import (
+    CaseRow,
     DatabaseDamaged,
     DatabaseRefused,
     Store,
@@ -56,47 +58,45 @@ USER_ENV = "MDT_PLANNER_USER"
 LOCK_WAIT_S = 10.0
 
 
-def register(commands: argparse._SubParsersAction) -> None:
-    cmd = commands.add_parser(
-        "import", help="import case files; a known MRN adds a revision to that patient's case"
-    )
+def add_import(cmd: argparse.ArgumentParser) -> None:
     cmd.add_argument("files", nargs="+", type=Path, metavar="FILE")
     cmd.set_defaults(run=run_import)
 
-    cmd = commands.add_parser("list", help="list the stored cases")
+
+def add_list(cmd: argparse.ArgumentParser) -> None:
     cmd.add_argument("--json", action="store_true", help="print a JSON array of objects")
     cmd.set_defaults(run=run_list)
 
-    cmd = commands.add_parser("export", help="write a stored case as an hcc-mdt-case/1 file")
+
+def add_export(cmd: argparse.ArgumentParser) -> None:
     cmd.add_argument("case_id", metavar="CASE_ID")
     cmd.add_argument("--json", type=Path, metavar="OUT", dest="out",
                      help="the file to write (- for standard output)")  # fmt: skip
     add_export_options(cmd)  # --pdf, --archive, --lang, --deidentify..., --rules (cli.report)
     cmd.set_defaults(run=run_export)
 
-    cmd = commands.add_parser("history", help="list the revisions of a case")
+
+def add_history(cmd: argparse.ArgumentParser) -> None:
     cmd.add_argument("case_id", metavar="CASE_ID")
     cmd.add_argument("--json", action="store_true", help="print a JSON array of objects")
     cmd.set_defaults(run=run_history)
 
-    cmd = commands.add_parser(
-        "check", help="check the database: SQLite integrity, decision seals, audit chain"
-    )
+
+def add_check(cmd: argparse.ArgumentParser) -> None:
     cmd.set_defaults(run=run_check)
 
-    cmd = commands.add_parser("backup", help="write a consistent copy of the database")
+
+def add_backup(cmd: argparse.ArgumentParser) -> None:
     cmd.add_argument("out", type=Path, metavar="OUT")
     cmd.set_defaults(run=run_backup)
 
-    cmd = commands.add_parser(
-        "restore", help="replace the database by a checked backup, keeping the old one aside"
-    )
+
+def add_restore(cmd: argparse.ArgumentParser) -> None:
     cmd.add_argument("backup_file", type=Path, metavar="FILE")
     cmd.set_defaults(run=run_restore)
 
-    cmd = commands.add_parser(
-        "rules", help="show the rules file in force for the database, or set the department's"
-    )
+
+def add_rules(cmd: argparse.ArgumentParser) -> None:
     choice = cmd.add_mutually_exclusive_group()
     choice.add_argument("--use", type=Path, metavar="FILE",
                         help="check FILE and keep it in the database as the department's rules")
@@ -142,25 +142,40 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_list(args: argparse.Namespace) -> int:
+    """Rows are written as they are read, so any number of cases needs the same memory."""
+    write = _write_json_rows if args.json else _write_text_rows
     try:
         db_path = args.db if args.db is not None else default_db_path()
-        rows = []
-        if db_path.exists() or _file_in_the_way(db_path):  # no database yet: no cases
-            with _open(args, write=False) as store:
-                rows = store.list_cases()
+        if not (db_path.exists() or _file_in_the_way(db_path)):  # no database yet: no cases
+            write(iter(()))
+            return 0
+        with _open(args, write=False) as store:
+            write(store.iter_cases())
     except StoreError as exc:
         return fail(str(exc), REFUSED)
-    if args.json:
-        _print_json([dataclasses.asdict(row) for row in rows])
-    else:
-        for row in rows:
-            print("\t".join(str(v) if v is not None else "" for v in dataclasses.astuple(row)))
     return 0
 
 
 def _file_in_the_way(db_path: Path) -> bool:
     """A file where a folder of `db_path` should be: opening it says so (never a database)."""
     return any(folder.exists() and not folder.is_dir() for folder in db_path.parents)
+
+
+def _write_text_rows(rows: Iterator[CaseRow]) -> None:
+    for row in rows:
+        values = dataclasses.astuple(row)
+        sys.stdout.write("\t".join(str(v) if v is not None else "" for v in values) + "\n")
+
+
+def _write_json_rows(rows: Iterator[CaseRow]) -> None:
+    """The same text as json.dumps(list_of_rows, ensure_ascii=False, indent=2), row by row."""
+    separator = "[\n"
+    for row in rows:
+        item = json.dumps(dataclasses.asdict(row), ensure_ascii=False, indent=2)
+        sys.stdout.write(separator + "  " + item.replace("\n", "\n  "))
+        separator = ",\n"
+    sys.stdout.write("[]\n" if separator == "[\n" else "\n]\n")
+    sys.stdout.flush()
 
 
 def run_export(args: argparse.Namespace) -> int:
@@ -289,3 +304,15 @@ def _rules_line(rules: Rules, own: bool) -> str:
 def _print_json(value: Any) -> None:
     sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
     sys.stdout.flush()
+
+
+PARSERS = {  # each command's options (desktop.cli.COMMANDS)
+    "import": add_import,
+    "list": add_list,
+    "export": add_export,
+    "history": add_history,
+    "check": add_check,
+    "backup": add_backup,
+    "restore": add_restore,
+    "rules": add_rules,
+}

@@ -2,14 +2,15 @@
 
 The table model is desktop.ui.case_list_model (one SQL query per filter change, further pages
 fetched as the view scrolls); the status badge is desktop.ui.status_badge. The total is counted
-shortly after typing stops, so a keystroke costs one page query only.
+shortly after typing stops, in a worker thread with its own read-only connection, so a
+keystroke costs one page query only and the count never holds up the window.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,7 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.logic.store import StoreError
+from desktop.logic.store import Store
+from desktop.ui import workers
 from desktop.ui.case_list_model import (
     BCLC_STAGES,
     CNLC_STAGES,
@@ -34,6 +36,18 @@ from desktop.ui.case_list_model import (
     status_label,
 )
 from desktop.ui.status_badge import StatusBadgeDelegate
+
+_COUNT_POOL: list[QThreadPool] = []
+
+
+def count_pool() -> QThreadPool:
+    """One thread for counting, shared by every case list: a count never waits behind an
+    import or an export in the global pool."""
+    if not _COUNT_POOL:
+        pool = QThreadPool()
+        pool.setMaxThreadCount(1)
+        _COUNT_POOL.append(pool)
+    return _COUNT_POOL[0]
 
 
 class CaseListView(QWidget):
@@ -46,6 +60,7 @@ class CaseListView(QWidget):
         exportRequested(case_ids): Export the selected cases.
         duplicateRequested(case_id): Duplicate the current case.
         filtersChanged(filters): the filters as a dict, to be remembered.
+        countShown(total): the count of matching cases is on screen (counted off the GUI thread).
     """
 
     openRequested = Signal(str)
@@ -54,6 +69,7 @@ class CaseListView(QWidget):
     exportRequested = Signal(list)
     duplicateRequested = Signal(str)
     filtersChanged = Signal(dict)
+    countShown = Signal(int)
 
     COUNT_DELAY_MS = 250
 
@@ -64,9 +80,10 @@ class CaseListView(QWidget):
         self.model = CaseTableModel(store, self)
         self._count_timer = QTimer(self, singleShot=True, interval=self.COUNT_DELAY_MS)
         self._count_timer.timeout.connect(self.on_count_due)
+        self._counting: workers.Task | None = None
+        self._count_asked = 0  # the newest count asked for; older answers are dropped
         self._build()
         self.set_filters(filters or {})
-        self.on_count_due()
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
@@ -176,16 +193,30 @@ class CaseListView(QWidget):
         self.filtersChanged.emit(self.filters())
 
     def on_count_due(self) -> None:
-        try:
-            total = self.model.total()
-        except StoreError:  # the store was closed (window closing): nothing left to count
-            self.count_label.clear()
-            return
-        self.count_label.setText(self.tr("%n case(s)", "", total))
+        """Count the matching cases in a worker thread; the label shows the newest answer."""
+        self._count_asked += 1
+        asked, current, path = self._count_asked, self.model.current_filter(), self.model.store.path
+
+        def count(_control: workers.TaskControl) -> tuple[int, int]:
+            with Store.open(path, read_only=True) as own:
+                return asked, own.count_cases(current.text, **current.query())
+
+        self._counting = workers.start(workers.Task(count), count_pool())
+        self._counting.signals.finished.connect(self.on_counted)
+        self._counting.signals.failed.connect(self.on_count_failed)
+
+    def on_counted(self, answer: tuple[int, int]) -> None:
+        asked, total = answer
+        if asked == self._count_asked:
+            self.count_label.setText(self.tr("%n case(s)", "", total))
+            self.countShown.emit(total)
+
+    def on_count_failed(self, _message: str) -> None:
+        self.count_label.clear()  # the store was closed or moved: no count rather than a wrong one
 
     def refresh(self) -> None:
         self.model.refresh()
-        self.on_count_due()
+        self._count_timer.start()
 
     def selected_case_ids(self) -> list[str]:
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})

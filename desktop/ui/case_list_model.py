@@ -1,13 +1,16 @@
 """The case list's table model over the store's own filtered, paged query (100,000 cases).
 
 The model never holds every case: each filter change runs one SQL query for the first page and
-further pages are fetched as the view scrolls (canFetchMore/fetchMore).
+further pages are fetched as the view scrolls (canFetchMore/fetchMore). Painting asks `data` for
+about ten roles of every visible cell after each keystroke, so it answers from plain ints and
+caches the words and local times it shows.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from PySide6.QtCore import (
@@ -22,12 +25,15 @@ from PySide6.QtWidgets import QWidget
 
 from desktop.logic.store import CaseRow
 
-PAGE_SIZE = 200
+PAGE_SIZE = 100  # a screenful is about 35 rows; more are fetched as the list scrolls
 BCLC_STAGES = ("0", "A", "B", "C", "D")
 CNLC_STAGES = ("Ia", "Ib", "IIa", "IIb", "IIIa", "IIIb", "IV")
 STATUSES = ("new", "draft decision", "follow-up", "decided")
-CASE_ID_ROLE = Qt.ItemDataRole.UserRole
-STATUS_ROLE = Qt.ItemDataRole.UserRole + 1
+DISPLAY_ROLE = int(Qt.ItemDataRole.DisplayRole.value)
+TOOLTIP_ROLE = int(Qt.ItemDataRole.ToolTipRole.value)
+CASE_ID_ROLE = int(Qt.ItemDataRole.UserRole.value)
+STATUS_ROLE = CASE_ID_ROLE + 1
+ANSWERED_ROLES = frozenset({DISPLAY_ROLE, TOOLTIP_ROLE, CASE_ID_ROLE, STATUS_ROLE})
 ParentIndex = QModelIndex | QPersistentModelIndex
 
 
@@ -45,6 +51,7 @@ def status_label(status: str) -> str:
     return labels.get(status, status)
 
 
+@lru_cache(maxsize=4096)
 def local_time(stamp: str) -> str:
     """A stored UTC time as local 'YYYY-MM-DD HH:MM' (the text itself when unreadable)."""
     try:
@@ -86,7 +93,12 @@ class CaseTableModel(QAbstractTableModel):
         self._order = "updated_at DESC"
         self._rows: list[CaseRow] = []
         self._more = False
+        self._status_words: dict[str, str] = {}  # status_label per status, in this language
         self._reload()
+
+    @property
+    def store(self) -> Any:
+        return self._store
 
     def headers(self) -> tuple[str, ...]:
         return (
@@ -106,25 +118,28 @@ class CaseTableModel(QAbstractTableModel):
     def columnCount(self, parent: ParentIndex = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self.KEYS)
 
-    def data(self, index: ParentIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+    def data(self, index: ParentIndex, role: int = DISPLAY_ROLE) -> Any:
+        if role not in ANSWERED_ROLES:
             return None
-        row = self._rows[index.row()]
-        key = self.KEYS[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._shown(row, key)
+        row, column = index.row(), index.column()
+        if not (0 <= row < len(self._rows) and 0 <= column < len(self.KEYS)):
+            return None  # also an invalid index (row -1)
+        case = self._rows[row]
+        key = self.KEYS[column]
+        if role == DISPLAY_ROLE:
+            return self._shown(case, key)
         if role == CASE_ID_ROLE:
-            return row.case_id
+            return case.case_id
         if role == STATUS_ROLE:
-            return row.status
-        if role == Qt.ItemDataRole.ToolTipRole and key == "updated_at":
-            return row.updated_at
-        return None
+            return case.status
+        return case.updated_at if key == "updated_at" else None  # the tooltip
 
     def _shown(self, row: CaseRow, key: str) -> str:
         value = getattr(row, key)
         if key == "status":
-            return status_label(value)
+            if value not in self._status_words:
+                self._status_words[value] = status_label(value)
+            return self._status_words[value]
         if key == "updated_at":
             return local_time(value)
         return "" if value is None else str(value)

@@ -1,9 +1,12 @@
 """The case-store commands: import, list, export, history, check, backup, restore."""
 
 import argparse
+import dataclasses
+import io
 import json
 import re
 import sqlite3
+import sys
 from pathlib import Path
 
 import pytest
@@ -14,7 +17,7 @@ from desktop.cli import store as cli_store
 from desktop.logic.store.database import Store, User
 from desktop.logic.store.settings import SETTINGS
 from tests.conftest import EXAMPLES, example_data
-from tests.factories import case_data
+from tests.factories import case_data, make_case
 
 REPO = Path(__file__).resolve().parents[2]
 DOC = REPO / "README.md"
@@ -253,3 +256,45 @@ def test_global_db_option_and_cli_user_are_documented():
     assert "`--db PATH`" in text
     assert "`MDT_PLANNER_USER`" in text
     assert '"command line"' in text
+
+
+def _stored(db, names):
+    with Store.open(db, user=User("Li Ming", "surgeon")) as store:
+        for n, name in enumerate(names):
+            store.import_case(make_case(**{"patient.mrn": f"S-{n}", "patient.name": name}))
+        return [dataclasses.asdict(row) for row in store.list_cases()]
+
+
+@pytest.mark.parametrize("names", [[], ["王伟"], ["王伟", 'O\'Brien "Bo"', "Zhang\tMin"]])
+def test_streamed_list_json_is_the_same_text_as_one_json_document(db, capsys, names):
+    Store.open(db).close()
+    rows = _stored(db, names)
+    assert run(db, "list", "--json") == 0
+    assert capsys.readouterr().out == json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+
+
+def test_streamed_list_text_is_one_line_per_case(db, capsys):
+    rows = _stored(db, ["王伟", "Li Na"])
+    assert run(db, "list") == 0
+    expected = "".join(
+        "\t".join("" if v is None else str(v) for v in row.values()) + "\n" for row in rows
+    )
+    assert capsys.readouterr().out == expected
+
+
+def test_list_writes_each_row_as_it_is_read(db, monkeypatch):
+    _stored(db, ["A a", "B b", "C c"])
+    out = io.StringIO()
+    written_before_each_row = []
+    original = Store.iter_cases
+
+    def iter_cases(self, *args, **kwargs):
+        for row in original(self, *args, **kwargs):
+            written_before_each_row.append(len(out.getvalue()))
+            yield row
+
+    monkeypatch.setattr(Store, "iter_cases", iter_cases)
+    monkeypatch.setattr(sys, "stdout", out)
+    assert run(db, "list", "--json") == 0
+    assert written_before_each_row[0] == 0
+    assert written_before_each_row[0] < written_before_each_row[1] < written_before_each_row[2]

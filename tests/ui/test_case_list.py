@@ -1,5 +1,7 @@
 """The case list: model checks, SQL filtering, paging, sorting, remembered filters."""
 
+import threading
+
 import pytest
 from PySide6.QtCore import Qt
 
@@ -115,3 +117,38 @@ def test_double_click_opens_the_case(qtbot, store):
 def test_local_time_keeps_unreadable_text():
     assert local_time("yesterday") == "yesterday"
     assert len(local_time("2026-11-27T08:43:00+00:00")) == len("2026-11-27 08:43")
+
+
+def test_the_count_runs_off_the_gui_thread(qtbot, store, monkeypatch):
+    _add(store, 3, "AB")
+    counted_on = []
+    original = Store.count_cases
+
+    def count_cases(self, *args, **kwargs):
+        counted_on.append(threading.current_thread())
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(Store, "count_cases", count_cases)
+    view = CaseListView(store)
+    qtbot.addWidget(view)
+    with qtbot.waitSignal(view.countShown, timeout=5000) as shown:
+        view.search.setText("AB patient 1")
+    assert shown.args == [1]
+    assert counted_on
+    assert threading.main_thread() not in counted_on
+
+
+def test_only_the_newest_count_is_shown(qtbot, store):
+    _add(store, 3, "AB")
+    view = CaseListView(store)
+    qtbot.addWidget(view)
+    with qtbot.waitSignal(view.countShown, timeout=5000):
+        view.on_count_due()  # asked for all three
+        view.search.blockSignals(True)
+        view.search.setText("AB patient 2")
+        view.search.blockSignals(False)
+        view.on_filter_edited()
+        view.on_count_due()
+    qtbot.waitUntil(lambda: view.count_label.text() == "1 case(s)")
+    qtbot.wait(50)
+    assert view.count_label.text() == "1 case(s)"

@@ -1,54 +1,113 @@
 """The case and what travels with it: the exchange format, labs, decision records and their
 sealing, the rules file, the sentences clinicians read, and the atomic private writer every
-output file goes through. The bottom layer: it imports nothing above it."""
+output file goes through. The bottom layer: it imports nothing above it.
 
-from desktop.logic.model import lifecycle
-from desktop.logic.model.case import FORMAT, AdverseEvent, Agent, Case, Imaging, Treatment, Tumor
-from desktop.logic.model.case_io import (
-    CaseError,
-    describe_errors,
-    dumps_case,
-    parse_case,
-    read_case,
-)
-from desktop.logic.model.decision import Decision, Signature
-from desktop.logic.model.fields import EARLIEST_DATE, LATEST_DATE
-from desktop.logic.model.labs import Albumin, Bilirubin, Creatinine, Labs
-from desktop.logic.model.messages import (
-    DEFAULT_LANGUAGE,
-    LANGUAGES,
-    Message,
-    Term,
-    Translated,
-    adverse_event_term,
-    agent_term,
-    msg,
-    render_all,
-    term,
-    text_table,
-)
-from desktop.logic.model.output import (
-    OutputError,
-    atomic_folder,
-    atomic_path,
-    make_folders,
-    open_atomic,
-    write_bytes_atomic,
-    write_text_atomic,
-)
-from desktop.logic.model.paths import resource
-from desktop.logic.model.records import chain_problems, last_final_hash, record_hash, seal
-from desktop.logic.model.rules import (
-    VERDICT_ORDER,
-    RuleEntry,
-    Rules,
-    RulesError,
-    default_rules,
-    load_rules,
-    parse_rules,
-)
+Names load on first use (PEP 562): `from desktop.logic.model import msg` does not import
+pydantic or the case model, so the app's window and `mdt-planner --version` start quickly."""
 
-__all__ = [
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from desktop.logic.model import lifecycle
+    from desktop.logic.model.case import (
+        FORMAT,
+        AdverseEvent,
+        Agent,
+        Case,
+        Imaging,
+        Treatment,
+        Tumor,
+    )
+    from desktop.logic.model.case_io import (
+        CaseError,
+        describe_errors,
+        dumps_case,
+        parse_case,
+        read_case,
+    )
+    from desktop.logic.model.decision import Decision, Signature
+    from desktop.logic.model.fields import EARLIEST_DATE, LATEST_DATE
+    from desktop.logic.model.labs import Albumin, Bilirubin, Creatinine, Labs
+    from desktop.logic.model.messages import (
+        DEFAULT_LANGUAGE,
+        LANGUAGES,
+        Message,
+        Term,
+        Translated,
+        adverse_event_term,
+        agent_term,
+        msg,
+        render_all,
+        term,
+        text_table,
+    )
+    from desktop.logic.model.output import (
+        OutputError,
+        atomic_folder,
+        atomic_path,
+        make_folders,
+        open_atomic,
+        write_bytes_atomic,
+        write_text_atomic,
+    )
+    from desktop.logic.model.paths import resource
+    from desktop.logic.model.records import chain_problems, last_final_hash, record_hash, seal
+    from desktop.logic.model.rules import (
+        VERDICT_ORDER,
+        RuleEntry,
+        Rules,
+        RulesError,
+        default_rules,
+        load_rules,
+        parse_rules,
+    )
+
+_EXPORTS = {  # module: the names it gives this front door
+    "case": ("FORMAT", "AdverseEvent", "Agent", "Case", "Imaging", "Treatment", "Tumor"),
+    "case_io": ("CaseError", "describe_errors", "dumps_case", "parse_case", "read_case"),
+    "decision": ("Decision", "Signature"),
+    "fields": ("EARLIEST_DATE", "LATEST_DATE"),
+    "labs": ("Albumin", "Bilirubin", "Creatinine", "Labs"),
+    "messages": (
+        "DEFAULT_LANGUAGE",
+        "LANGUAGES",
+        "Message",
+        "Term",
+        "Translated",
+        "adverse_event_term",
+        "agent_term",
+        "msg",
+        "render_all",
+        "term",
+        "text_table",
+    ),
+    "output": (
+        "OutputError",
+        "atomic_folder",
+        "atomic_path",
+        "make_folders",
+        "open_atomic",
+        "write_bytes_atomic",
+        "write_text_atomic",
+    ),
+    "paths": ("resource",),
+    "records": ("chain_problems", "last_final_hash", "record_hash", "seal"),
+    "rules": (
+        "VERDICT_ORDER",
+        "RuleEntry",
+        "Rules",
+        "RulesError",
+        "default_rules",
+        "load_rules",
+        "parse_rules",
+    ),
+}
+_SUBMODULES = ("lifecycle",)  # offered as modules
+_HOME = {name: module for module, names in _EXPORTS.items() for name in names}
+__all__ = [  # the names of _EXPORTS and _SUBMODULES (a test checks)
     "AdverseEvent",
     "Agent",
     "Albumin",
@@ -57,8 +116,8 @@ __all__ = [
     "CaseError",
     "Creatinine",
     "DEFAULT_LANGUAGE",
-    "EARLIEST_DATE",
     "Decision",
+    "EARLIEST_DATE",
     "FORMAT",
     "Imaging",
     "LANGUAGES",
@@ -101,3 +160,19 @@ __all__ = [
     "write_bytes_atomic",
     "write_text_atomic",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """Import the module that defines `name` on first use, then keep the name here."""
+    if name in _SUBMODULES:
+        value = importlib.import_module(f"{__name__}.{name}")
+    elif name in _HOME:
+        value = getattr(importlib.import_module(f"{__name__}.{_HOME[name]}"), name)
+    else:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_HOME) | set(_SUBMODULES))

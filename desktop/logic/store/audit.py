@@ -8,19 +8,36 @@ UPDATE and DELETE. Details name field paths and settings, never patient values.
 from __future__ import annotations
 
 import hashlib
-import json
 import sqlite3
+from json.encoder import encode_basestring
 from typing import Any
 
 from desktop.logic.store.values import User
 
 FIELDS = ("seq", "at", "user", "role", "action", "case_id", "revision", "detail")
+# The canonical JSON of an entry: json.dumps(entry, sort_keys=True, ensure_ascii=False,
+# separators=(",", ":")), written out field by field (a test checks it is the same text).
+SORTED_FIELDS = tuple(sorted(FIELDS))
+_CANONICAL = "{" + ",".join(f'"{key}":%s' for key in SORTED_FIELDS) + "}"
+
+
+def _json_value(value: str | int | None) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, str):
+        return encode_basestring(value)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return repr(int(value))
+
+
+def _digest(previous: str, values: tuple | list) -> str:
+    canonical = _CANONICAL % tuple([_json_value(value) for value in values])
+    return "sha256:" + hashlib.sha256((previous + canonical).encode("utf-8")).hexdigest()
 
 
 def entry_hash(entry: dict[str, Any], previous: str) -> str:
-    body = {key: entry[key] for key in FIELDS}
-    canonical = json.dumps(body, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return "sha256:" + hashlib.sha256((previous + canonical).encode("utf-8")).hexdigest()
+    return _digest(previous, [entry[key] for key in SORTED_FIELDS])
 
 
 def append(
@@ -78,23 +95,26 @@ def chain_problems(conn: sqlite3.Connection) -> list[str]:
     problems: list[str] = []
     previous = ""
     expected_seq = 1
-    for entry in entries(conn):
-        seq = entry["seq"]
+    columns = ", ".join(SORTED_FIELDS)
+    seq_at, action_at, at_at = (SORTED_FIELDS.index(key) for key in ("seq", "action", "at"))
+    for row in conn.execute(f"SELECT {columns}, prev_hash, hash FROM audit ORDER BY seq"):
+        *values, prev_hash, stated = row
+        seq = values[seq_at]
         if seq != expected_seq:
             problems.append(
                 f"audit trail: entries {expected_seq} to {seq - 1} are missing (removed "
                 "outside the app)."
             )
-        if entry["prev_hash"] != previous:
+        if prev_hash != previous:
             problems.append(
                 f"audit trail: entry {seq} does not link to the entry before it; the trail "
                 "was edited outside the app."
             )
-        if entry["hash"] != entry_hash(entry, entry["prev_hash"]):
+        if stated != _digest(prev_hash, values):
             problems.append(
-                f"audit trail: entry {seq} ({entry['action']}, {entry['at']}) no longer "
+                f"audit trail: entry {seq} ({values[action_at]}, {values[at_at]}) no longer "
                 "matches its hash; it was edited outside the app."
             )
-        previous = entry["hash"]
+        previous = stated
         expected_seq = seq + 1
     return problems

@@ -3,6 +3,11 @@
 The list columns (BCLC, CNLC, Child-Pugh, status) are computed once at save time with
 desktop.logic.clinical.evaluation.summary_columns and stored beside the MRN and name, so listing
 100,000 cases is one indexed SQL query.
+
+Text filters keep their meaning (a substring of the name or MRN, ASCII case ignored, or the exact
+case_id: SQL LIKE decides every row shown). Text of 3 characters or more first narrows the rows
+through the trigram index (schema.SEARCH_TABLE), unless it matches so many cases that walking
+the recent-first index (cases_recent) reaches a page sooner; shorter text walks that index.
 """
 
 from __future__ import annotations
@@ -10,18 +15,23 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
+from desktop.logic.store.schema import SEARCH_TABLE
 from desktop.logic.store.values import CaseRow, User
 
 if TYPE_CHECKING:  # listing needs neither the case model nor the evaluation
     from desktop.logic.model import Case
 
+NEXT_MEETING = (
+    "(SELECT min(a.meeting_date) FROM agenda a WHERE a.case_id = c.case_id "
+    "AND a.meeting_date >= :today)"
+)
 LIST_COLUMNS = (
     "case_id, mrn, name, bclc, cnlc, child_pugh, status, "
-    "(SELECT min(a.meeting_date) FROM agenda a WHERE a.case_id = c.case_id "
-    "AND a.meeting_date >= :today) AS next_meeting, updated_at, revision"
+    f"{NEXT_MEETING} AS next_meeting, updated_at, revision"
 )
 ORDERABLE = frozenset(
     {"case_id", "mrn", "name", "bclc", "cnlc", "child_pugh", "status", "updated_at", "revision"}
@@ -83,14 +93,58 @@ INSERT_REVISION = (
 )
 
 
+SHORTEST_INDEXED = 3  # the trigram index finds substrings of 3 characters or more
+DENSE_MATCHES = 5000  # more index matches than this: walking recent-first finds a page sooner
+RECENT_FIRST = "updated_at DESC"
+_EXACT_ID = "UNION ALL SELECT rowid FROM cases WHERE case_id = :exact"
+_BY_INDEX = f"SELECT rowid FROM {SEARCH_TABLE} WHERE {SEARCH_TABLE} MATCH :phrase"
+Narrowing = tuple[str, dict[str, Any]]  # a WHERE term and its parameters
+
+
+def search_phrase(text: str) -> str:
+    """`text` as one FTS5 phrase (every character literal)."""
+    return '"' + text.strip().replace('"', '""') + '"'
+
+
+def has_search_index(conn: sqlite3.Connection) -> bool:
+    row = conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", [SEARCH_TABLE]).fetchone()
+    return row is not None
+
+
+def narrowing(conn: sqlite3.Connection, text: str, recent_page: bool = False) -> Narrowing | None:
+    """The rows the trigram index finds for `text` (a superset of the matches: LIKE decides);
+    None for short text, no index, or (for a recent-first page) so many that walking the
+    recent-first index finds the page sooner."""
+    if len(text.strip()) < SHORTEST_INDEXED or not has_search_index(conn):
+        return None
+    phrase = search_phrase(text)
+    if not recent_page:
+        return f"c.rowid IN ({_BY_INDEX} {_EXACT_ID})", {"phrase": phrase}
+    found = conn.execute(f"{_BY_INDEX} LIMIT :most", {"phrase": phrase, "most": DENSE_MATCHES + 1})
+    rows = [row[0] for row in found]
+    if len(rows) > DENSE_MATCHES:
+        return None
+    term = f"c.rowid IN (SELECT value FROM json_each(:candidates) {_EXACT_ID})"
+    return term, {"candidates": json.dumps(rows)}
+
+
 def where_clause(
-    text: str, bclc: str | None, cnlc: str | None, status: str | None
+    text: str,
+    bclc: str | None,
+    cnlc: str | None,
+    status: str | None,
+    *,
+    narrowed: Narrowing | None = None,
 ) -> tuple[str, dict[str, Any]]:
+    """The WHERE of the case list; `narrowed` first keeps the index's rows (the same result)."""
     terms: list[str] = []
     params: dict[str, Any] = {}
     if text.strip():
         escaped = text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         params["pattern"] = f"%{escaped}%"
+        if narrowed is not None:
+            terms.append(narrowed[0])
+            params.update(narrowed[1])
         terms.append(
             "(c.name LIKE :pattern ESCAPE '\\' OR c.mrn LIKE :pattern ESCAPE '\\' "
             "OR c.case_id = :exact)"
@@ -114,18 +168,44 @@ def order_clause(order_by: str) -> str:
     return " ORDER BY " + ", ".join(parts + ["case_id ASC"])
 
 
+def count_rows(conn: sqlite3.Connection, text: str, filters: dict[str, str | None]) -> int:
+    where, params = where_clause(text, **filters, narrowed=narrowing(conn, text))
+    return conn.execute(f"SELECT count(*) FROM cases c{where}", params).fetchone()[0]
+
+
 def list_rows(
     conn: sqlite3.Connection,
-    where: str,
-    params: dict[str, Any],
-    order: str,
+    text: str,
+    filters: dict[str, str | None],
+    order_by: str,
     limit: int | None,
     offset: int,
     today: str,
-) -> list[CaseRow]:
-    sql = f"SELECT {LIST_COLUMNS} FROM cases c{where}{order}"
-    params = {**params, "today": today}
-    if limit is not None or offset:
-        sql += " LIMIT :limit OFFSET :offset"
-        params.update(limit=-1 if limit is None else limit, offset=offset)
-    return [CaseRow(*row) for row in conn.execute(sql, params)]
+) -> Iterator[CaseRow]:
+    """Case-list rows matching `text` and the exact `filters` (bclc, cnlc, status), lazily.
+
+    A page (limit or offset) is chosen by row id first and its columns read after, so the next
+    meeting is looked up for the rows shown only."""
+    order = order_clause(order_by)
+    recent_page = limit is not None and _recent_first(order_by)
+    narrowed = narrowing(conn, text, recent_page)
+    where, params = where_clause(text, **filters, narrowed=narrowed)
+    params["today"] = today
+    if limit is None and not offset:
+        sql = f"SELECT {LIST_COLUMNS} FROM cases c{where}{order}"
+        return (CaseRow(*row) for row in conn.execute(sql, params))
+    walk = " INDEXED BY cases_recent" if text.strip() and narrowed is None and recent_page else ""
+    keys = "c.rowid AS page_row" + (
+        f", {NEXT_MEETING} AS next_meeting" if "next_meeting" in order else ""
+    )
+    page = f"SELECT {keys} FROM cases c{walk}{where}{order} LIMIT :limit OFFSET :offset"
+    params.update(limit=-1 if limit is None else limit, offset=offset)
+    sql = (
+        f"SELECT {LIST_COLUMNS} FROM cases c WHERE c.rowid IN (SELECT page_row FROM ({page}))"
+        f"{order}"
+    )
+    return (CaseRow(*row) for row in conn.execute(sql, params))
+
+
+def _recent_first(order_by: str) -> bool:
+    return " ".join(order_by.split()).lower() == RECENT_FIRST.lower()

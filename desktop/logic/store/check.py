@@ -1,17 +1,23 @@
-"""The store's integrity check: SQLite's own, then every decision chain, seal and the audit chain.
+"""The store's integrity check: SQLite's own, then every revision, decision chain, seal and the
+audit chain. Problems are sentences naming the case_id, revision and record, never patient data.
 
-Problems are sentences naming the case_id, revision and record, never patient data.
+Each revision saved since schema v2 has a fingerprint (schema.revision_digests, written by a
+trigger as it is saved, after the store validated it). A revision whose JSON still has its
+fingerprint is as it was validated, so only revisions without one (saved before v2) or whose
+text changed are parsed and validated again; the findings are the same as validating all.
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 
 from desktop.logic.model import LATEST_DATE, CaseError, chain_problems, parse_case, record_hash
 from desktop.logic.store.audit import chain_problems as audit_problems
 from desktop.logic.store.decisions import record_json
-from desktop.logic.store.schema import REQUIRED_TRIGGERS
+from desktop.logic.store.schema import REQUIRED_TRIGGERS, SEARCH_TABLE, SEARCH_TRIGGERS, body_digest
 
 
 def problems(conn: sqlite3.Connection) -> list[str]:
@@ -19,8 +25,10 @@ def problems(conn: sqlite3.Connection) -> list[str]:
     if found:
         return found  # the rest would read damaged pages
     found += trigger_problems(conn)
-    found += revision_problems(conn)
-    found += seal_problems(conn)
+    found += search_index_problems(conn)
+    revisions = revision_pass(conn)
+    found += revisions.problems
+    found += seal_problems(conn, revisions)
     found += audit_problems(conn)
     found += audit_coverage_problems(conn)
     return found
@@ -34,35 +42,99 @@ def sqlite_problems(conn: sqlite3.Connection) -> list[str]:
     return found
 
 
+def _names(conn: sqlite3.Connection, kind: str) -> set[str]:
+    return {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = ?", [kind])}
+
+
 def trigger_problems(conn: sqlite3.Connection) -> list[str]:
-    present = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='trigger'")}
+    present = _names(conn, "trigger")
+    required = REQUIRED_TRIGGERS + (
+        SEARCH_TRIGGERS if SEARCH_TABLE in _names(conn, "table") else ()
+    )
     return [
         f"the protective trigger {name} is missing (removed outside the app), so rows it "
         "guards could have been changed."
-        for name in REQUIRED_TRIGGERS
+        for name in required
         if name not in present
     ]
 
 
-def revision_problems(conn: sqlite3.Connection) -> list[str]:
-    found: list[str] = []
-    latest: dict[str, int] = {}
-    for case_id, revision, body in conn.execute(
-        "SELECT case_id, revision, body FROM revisions ORDER BY case_id, revision"
-    ):
+def search_index_problems(conn: sqlite3.Connection) -> list[str]:
+    """Cases missing from the name/MRN search index, or indexed rows no case has."""
+    if SEARCH_TABLE not in _names(conn, "table"):
+        return []
+    sizes = f"{SEARCH_TABLE}_docsize"
+    missing = conn.execute(
+        f"SELECT count(*) FROM cases c WHERE NOT EXISTS (SELECT 1 FROM {sizes} d "
+        "WHERE d.id = c.rowid)"
+    ).fetchone()[0]
+    extra = conn.execute(
+        f"SELECT count(*) FROM {sizes} d WHERE NOT EXISTS (SELECT 1 FROM cases c "
+        "WHERE c.rowid = d.id)"
+    ).fetchone()[0]
+    if not missing and not extra:
+        return []
+    return [
+        f"the search index is out of step with the case list ({missing} case(s) missing, "
+        f"{extra} extra); it was changed outside the app, and a search by name or MRN may "
+        "miss cases."
+    ]
+
+
+@dataclass
+class RevisionPass:
+    """What one pass over every revision found, and what the seal check needs from it."""
+
+    problems: list[str] = field(default_factory=list)
+    latest: dict[str, int] = field(default_factory=dict)
+    changed: dict[str, set[int]] = field(default_factory=dict)  # no fingerprint, or changed
+
+
+def revision_pass(conn: sqlite3.Connection) -> RevisionPass:
+    """Numbering, fingerprints, and validation of the revisions that need it."""
+    seen = RevisionPass()
+    for case_id, revision, body, digest in _revisions_with_digests(conn):
         where = f"case {case_id} revision {revision}"
-        expected = latest.get(case_id, 0) + 1
+        expected = seen.latest.get(case_id, 0) + 1
         if revision != expected:
-            found.append(f"{where}: revision {expected} is missing.")
-        latest[case_id] = revision
-        found += _body_problems(where, body)
-    for case_id, revision in conn.execute("SELECT case_id, revision FROM cases"):
-        if latest.get(case_id) != revision:
-            found.append(
-                f"case {case_id}: the case list says revision {revision}, the newest stored "
-                f"revision is {latest.get(case_id)}."
+            seen.problems.append(f"{where}: revision {expected} is missing.")
+        seen.latest[case_id] = revision
+        if digest is not None and digest == body_digest(body):
+            continue
+        if digest is not None:
+            seen.problems.append(
+                f"{where}: the stored case differs from the one saved; it was changed "
+                "outside the app."
             )
-    return found
+        seen.changed.setdefault(case_id, set()).add(revision)
+        seen.problems += _body_problems(where, body)
+    seen.problems += _case_list_problems(conn, seen.latest)
+    return seen
+
+
+def _revisions_with_digests(conn: sqlite3.Connection) -> Iterator[tuple[str, int, str, bytes]]:
+    if "revision_digests" not in _names(conn, "table"):
+        yield from (
+            (*row, None)
+            for row in conn.execute(
+                "SELECT case_id, revision, body FROM revisions ORDER BY case_id, revision"
+            )
+        )
+        return
+    yield from conn.execute(
+        "SELECT r.case_id, r.revision, r.body, d.digest FROM revisions r LEFT JOIN "
+        "revision_digests d ON d.case_id = r.case_id AND d.revision = r.revision "
+        "ORDER BY r.case_id, r.revision"
+    )
+
+
+def _case_list_problems(conn: sqlite3.Connection, latest: dict[str, int]) -> list[str]:
+    return [
+        f"case {case_id}: the case list says revision {revision}, the newest stored "
+        f"revision is {latest.get(case_id)}."
+        for case_id, revision in conn.execute("SELECT case_id, revision FROM cases")
+        if latest.get(case_id) != revision
+    ]
 
 
 def _body_problems(where: str, body: str) -> list[str]:
@@ -79,8 +151,13 @@ def _body_problems(where: str, body: str) -> list[str]:
     return []
 
 
-def seal_problems(conn: sqlite3.Connection) -> list[str]:
-    """Every sealed record must verify and appear unchanged in every later revision."""
+def seal_problems(conn: sqlite3.Connection, revisions: RevisionPass) -> list[str]:
+    """Every sealed record must verify and appear unchanged in every later revision.
+
+    A revision that kept its fingerprint was compared with the sealed records when it was
+    saved, so the revisions compared here are the newest of each case and those changed since
+    saving; when the newest differs, every revision of that case is compared.
+    """
     found: list[str] = []
     previous: dict[str, str] = {}
     sealed: dict[str, list[tuple[int, str, int]]] = {}
@@ -96,19 +173,47 @@ def seal_problems(conn: sqlite3.Connection) -> list[str]:
             )
         previous[case_id] = stated
         sealed.setdefault(case_id, []).append((position, body, revision))
-    for case_id, revision, body in conn.execute(
-        "SELECT case_id, revision, body FROM revisions ORDER BY case_id, revision"
-    ):
+    for case_id, records in sealed.items():
+        found += _case_seal_problems(conn, case_id, records, revisions)
+    return found
+
+
+def _case_seal_problems(
+    conn: sqlite3.Connection,
+    case_id: str,
+    records: list[tuple[int, str, int]],
+    revisions: RevisionPass,
+) -> list[str]:
+    latest = revisions.latest.get(case_id)
+    wanted = revisions.changed.get(case_id, set()) | {latest}
+    found = _compare(conn, case_id, records, sorted(r for r in wanted if r is not None))
+    if any(revision == latest for revision, _ in found):
+        found = _compare(conn, case_id, records, None)
+    return [problem for _, problem in found]
+
+
+def _compare(
+    conn: sqlite3.Connection,
+    case_id: str,
+    records: list[tuple[int, str, int]],
+    wanted: list[int] | None,
+) -> list[tuple[int, str]]:
+    """Sealed records against the revisions in `wanted` (None: every revision of the case)."""
+    sql = "SELECT revision, body FROM revisions WHERE case_id = ?"
+    if wanted is not None:
+        sql += f" AND revision IN ({', '.join('?' * len(wanted))})"
+    found: list[tuple[int, str]] = []
+    for revision, body in conn.execute(sql + " ORDER BY revision", [case_id, *(wanted or [])]):
         decisions = _decisions(body)
-        for position, sealed_body, since in sealed.get(case_id, []):
+        for position, sealed_body, since in records:
             if revision < since:
                 continue
             if position >= len(decisions) or record_json(decisions[position]) != sealed_body:
-                found.append(
+                found.append((revision,
                     f"case {case_id} revision {revision}: final decision record {position + 1} "
                     "differs from the record sealed in revision "
                     f"{since}; it was edited or removed outside the app."
-                )
+                ))  # fmt: skip
     return found
 
 

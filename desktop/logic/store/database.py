@@ -152,9 +152,9 @@ class Store:
         self, text: str = "", *, bclc: str | None = None, cnlc: str | None = None,
         status: str | None = None,
     ) -> int:  # fmt: skip
-        where, params = store_cases.where_clause(text, bclc, cnlc, status)
+        filters = {"bclc": bclc, "cnlc": cnlc, "status": status}
         with self._reading() as conn:
-            return conn.execute(f"SELECT count(*) FROM cases c{where}", params).fetchone()[0]
+            return store_cases.count_rows(conn, text, filters)
 
     def list_cases(
         self, text: str = "", *, bclc: str | None = None, cnlc: str | None = None,
@@ -162,11 +162,19 @@ class Store:
         offset: int = 0,
     ) -> list[CaseRow]:  # fmt: skip
         """Case-list rows matching `text` (in name, MRN or case_id) and the filters."""
-        where, params = store_cases.where_clause(text, bclc, cnlc, status)
-        order = store_cases.order_clause(order_by)
+        return list(self.iter_cases(text, bclc=bclc, cnlc=cnlc, status=status,
+                                    order_by=order_by, limit=limit, offset=offset))  # fmt: skip
+
+    def iter_cases(
+        self, text: str = "", *, bclc: str | None = None, cnlc: str | None = None,
+        status: str | None = None, order_by: str = "updated_at DESC", limit: int | None = None,
+        offset: int = 0,
+    ) -> Iterator[CaseRow]:  # fmt: skip
+        """As list_cases, read row by row as they are used (constant memory for any count)."""
+        filters = {"bclc": bclc, "cnlc": cnlc, "status": status}
         today = date.today().isoformat()
         with self._reading() as conn:
-            return store_cases.list_rows(conn, where, params, order, limit, offset, today)
+            yield from store_cases.list_rows(conn, text, filters, order_by, limit, offset, today)
 
     def get_case(self, case_id: str) -> StoredCase:
         with self._reading() as conn:

@@ -7,6 +7,7 @@ tests/fixtures/store-v*.sql; add a new migration (never edit an old one) and a n
 
 from __future__ import annotations
 
+import hashlib
 import os
 import sqlite3
 from dataclasses import dataclass
@@ -22,6 +23,7 @@ if TYPE_CHECKING:  # sqlite_utils loads only when a migration has to run (not on
     from sqlite_utils import Database, Migrations
 
 BUSY_TIMEOUT_S = 5.0
+CACHE_KIB = 32 * 1024  # page cache per connection: the case list's rows stay in memory
 MIGRATIONS_TABLE = "_sqlite_migrations"  # the table sqlite_utils.Migrations records runs in
 
 APPEND_ONLY_TABLES = ("revisions", "sealed_records", "audit")
@@ -85,17 +87,80 @@ SCHEMA_V1 = [
     _refuse("audit", "DELETE", "the audit trail is append-only"),
 ]
 
-REQUIRED_TRIGGERS = tuple(
-    f"{table}_no_{verb}" for table in APPEND_ONLY_TABLES for verb in ("update", "delete")
-)
-
 
 def _initial(db: Database) -> None:
     for statement in SCHEMA_V1:
         db.execute(statement)
 
 
-MIGRATION_STEPS = (("0001_initial", _initial),)  # append new steps; never edit an old one
+DIGEST_FUNCTION = "mdt_body_digest"  # registered on every connection by connect()
+
+# v2: a fingerprint of each revision as saved (so `check` validates only what changed after
+# saving), a recent-first covering index for the case list, and the name/MRN search index.
+SCHEMA_V2 = [
+    """CREATE TABLE revision_digests (
+        case_id TEXT NOT NULL,
+        revision INTEGER NOT NULL,
+        digest BLOB NOT NULL,
+        PRIMARY KEY (case_id, revision)) WITHOUT ROWID""",
+    "CREATE TRIGGER revisions_digest AFTER INSERT ON revisions BEGIN INSERT INTO "
+    f"revision_digests VALUES (new.case_id, new.revision, {DIGEST_FUNCTION}(new.body)); END",
+    _refuse("revision_digests", "UPDATE", "revision fingerprints are never changed"),
+    _refuse("revision_digests", "DELETE", "revision fingerprints are never removed"),
+    "CREATE INDEX cases_recent ON cases(updated_at DESC, case_id, name, mrn)",
+]
+SEARCH_TABLE = "cases_search"
+# FTS5 trigram (SQLite >= 3.34): every 3-character substring of name and MRN, case-folded.
+# External content: the text stays in `cases`; the triggers keep the index in step with it.
+SEARCH_V2 = [
+    f"CREATE VIRTUAL TABLE {SEARCH_TABLE} USING fts5(name, mrn, content='cases', "
+    "content_rowid='rowid', tokenize='trigram')",
+    f"CREATE TRIGGER cases_search_insert AFTER INSERT ON cases BEGIN INSERT INTO {SEARCH_TABLE}"
+    "(rowid, name, mrn) VALUES (new.rowid, new.name, new.mrn); END",
+    f"CREATE TRIGGER cases_search_delete AFTER DELETE ON cases BEGIN INSERT INTO {SEARCH_TABLE}"
+    f"({SEARCH_TABLE}, rowid, name, mrn) VALUES ('delete', old.rowid, old.name, old.mrn); END",
+    "CREATE TRIGGER cases_search_update AFTER UPDATE OF name, mrn ON cases "
+    "WHEN old.name IS NOT new.name OR old.mrn IS NOT new.mrn BEGIN "
+    f"INSERT INTO {SEARCH_TABLE}({SEARCH_TABLE}, rowid, name, mrn) "
+    "VALUES ('delete', old.rowid, old.name, old.mrn); "
+    f"INSERT INTO {SEARCH_TABLE}(rowid, name, mrn) VALUES (new.rowid, new.name, new.mrn); END",
+    f"INSERT INTO {SEARCH_TABLE}({SEARCH_TABLE}) VALUES ('rebuild')",
+]
+SEARCH_TRIGGERS = ("cases_search_insert", "cases_search_delete", "cases_search_update")
+REQUIRED_TRIGGERS = (  # check reports any of these missing (removed outside the app)
+    *(f"{table}_no_{verb}" for table in APPEND_ONLY_TABLES for verb in ("update", "delete")),
+    "revision_digests_no_update",
+    "revision_digests_no_delete",
+    "revisions_digest",
+)
+
+
+def body_digest(body: str | bytes) -> bytes:
+    """A revision's fingerprint: 16 bytes of BLAKE2b over its stored JSON text."""
+    data = body.encode("utf-8") if isinstance(body, str) else body
+    return hashlib.blake2b(data, digest_size=16).digest()
+
+
+def trigram_available(conn: sqlite3.Connection) -> bool:
+    """Whether this SQLite has FTS5 with the trigram tokenizer (3.34 or newer)."""
+    try:
+        conn.execute("CREATE VIRTUAL TABLE temp.trigram_probe USING fts5(x, tokenize='trigram')")
+    except sqlite3.OperationalError:
+        return False
+    conn.execute("DROP TABLE temp.trigram_probe")
+    return True
+
+
+def _search_and_digests(db: Database) -> None:
+    statements = SCHEMA_V2 + (SEARCH_V2 if trigram_available(db.conn) else [])
+    for statement in statements:
+        db.execute(statement)
+
+
+MIGRATION_STEPS = (  # append new steps; never edit an old one
+    ("0001_initial", _initial),
+    ("0002_search_and_digests", _search_and_digests),
+)
 
 
 @cache
@@ -127,8 +192,15 @@ def connect(path: Path, *, read_only: bool) -> Connection:
     else:
         _create_private(path)
         conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, check_same_thread=False)
+    add_digest_function(conn)
     conn.execute("PRAGMA foreign_keys=ON")
+    conn.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
     return Connection(conn)
+
+
+def add_digest_function(conn: sqlite3.Connection) -> None:
+    """The function the revisions_digest trigger calls (any connection that saves needs it)."""
+    conn.create_function(DIGEST_FUNCTION, 1, body_digest, deterministic=True)
 
 
 def _writer_pragmas(conn: sqlite3.Connection) -> None:

@@ -1,9 +1,13 @@
 """The audit trail: every write recorded and chained; the database refuses to edit it."""
 
+import hashlib
+import json
 import logging
 import sqlite3
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from desktop.logic.store.audit import chain_problems, entry_hash
 from desktop.logic.store.database import Store, User
@@ -97,3 +101,24 @@ def test_audit_details_name_fields_not_values(store):
     details = " ".join(entry["detail"] for entry in store.audit_log())
     assert "patient.name" in details
     assert "Secret Name" not in details
+
+
+@given(
+    st.fixed_dictionaries(
+        {
+            "seq": st.integers(min_value=1, max_value=2**53),
+            "at": st.text(),
+            "user": st.text(),
+            "role": st.text(),
+            "action": st.text(),
+            "case_id": st.none() | st.text(),
+            "revision": st.none() | st.integers(min_value=1, max_value=2**31),
+            "detail": st.text(),
+        }
+    ),
+    st.text(max_size=80),
+)
+def test_the_canonical_text_is_sorted_compact_json(entry, previous):
+    canonical = json.dumps(entry, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    expected = "sha256:" + hashlib.sha256((previous + canonical).encode("utf-8")).hexdigest()
+    assert entry_hash(entry, previous) == expected

@@ -4,8 +4,11 @@ import json
 
 import pytest
 
+from desktop.logic.model import seal
 from desktop.logic.model.decision import Decision, Signature
+from desktop.logic.store import check
 from desktop.logic.store.database import Store, User
+from desktop.logic.store.decisions import record_json
 from tests.factories import make_case
 
 USER = User("Li Ming", "hepatobiliary surgeon")
@@ -113,3 +116,64 @@ def test_revision_without_audit_entry_is_reported(decided):
     conn.commit()
     problems = store.check()
     assert f"case {case_id} revision 3: no audit trail entry records who saved it." in problems
+
+
+def test_a_valid_edit_outside_the_app_is_reported_by_its_fingerprint(decided):
+    store, case_id = decided
+    conn = store._conn
+    conn.execute("DROP TRIGGER revisions_no_update")
+    conn.execute(
+        "UPDATE revisions SET body = json_set(body, '$.ecog', 1) WHERE case_id = ? "
+        "AND revision = 1",
+        [case_id],
+    )
+    conn.commit()
+    assert (
+        f"case {case_id} revision 1: the stored case differs from the one saved; it was "
+        "changed outside the app." in store.check()
+    )
+
+
+def test_only_revisions_changed_after_saving_are_validated_again(decided, monkeypatch):
+    store, case_id = decided
+    validated = []
+    monkeypatch.setattr(check, "parse_case", validated.append)
+    assert store.check() == []
+    assert validated == []
+    _edit_final_record_by_sql(store._conn, case_id, revision=2)
+    store.check()
+    assert [data["decisions"][0]["status"] for data in validated] == ["draft"]
+
+
+def test_a_resealed_copy_is_compared_with_every_later_revision(decided):
+    store, case_id = decided
+    store.save_case(case_id, store.get_case(case_id).case, expected_revision=3)
+    conn = store._conn
+    record = json.loads(conn.execute("SELECT body FROM sealed_records").fetchone()[0])
+    record["recommendation"] = "Wait."
+    resealed = seal(record, "")  # the chain recomputed: the seal itself verifies
+    conn.execute("DROP TRIGGER sealed_records_no_update")
+    conn.execute(
+        "UPDATE sealed_records SET body = ?, record_hash = ?",
+        [record_json(resealed), resealed["record_hash"]],
+    )
+    conn.commit()
+    problems = [p for p in store.check() if "differs from the record sealed" in p]
+    assert [p.split(":")[0] for p in problems] == [
+        f"case {case_id} revision 3",
+        f"case {case_id} revision 4",
+    ]
+
+
+def test_a_search_index_out_of_step_is_reported(decided):
+    store, case_id = decided
+    conn = store._conn
+    conn.execute(
+        "INSERT INTO cases_search(cases_search, rowid, name, mrn) SELECT 'delete', rowid, name, "
+        "mrn FROM cases"
+    )
+    conn.execute("DROP TRIGGER cases_search_update")
+    conn.commit()
+    problems = store.check()
+    assert "the protective trigger cases_search_update is missing" in " ".join(problems)
+    assert any(p.startswith("the search index is out of step") for p in problems)

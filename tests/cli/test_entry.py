@@ -1,0 +1,83 @@
+"""The entry point reads the command first and imports only that command's module."""
+
+import argparse
+import subprocess
+import sys
+
+import pytest
+
+from desktop.cli import COMMANDS, build_parser, command_name
+from tests.conftest import REPO
+
+PDF_AND_QT = {"reportlab", "pikepdf", "fontTools", "jsonschema", "PySide6", "ssl"}
+
+
+def _modules_after(*argv: str) -> set[str]:
+    """The top-level packages loaded by `mdt-planner ARGV` (run in a fresh interpreter)."""
+    code = (
+        "import sys\nfrom desktop.cli import main\n"
+        f"try:\n    main({list(argv)!r})\nexcept SystemExit:\n    pass\n"
+        "sys.stderr.write(' '.join(sorted({m.split('.')[0] for m in sys.modules})))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, cwd=REPO
+    )
+    return set(done.stderr.split())
+
+
+@pytest.mark.parametrize(
+    ("argv", "unwanted"),
+    [
+        (["--version"], PDF_AND_QT | {"pydantic"}),
+        (["--help"], PDF_AND_QT | {"pydantic"}),
+        (["list", "--help"], PDF_AND_QT),  # the store's commands read cases: pydantic is theirs
+    ],
+)
+def test_version_and_help_import_nothing_heavy(argv, unwanted):
+    loaded = _modules_after(*argv)
+    assert loaded, "the child printed nothing"
+    assert not loaded & unwanted
+
+
+def test_help_lists_every_command_with_its_help(capsys):
+    with pytest.raises(SystemExit):
+        build_parser(every=False).parse_args(["--help"])
+    shown = capsys.readouterr().out
+    for name, (_module, summary) in COMMANDS.items():
+        assert name in shown
+        assert summary.split()[0] in shown
+
+
+def test_the_static_help_table_matches_the_full_parser():
+    parser = build_parser()
+    action = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    assert list(action.choices) == list(COMMANDS)
+    helps = {choice.dest: choice.help for choice in action._choices_actions}
+    assert helps == {name: summary for name, (_module, summary) in COMMANDS.items()}
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        [],
+        ["list"],
+        ["--db", "x.sqlite3", "list", "--json"],
+        ["--db=x.sqlite3", "history", "abc"],
+        ["--db", "list", "check"],  # a database file named "list"
+        ["evaluate", "case.json", "--lang", "zh_CN"],
+        ["export", "abc", "--json", "-"],
+    ],
+)
+def test_the_command_scan_agrees_with_argparse(argv):
+    assert command_name(argv) == build_parser().parse_args(argv).command
+
+
+def test_only_the_chosen_command_gets_its_options():
+    args = build_parser("evaluate", every=False).parse_args(["evaluate", "c.json", "--lang", "en"])
+    assert args.case_file.name == "c.json"
+    assert args.run.__module__ == "desktop.cli.clinical"
+
+
+def test_options_are_not_abbreviated():
+    with pytest.raises(SystemExit):
+        build_parser().parse_args(["--d", "x.sqlite3", "list"])
