@@ -265,7 +265,7 @@ def _stored(db, names):
         return [dataclasses.asdict(row) for row in store.list_cases()]
 
 
-@pytest.mark.parametrize("names", [[], ["王伟"], ["王伟", 'O\'Brien "Bo"', "Zhang\tMin"]])
+@pytest.mark.parametrize("names", [[], ["王伟"], ["王伟", 'O\'Brien "Bo"', "Zhang\\Min"]])
 def test_streamed_list_json_is_the_same_text_as_one_json_document(db, capsys, names):
     Store.open(db).close()
     rows = _stored(db, names)
