@@ -144,7 +144,9 @@ def _names_its_value(kind: str) -> bool:
 
 
 # Refusals whose sentence does not quote the value: the value is shown before it.
-_SHOWN_WITH_VALUE = {"case.control_character", "case.not_one_line", "case.hash_format"}
+_SHOWN_WITH_VALUE = {
+    "case.control_character", "case.not_one_line", "case.hash_format", "case.number_too_long"
+}
 
 
 def _reason(kind: str, context: dict[str, Any], english: str, lang: str) -> str:

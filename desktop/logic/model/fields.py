@@ -1,6 +1,7 @@
 """Shared pieces of the case model: the strict base record, ISO dates and times, refusals.
 
-Every record refuses control characters in its text and non-finite numbers; every date lies in
+Every record refuses control characters in its text and non-finite numbers (a case record also
+whole numbers of more than 30 digits, even where a field sets no limit); every date lies in
 1900-2100 and, unless it is a planned one, not after the day of evaluation: the `today` of the
 pydantic validation context (`Case.model_validate(data, context={"today": day})`), else the
 computer's date (clinical-rules.md "Dates", second edition).
@@ -22,6 +23,8 @@ from pydantic import (
     field_validator,
 )
 from pydantic_core import PydanticCustomError
+
+from desktop.logic.model.json_input import MAX_DIGITS
 
 Percent = Annotated[float, Field(strict=True, ge=0, le=100)]
 Text = Annotated[str, Field(max_length=2000)]
@@ -147,6 +150,16 @@ def control_character(text: str) -> tuple[int, str] | None:
     return None
 
 
+def _check_size(value: Any) -> None:
+    """A whole number of more than 30 digits is refused even where a field sets no limit."""
+    numbers = value if isinstance(value, list | tuple) else [value]
+    for number in numbers:
+        if isinstance(number, int) and abs(number) >= 10**MAX_DIGITS:
+            raise refusal(
+                "number_too_long", "numbers have at most {limit} digits", limit=MAX_DIGITS
+            )
+
+
 def _check_text(value: Any) -> None:
     if isinstance(value, str):
         found = control_character(value)
@@ -186,8 +199,14 @@ class Clean(BaseModel):
 
 
 class Strict(Clean):
-    """Base for every record: unknown keys refused, values validated on assignment too."""
+    """Base for every case record: unknown keys refused, values validated on assignment too."""
 
     model_config = ConfigDict(
         extra="forbid", validate_assignment=True, frozen=False, allow_inf_nan=False
     )
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _no_numbers_too_long(cls, value: Any) -> Any:
+        _check_size(value)
+        return value

@@ -3,7 +3,8 @@
 Python's `json` lets the last of two equal keys win silently, raises ValueError on integers of
 more than 4,300 digits and RecursionError on deep nesting; here each becomes a refusal in words
 naming where it is. A number written with more than `MAX_DIGITS` digits becomes a `LongNumber`,
-an int beyond every range in the model, so the field it sits in refuses it with its own limits.
+an int beyond every range and beyond what a float holds, so whatever field it sits in refuses it
+(never rounded to a value the file did not say).
 """
 
 from __future__ import annotations
@@ -27,14 +28,14 @@ class JsonInputError(ValueError):
 
 
 class LongNumber(int):
-    """A number written with too many digits: it compares as 10**30 (beyond every range)."""
+    """A number written with too many digits: it is +-10**400, beyond every range and float."""
 
     digits: int
     head: str
 
     def __new__(cls, text: str) -> LongNumber:
         negative = text.startswith("-")
-        number = super().__new__(cls, -(10**MAX_DIGITS) if negative else 10**MAX_DIGITS)
+        number = super().__new__(cls, -(10**400) if negative else 10**400)
         number.digits = len(text.lstrip("-"))
         number.head = text[:12]
         return number

@@ -154,7 +154,8 @@ class ValueKind(BaseModel):
             return False
         if self.type == "integer" and not isinstance(value, int):
             return False
-        return math.isfinite(value) and self._in_range(value)
+        finite = isinstance(value, int) or math.isfinite(value)  # ints compare exactly, any size
+        return finite and self._in_range(value)
 
     def _in_range(self, value: float) -> bool:
         if self.min is not None and (value <= self.min if self.exclusive_min else value < self.min):

@@ -41,7 +41,7 @@ def _with_number(path_key: str, old: str, digits: str) -> str:
     ("key", "old", "field", "limit"),
     [
         ("ecog", '"ecog": 0', "ecog", "must be less than or equal to 4"),
-        ("inr", '"inr": 1.0', "labs.inr", "must be less than or equal to 15"),
+        ("inr", '"inr": 1.0', "labs.inr", "far beyond what this field allows"),
     ],
 )
 def test_a_number_of_thousands_of_digits_is_refused_naming_field_and_limit(
@@ -59,8 +59,26 @@ def test_a_huge_number_in_a_list_names_the_item():
     text = json.dumps(case_data()).replace("[3.0]", "[3.0, " + "1" * 4400 + "]")
     assert _problems_of_text(text) == [
         "tumor.nodules_cm[1]: 111111111111... (4400 digits) is not accepted: "
-        "must be less than or equal to 30"
+        "far beyond what this field allows"
     ]
+
+
+def test_a_long_number_is_never_rounded_into_a_field_without_a_limit():
+    from pydantic import ValidationError
+
+    from desktop.logic.model.fields import Strict
+    from desktop.logic.model.json_input import load_json
+
+    class Unbounded(Strict):
+        amount: float
+        count: int | None = None
+
+    with pytest.raises(ValidationError, match="amount"):
+        Unbounded.model_validate(load_json('{"amount": ' + "7" * 31 + "}"))
+    with pytest.raises(ValidationError, match="numbers have at most 30 digits"):
+        Unbounded.model_validate(load_json('{"amount": 1, "count": -' + "7" * 31 + "}"))
+    exact = Unbounded.model_validate(load_json('{"amount": 1, "count": ' + "7" * 30 + "}"))
+    assert exact.count == int("7" * 30)
 
 
 @pytest.mark.parametrize(
