@@ -158,12 +158,12 @@ def after_show(window: MainWindow, store: Store, settings: Settings) -> None:
 
 def start(db_path: Path | None, settings: Settings) -> tuple[MainWindow | None, Store | None]:
     """Everything before the event loop; (None, None) when the user chose to quit."""
-    path = Path(db_path) if db_path else default_db_path()
     user = ask_who_is_working(settings)
     if user is None:
         return None, None
     lang = settings.language
-    try:
+    try:  # the default data folder may not be creatable: said in words like any store refusal
+        path = Path(db_path) if db_path else default_db_path()
         store = open_store(
             path, user, damaged_dialog(path, lang=lang), busy_dialog(path, lang=lang)
         )

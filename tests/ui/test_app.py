@@ -170,3 +170,19 @@ def test_start_up_backup_runs_after_the_window_shows(qtbot, tmp_path, settings):
     finally:
         window.close()
         store.close()
+
+
+def test_a_data_folder_that_cannot_be_made_is_said_in_words(tmp_path, settings, monkeypatch):
+    """The default database's folder lies under a file: a message box, no traceback."""
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the data folder should be")
+    monkeypatch.setattr(
+        "platformdirs.user_data_path", lambda *args, **kwargs: blocker / "mdt-planner"
+    )
+    shown = []
+    monkeypatch.setattr(
+        app_module.QMessageBox, "critical", lambda parent, title, text: shown.append(text)
+    )
+    assert start(None, settings) == (None, None)
+    assert len(shown) == 1
+    assert "not-a-folder" in shown[0]
