@@ -21,10 +21,11 @@ import datetime as dt
 from functools import partial
 from typing import TYPE_CHECKING, cast
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QCloseEvent, QUndoGroup
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
-from desktop.logic.store import Store
+from desktop.logic.store import Store, StoreError
 from desktop.ui import workers
 from desktop.ui.case_list import CaseListView
 from desktop.ui.dialogs import disclaimer
@@ -132,7 +133,8 @@ class MainWindow(QMainWindow):
         status.addPermanentWidget(self.rules_label)
         status.addPermanentWidget(warning)
         self._update_status()
-        self._update_rules_status()
+        # Reading the rules file loads the rules model (pydantic): just after the window shows.
+        QTimer.singleShot(0, self, self._show_rules_status)
 
     def _connect(self) -> None:
         self.cases.openRequested.connect(self.open_case)
@@ -177,6 +179,12 @@ class MainWindow(QMainWindow):
             where + (" " + self.tr("(read-only)") if self.store.read_only else "")
         )
         self.db_label.setToolTip(where)
+
+    def _show_rules_status(self) -> None:
+        try:
+            self._update_rules_status()
+        except StoreError:  # the store was closed before the window showed (closing at once)
+            return
 
     def _update_rules_status(self) -> None:
         version = self.rules.rules.version

@@ -92,7 +92,7 @@ def test_view_filters_as_you_type_and_reports_filters(qtbot, store):
     qtbot.keyClicks(view.search, "XY")
     assert seen == [{"text": "X"}, {"text": "XY"}]
     assert view.model.rowCount() == 1
-    qtbot.waitUntil(lambda: view.count_label.text() == "1 case(s)")
+    qtbot.waitUntil(lambda: view.count_label.text() == "1 case(s)", timeout=15000)
 
 
 def test_view_restores_remembered_filters(qtbot, store):
@@ -131,7 +131,7 @@ def test_the_count_runs_off_the_gui_thread(qtbot, store, monkeypatch):
     monkeypatch.setattr(Store, "count_cases", count_cases)
     view = CaseListView(store)
     qtbot.addWidget(view)
-    with qtbot.waitSignal(view.countShown, timeout=5000) as shown:
+    with qtbot.waitSignal(view.countShown, timeout=15000) as shown:
         view.search.setText("AB patient 1")
     assert shown.args == [1]
     assert counted_on
@@ -142,13 +142,13 @@ def test_only_the_newest_count_is_shown(qtbot, store):
     _add(store, 3, "AB")
     view = CaseListView(store)
     qtbot.addWidget(view)
-    with qtbot.waitSignal(view.countShown, timeout=5000):
+    with qtbot.waitSignal(view.countShown, timeout=15000):
         view.on_count_due()  # asked for all three
         view.search.blockSignals(True)
         view.search.setText("AB patient 2")
         view.search.blockSignals(False)
         view.on_filter_edited()
         view.on_count_due()
-    qtbot.waitUntil(lambda: view.count_label.text() == "1 case(s)")
+    qtbot.waitUntil(lambda: view.count_label.text() == "1 case(s)", timeout=15000)
     qtbot.wait(50)
     assert view.count_label.text() == "1 case(s)"

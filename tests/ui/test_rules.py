@@ -101,7 +101,7 @@ def test_a_kept_copy_this_version_cannot_use_is_shown_in_red(qtbot, store, tmp_p
     store.set_setting(RULES_SETTING, {"format": "hcc-mdt-rules/1", "version": "old", "rules": {}})
     main = MainWindow(store, Settings.at(tmp_path / "settings.ini"))
     qtbot.addWidget(main)
-    assert "unusable" in main.rules_label.text()
+    qtbot.waitUntil(lambda: "unusable" in main.rules_label.text())  # shown once the window is
     assert "rules missing" in main.rules_label.toolTip()
     assert main.rules.rules.version == default_rules().version
 

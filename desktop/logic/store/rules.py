@@ -8,11 +8,14 @@ kept, and again when read (a newer app may need rules an older file lacks).
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import platformdirs
 
-from desktop.logic.model import Rules, default_rules, load_rules, parse_rules
 from desktop.logic.store.database import Store
+
+if TYPE_CHECKING:  # the rules model (pydantic) loads when rules are read, not with the store
+    from desktop.logic.model import Rules
 from desktop.logic.store.location import APP_NAME, DB_FILE
 
 RULES_SETTING = "rules"
@@ -25,6 +28,8 @@ def has_department_rules(store: Store) -> bool:
 
 def department_rules(store: Store) -> Rules:
     """The rules file in force for this database; RulesError when the kept copy is unusable."""
+    from desktop.logic.model import default_rules, parse_rules
+
     data = store.get_setting(RULES_SETTING)
     if data is None:
         return default_rules()
@@ -33,6 +38,8 @@ def department_rules(store: Store) -> Rules:
 
 def set_department_rules(store: Store, path: Path) -> Rules:
     """Check the rules file at `path` and keep it as the department's; returns it."""
+    from desktop.logic.model import load_rules
+
     rules = load_rules(path)
     store.set_setting(RULES_SETTING, rules.model_dump(mode="json", exclude_unset=True))
     return rules
@@ -40,18 +47,24 @@ def set_department_rules(store: Store, path: Path) -> Rules:
 
 def use_shipped_rules(store: Store) -> Rules:
     """Forget the department's rules file: the shipped one is used again."""
+    from desktop.logic.model import default_rules
+
     store.set_setting(RULES_SETTING, None)
     return default_rules()
 
 
 def rules_in_force(store: Store, override: Path | None = None) -> Rules:
     """`override` (a command's `--rules FILE`) when given, else the department's rules file."""
+    from desktop.logic.model import load_rules
+
     return load_rules(override) if override is not None else department_rules(store)
 
 
 def rules_at(path: Path | None, override: Path | None = None) -> Rules:
     """As `rules_in_force` for the database at `path` (None: the default one), read without
     writing; the shipped rules when there is no database there (nothing is created)."""
+    from desktop.logic.model import default_rules, load_rules
+
     if override is not None:
         return load_rules(override)
     if path is None:
