@@ -7,24 +7,13 @@ import pytest
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QAbstractButton
 
-from desktop.logic.store.database import Store, User
+from desktop.logic.store.database import Store
 from desktop.ui.dialogs import shortcut_rows
 from desktop.ui.main_actions import demo_files, duplicate_of
 from desktop.ui.main_window import FIXED_TABS, FOLLOW_UP_TAB, MainWindow
 from desktop.ui.settings import Settings
 from tests.conftest import example_data
 from tests.factories import make_case
-
-
-@pytest.fixture
-def store(tmp_path):
-    with Store.open(tmp_path / "cases.sqlite3", user=User("Li Ming", "surgeon")) as opened:
-        yield opened
-
-
-@pytest.fixture
-def settings(tmp_path):
-    return Settings.at(tmp_path / "settings.ini")
 
 
 @pytest.fixture
