@@ -96,8 +96,8 @@ def test_export_writes_one_file_per_case(qtbot, window, store, tmp_path):
     task = window.case_actions.export_to([case_id], out)
     task.signals.finished.connect(written.append)
     qtbot.waitUntil(lambda: bool(written), timeout=5000)
-    assert [p.name for p in written[0]] == ["EX_1.json"]
-    assert json.loads((out / "EX_1.json").read_text())["patient"]["mrn"] == "EX/1"
+    assert [p.name for p in written[0]] == ["EX%2F1.json"]  # model.file_stem: never EX_1's name
+    assert json.loads((out / "EX%2F1.json").read_text())["patient"]["mrn"] == "EX/1"
 
 
 def test_close_remembers_filters_and_layout(qtbot, store, settings, tmp_path):

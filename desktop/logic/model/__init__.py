@@ -12,6 +12,7 @@ from desktop.logic.model.case_io import (
     read_case,
 )
 from desktop.logic.model.decision import Decision, Signature
+from desktop.logic.model.file_names import FileStems, file_stem
 from desktop.logic.model.labs import Albumin, Bilirubin, Creatinine, Labs
 from desktop.logic.model.messages import (
     DEFAULT_LANGUAGE,
@@ -58,6 +59,7 @@ __all__ = [
     "DEFAULT_LANGUAGE",
     "Decision",
     "FORMAT",
+    "FileStems",
     "Imaging",
     "LANGUAGES",
     "Labs",
@@ -80,6 +82,7 @@ __all__ = [
     "default_rules",
     "describe_errors",
     "dumps_case",
+    "file_stem",
     "last_final_hash",
     "lifecycle",
     "load_rules",
