@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from reportlab.graphics.shapes import Drawing, Line, Polygon, PolyLine, Rect, String
 from reportlab.lib import colors
 
+from desktop.logic.clinical import nice_ceiling
 from desktop.logic.model import msg
 from desktop.logic.report.fonts import report_font
 
@@ -34,7 +35,7 @@ def response_chart(
     dates = [d for d, _ in points] + ([afp[0]] if afp else [])
     first, last = min(dates), max(dates)
     span = max((last - first).days, 1)
-    top = _nice_ceiling(max((s for _, s in points), default=0))
+    top = nice_ceiling(max((s for _, s in points), default=0))
 
     def x_of(day: dt.date) -> float:
         return plot[0] + (plot[2] - plot[0]) * (day - first).days / span
@@ -72,7 +73,7 @@ def _afp_marker(
 ) -> None:
     """One AFP value: a diamond on the right axis scaled to that value's own decade."""
     left, bottom, right, upper = plot
-    ceiling = _nice_ceiling(value)
+    ceiling = nice_ceiling(value)
     y = bottom + (upper - bottom) * value / ceiling
     drawing.add(Line(right, bottom, right, upper, strokeColor=AFP_COLOUR, strokeWidth=0.8))
     drawing.add(_label(right + 4, upper - 3, _number(ceiling), font, AFP_COLOUR, "start"))
@@ -86,17 +87,6 @@ def _afp_marker(
 
 def _label(x: float, y: float, text: str, font: str, colour, anchor: str) -> String:
     return String(x, y, text, fontName=font, fontSize=7, fillColor=colour, textAnchor=anchor)
-
-
-def _nice_ceiling(value: float) -> float:
-    """The smallest of 1, 2, 2.5, 5 x 10^n at or above `value` (10 when value is 0)."""
-    if value <= 0:
-        return 10
-    magnitude = 10 ** (len(str(int(value))) - 1) if value >= 1 else 1
-    for factor in (1, 2, 2.5, 5, 10):
-        if factor * magnitude >= value:
-            return factor * magnitude
-    return 10 * magnitude
 
 
 def _number(value: float) -> str:
