@@ -10,7 +10,7 @@ from pathlib import Path
 from desktop.logic.model import LANGUAGES
 
 
-def register(commands: argparse._SubParsersAction) -> None:
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     evaluate_cmd = commands.add_parser(
         "evaluate",
         help="print the evaluation of a case file (scores, staging, verdicts, timing) as JSON",

@@ -43,7 +43,7 @@ from desktop.logic.store import (
 )
 
 
-def register(commands: argparse._SubParsersAction) -> None:
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     pack = commands.add_parser(
         "pack",
         help="write the meeting pack PDF: an agenda page, then each case's summary",

@@ -56,7 +56,7 @@ USER_ENV = "MDT_PLANNER_USER"
 LOCK_WAIT_S = 10.0
 
 
-def register(commands: argparse._SubParsersAction) -> None:
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     cmd = commands.add_parser(
         "import", help="import case files; a known MRN adds a revision to that patient's case"
     )

@@ -18,6 +18,7 @@ from desktop.logic.report.fonts import report_font
 SUM_COLOUR = colors.HexColor("#1f4e79")
 AFP_COLOUR = colors.HexColor("#b45f06")
 GRID_COLOUR = colors.HexColor("#d0d0d0")
+Plot = tuple[float, float, float, float]  # left, bottom, right, top
 MARGIN_LEFT, MARGIN_RIGHT, MARGIN_BOTTOM, MARGIN_TOP = 46, 50, 26, 14
 
 
@@ -55,7 +56,7 @@ def response_chart(
     return drawing
 
 
-def _axes(drawing: Drawing, plot: tuple, top: float, font: str, lang: str) -> None:
+def _axes(drawing: Drawing, plot: Plot, top: float, font: str, lang: str) -> None:
     left, bottom, right, upper = plot
     for step in range(5):
         value = top * step / 4
@@ -69,7 +70,7 @@ def _axes(drawing: Drawing, plot: tuple, top: float, font: str, lang: str) -> No
 
 
 def _afp_marker(
-    drawing: Drawing, plot: tuple, x: float, value: float, font: str, lang: str
+    drawing: Drawing, plot: Plot, x: float, value: float, font: str, lang: str
 ) -> None:
     """One AFP value: a diamond on the right axis scaled to that value's own decade."""
     left, bottom, right, upper = plot
@@ -85,7 +86,7 @@ def _afp_marker(
     drawing.add(_label(right, upper + 4, axis_title, font, AFP_COLOUR, "end"))
 
 
-def _label(x: float, y: float, text: str, font: str, colour, anchor: str) -> String:
+def _label(x: float, y: float, text: str, font: str, colour: colors.Color, anchor: str) -> String:
     return String(x, y, text, fontName=font, fontSize=7, fillColor=colour, textAnchor=anchor)
 
 

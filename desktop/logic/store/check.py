@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from typing import Any
 
 from desktop.logic.model import CaseError, chain_problems, parse_case, record_hash
 from desktop.logic.store.audit import chain_problems as audit_problems
@@ -112,7 +113,7 @@ def seal_problems(conn: sqlite3.Connection) -> list[str]:
     return found
 
 
-def _decisions(body: str) -> list[dict]:
+def _decisions(body: str) -> list[dict[str, Any]]:
     try:
         data = json.loads(body)
     except json.JSONDecodeError:
