@@ -23,7 +23,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from desktop.logic.clinical import ChartSeries, response_chart_series
+from desktop.logic.clinical import ChartSeries, nice_ceiling, response_chart_series
 from desktop.logic.model import Case
 
 SUM_COLOUR = QColor("#1f4e79")
@@ -277,17 +277,6 @@ class _Plot:
             self.p.setPen(colour)
             self.p.drawText(QPointF(x + self.line, y + self.line * 0.8), text)
             x += width + self.line
-
-
-def nice_ceiling(value: float) -> float:
-    """The smallest of 1, 2, 2.5, 5 x 10^n at or above `value` (10 when value is 0)."""
-    if value <= 0:
-        return 10.0
-    magnitude = 10 ** math.floor(math.log10(value))
-    for factor in (1, 2, 2.5, 5, 10):
-        if factor * magnitude >= value - 1e-9:
-            return float(factor * magnitude)
-    return float(10 * magnitude)
 
 
 def number(value: float) -> str:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
-from desktop.logic.model import OutputError
+from desktop.logic.model import FileStems, OutputError
 from desktop.logic.store import Store, StoreError, error_text
 
 if TYPE_CHECKING:  # the case model and the rules file load with the first case
@@ -193,17 +193,19 @@ def _import_one(store: Store, path: Path, result: ImportResult, lang: str = "en"
 
 
 def export_files(open_store: StoreOpener, case_ids: Iterable[str], folder: Path) -> Work:
-    """Work function writing each case as `<MRN>.json` into `folder`; returns the paths."""
+    """Work function writing each case as `<MRN>.json` into `folder`, the MRN made a file name
+    that no other MRN of the export shares (model.FileStems); returns the paths."""
     case_ids = list(case_ids)
 
     def work(control: TaskControl) -> list[Path]:
         written: list[Path] = []
+        stems = FileStems()
         store = open_store()
         try:
             for done, case_id in enumerate(case_ids, start=1):
                 if control.cancelled:
                     break
-                written.append(_export_one(store, case_id, folder))
+                written.append(_export_one(store, case_id, folder, stems))
                 control.report(done, len(case_ids))
         finally:
             store.close()
@@ -212,12 +214,11 @@ def export_files(open_store: StoreOpener, case_ids: Iterable[str], folder: Path)
     return work
 
 
-def _export_one(store: Store, case_id: str, folder: Path) -> Path:
+def _export_one(store: Store, case_id: str, folder: Path, stems: FileStems) -> Path:
     from desktop.logic.model import dumps_case, write_text_atomic
 
     case = store.get_case(case_id).case
-    safe = "".join(c if c.isalnum() or c in "-_" else "_" for c in case.patient.mrn)
-    return write_text_atomic(folder / f"{safe}.json", dumps_case(case))
+    return write_text_atomic(folder / f"{stems.take(case.patient.mrn)}.json", dumps_case(case))
 
 
 @dataclass(frozen=True)

@@ -32,11 +32,10 @@ sys.exit(main(sys.argv[1:]))
 
 
 @pytest.fixture
-def db(tmp_path, pvtt_case_data):
-    path = tmp_path / "cases.sqlite3"
-    with Store.open(path, user=USER) as store:
+def db(db, pvtt_case_data):
+    with Store.open(db, user=USER) as store:
         store.new_case(Case.model_validate({**pvtt_case_data, "case_id": "a"}))
-    return path
+    return db
 
 
 OUTPUTS = {

@@ -14,13 +14,12 @@ from desktop.logic.store.values import User
 
 
 @pytest.fixture
-def db(tmp_path, pvtt_case_data, multinodular_case_data):
-    path = tmp_path / "cases.sqlite3"
-    with Store.open(path, user=User("Li Ming", "hepatobiliary surgeon")) as store:
+def db(db, pvtt_case_data, multinodular_case_data):
+    with Store.open(db, user=User("Li Ming", "hepatobiliary surgeon")) as store:
         for case_id, data in (("a", pvtt_case_data), ("b", multinodular_case_data)):
             store.new_case(Case.model_validate({**data, "case_id": case_id}))
         store.set_setting("department", "Hepatobiliary Surgery")
-    return path
+    return db
 
 
 def test_pack_writes_one_bookmark_per_case(db, tmp_path, capsys):

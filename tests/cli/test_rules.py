@@ -3,7 +3,6 @@
 import json
 
 import pikepdf
-import pytest
 
 from desktop.cli import main
 from desktop.logic.model.rules import default_rules
@@ -12,11 +11,6 @@ from desktop.logic.store.rules import RULES_SETTING
 from tests.conftest import EXAMPLES, REPO
 
 CASE = EXAMPLES / "advanced-pvtt-conversion.json"  # lenvatinib given: its washout sets the date
-
-
-@pytest.fixture
-def db(tmp_path):
-    return tmp_path / "cases.sqlite3"
 
 
 def department_file(tmp_path, version="hbs-2026.2", washout_days=28):

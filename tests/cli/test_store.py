@@ -16,17 +16,12 @@ from desktop.cli import report as cli_report
 from desktop.cli import store as cli_store
 from desktop.logic.store.database import Store, User
 from desktop.logic.store.settings import SETTINGS
-from tests.conftest import EXAMPLES, example_data
+from tests.conftest import EXAMPLES, SHARED_EXAMPLES, example_data
 from tests.factories import case_data, make_case
 
 REPO = Path(__file__).resolve().parents[2]
 DOC = REPO / "README.md"
 STORE_COMMANDS = ("import", "list", "export", "history", "check", "backup", "restore", "rules")
-
-
-@pytest.fixture
-def db(tmp_path):
-    return tmp_path / "cases.sqlite3"
 
 
 def run(db, *argv):
@@ -44,7 +39,7 @@ def imported(capsys):
 
 
 def test_import_prints_case_id_and_mrn_per_file(db, capsys):
-    files = sorted(EXAMPLES.glob("*.json"))
+    files = [EXAMPLES / f"{name}.json" for name in SHARED_EXAMPLES]
     assert run(db, "import", *map(str, files)) == 0
     lines = imported(capsys)
     assert [mrn for _, mrn in lines] == [example_data(f.stem)["patient"]["mrn"] for f in files]
@@ -115,7 +110,7 @@ def test_list_without_a_database_is_empty_and_creates_nothing(db, capsys):
     assert not db.exists()
 
 
-@pytest.mark.parametrize("example", sorted(p.stem for p in EXAMPLES.glob("*.json")))
+@pytest.mark.parametrize("example", SHARED_EXAMPLES)
 def test_export_equals_the_import_apart_from_case_id(db, tmp_path, capsys, example):
     assert run(db, "import", str(EXAMPLES / f"{example}.json")) == 0
     [(case_id, _)] = imported(capsys)

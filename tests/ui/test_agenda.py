@@ -5,24 +5,12 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import Qt
 
-from desktop.logic.store.database import Store, User
 from desktop.ui.agenda import AgendaView
 from desktop.ui.agenda_model import AgendaModel, readiness_summary
-from desktop.ui.settings import Settings, set_stale_days, stale_days
+from desktop.ui.settings import set_stale_days, stale_days
 from tests.factories import make_case
 
 MEETING = dt.date(2026, 12, 2)
-
-
-@pytest.fixture
-def store(tmp_path):
-    with Store.open(tmp_path / "cases.sqlite3", user=User("Li Ming", "surgeon")) as opened:
-        yield opened
-
-
-@pytest.fixture
-def settings(tmp_path):
-    return Settings.at(tmp_path / "settings.ini")
 
 
 def _cases(store, count):

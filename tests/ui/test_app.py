@@ -15,10 +15,9 @@ GARBAGE = b"this is not an SQLite database, it was damaged on the way" * 20
 
 
 @pytest.fixture
-def settings(tmp_path):
-    saved = Settings.at(tmp_path / "settings.ini")
-    saved.set_user("Li Ming", "hepatobiliary surgeon")
-    return saved
+def settings(settings):
+    settings.set_user("Li Ming", "hepatobiliary surgeon")  # who is working: already answered
+    return settings
 
 
 def _answer_modal(seen, button_name):

@@ -5,16 +5,9 @@ import threading
 import pytest
 from PySide6.QtCore import Qt
 
-from desktop.logic.store.database import Store, User
 from desktop.ui.case_list import CaseListView
 from desktop.ui.case_list_model import PAGE_SIZE, CaseFilter, CaseTableModel, local_time
 from tests.factories import make_case
-
-
-@pytest.fixture
-def store(tmp_path):
-    with Store.open(tmp_path / "cases.sqlite3", user=User("Li Ming", "surgeon")) as opened:
-        yield opened
 
 
 def _add(store, count, prefix="P"):

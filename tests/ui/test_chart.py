@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtGui import QColor
 
 from desktop.logic.clinical.response import ChartSeries
-from desktop.ui.chart import SUM_COLOUR, ResponseChart, nice_ceiling, number, series_for
+from desktop.ui.chart import SUM_COLOUR, ResponseChart, number, series_for
 from tests.factories import make_case
 
 D1, D2 = dt.date(2026, 6, 1), dt.date(2026, 8, 1)
@@ -45,13 +45,6 @@ def test_series_for_collects_marker_history_from_revisions():
     late = make_case(**{"assessed_on": "2026-08-01", "labs.afp": {"value": 20, "unit": "IU/mL"}})
     series = series_for([early, late])
     assert series.afp_ng_ml == ((D1, 850.0), (D2, pytest.approx(24.2)))
-
-
-@pytest.mark.parametrize(
-    ("value", "ceiling"), [(0, 10), (1, 1), (96, 100), (101, 200), (240, 250), (251, 500)]
-)
-def test_nice_ceiling(value, ceiling):
-    assert nice_ceiling(value) == ceiling
 
 
 def test_number_format():

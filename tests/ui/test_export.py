@@ -5,7 +5,7 @@ import pytest
 from PySide6.QtWidgets import QPushButton
 
 from desktop.logic.model.rules import default_rules
-from desktop.logic.store.database import Store, User
+from desktop.logic.store.database import Store
 from desktop.ui import workers
 from desktop.ui.main_window import MainWindow
 from desktop.ui.settings import Settings
@@ -13,12 +13,6 @@ from desktop.ui.workers import ReportOptions
 from tests.factories import make_case
 
 MEETING = "2026-12-02"
-
-
-@pytest.fixture
-def store(tmp_path):
-    with Store.open(tmp_path / "cases.sqlite3", user=User("Li Ming", "surgeon")) as opened:
-        yield opened
 
 
 @pytest.fixture
@@ -105,3 +99,25 @@ def test_deidentified_archive_bundle_holds_no_name_or_mrn(qtbot, window, store, 
         assert b"EXPORT-MRN-0" not in content
     with pikepdf.open(next(folder.glob("*.pdf"))) as pdf:
         assert "Patient 0" not in str(pdf.docinfo.get("/Title"))
+
+
+def test_exported_file_names_never_collide(store, tmp_path):
+    mrns = ["EX/1", "EX_1", "EX 1", "ex%2F1", "EX-1", "ex-1", "Ex-1"]
+    ids = [store.new_case(make_case(**{"patient.mrn": mrn})).case_id for mrn in mrns]
+    folder = tmp_path / "out"
+    folder.mkdir()
+    opener = lambda: Store.open(store.path, user=store.user)  # noqa: E731
+    task = workers.Task(workers.export_files(opener, ids, folder))
+    written = workers.export_files(opener, ids, folder)(task.control)
+    assert [p.name for p in written] == [
+        "EX%2F1.json",
+        "EX%5F1.json",
+        "EX%201.json",
+        "ex%252F1.json",
+        "EX-1.json",
+        "ex-1~2.json",  # one file with EX-1.json on a case-insensitive disk
+        "Ex-1~3.json",
+    ]
+    assert len({p.name.casefold() for p in folder.iterdir()}) == len(mrns)
+    for path, mrn in zip(written, mrns, strict=True):
+        assert path.read_text(encoding="utf-8").count(f'"mrn": "{mrn}"') == 1

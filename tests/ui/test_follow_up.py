@@ -1,9 +1,8 @@
 """Follow-up: final decisions with planned/ongoing follow-up, and cases to re-discuss."""
 
-import pytest
 
 from desktop.logic.model.records import seal
-from desktop.logic.store.database import Store, User
+from desktop.logic.store.database import Store
 from desktop.ui.follow_up import FollowUpModel, FollowUpView, load_follow_up
 from desktop.ui.settings import Settings
 from tests.factories import make_case
@@ -14,12 +13,6 @@ SCAN = {
     "criteria": "mRECIST",
     "lesions": [{"id": "L1", "viable_diameter_mm": 30}],
 }
-
-
-@pytest.fixture
-def store(tmp_path):
-    with Store.open(tmp_path / "cases.sqlite3", user=User("Li Ming", "surgeon")) as opened:
-        yield opened
 
 
 def _decided(store, mrn, follow_up, imaging=()):

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.logic.store.database import Store, User
+from desktop.logic.store.database import User
 from desktop.ui.settings import Settings
 
 REPO = Path(__file__).resolve().parents[2]
@@ -261,9 +261,8 @@ def zh_settings(tmp_path):
 
 
 @pytest.fixture
-def store(tmp_path):
-    with Store.open(tmp_path / "cases.sqlite3", user=User("Li Ming", "肝胆外科医师")) as opened:
-        yield opened
+def user():
+    return User("Li Ming", "肝胆外科医师")  # the shared `store` works as a Chinese-titled user
 
 
 @pytest.fixture

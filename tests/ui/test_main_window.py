@@ -7,24 +7,13 @@ import pytest
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QAbstractButton
 
-from desktop.logic.store.database import Store, User
+from desktop.logic.store.database import Store
 from desktop.ui.dialogs import shortcut_rows
 from desktop.ui.main_actions import demo_files, duplicate_of
 from desktop.ui.main_window import FIXED_TABS, FOLLOW_UP_TAB, MainWindow
 from desktop.ui.settings import Settings
 from tests.conftest import example_data
 from tests.factories import make_case
-
-
-@pytest.fixture
-def store(tmp_path):
-    with Store.open(tmp_path / "cases.sqlite3", user=User("Li Ming", "surgeon")) as opened:
-        yield opened
-
-
-@pytest.fixture
-def settings(tmp_path):
-    return Settings.at(tmp_path / "settings.ini")
 
 
 @pytest.fixture
@@ -107,8 +96,8 @@ def test_export_writes_one_file_per_case(qtbot, window, store, tmp_path):
     task = window.case_actions.export_to([case_id], out)
     task.signals.finished.connect(written.append)
     qtbot.waitUntil(lambda: bool(written), timeout=5000)
-    assert [p.name for p in written[0]] == ["EX_1.json"]
-    assert json.loads((out / "EX_1.json").read_text())["patient"]["mrn"] == "EX/1"
+    assert [p.name for p in written[0]] == ["EX%2F1.json"]  # model.file_stem: never EX_1's name
+    assert json.loads((out / "EX%2F1.json").read_text())["patient"]["mrn"] == "EX/1"
 
 
 def test_close_remembers_filters_and_layout(qtbot, store, settings, tmp_path):

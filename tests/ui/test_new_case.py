@@ -6,18 +6,11 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QComboBox
 
-from desktop.logic.store.database import Store, User
 from desktop.ui.main_window import MainWindow
 from desktop.ui.new_case import NewCaseDialog
 from desktop.ui.settings import Settings
 
 INVALID = "border: 2px solid"
-
-
-@pytest.fixture
-def store(tmp_path):
-    with Store.open(tmp_path / "cases.sqlite3", user=User("Li Ming", "surgeon")) as opened:
-        yield opened
 
 
 def _fill(dialog, bilirubin="18", nodules="3.5"):

@@ -6,16 +6,9 @@ import pytest
 from PySide6.QtCore import Qt
 
 from desktop.logic.model.rules import default_rules
-from desktop.logic.store.database import Store, User
 from desktop.ui.presentation import BODY_PT, PresentationWindow, age_on
 from desktop.ui.settings import Settings
 from tests.factories import make_case
-
-
-@pytest.fixture
-def store(tmp_path):
-    with Store.open(tmp_path / "cases.sqlite3", user=User("Li Ming", "surgeon")) as opened:
-        yield opened
 
 
 @pytest.fixture

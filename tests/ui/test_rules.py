@@ -7,7 +7,6 @@ import pytest
 
 from desktop.logic.model.case_io import read_case
 from desktop.logic.model.rules import default_rules
-from desktop.logic.store.database import Store, User
 from desktop.logic.store.rules import RULES_SETTING
 from desktop.ui.main_window import MainWindow
 from desktop.ui.rules import DepartmentRules, RulesDialog
@@ -16,12 +15,6 @@ from desktop.ui.workers import ReportOptions
 from tests.conftest import REPO
 
 DEMO = REPO / "resources" / "demo" / "advanced-pvtt-conversion.json"  # lenvatinib given
-
-
-@pytest.fixture
-def store(tmp_path):
-    with Store.open(tmp_path / "cases.sqlite3", user=User("Li Ming", "surgeon")) as opened:
-        yield opened
 
 
 @pytest.fixture

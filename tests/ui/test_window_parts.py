@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtGui import QUndoGroup
 from PySide6.QtWidgets import QMainWindow, QMessageBox
 
-from desktop.logic.store.database import Store, User
+from desktop.logic.store.database import Store
 from desktop.ui import workers
 from desktop.ui.case_list import CaseListView
 from desktop.ui.export import ReportExports
@@ -16,17 +16,6 @@ from desktop.ui.preferences import Preferences
 from desktop.ui.rules import DepartmentRules
 from desktop.ui.settings import Settings
 from tests.factories import make_case
-
-
-@pytest.fixture
-def store(tmp_path):
-    with Store.open(tmp_path / "cases.sqlite3", user=User("Li Ming", "surgeon")) as opened:
-        yield opened
-
-
-@pytest.fixture
-def settings(tmp_path):
-    return Settings.at(tmp_path / "settings.ini")
 
 
 class Parts:

@@ -5,23 +5,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 
 from desktop.logic.model.rules import default_rules
-from desktop.logic.store.database import Store
-from desktop.logic.store.values import User
-from desktop.ui.settings import Settings, set_stale_days
+from desktop.ui.settings import set_stale_days
 from desktop.ui.workspace import CaseWorkspace, workspace_screenshots
 from tests.factories import make_case
-
-
-@pytest.fixture
-def store(tmp_path):
-    store = Store.open(tmp_path / "cases.sqlite", user=User("Zhao Hong", "medical oncologist"))
-    yield store
-    store.close()
-
-
-@pytest.fixture
-def settings(tmp_path):
-    return Settings.at(tmp_path / "settings.ini")
 
 
 def open_workspace(qtbot, store, settings, **changes):

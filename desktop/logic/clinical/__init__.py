@@ -28,6 +28,7 @@ from desktop.logic.clinical.response import (
     ChartSeries,
     ResponseSeries,
     Timepoint,
+    nice_ceiling,
     response_chart_series,
 )
 from desktop.logic.clinical.safety import RegimenVerdict
@@ -61,6 +62,7 @@ __all__ = [
     "evaluation_output",
     "load_catalogue",
     "meeting_decision",
+    "nice_ceiling",
     "readiness",
     "rediscussion_reasons",
     "response_chart_series",

@@ -9,6 +9,7 @@ a follow-up makes that sum not evaluable ("NE"): a missing measurement is never 
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
@@ -116,6 +117,24 @@ def response_chart_series(case: Case) -> ChartSeries:
         afp_ng_ml=((case.assessed_on, afp.ng_ml),) if afp else (),
         pivka_ii_mau_ml=((case.assessed_on, pivka.value),) if pivka else (),
     )
+
+
+def nice_ceiling(value: float) -> float:
+    """The top of a chart axis, for the screen and the PDF alike: the smallest of 1, 2, 2.5 and
+    5 x 10^n at or above `value` (0.5 stays 0.5, 105 becomes 200); 10 when there is no value."""
+    if not math.isfinite(value) or value <= 0:
+        return 10.0
+    exponent = math.floor(math.log10(value))
+    for factor in (1, 2, 2.5, 5):
+        top = _scaled(factor, exponent)
+        if top >= value * (1 - 1e-12):  # a value printed as 200 that is 200.00000000001 is 200
+            return top
+    return _scaled(10, exponent)
+
+
+def _scaled(factor: float, exponent: int) -> float:
+    """factor x 10^exponent, dividing for negative exponents (0.5, not 0.5000000000000001)."""
+    return float(factor * 10**exponent if exponent >= 0 else factor / 10**-exponent)
 
 
 # --- the series ------------------------------------------------------------------------------

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     )
     from desktop.logic.model.decision import Decision, Signature
     from desktop.logic.model.fields import EARLIEST_DATE, LATEST_DATE
+    from desktop.logic.model.file_names import FileStems, file_stem
     from desktop.logic.model.labs import Albumin, Bilirubin, Creatinine, Labs
     from desktop.logic.model.messages import (
         DEFAULT_LANGUAGE,
@@ -70,6 +71,7 @@ _EXPORTS = {  # module: the names it gives this front door
     "case_io": ("CaseError", "describe_errors", "dumps_case", "parse_case", "read_case"),
     "decision": ("Decision", "Signature"),
     "fields": ("EARLIEST_DATE", "LATEST_DATE"),
+    "file_names": ("FileStems", "file_stem"),
     "labs": ("Albumin", "Bilirubin", "Creatinine", "Labs"),
     "messages": (
         "DEFAULT_LANGUAGE",
@@ -119,6 +121,7 @@ __all__ = [  # the names of _EXPORTS and _SUBMODULES (a test checks)
     "Decision",
     "EARLIEST_DATE",
     "FORMAT",
+    "FileStems",
     "Imaging",
     "LANGUAGES",
     "LATEST_DATE",
@@ -142,6 +145,7 @@ __all__ = [  # the names of _EXPORTS and _SUBMODULES (a test checks)
     "default_rules",
     "describe_errors",
     "dumps_case",
+    "file_stem",
     "last_final_hash",
     "lifecycle",
     "load_rules",

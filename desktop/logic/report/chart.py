@@ -11,12 +11,14 @@ from collections.abc import Sequence
 from reportlab.graphics.shapes import Drawing, Line, Polygon, PolyLine, Rect, String
 from reportlab.lib import colors
 
+from desktop.logic.clinical import nice_ceiling
 from desktop.logic.model import msg
 from desktop.logic.report.fonts import report_font
 
 SUM_COLOUR = colors.HexColor("#1f4e79")
 AFP_COLOUR = colors.HexColor("#b45f06")
 GRID_COLOUR = colors.HexColor("#d0d0d0")
+Plot = tuple[float, float, float, float]  # left, bottom, right, top
 MARGIN_LEFT, MARGIN_RIGHT, MARGIN_BOTTOM, MARGIN_TOP = 46, 50, 26, 14
 
 
@@ -34,7 +36,7 @@ def response_chart(
     dates = [d for d, _ in points] + ([afp[0]] if afp else [])
     first, last = min(dates), max(dates)
     span = max((last - first).days, 1)
-    top = _nice_ceiling(max((s for _, s in points), default=0))
+    top = nice_ceiling(max((s for _, s in points), default=0))
 
     def x_of(day: dt.date) -> float:
         return plot[0] + (plot[2] - plot[0]) * (day - first).days / span
@@ -54,7 +56,7 @@ def response_chart(
     return drawing
 
 
-def _axes(drawing: Drawing, plot: tuple, top: float, font: str, lang: str) -> None:
+def _axes(drawing: Drawing, plot: Plot, top: float, font: str, lang: str) -> None:
     left, bottom, right, upper = plot
     for step in range(5):
         value = top * step / 4
@@ -68,11 +70,11 @@ def _axes(drawing: Drawing, plot: tuple, top: float, font: str, lang: str) -> No
 
 
 def _afp_marker(
-    drawing: Drawing, plot: tuple, x: float, value: float, font: str, lang: str
+    drawing: Drawing, plot: Plot, x: float, value: float, font: str, lang: str
 ) -> None:
     """One AFP value: a diamond on the right axis scaled to that value's own decade."""
     left, bottom, right, upper = plot
-    ceiling = _nice_ceiling(value)
+    ceiling = nice_ceiling(value)
     y = bottom + (upper - bottom) * value / ceiling
     drawing.add(Line(right, bottom, right, upper, strokeColor=AFP_COLOUR, strokeWidth=0.8))
     drawing.add(_label(right + 4, upper - 3, _number(ceiling), font, AFP_COLOUR, "start"))
@@ -84,19 +86,8 @@ def _afp_marker(
     drawing.add(_label(right, upper + 4, axis_title, font, AFP_COLOUR, "end"))
 
 
-def _label(x: float, y: float, text: str, font: str, colour, anchor: str) -> String:
+def _label(x: float, y: float, text: str, font: str, colour: colors.Color, anchor: str) -> String:
     return String(x, y, text, fontName=font, fontSize=7, fillColor=colour, textAnchor=anchor)
-
-
-def _nice_ceiling(value: float) -> float:
-    """The smallest of 1, 2, 2.5, 5 x 10^n at or above `value` (10 when value is 0)."""
-    if value <= 0:
-        return 10
-    magnitude = 10 ** (len(str(int(value))) - 1) if value >= 1 else 1
-    for factor in (1, 2, 2.5, 5, 10):
-        if factor * magnitude >= value:
-            return factor * magnitude
-    return 10 * magnitude
 
 
 def _number(value: float) -> str:

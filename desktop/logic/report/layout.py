@@ -302,7 +302,7 @@ def number(value: float | int | None) -> str:
 
 
 def _grid_style(header: bool) -> TableStyle:
-    commands: list[tuple] = [
+    commands: list[tuple[Any, ...]] = [
         ("FONTNAME", (0, 0), (-1, -1), report_font()),  # else reportlab names Helvetica
         ("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE_COLOUR),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),

@@ -144,8 +144,7 @@ def name_finders(name: str, kind: str, replacement: str) -> tuple[list[Finder], 
         finders.append(Finder(kind, re.compile(pattern, re.IGNORECASE), replacement))
     if cjk and len(tokens) == 1 and 2 <= len(tokens[0]) <= 4:
         surname = tokens[0][: 2 if len(tokens[0]) == 4 else 1]
-        pattern = re.compile(re.escape(surname) + _CJK_TITLES)
-        finders.append(Finder(kind, pattern, replacement))
+        finders.append(Finder(kind, re.compile(re.escape(surname) + _CJK_TITLES), replacement))
     return finders, short
 
 

@@ -69,7 +69,7 @@ def append(
     )
 
 
-def chained_rows(entries: list[dict[str, Any]], previous: str = "") -> list[tuple]:
+def chained_rows(entries: list[dict[str, Any]], previous: str = "") -> list[tuple[Any, ...]]:
     """Rows for a bulk insert of entries (seq included), chained after `previous`."""
     rows = []
     for entry in entries:

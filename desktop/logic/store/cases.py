@@ -65,7 +65,7 @@ def list_columns(case: Case) -> dict[str, str | None]:
 
 def case_table_row(
     case_id: str, columns: dict[str, Any], revision: int, at: str, user: User
-) -> tuple:
+) -> tuple[Any, ...]:
     return (
         case_id,
         columns["mrn"],

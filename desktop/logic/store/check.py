@@ -13,6 +13,7 @@ import json
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from desktop.logic.model import LATEST_DATE, CaseError, chain_problems, parse_case, record_hash
 from desktop.logic.store.audit import chain_problems as audit_problems
@@ -217,7 +218,7 @@ def _compare(
     return found
 
 
-def _decisions(body: str) -> list[dict]:
+def _decisions(body: str) -> list[dict[str, Any]]:
     try:
         data = json.loads(body)
     except json.JSONDecodeError:

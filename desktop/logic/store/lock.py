@@ -11,6 +11,7 @@ from __future__ import annotations
 import errno
 import os
 import socket
+import sys
 import threading
 import time
 from datetime import datetime
@@ -19,7 +20,7 @@ from pathlib import Path
 from desktop.logic.model import Message, msg
 from desktop.logic.store.errors import DatabaseBusy, DatabaseRefused, os_refusal
 
-if os.name == "nt":  # pragma: no cover - exercised on Windows only
+if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
     import msvcrt
 
     def _try_lock(fd: int) -> bool:

@@ -64,7 +64,7 @@ def commit(
     return StoredCase(case_id, revision, case, at, user.name)
 
 
-def current_revision(conn: sqlite3.Connection, case_id: str) -> tuple | None:
+def current_revision(conn: sqlite3.Connection, case_id: str) -> tuple[Any, ...] | None:
     """(revision, body, at, by) of the newest revision, or None."""
     return conn.execute(
         "SELECT revision, body, at, by FROM revisions WHERE case_id = ? "
@@ -85,7 +85,7 @@ def sealed_records(conn: sqlite3.Connection, case_id: str) -> dict[int, str]:
     return dict(rows.fetchall())
 
 
-def _require_expected(current: tuple | None, case_id: str, expected: int) -> None:
+def _require_expected(current: tuple[Any, ...] | None, case_id: str, expected: int) -> None:
     if current is None:
         raise CaseNotFound(msg("store.error.case_not_found", case_id=case_id))
     if current[0] != expected:
@@ -93,7 +93,11 @@ def _require_expected(current: tuple | None, case_id: str, expected: int) -> Non
 
 
 def _seal_new_finals(
-    conn: sqlite3.Connection, case_id: str, decisions: list, sealed: dict[int, str], revision: int
+    conn: sqlite3.Connection,
+    case_id: str,
+    decisions: list[Any],
+    sealed: dict[int, str],
+    revision: int,
 ) -> None:
     for position, record in finals(decisions).items():
         if position not in sealed:

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from desktop.logic.clinical.response import assess_response, response_chart_series
+from desktop.logic.clinical.response import assess_response, nice_ceiling, response_chart_series
 from desktop.logic.model.case import Case, Imaging
 from desktop.logic.model.messages import render_all
 from desktop.logic.model.paths import resource
@@ -284,3 +284,45 @@ def test_chart_series_converts_afp_and_skips_what_is_unknown():
     chart = response_chart_series(case)
     assert chart.afp_ng_ml == ((dt.date(2026, 6, 1), pytest.approx(121.0)),)
     assert (chart.sum_mm, chart.pivka_ii_mau_ml) == ((), ())
+
+
+@pytest.mark.parametrize(
+    ("value", "ceiling"),
+    [
+        (0, 10),
+        (-3, 10),
+        (float("nan"), 10),
+        (0.04, 0.05),
+        (0.4, 0.5),
+        (0.5, 0.5),  # the screen and the PDF once disagreed here (0.5 and 1)
+        (0.50001, 1),
+        (0.2, 0.2),
+        (0.25, 0.25),
+        (0.3, 0.5),
+        (1, 1),
+        (1.1, 2),
+        (2, 2),
+        (2.01, 2.5),
+        (2.5, 2.5),
+        (2.51, 5),
+        (5, 5),
+        (5.01, 10),
+        (9.99, 10),
+        (10, 10),
+        (96, 100),
+        (101, 200),
+        (105, 200),
+        (200, 200),
+        (200.00000000001, 200),
+        (201, 250),
+        (240, 250),
+        (251, 500),
+        (850, 1000),
+        (1000, 1000),
+        (1001, 2000),
+        (2600, 5000),
+        (1e6, 1e6),
+    ],
+)
+def test_nice_ceiling(value, ceiling):
+    assert nice_ceiling(value) == ceiling

@@ -2,31 +2,10 @@
 
 import datetime as dt
 
-import pytest
 from reportlab.graphics.shapes import String
 
-from desktop.logic.report.chart import _nice_ceiling, response_chart
+from desktop.logic.report.chart import response_chart
 from desktop.logic.report.fonts import report_font
-
-
-@pytest.mark.parametrize(
-    ("value", "ceiling"),
-    [
-        (0, 10),
-        (0.4, 1),
-        (1, 1),
-        (1.1, 2),
-        (105, 200),
-        (200, 200),
-        (201, 250),
-        (850, 1000),
-        (1000, 1000),
-        (1001, 2000),
-        (2600, 5000),
-    ],
-)
-def test_nice_ceiling(value, ceiling):
-    assert _nice_ceiling(value) == ceiling
 
 
 def test_chart_labels_use_the_embedded_font_and_show_every_point():
@@ -45,3 +24,10 @@ def test_chart_without_afp_has_no_afp_axis():
     }
     assert "AFP（ng/mL）" not in texts
     assert "存活肿瘤直径之和（mm）" in texts
+
+
+def test_pdf_axis_top_is_the_shared_nice_ceiling():
+    points = [(dt.date(2026, 6, 1), 0.4), (dt.date(2026, 8, 10), 0.2)]
+    texts = {s.text for s in response_chart(points, None, "en").contents if isinstance(s, String)}
+    assert "0.5" in texts  # clinical.nice_ceiling(0.4), as on screen; once 1 in the PDF
+    assert "1" not in texts

@@ -4,17 +4,10 @@ from datetime import date, timedelta
 
 import pytest
 
-from desktop.logic.store.database import CaseNotFound, Store, StoreError, User
+from desktop.logic.store.database import CaseNotFound, StoreError
 from tests.factories import make_case
 
-USER = User("Li Ming", "hepatobiliary surgeon")
 DAY = "2026-12-02"
-
-
-@pytest.fixture
-def store(tmp_path):
-    with Store.open(tmp_path / "cases.sqlite3", user=USER) as opened:
-        yield opened
 
 
 @pytest.fixture

@@ -10,16 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from desktop.logic.store.audit import chain_problems, entry_hash
-from desktop.logic.store.database import Store, User
 from tests.factories import make_case
-
-USER = User("Li Ming", "hepatobiliary surgeon")
-
-
-@pytest.fixture
-def store(tmp_path):
-    with Store.open(tmp_path / "cases.sqlite3", user=USER) as opened:
-        yield opened
 
 
 def test_every_write_is_an_entry_with_who_what_and_which_revision(store):

@@ -21,12 +21,6 @@ from tests.factories import make_case
 USER = User("Li Ming", "hepatobiliary surgeon")
 
 
-@pytest.fixture
-def store(tmp_path):
-    with Store.open(tmp_path / "cases.sqlite3", user=USER) as opened:
-        yield opened
-
-
 def test_new_database_is_private_and_in_wal_mode(tmp_path):
     path = tmp_path / "cases.sqlite3"
     with Store.open(path, user=USER) as store:

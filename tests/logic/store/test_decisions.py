@@ -8,17 +8,10 @@ import pytest
 from desktop.logic.model.case import Case
 from desktop.logic.model.decision import Decision, Signature
 from desktop.logic.model.records import chain_problems, record_hash
-from desktop.logic.store.database import RecordSealed, StaleRevision, Store, StoreError, User
+from desktop.logic.store.database import RecordSealed, StaleRevision, StoreError
 from tests.factories import make_case
 
-USER = User("Li Ming", "hepatobiliary surgeon")
 SIGNED = [Signature(name="Li Ming", role="hepatobiliary surgeon", at="2026-11-25T10:12:00")]
-
-
-@pytest.fixture
-def store(tmp_path):
-    with Store.open(tmp_path / "cases.sqlite3", user=USER) as opened:
-        yield opened
 
 
 def draft(recommendation="Continue two cycles, restage, then resect."):
