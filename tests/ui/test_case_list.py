@@ -5,6 +5,7 @@ import threading
 import pytest
 from PySide6.QtCore import Qt
 
+from desktop.logic.store.database import Store
 from desktop.ui.case_list import CaseListView
 from desktop.ui.case_list_model import PAGE_SIZE, CaseFilter, CaseTableModel, local_time
 from tests.factories import make_case
