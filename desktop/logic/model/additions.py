@@ -52,9 +52,7 @@ def unique_segments(segments: list[str] | None) -> list[str] | None:
         return None
     repeated = sorted({s for s in segments if segments.count(s) > 1})
     if repeated:
-        raise refusal(
-            "duplicate_segment", "segment {segment} is listed twice", segment=repeated[0]
-        )
+        raise refusal("duplicate_segment", "segment {segment} is listed twice", segment=repeated[0])
     return segments
 
 
