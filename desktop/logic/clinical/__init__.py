@@ -30,7 +30,7 @@ from desktop.logic.clinical.response import (
     Timepoint,
     response_chart_series,
 )
-from desktop.logic.clinical.safety import RegimenVerdict
+from desktop.logic.clinical.safety import MissingInput, RegimenVerdict, verdict_label
 from desktop.logic.clinical.scores import Albi, ChildPugh, Meld
 from desktop.logic.clinical.staging import Criterion, Stage, cheng_note, cheng_type
 from desktop.logic.clinical.timing import SurgeryTiming, agent_catalogue, washout_rule_id
@@ -47,6 +47,7 @@ __all__ = [
     "Evidence",
     "LOCOREGIONAL",
     "Meld",
+    "MissingInput",
     "Readiness",
     "Regimen",
     "RegimenVerdict",
@@ -65,5 +66,6 @@ __all__ = [
     "rediscussion_reasons",
     "response_chart_series",
     "summary_columns",
+    "verdict_label",
     "washout_rule_id",
 ]
