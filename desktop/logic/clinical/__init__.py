@@ -4,6 +4,7 @@ checks, the adjuvant plan, completeness, and the one `evaluate` that runs them a
 `Evaluation` and the result types it holds are what the app and the PDF read."""
 
 from desktop.logic.clinical.adjuvant import AdjuvantOption
+from desktop.logic.clinical.checks import Check
 from desktop.logic.clinical.completeness import (
     AREAS,
     Readiness,
@@ -40,6 +41,7 @@ __all__ = [
     "AdjuvantOption",
     "Albi",
     "ChartSeries",
+    "Check",
     "ChildPugh",
     "Component",
     "Criterion",
