@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from desktop.logic.model import Message, Rules, RulesError, msg, render_all
+from desktop.logic.model import Message, Rules, RulesError, msg
 
 OK, UNCHECKED, CAUTION, CONTRAINDICATED = "ok", "unchecked", "caution", "contraindicated"
 SUITABLE = "suitable"
@@ -109,8 +109,12 @@ class Check:
 
 def worst(outcomes: Iterable[str]) -> str:
     """The verdict of a set of outcomes: the worst one; `suitable` when all are `ok`."""
-    found = max(outcomes, key=RANK.__getitem__, default=OK)
-    return SUITABLE if found == OK else found
+    found = set(outcomes)
+    if CONTRAINDICATED in found:
+        return CONTRAINDICATED
+    if CAUTION in found:
+        return CAUTION
+    return UNCHECKED if UNCHECKED in found else SUITABLE
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,11 +125,20 @@ class Policy:
     outcomes: dict[str, str]
     numbers: dict[str, float]
     sources: dict[str, Message] = field(default_factory=dict)
+    # Checks without parameters are the same whatever the case: made once per rules object.
+    constant: dict[tuple, Check] = field(default_factory=dict, compare=False)
 
     def check(self, rule: str, outcome: str, key: str, *missing: str, **params: Any) -> Check:
         """A check of `rule`; `outcome` is ok/unchecked, or the rule's own outcome when "fired"."""
+        if not params:
+            found = self.constant.get((rule, outcome, key, missing))
+            if found is not None:
+                return found
         final = self.outcomes[rule] if outcome == "fired" else outcome
-        return Check(rule, final, msg(key, **params), self.sources[rule], tuple(missing))
+        made = Check(rule, final, msg(key, **params), self.sources[rule], tuple(missing))
+        if not params:
+            self.constant[(rule, outcome, key, missing)] = made
+        return made
 
     def fired(self, rule: str, key: str, **params: Any) -> Check:
         return self.check(rule, "fired", key, **params)
@@ -197,10 +210,6 @@ def months_before(day: dt.date, months: int) -> dt.date:
 def older_than_months(measured: dt.date, as_of: dt.date, months: float) -> bool:
     """More than `months` calendar months before `as_of` (exactly that many is still recent)."""
     return measured < months_before(as_of, int(months))
-
-
-def render_reasons(checks: Iterable[Check], lang: str) -> list[str]:
-    return render_all((c.reason for c in checks), lang)
 
 
 @dataclass(frozen=True, slots=True)

@@ -120,12 +120,17 @@ def evaluation_output(evaluation: Evaluation, lang: str = "en") -> dict[str, Any
         "up_to_seven": evaluation.up_to_seven.to_output(lang),
         "response": _response_output(evaluation, lang),
         "markers": evaluation.markers.to_output(),
-        "regimens": [verdict.to_output(lang) for verdict in evaluation.regimens],
+        "regimens": _regimens_output(evaluation, lang),
         "data_checklist": [item.to_output(lang) for item in evaluation.data_checklist],
         "surgery": evaluation.surgery.to_output(lang),
         "adjuvant": [option.to_output(lang) for option in evaluation.adjuvant],
         "disclaimer": render_all([Message(DISCLAIMER)], lang)[0],
     }
+
+
+def _regimens_output(evaluation: Evaluation, lang: str) -> list[dict[str, Any]]:
+    rendered: dict[int, dict[str, Any]] = {}  # a check shared by regimens is rendered once
+    return [verdict.to_output(lang, rendered) for verdict in evaluation.regimens]
 
 
 def _response_output(evaluation: Evaluation, lang: str) -> dict[str, Any] | None:

@@ -290,6 +290,11 @@ class RegimenProfile:
     tace_alone: bool
     enrolment: tuple[Message, ...]
 
+    @property
+    def kind(self) -> tuple[frozenset[str], bool, bool]:
+        """What decides which component checks apply: regimens of one kind share them."""
+        return (self.classes, self.lenvatinib, self.tace_alone)
+
     @classmethod
     def of(cls, regimen: Regimen) -> RegimenProfile:
         classes = frozenset(regimen.classes)

@@ -11,18 +11,25 @@ from dataclasses import dataclass
 from typing import Any
 
 from desktop.logic.clinical.checks import (
+    CAUTION,
+    CONTRAINDICATED,
     OK,
+    RANK,
+    SUITABLE,
     UNCHECKED,
     Check,
     Policy,
     check_policy,
-    render_reasons,
-    worst,
 )
-from desktop.logic.clinical.regimens import Catalogue, Regimen, RegimenProfile
-from desktop.logic.clinical.safety_components import Scoped, component_checks
+from desktop.logic.clinical.regimens import Catalogue, Regimen
+from desktop.logic.clinical.safety_components import (
+    component_checks,
+    scope_layout,
+    slot_table,
+    slots_for,
+)
 from desktop.logic.clinical.safety_patient import (
-    EventFacts,
+    ECOG_TWO,
     adverse_event_check,
     child_pugh_b_check,
     ecog_2_check,
@@ -33,24 +40,45 @@ from desktop.logic.clinical.scores import child_pugh_class, settled
 from desktop.logic.model import Case, Message, Rules, Term, msg
 
 LENVATINIB_DOSE_RULE = "dose.lenvatinib.weight_kg"
+# The verdict of the worst outcome's rank (checks.RANK): contraindicated > caution > unchecked.
+VERDICT_BY_RANK = {0: SUITABLE, 1: UNCHECKED, 2: CAUTION, 3: CONTRAINDICATED}
+UNCHECKED_RANK = RANK[UNCHECKED]
 
 
 @dataclass(frozen=True, slots=True)
 class RegimenVerdict:
-    """The verdict on one regimen for one case, with every check that decided it."""
+    """The verdict on one regimen for one case, with every check that decided it.
+
+    The checks are held as the parts every regimen shares (patient-wide, built once per case),
+    its own three, and the indices of the component checks that apply to it; `checks` puts
+    them together in the order they are shown."""
 
     regimen: Regimen
     verdict: str
-    checks: tuple[Check, ...]
+    checks_not_done: int
+    shared: tuple[Check, ...]
+    own: tuple[Check, Check, Check]
+    components: tuple[Check, ...]
+    slots: tuple[int, ...]
     dose_note: Message | None = None
 
     @property
-    def incomplete(self) -> bool:
-        return any(check.outcome == UNCHECKED for check in self.checks)
+    def checks(self) -> tuple[Check, ...]:
+        # Child-Pugh C and ECOG 3-4, ECOG 2 and Child-Pugh B, the rest of liver function and
+        # hepatitis B, adverse events, then the components' checks.
+        shared, own, components = self.shared, self.own, self.components
+        return (
+            *shared[:2],
+            own[0],
+            own[1],
+            *shared[2:],
+            own[2],
+            *(components[i] for i in self.slots),
+        )
 
     @property
-    def checks_not_done(self) -> int:
-        return sum(1 for check in self.checks if check.outcome == UNCHECKED)
+    def incomplete(self) -> bool:
+        return self.checks_not_done > 0
 
     @property
     def rules(self) -> tuple[str, ...]:
@@ -62,18 +90,29 @@ class RegimenVerdict:
         """The non-ok checks' reasons (first edition `reasons`)."""
         return tuple(check.reason for check in self.checks if check.outcome != OK)
 
-    def to_output(self, lang: str = "en") -> dict[str, Any]:
+    def to_output(
+        self, lang: str = "en", rendered: dict[int, dict[str, Any]] | None = None
+    ) -> dict[str, Any]:
+        """The regimen as hcc-mdt-evaluation/1 names it; `rendered` shares the rendering of
+        checks that several regimens hold (the patient-wide ones) across one output."""
         regimen = self.regimen
+        seen = {} if rendered is None else rendered
+        checks = []
+        for check in self.checks:
+            out = seen.get(id(check))
+            if out is None:
+                out = seen[id(check)] = check.to_output(lang)
+            checks.append(dict(out))  # a copy each: no output shares a mutable object
         return {
             "id": regimen.id,
             "name": regimen.name.render(lang),
             "components": [c.to_output() for c in regimen.components],
             "verdict": self.verdict,
             "verdict_label": verdict_label(self.verdict, self.checks_not_done).render(lang),
-            "checks": [check.to_output(lang) for check in self.checks],
+            "checks": checks,
             "incomplete": self.incomplete,
             "checks_not_done": self.checks_not_done,
-            "reasons": render_reasons((c for c in self.checks if c.outcome != OK), lang),
+            "reasons": [c["reason"] for c in checks if c["outcome"] != OK],
             "dose_note": self.dose_note.render(lang) if self.dose_note else None,
             "evidence": [e.to_output(lang) for e in regimen.evidence],
             "population": [p.to_output(lang) for p in regimen.population],
@@ -93,20 +132,6 @@ def verdict_label(verdict: str, not_done: int) -> Message:
     return msg("checks.verdict_not_done", verdict=word, count=not_done)
 
 
-@dataclass(frozen=True, slots=True)
-class CaseFacts:
-    """What the per-regimen loop needs, computed once per case."""
-
-    case: Case
-    policy: Policy
-    cp_class: str
-    cp_label: str
-    shared: tuple[Check, ...]
-    scoped: tuple[Scoped, ...]
-    events: EventFacts
-    dose_note: Message
-
-
 def assess_regimens(
     case: Case,
     catalogue: Catalogue,
@@ -115,38 +140,60 @@ def assess_regimens(
     child_pugh_points: int,
     albi_grade: str,
 ) -> list[RegimenVerdict]:
-    """A verdict for every conversion regimen of the catalogue, in catalogue order."""
+    """A verdict for every conversion regimen of the catalogue, in catalogue order. Everything
+    that does not depend on the regimen is built once; the loop only combines."""
     policy = check_policy(rules)
     cls = child_pugh_class(child_pugh_points)
     label = f"{cls}{child_pugh_points}"
     burden = max(case.tumor.nodules_cm) + len(case.tumor.nodules_cm)
-    facts = CaseFacts(
-        case=case,
-        policy=policy,
-        cp_class=cls,
-        cp_label=label,
-        shared=tuple(patient_checks(case, policy, cls, label, albi_grade)),
-        scoped=tuple(component_checks(case, policy, as_of, child_pugh_points, burden)),
-        events=severe_events(case, policy, catalogue),
-        dose_note=lenvatinib_dose(case, policy, cls),
-    )
-    return [_verdict(profile, facts) for profile in catalogue.profiles]
-
-
-def _verdict(profile: RegimenProfile, facts: CaseFacts) -> RegimenVerdict:
-    policy, case = facts.policy, facts.case
-    end_stage, liver_and_virus = facts.shared[:2], facts.shared[2:]
-    checks = [
-        *end_stage,
-        ecog_2_check(case, policy, profile),
-        child_pugh_b_check(policy, facts.cp_class, facts.cp_label, profile),
-        *liver_and_virus,
-        adverse_event_check(facts.events, policy, profile),
-        *(scoped.check for scoped in facts.scoped if scoped.applies_to(profile)),
-    ]
-    verdict = worst(check.outcome for check in checks)
-    dose = facts.dose_note if profile.lenvatinib else None
-    return RegimenVerdict(profile.regimen, verdict, tuple(checks), dose)
+    events = severe_events(case, policy, catalogue)
+    scoped = tuple(component_checks(case, policy, as_of, child_pugh_points, burden))
+    layout = scope_layout(scoped)
+    components = tuple(s.check for s in scoped)
+    component_rank = [RANK[c.outcome] for c in components]
+    shared = tuple(patient_checks(case, policy, cls, label, albi_grade))
+    shared_rank = max(RANK[c.outcome] for c in shared)
+    shared_undone = sum(1 for c in shared if c.outcome == UNCHECKED)
+    ecog_2 = ecog_2_check(case, policy, ()) if case.ecog != ECOG_TWO else None
+    child_pugh_b = child_pugh_b_check(policy, cls, label, ()) if cls != "B" else None
+    no_events = not events.matched and not events.unmatched
+    ae = adverse_event_check(events, policy, None) if no_events else None
+    dose = lenvatinib_dose(case, policy, cls)
+    table = slot_table(layout)
+    by_kind: dict[tuple, tuple[tuple[int, ...], int, int]] = {}
+    verdicts = []
+    for profile in catalogue.profiles:
+        own = (
+            ecog_2 or ecog_2_check(case, policy, profile.enrolment),
+            child_pugh_b or child_pugh_b_check(policy, cls, label, profile.enrolment),
+            ae or adverse_event_check(events, policy, profile),
+        )
+        found = by_kind.get(profile.kind)
+        if found is None:
+            slots = slots_for(scoped, table, profile)
+            ranks = [component_rank[i] for i in slots]
+            found = by_kind[profile.kind] = (
+                slots,
+                max(ranks, default=0),
+                ranks.count(UNCHECKED_RANK),
+            )
+        slots, component_worst, component_undone = found
+        own_ranks = [RANK[c.outcome] for c in own]
+        rank = max(shared_rank, component_worst, *own_ranks)
+        undone = shared_undone + component_undone + own_ranks.count(UNCHECKED_RANK)
+        verdicts.append(
+            RegimenVerdict(
+                profile.regimen,
+                VERDICT_BY_RANK[rank],
+                undone,
+                shared,
+                own,
+                components,
+                slots,
+                dose if profile.lenvatinib else None,
+            )
+        )
+    return verdicts
 
 
 def lenvatinib_dose(case: Case, policy: Policy, cp_class: str) -> Message:
@@ -191,10 +238,30 @@ def data_checklist(verdicts: list[RegimenVerdict]) -> tuple[MissingInput, ...]:
     """Every missing or too-old input across the regimens' checks, each once, in first-seen
     order, with the rule IDs that could not run without it."""
     needed: dict[str, list[str]] = {}
-    for verdict in verdicts:
-        for check in verdict.checks:
-            for name in check.missing:
-                rules = needed.setdefault(name, [])
-                if check.rule not in rules:
-                    rules.append(check.rule)
+    seen: set[int] = set()
+    for check in _each_check_once(verdicts):
+        if not check.missing or id(check) in seen:
+            continue
+        seen.add(id(check))
+        for name in check.missing:
+            rules = needed.setdefault(name, [])
+            if check.rule not in rules:
+                rules.append(check.rule)
     return tuple(MissingInput(name, tuple(rules)) for name, rules in needed.items())
+
+
+def _each_check_once(verdicts: list[RegimenVerdict]) -> list[Check]:
+    """The checks of every verdict without walking what they share once per regimen."""
+    found: list[Check] = []
+    shared_seen: set[int] = set()
+    slots: dict[int, set[int]] = {}
+    for verdict in verdicts:
+        if id(verdict.shared) not in shared_seen:
+            shared_seen.add(id(verdict.shared))
+            found += verdict.shared
+        found += verdict.own
+        slots.setdefault(id(verdict.components), set()).update(verdict.slots)
+    by_id = {id(v.components): v.components for v in verdicts}
+    for key, indices in slots.items():
+        found += [by_id[key][i] for i in sorted(indices)]
+    return found

@@ -50,6 +50,36 @@ def component_checks(
     return checks
 
 
+def scope_layout(scoped: tuple[Scoped, ...]) -> tuple:
+    """What the scoped checks of a case apply to, in order (one case's layout, computed once)."""
+    return tuple((s.classes, s.needs) for s in scoped)
+
+
+def slot_table(layout: tuple) -> dict[tuple, tuple[int, ...]]:
+    """Regimen kind -> indices of the applicable component checks, for one layout of scopes.
+    Which scopes apply to a kind of regimen never changes, so each is worked out once."""
+    table = _SLOTS.get(layout)
+    if table is None:
+        if len(_SLOTS) > 256:
+            _SLOTS.clear()
+        table = _SLOTS[layout] = {}
+    return table
+
+
+def slots_for(
+    scoped: tuple[Scoped, ...], table: dict[tuple, tuple[int, ...]], profile: RegimenProfile
+) -> tuple[int, ...]:
+    slots = table.get(profile.kind)
+    if slots is None:
+        slots = table[profile.kind] = tuple(
+            i for i, s in enumerate(scoped) if s.applies_to(profile)
+        )
+    return slots
+
+
+_SLOTS: dict[tuple, dict[tuple, tuple[int, ...]]] = {}
+
+
 def _flag(policy: Policy, rule: str, value: bool | None, path: str) -> Check:
     """A yes/no history item: true fires the rule, false is ok, never recorded is unchecked."""
     key = f"check.{rule}"

@@ -138,23 +138,25 @@ def _hbv_antiviral(case: Case, policy: Policy) -> Check:
 # --- named per regimen ------------------------------------------------------------------------
 
 
-def child_pugh_b_check(policy: Policy, cp_class: str, label: str, profile: RegimenProfile) -> Check:
+def child_pugh_b_check(
+    policy: Policy, cp_class: str, label: str, enrolled: tuple[Message, ...]
+) -> Check:
     """Child-Pugh B: caution, naming the populations this regimen's evidence enrolled."""
     rule = "liver.child_pugh_b"
     if cp_class != "B":
         return policy.ok(rule, "check.liver.child_pugh_b.ok", label=label)
-    enrolment = list(profile.enrolment) or [Message("check.enrolment.none")]
+    enrolment = list(enrolled) or [Message("check.enrolment.none")]
     return policy.fired(
         rule, "check.liver.child_pugh_b.fired", label=label, enrolled=joined(enrolment)
     )
 
 
-def ecog_2_check(case: Case, policy: Policy, profile: RegimenProfile) -> Check:
+def ecog_2_check(case: Case, policy: Policy, enrolled: tuple[Message, ...]) -> Check:
     """ECOG 2: caution, naming the ECOG PS this regimen's evidence enrolled (SHARP: 0-2)."""
     rule = "performance.ecog_2"
     if case.ecog != ECOG_TWO:
         return policy.ok(rule, "check.performance.ecog_2.ok", ecog=case.ecog)
-    enrolment = list(profile.enrolment) or [Message("check.enrolment.none")]
+    enrolment = list(enrolled) or [Message("check.enrolment.none")]
     return policy.fired(rule, "check.performance.ecog_2.fired", enrolled=joined(enrolment))
 
 
@@ -177,6 +179,7 @@ class EventFacts:
 
     matched: list[SevereEvent] = field(default_factory=list)
     unmatched: list[Message] = field(default_factory=list)
+    checks: dict[tuple, Check] = field(default_factory=dict)
 
 
 def severe_events(case: Case, policy: Policy, catalogue: Catalogue) -> EventFacts:
@@ -224,15 +227,30 @@ def _event_params(event: AdverseEvent) -> dict[str, object]:
     }
 
 
-def adverse_event_check(facts: EventFacts, policy: Policy, profile: RegimenProfile) -> Check:
-    """The worst of the severe events on this regimen's agents (an ICI event: the whole class)."""
+def adverse_event_check(facts: EventFacts, policy: Policy, profile: RegimenProfile | None) -> Check:
+    """The worst of the severe events on this regimen's agents (an ICI event: the whole class);
+    without any severe event the check reads the same for every regimen (`profile` None)."""
+    on_regimen = [e for e in facts.matched if profile is not None and _on_regimen(e, profile)]
+    stops = (
+        any(e.stops_ici for e in on_regimen) and profile is not None and ("ici" in profile.classes)
+    )
+    # Regimens matching the same events read the same: one check per set of events, per case.
+    key = (tuple(map(id, on_regimen)), stops)
+    found = facts.checks.get(key)
+    if found is None:
+        found = facts.checks[key] = _event_check(facts, policy, on_regimen, stops)
+    return found
+
+
+def _event_check(
+    facts: EventFacts, policy: Policy, on_regimen: list[SevereEvent], stops: bool
+) -> Check:
     rule = "ae.grade3_attributed"
-    on_regimen = [e for e in facts.matched if _on_regimen(e, profile)]
     lines = [
         msg("check.ae.event", agent=agent_term(e.agent), **_event_params(e.event))
         for e in on_regimen
     ]
-    if any(e.stops_ici and "ici" in profile.classes for e in on_regimen):
+    if stops:
         source = policy.sources["ae.grade3_attributed.severe_irae"]
         outcome = policy.outcomes["ae.grade3_attributed.severe_irae"]
         return Check(rule, outcome, msg("check.ae.stops_ici", events=joined(lines)), source)
