@@ -144,7 +144,27 @@ def _checklist(ctx: ReportContext) -> list[Flowable]:
         for item in ctx.evaluation.data_checklist
     ]
     dated = para(ctx, ctx.text("report.checklist.as_of", date=ctx.evaluation.as_of), "small")
-    return [dated, *(bullets(ctx, lines) or [para(ctx, ctx.text("report.checklist.none"))])]
+    return [
+        dated,
+        para(ctx, _virology(ctx)),
+        *(bullets(ctx, lines) or [para(ctx, ctx.text("report.checklist.none"))]),
+    ]
+
+
+def _virology(ctx: ReportContext) -> str:
+    """Hepatitis B and C as recorded (HCV RNA is shown; no rule uses it yet)."""
+    virology = ctx.case.virology
+    dna = virology.hbv_dna_iu_per_ml
+    dated = virology.hbv_dna_date.isoformat() if virology.hbv_dna_date else missing(ctx)
+    return ctx.text(
+        "report.virology.line",
+        hbsag=yes_no(ctx, virology.hbsag_positive),
+        dna=ctx.text("report.virology.dna", value=dna, date=dated)
+        if dna is not None
+        else missing(ctx),
+        antiviral=yes_no(ctx, virology.hbv_antiviral),
+        hcv=yes_no(ctx, virology.hcv_rna_detectable),
+    )
 
 
 def _component(ctx: ReportContext, component: Component) -> str:

@@ -417,3 +417,18 @@ def test_every_verdict_has_its_own_colour_and_unchecked_is_never_green(pvtt, ver
     assert COLOURS["unchecked"] != COLOURS["suitable"]
     assert len({COLOURS[v] for v in ("suitable", "caution", "contraindicated", "unchecked")}) == 4
     assert coloured("x", "unchecked") != coloured("x", "suitable")
+
+
+def test_hepatitis_b_and_c_are_shown_as_recorded(pvtt_case_data, tmp_path):
+    pvtt_case_data["virology"] = {
+        "hbsag_positive": True,
+        "hbv_dna_iu_per_ml": 120,
+        "hbv_dna_date": "2026-11-02",
+        "hbv_antiviral": True,
+        "hcv_rna_detectable": False,
+    }
+    text = flat(
+        pdf_text(write_summary_pdf(Case.model_validate(pvtt_case_data), tmp_path / "v.pdf"))
+    )
+    assert flat("HBV DNA: 120 IU/mL (2026-11-02)") in text
+    assert flat("HCV RNA detectable: no") in text
