@@ -14,7 +14,7 @@ from desktop.logic.clinical.checks import Check, Policy, older_than_months
 from desktop.logic.clinical.regimens import RegimenProfile
 from desktop.logic.clinical.safety_patient import hbv_present
 from desktop.logic.clinical.scores import entered, settled
-from desktop.logic.model import Case, Term
+from desktop.logic.model import Case, Term, msg
 
 ICI, ANTI_VEGF, TKI = frozenset({"ici"}), frozenset({"anti_vegf"}), frozenset({"tki"})
 ANTIANGIOGENIC = frozenset({"anti_vegf", "tki"})
@@ -22,6 +22,8 @@ TACE, SIRT = frozenset({"tace"}), frozenset({"sirt"})
 HBV_DNA_CLASSES = frozenset({"ici", "tace", "haic"})
 RENAL_CLASSES = frozenset({"tace", "haic"})
 REASSURING_VARICES = ("none", "small", "treated")
+# case-format.md: `major_surgery_within_28_days` means within the 28 days before evaluation.
+FLAG_WINDOW_DAYS = 28
 
 
 @dataclass(frozen=True, slots=True)
@@ -265,10 +267,13 @@ def _recent_surgery(case: Case, policy: Policy, prefix: str, days: int | None) -
     window = policy.numbers[f"{rule}.days"]
     flag = case.history.major_surgery_within_28_days
     if days is not None:
+        # The date decides; a 28-day flag it contradicts (it goes stale) is named, not used.
         date = case.history.last_major_surgery_date.isoformat()
-        if days <= window:
-            return policy.fired(rule, f"check.{rule}.fired", date=date, days=days, window=window)
-        return policy.ok(rule, f"check.{rule}.ok", date=date, days=days, window=window)
+        stale = flag is not None and flag != (days <= FLAG_WINDOW_DAYS)
+        note = msg("check.surgery.flag_disagrees", flag=str(flag).lower()) if stale else ""
+        key = f"check.{rule}.fired" if days <= window else f"check.{rule}.ok"
+        outcome = "fired" if days <= window else "ok"
+        return policy.check(rule, outcome, key, date=date, days=days, window=window, note=note)
     if flag is None:
         return policy.unchecked(rule, f"check.{rule}.unchecked", "history.last_major_surgery_date")
     if flag:

@@ -396,3 +396,18 @@ def test_lenvatinib_dose_says_the_label_gives_no_dose_for_child_pugh_b():
         .to_output("zh_CN")["dose_note"]
         .endswith("说明书未给出Child-Pugh B级肝功能肝癌患者的剂量。")
     )
+
+
+def test_a_stale_28_day_flag_is_named_and_the_date_decides():
+    results = assess(
+        **{
+            "history.last_major_surgery_date": "2026-04-01",
+            "history.major_surgery_within_28_days": True,
+        }
+    )
+    check_out = check(results[BEVACIZUMAB], "anti_vegf.recent_surgery").to_output()
+    assert check_out["outcome"] == "ok"  # 75 days before 2026-06-15
+    assert (
+        "disagrees with this date as of the day of evaluation: the date is used"
+        in (check_out["reason"])
+    )
