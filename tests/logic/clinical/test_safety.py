@@ -1,12 +1,15 @@
 """Verdicts built from checks: the contract's structure, the complete patient, one input removed,
 and the patient-wide rules at their boundaries (clinical-rules.md, second edition)."""
 
+import json
+
 import pytest
 
 from desktop.logic.clinical.checks import CHECK_RULES, THRESHOLDS
 from desktop.logic.clinical.safety import data_checklist
 from desktop.logic.model.case import Case
-from desktop.logic.model.rules import RulesError, default_rules
+from desktop.logic.model.paths import resource
+from desktop.logic.model.rules import RulesError, default_rules, load_rules
 from tests.logic.clinical.safety_cases import (
     ALL_IDS,
     ANTI_VEGF,
@@ -470,3 +473,34 @@ def test_the_verdict_is_shown_with_the_number_of_checks_not_done(changes, en, zh
     result = assess(**changes)["y90-nivolumab"]
     assert result.to_output()["verdict_label"] == en
     assert result.to_output("zh_CN")["verdict_label"] == zh
+
+
+@pytest.mark.parametrize(
+    ("rule", "value", "allowed"),
+    [
+        ("tace.vp4", "suitable", "one of caution, contraindicated"),
+        ("liver.child_pugh_b", "unchecked", "one of caution, contraindicated"),
+        ("virus.hbv_screening", "suitable", "one of unchecked, caution, contraindicated"),
+    ],
+)
+def test_a_rules_file_that_would_switch_a_check_off_is_refused_when_read(
+    tmp_path, rule, value, allowed
+):
+    data = json.loads(resource("rules.json").read_text(encoding="utf-8"))
+    data["rules"][rule]["value"] = value
+    path = tmp_path / "rules.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(RulesError) as caught:
+        load_rules(path)
+    assert caught.value.problems == [
+        f'rule {rule}: value "{value}" is not allowed; allowed: {allowed}'
+    ]
+
+
+def test_a_department_may_make_screening_stricter(tmp_path):
+    data = json.loads(resource("rules.json").read_text(encoding="utf-8"))
+    data["rules"]["virus.hbv_screening"]["value"] = "caution"
+    path = tmp_path / "rules.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    results = assess(load_rules(path), **{"virology.hbsag_positive": REMOVE})
+    assert set(outcomes(results, "virus.hbv_screening").values()) == {"caution"}
