@@ -102,3 +102,15 @@ def test_a_bad_as_of_day_exits_2_naming_the_format(as_of):
     assert result.returncode == 2
     assert "YYYY-MM-DD" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_as_of_is_the_day_no_recorded_event_may_follow(tmp_path):
+    path = tmp_path / "case.json"
+    data = case_data(**{**COMPLETE, "virology.hbv_dna_date": "2026-06-10"})
+    path.write_text(json.dumps(data), encoding="utf-8")
+    result = _run("evaluate", "--as-of", "2026-06-10", str(path))  # the test's own day: ok
+    assert result.returncode == 0, result.stderr
+    result = _run("evaluate", "--as-of", "2026-06-09", str(path))
+    assert result.returncode == 2
+    assert "virology.hbv_dna_date" in result.stderr
+    assert "after the day of evaluation" in result.stderr

@@ -1,5 +1,6 @@
 """The optional fields of 2026-12: read, refused when wrong, written only when they hold a value."""
 
+import datetime as dt
 import json
 
 import pytest
@@ -123,3 +124,37 @@ def test_refusal_texts_of_the_additions_exist_in_both_languages():
         texts = text_table()[f"case_error.{kind}"]
         assert texts["en"]
         assert texts["zh_CN"]
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "virology.hbv_dna_date",
+        "liver.varices_assessed_on",
+        "liver.icg_r15_date",
+        "liver.flr_date",
+        "history.last_major_surgery_date",
+    ],
+)
+def test_an_added_date_after_the_day_of_evaluation_is_refused(path):
+    data = case_data(**{path: "2026-07-02"})
+    with pytest.raises(CaseError) as caught:
+        parse_case(data, today=dt.date(2026, 7, 1))
+    assert any(
+        p.startswith(path) and "after the day of evaluation" in p for p in caught.value.problems
+    ), caught.value.problems
+    assert parse_case(data, today=dt.date(2026, 7, 2))  # the day itself is allowed
+
+
+def test_a_marker_dated_after_today_or_before_birth_is_refused():
+    late = case_data(labs_history=[{"date": "2026-07-02", "afp": {"value": 3, "unit": "ng/mL"}}])
+    with pytest.raises(CaseError) as caught:
+        parse_case(late, today=dt.date(2026, 7, 1))
+    assert any(p.startswith("labs_history[0].date") for p in caught.value.problems)
+    early = case_data(**{"patient.birth_date": "1960-01-01", "liver.icg_r15_date": "1959-12-31"})
+    with pytest.raises(CaseError) as caught:
+        parse_case(early)
+    assert any(
+        "liver.icg_r15_date 1959-12-31 is before patient.birth_date" in p
+        for p in caught.value.problems
+    ), caught.value.problems
