@@ -3,11 +3,24 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
 from pathlib import Path
 
 from desktop.logic.model import LANGUAGES
+
+
+def iso_day(text: str) -> dt.date:
+    """An `--as-of` day written YYYY-MM-DD; anything else is refused by argparse (exit 2)."""
+    try:
+        if len(text) != 10:
+            raise ValueError(text)
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a date written YYYY-MM-DD (for example 2026-12-01)"
+        ) from None
 
 
 def add_evaluate(cmd: argparse.ArgumentParser) -> None:
@@ -26,6 +39,13 @@ def add_evaluate(cmd: argparse.ArgumentParser) -> None:
     cmd.add_argument(
         "--lang", choices=LANGUAGES, default="en", help="language of why/reasons (default en)"
     )
+    cmd.add_argument(
+        "--as-of",
+        type=iso_day,
+        metavar="YYYY-MM-DD",
+        help="evaluate as of this day (default today): no recorded event may come after it, "
+        "and every recency rule counts to it",
+    )
     cmd.set_defaults(run=run_evaluate)
 
 
@@ -37,12 +57,13 @@ def run_evaluate(args: argparse.Namespace) -> int:
 
     try:
         rules = rules_at(args.db, args.rules)
-        case = read_case(args.case_file)
+        # The day of evaluation is also the "today" no recorded event may come after.
+        case = read_case(args.case_file, today=args.as_of)
+        output = evaluation_output(evaluate(case, rules, as_of=args.as_of), args.lang)
     except (CaseError, RulesError) as exc:
         return fail(str(exc), BAD_INPUT)
     except StoreError as exc:  # the database whose rules file is in force refused
         return refuse(exc)
-    output = evaluation_output(evaluate(case, rules), args.lang)
     sys.stdout.write(json.dumps(output, ensure_ascii=False, indent=2) + "\n")
     sys.stdout.flush()
     return 0

@@ -262,10 +262,25 @@ class PresentationWindow(QWidget):
         if surgery.earliest_date is None:
             first = surgery.blockers[0].render(lang) if surgery.blockers else ""
             return self.tr("no date can be given") + (f": {first}" if first else "")
+        # Never a date without liver_ok, the largest resection and flr_ok beside it.
         text = self.tr("earliest %1").replace("%1", surgery.earliest_date.isoformat())
-        if surgery.flr_ok is False:
-            text += " · " + self.tr("FLR too small")
-        return text
+        liver = {True: self.tr("yes"), False: self.tr("no"), None: self.tr("not known")}
+        extent = surgery.resection_extent_max
+        flr = {
+            True: self.tr("sufficient"),
+            False: self.tr("FLR too small"),
+            None: self.tr("not known"),
+        }
+        return " · ".join(
+            (
+                text,
+                self.tr("liver ready: %1").replace("%1", liver[surgery.liver_ok]),
+                self.tr("largest resection: %1").replace(
+                    "%1", term(f"resection.extent.{extent}", lang) if extent else liver[None]
+                ),
+                self.tr("FLR: %1").replace("%1", flr[surgery.flr_ok]),
+            )
+        )
 
     def _revisions(self, case_id: str, current: Case) -> list[Case]:
         """Earlier revisions (for the AFP/PIVKA-II history), oldest first, then the current."""

@@ -108,10 +108,13 @@ class AdjuvantStep(StepPage):
 
     def _option_html(self, option: AdjuvantOption) -> str:
         spec = option.spec
-        badge = badge_html(
-            self.tr("offered") if spec.recommended else self.tr("not recommended"),
-            "suitable" if spec.recommended else "contraindicated",
-        )
+        # No "recommended" without a source that recommends: null is "no recommendation".
+        word, colour = {
+            True: (self.tr("offered"), "suitable"),
+            False: (self.tr("not recommended"), "contraindicated"),
+            None: (self.tr("no recommendation in the review"), "incomplete"),
+        }[spec.recommended]
+        badge = badge_html(word, colour)
         duration = spec.duration_months
         facts = [
             self.tr("Duration: {0} months").format(duration)

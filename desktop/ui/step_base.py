@@ -31,6 +31,9 @@ BADGE_COLOURS = {
     "suitable": "#1e7d3a",
     "caution": "#b26a00",
     "contraindicated": "#b3261e",
+    # a check not done has its own colour, never the green of `suitable` (safety, 2nd edition)
+    "unchecked": "#5b3f9e",
+    "ok": "#1e7d3a",
     "complete": "#1e7d3a",
     "incomplete": "#6b7280",
     "stale": "#b26a00",

@@ -46,7 +46,7 @@ class PatientStep(StepPage):
         self._build_liver()
         self.child_pugh = ResultCard(self.tr("Child-Pugh (Pugh, Br J Surg 1973)"))
         self.albi = ResultCard(self.tr("ALBI / mALBI (Johnson 2015; Hiraoka 2017)"))
-        self.meld = ResultCard(self.tr("MELD / MELD-Na (OPTN policy)"))
+        self.meld = ResultCard(self.tr("MELD / MELD-Na (OPTN 2016)"))
         for card in (self.child_pugh, self.albi, self.meld):
             self.results.addWidget(card)
         self.finish_form()
@@ -122,7 +122,7 @@ class PatientStep(StepPage):
         )
         albi = evaluation.albi
         self.albi.set_result(
-            self.tr("Grade {0} (score {1:.2f})").format(albi.grade, albi.score),
+            self.tr("Grade {0} (score {1})").format(albi.grade, albi.display),
             self.sentences(albi.why),
         )
         meld = evaluation.meld

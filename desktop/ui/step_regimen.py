@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.logic.clinical import verdict_label
 from desktop.logic.model import lifecycle, term
 from desktop.ui.drafts import ensure_draft
 from desktop.ui.forms import ERROR_STYLE, glossary_values, heading
@@ -31,7 +32,7 @@ from desktop.ui.step_base import BADGE_COLOURS, StepPage, badge_html, bullets_ht
 from desktop.ui.undo import CaseDocument
 
 if TYPE_CHECKING:
-    from desktop.logic.clinical import Evaluation, Evidence, RegimenVerdict
+    from desktop.logic.clinical import Check, Evaluation, Evidence, MissingInput, RegimenVerdict
     from desktop.ui.settings import Settings
 
 MAX_COMPARED = 3
@@ -79,13 +80,39 @@ class RegimenTableModel(KeyedRowsModel):
             return "\n".join(reason.render(self.lang) for reason in row.reasons)
         return None
 
+    def verdict_colour(self, row_index: int) -> str:
+        """The verdict's badge colour (tests: `unchecked` is never the colour of suitable)."""
+        return BADGE_COLOURS.get(self._rows[row_index].verdict, "#374151")
+
     def _text(self, row: RegimenVerdict, column: int) -> str:
         if column == 0:
             star = "\u2605 " if row.regimen.id == self.chosen else ""
             return star + row.regimen.name.render(self.lang)
         if column == 1:
             return ", ".join(component_class_names(row, self.lang))
-        return term(f"term.verdict.{row.verdict}", self.lang)
+        return verdict_label(row.verdict, row.checks_not_done).render(self.lang)
+
+
+def checks_html(checks: tuple[Check, ...], lang: str) -> str:
+    """Each check with its rule ID, outcome (word and colour), reason and source; checks that
+    found something or could not run come first. Stacked, so it reads in a narrow column."""
+    order = {"contraindicated": 0, "caution": 1, "unchecked": 2, "ok": 3}
+    items = []
+    for check in sorted(checks, key=lambda c: order.get(c.outcome, 4)):
+        outcome = term(f"term.outcome.{check.outcome}", lang)
+        colour = BADGE_COLOURS.get(check.outcome, "#374151")
+        items.append(
+            "<div style='margin:3px 0 3px 6px'>"
+            f"<span style='color:{colour}; font-weight:600'>{_escape(outcome)}</span> "
+            f"<code>{_escape(check.rule)}</code><br>{_escape(check.reason.render(lang))}<br>"
+            f"<span style='color:#4b5563; font-size:11px'>{_escape(check.source.render(lang))}"
+            "</span></div>"
+        )
+    return "".join(items)
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def component_class_names(row: RegimenVerdict, lang: str) -> list[str]:
@@ -130,6 +157,8 @@ class RegimenStep(StepPage):
         self.choose_error.setStyleSheet(ERROR_STYLE)
         self.add_full(self.chosen_label)
         self.add_full(self.choose_error)
+        self.checklist = rich_label()
+        self.add_full(self.checklist)
         self.detail = rich_label()
         self.results.addWidget(self.detail)
         self.finish_form()
@@ -234,6 +263,19 @@ class RegimenStep(StepPage):
         )
         self.on_select(selected)
         self._show_selected()
+        self._show_checklist(evaluation.data_checklist)
+
+    def _show_checklist(self, items: tuple[MissingInput, ...]) -> None:
+        """Missing inputs once per patient; the rule IDs that need each input are shown with
+        the checks of every regimen."""
+        title = self.tr("Data checklist: inputs not recorded or too old")
+        if not items:
+            self.checklist.setText(
+                f"<b>{title}</b>: " + self.tr("every input the safety checks read is recorded.")
+            )
+            return
+        lines = [term(f"checklist.{item.input}", self.lang) for item in items]
+        self.checklist.setText(f"<b>{title}</b>{bullets_html(lines)}")
 
     def _show_selected(self, *_: Any) -> None:
         ids = self.selected_ids()[:MAX_COMPARED]
@@ -252,13 +294,18 @@ class RegimenStep(StepPage):
         self.detail.setText(f"<table cellspacing='6'><tr>{cells}</tr></table>")
 
     def _detail_html(self, row: RegimenVerdict) -> str:
-        verdict = term(f"term.verdict.{row.verdict}", self.lang)
-        reasons_title, evidence_title = self.tr("Reasons"), self.tr("Evidence")
+        verdict = verdict_label(row.verdict, row.checks_not_done).render(self.lang)
+        checks_title = self.tr("Checks (rule, outcome, reason, source)")
+        evidence_title = self.tr("Evidence")
         parts = [
             f"<b style='font-size:14px'>{row.regimen.name.render(self.lang)}</b><br>",
             badge_html(verdict, row.verdict),
             f"<br><i>{', '.join(component_class_names(row, self.lang))}</i>",
-            f"<p><b>{reasons_title}</b>{bullets_html(self.sentences(row.reasons))}</p>",
+        ]
+        if row.dose_note is not None:
+            parts.append(f"<p>{_escape(row.dose_note.render(self.lang))}</p>")
+        parts += [
+            f"<p><b>{checks_title}</b>{checks_html(row.checks, self.lang)}</p>",
             f"<p><b>{evidence_title}</b>",
         ]
         parts += [self._evidence_html(item) for item in row.regimen.evidence]

@@ -18,7 +18,7 @@ from desktop.ui.tables import PlainRowsModel
 from desktop.ui.undo import CaseDocument
 
 if TYPE_CHECKING:
-    from desktop.logic.clinical import Evaluation, ResponseSeries
+    from desktop.logic.clinical import Evaluation, ResponseSeries, SurgeryTiming
     from desktop.ui.settings import Settings
 
 
@@ -81,7 +81,7 @@ class ResponseStep(StepPage):
         )
         self.timepoint_view: QTableView = table_view(self.timepoints, 2, 10)
         self.results.addWidget(self.timepoint_view)
-        self.surgery = ResultCard(self.tr("Earliest surgery date (washouts: local policy)"))
+        self.surgery = ResultCard(self.tr("Earliest surgery date, with liver readiness and FLR"))
         self.results.addWidget(self.surgery)
         self.flr = ResultCard(self.tr("Future liver remnant"))
         self.results.addWidget(self.flr)
@@ -119,19 +119,39 @@ class ResponseStep(StepPage):
             if surgery.earliest_date
             else self.tr("no date can be given")
         )
-        lines = self.sentences([*surgery.blockers, surgery.planned_date_check, *surgery.why])
-        self.surgery.set_result(earliest, lines)
+        lines = self.sentences(
+            [*surgery.blockers, surgery.planned_date_check, *surgery.why, *surgery.liver_why]
+        )
         word = {
             True: self.tr("sufficient"),
             False: self.tr("insufficient"),
             None: self.tr("unknown"),
         }[surgery.flr_ok]
+        # The date is never shown without liver_ok, the largest resection and flr_ok beside it.
+        readiness = self.readiness_text(surgery, word)
+        self.surgery.set_result(
+            f"{earliest}<br><span style='font-size:13px'>{readiness}</span>", lines
+        )
         flr_lines = self.sentences(surgery.flr_why)
         if surgery.icg_r15_percent is not None:
             flr_lines.append(self.tr("ICG-R15: {0} %").format(surgery.icg_r15_percent))
         self.flr.set_result(word, flr_lines)
         self.facts.set_result("", self.sentences(surgery.facts))
         self.facts.value.hide()
+
+    def readiness_text(self, surgery: SurgeryTiming, flr_word: str) -> str:
+        liver = {True: self.tr("yes"), False: self.tr("no"), None: self.tr("not known")}[
+            surgery.liver_ok
+        ]
+        extent = surgery.resection_extent_max
+        largest = term(f"resection.extent.{extent}", self.lang) if extent else self.tr("not known")
+        return " \u00b7 ".join(
+            (
+                self.tr("liver ready: {0}").format(liver),
+                self.tr("largest resection: {0}").format(largest),
+                self.tr("FLR: {0}").format(flr_word),
+            )
+        )
 
     def _show_response(self, response: ResponseSeries | None) -> None:
         if response is None:

@@ -72,42 +72,47 @@
             <translation>尚无决策草稿：选择一个方案即新建草稿。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_adjuvant.py" line="112" />
+            <location filename="../../desktop/ui/step_adjuvant.py" line="113" />
             <source>offered</source>
             <translation>推荐</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_adjuvant.py" line="112" />
+            <location filename="../../desktop/ui/step_adjuvant.py" line="114" />
             <source>not recommended</source>
             <translation>不推荐</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_adjuvant.py" line="117" />
+            <location filename="../../desktop/ui/step_adjuvant.py" line="115" />
+            <source>no recommendation in the review</source>
+            <translation>综述未作推荐</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_adjuvant.py" line="120" />
             <source>Duration: {0} months</source>
             <translation>疗程：{0} 个月</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_adjuvant.py" line="119" />
+            <location filename="../../desktop/ui/step_adjuvant.py" line="122" />
             <source>Duration: not fixed by the evidence</source>
             <translation>疗程：现有证据未规定</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_adjuvant.py" line="122" />
+            <location filename="../../desktop/ui/step_adjuvant.py" line="125" />
             <source>Stop: {0}</source>
             <translation>停药：{0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_adjuvant.py" line="125" />
+            <location filename="../../desktop/ui/step_adjuvant.py" line="128" />
             <source>ref {0} ({1}{2}): {3}</source>
             <translation>文献 {0}（{1}{2}）：{3}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_adjuvant.py" line="133" />
+            <location filename="../../desktop/ui/step_adjuvant.py" line="136" />
             <source>Evidence</source>
             <translation>证据</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_adjuvant.py" line="133" />
+            <location filename="../../desktop/ui/step_adjuvant.py" line="136" />
             <source>For this case</source>
             <translation>本病例</translation>
         </message>
@@ -1187,7 +1192,7 @@
     <context>
         <name>Forms</name>
         <message>
-            <location filename="../../desktop/ui/forms.py" line="315" />
+            <location filename="../../desktop/ui/forms.py" line="328" />
             <source>no</source>
             <translation>否</translation>
         </message>
@@ -1202,12 +1207,12 @@
             <translation>{0}：{1} 必须为整数</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/forms.py" line="283" />
+            <location filename="../../desktop/ui/forms.py" line="294" />
             <source>— not recorded</source>
             <translation>— 未记录</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/forms.py" line="315" />
+            <location filename="../../desktop/ui/forms.py" line="328" />
             <source>yes</source>
             <translation>是</translation>
         </message>
@@ -1551,7 +1556,7 @@
             <translation>每个病例都必须填写的字段。其余信息稍后在病例工作区中录入。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/new_case.py" line="142" />
+            <location filename="../../desktop/ui/new_case.py" line="144" />
             <source>— choose —</source>
             <translation>— 请选择 —</translation>
         </message>
@@ -1570,8 +1575,8 @@
         </message>
         <message>
             <location filename="../../desktop/ui/step_patient.py" line="49" />
-            <source>MELD / MELD-Na (OPTN policy)</source>
-            <translation>MELD / MELD-Na评分（OPTN规则）</translation>
+            <source>MELD / MELD-Na (OPTN 2016)</source>
+            <translation>MELD / MELD-Na评分（OPTN 2016）</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/step_patient.py" line="56" />
@@ -1710,8 +1715,8 @@
         </message>
         <message>
             <location filename="../../desktop/ui/step_patient.py" line="125" />
-            <source>Grade {0} (score {1:.2f})</source>
-            <translation>{0}级（评分 {1:.2f}）</translation>
+            <source>Grade {0} (score {1})</source>
+            <translation>{0}级（评分 {1}）</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/step_patient.py" line="130" />
@@ -1870,80 +1875,126 @@
             <translation>无法给出日期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/presentation.py" line="265" />
+            <location filename="../../desktop/ui/presentation.py" line="266" />
             <source>earliest %1</source>
             <translation>最早 %1</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/presentation.py" line="267" />
+            <source>yes</source>
+            <translation>是</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/presentation.py" line="267" />
+            <source>no</source>
+            <translation>否</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/presentation.py" line="267" />
+            <location filename="../../desktop/ui/presentation.py" line="272" />
+            <source>not known</source>
+            <translation>未知</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/presentation.py" line="270" />
+            <source>sufficient</source>
+            <translation>充足</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/presentation.py" line="271" />
             <source>FLR too small</source>
             <translation>剩余肝体积不足</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/presentation.py" line="277" />
+            <source>liver ready: %1</source>
+            <translation>肝脏可耐受手术：%1</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/presentation.py" line="278" />
+            <source>largest resection: %1</source>
+            <translation>最大切除范围：%1</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/presentation.py" line="281" />
+            <source>FLR: %1</source>
+            <translation>FLR：%1</translation>
         </message>
     </context>
     <context>
         <name>RegimenStep</name>
         <message>
-            <location filename="../../desktop/ui/step_regimen.py" line="138" />
+            <location filename="../../desktop/ui/step_regimen.py" line="167" />
             <source>Conversion regimens (every regimen of the catalogue)</source>
             <translation>转化治疗方案（方案目录全部方案）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_regimen.py" line="140" />
+            <location filename="../../desktop/ui/step_regimen.py" line="169" />
             <source>All component classes</source>
             <translation>全部药物类别</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_regimen.py" line="146" />
+            <location filename="../../desktop/ui/step_regimen.py" line="175" />
             <source>Choose the selected regimen</source>
             <translation>采用所选方案</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_regimen.py" line="151" />
+            <location filename="../../desktop/ui/step_regimen.py" line="180" />
             <source>Filter by class:</source>
             <translation>按类别筛选：</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_regimen.py" line="158" />
+            <location filename="../../desktop/ui/step_regimen.py" line="187" />
             <source>Select one regimen for its reasons and evidence, or up to three (Ctrl+click) to compare them side by side.</source>
             <translation>选择一个方案查看理由和证据，或选择最多三个（Ctrl+单击）并列比较。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_regimen.py" line="210" />
+            <location filename="../../desktop/ui/step_regimen.py" line="239" />
             <source>Select exactly one regimen to choose it.</source>
             <translation>请只选择一个方案后再采用。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_regimen.py" line="231" />
+            <location filename="../../desktop/ui/step_regimen.py" line="260" />
             <source>Chosen for the decision: {0}</source>
             <translation>决策采用：{0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_regimen.py" line="233" />
+            <location filename="../../desktop/ui/step_regimen.py" line="262" />
             <source>No regimen chosen yet for the decision.</source>
             <translation>决策尚未采用任何方案。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_regimen.py" line="244" />
+            <location filename="../../desktop/ui/step_regimen.py" line="271" />
+            <source>Data checklist: inputs not recorded or too old</source>
+            <translation>数据清单：未记录或已过期的项目</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_regimen.py" line="274" />
+            <source>every input the safety checks read is recorded.</source>
+            <translation>安全核查所需的各项数据均已记录。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_regimen.py" line="286" />
             <source>Select a regimen to see why it got its verdict and the evidence behind it.</source>
             <translation>选择一个方案，查看其评定理由及所依据的证据。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_regimen.py" line="256" />
-            <source>Reasons</source>
-            <translation>理由</translation>
+            <location filename="../../desktop/ui/step_regimen.py" line="298" />
+            <source>Checks (rule, outcome, reason, source)</source>
+            <translation>核查项（规则、结果、原因、来源）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_regimen.py" line="256" />
+            <location filename="../../desktop/ui/step_regimen.py" line="299" />
             <source>Evidence</source>
             <translation>证据</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_regimen.py" line="268" />
+            <location filename="../../desktop/ui/step_regimen.py" line="315" />
             <source>ref {0}</source>
             <translation>文献 {0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_regimen.py" line="270" />
+            <location filename="../../desktop/ui/step_regimen.py" line="317" />
             <source>n = {0}</source>
             <translation>n = {0}</translation>
         </message>
@@ -1951,17 +2002,17 @@
     <context>
         <name>RegimenTableModel</name>
         <message>
-            <location filename="../../desktop/ui/step_regimen.py" line="52" />
+            <location filename="../../desktop/ui/step_regimen.py" line="53" />
             <source>Regimen</source>
             <translation>治疗方案</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_regimen.py" line="53" />
+            <location filename="../../desktop/ui/step_regimen.py" line="54" />
             <source>Components</source>
             <translation>组成</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_regimen.py" line="54" />
+            <location filename="../../desktop/ui/step_regimen.py" line="55" />
             <source>Verdict</source>
             <translation>评定</translation>
         </message>
@@ -2339,8 +2390,8 @@
         </message>
         <message>
             <location filename="../../desktop/ui/step_response.py" line="84" />
-            <source>Earliest surgery date (washouts: local policy)</source>
-            <translation>最早手术日期（停药间隔：本科室规定）</translation>
+            <source>Earliest surgery date, with liver readiness and FLR</source>
+            <translation>最早手术日期，及肝脏可耐受性与剩余肝体积</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/step_response.py" line="86" />
@@ -2363,37 +2414,68 @@
             <translation>无法给出日期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_response.py" line="125" />
+            <location filename="../../desktop/ui/step_response.py" line="126" />
             <source>sufficient</source>
             <translation>充足</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_response.py" line="126" />
+            <location filename="../../desktop/ui/step_response.py" line="127" />
             <source>insufficient</source>
             <translation>不足</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_response.py" line="127" />
+            <location filename="../../desktop/ui/step_response.py" line="128" />
             <source>unknown</source>
             <translation>未知</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_response.py" line="131" />
+            <location filename="../../desktop/ui/step_response.py" line="137" />
             <source>ICG-R15: {0} %</source>
             <translation>ICG-R15：{0}%</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_response.py" line="139" />
+            <location filename="../../desktop/ui/step_response.py" line="143" />
+            <source>yes</source>
+            <translation>是</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_response.py" line="143" />
+            <source>no</source>
+            <translation>否</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_response.py" line="143" />
+            <location filename="../../desktop/ui/step_response.py" line="147" />
+            <source>not known</source>
+            <translation>未知</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_response.py" line="150" />
+            <source>liver ready: {0}</source>
+            <translation>肝脏可耐受手术：{0}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_response.py" line="151" />
+            <source>largest resection: {0}</source>
+            <translation>最大切除范围：{0}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_response.py" line="152" />
+            <source>FLR: {0}</source>
+            <translation>FLR：{0}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_response.py" line="159" />
             <source>not assessable</source>
             <translation>无法评估</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_response.py" line="140" />
+            <location filename="../../desktop/ui/step_response.py" line="160" />
             <source>Response needs a baseline and at least one follow-up scan.</source>
             <translation>疗效评估需要基线及至少一次随访影像检查。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_response.py" line="147" />
+            <location filename="../../desktop/ui/step_response.py" line="167" />
             <source>Current: {0} · best: {1}</source>
             <translation>目前：{0} · 最佳：{1}</translation>
         </message>
@@ -2652,7 +2734,7 @@
     <context>
         <name>Workers</name>
         <message>
-            <location filename="../../desktop/ui/workers.py" line="101" />
+            <location filename="../../desktop/ui/workers.py" line="103" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>

@@ -8,6 +8,7 @@ import pytest
 
 from tests.conftest import EXAMPLES, REPO
 from tests.factories import case_data
+from tests.logic.clinical.safety_cases import COMPLETE
 
 
 def _run(*args: str) -> subprocess.CompletedProcess:
@@ -78,3 +79,38 @@ def test_broken_rules_file_exits_2(tmp_path):
                   str(EXAMPLES / "advanced-pvtt-conversion.json"))
     assert result.returncode == 2
     assert "rules missing from this file" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("as_of", "verdict"),
+    [("2026-06-15", "suitable"), ("2026-12-01", "unchecked")],  # endoscopy now too old
+)
+def test_as_of_sets_the_day_of_evaluation(tmp_path, as_of, verdict):
+    path = tmp_path / "case.json"
+    path.write_text(json.dumps(case_data(**COMPLETE)), encoding="utf-8")
+    result = _run("evaluate", "--as-of", as_of, str(path))
+    assert result.returncode == 0, result.stderr
+    out = json.loads(result.stdout)
+    assert out["as_of"] == as_of
+    bev = next(r for r in out["regimens"] if r["id"] == "atezolizumab-bevacizumab")
+    assert bev["verdict"] == verdict
+
+
+@pytest.mark.parametrize("as_of", ["2026-13-01", "01/06/2026", "2026-6-1", "today"])
+def test_a_bad_as_of_day_exits_2_naming_the_format(as_of):
+    result = _run("evaluate", "--as-of", as_of, str(EXAMPLES / "advanced-pvtt-conversion.json"))
+    assert result.returncode == 2
+    assert "YYYY-MM-DD" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_as_of_is_the_day_no_recorded_event_may_follow(tmp_path):
+    path = tmp_path / "case.json"
+    data = case_data(**{**COMPLETE, "virology.hbv_dna_date": "2026-06-10"})
+    path.write_text(json.dumps(data), encoding="utf-8")
+    result = _run("evaluate", "--as-of", "2026-06-10", str(path))  # the test's own day: ok
+    assert result.returncode == 0, result.stderr
+    result = _run("evaluate", "--as-of", "2026-06-09", str(path))
+    assert result.returncode == 2
+    assert "virology.hbv_dna_date" in result.stderr
+    assert "after the day of evaluation" in result.stderr

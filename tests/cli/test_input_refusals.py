@@ -82,11 +82,11 @@ def test_a_bad_rules_file_exits_2_naming_rule_value_and_allowed(
 @pytest.mark.parametrize("command", ["evaluate", "export --pdf", "pack"])
 def test_an_unknown_verdict_exits_2(tmp_path, case_file, stored, capsys, command):
     text = resource("rules.json").read_text(encoding="utf-8")
-    text = text.replace('"safety.tace_vp4_verdict": {"value": "contraindicated"',
-                        '"safety.tace_vp4_verdict": {"value": "forbidden"')
+    text = text.replace('"tace.vp4": {"value": "contraindicated"',
+                        '"tace.vp4": {"value": "forbidden"')
     argv = _commands(tmp_path, case_file, stored)[command]
     assert main([*argv, "--rules", str(_rules_file(tmp_path, text))]) == 2
-    assert 'rule safety.tace_vp4_verdict: value "forbidden" is not allowed; allowed: one of' in (
+    assert 'rule tace.vp4: value "forbidden" is not allowed; allowed: one of' in (
         capsys.readouterr().err
     )
 

@@ -46,7 +46,8 @@ _ALLOWED_WORDS = """BCLC CNLC ECOG ALBI MELD INR AFP PIVKA II TACE HAIC TKI ICI 
     MELD-Na mALBI log10 HBsAg IMbrave150 v5 sha256 YYYY-MM-DD Page Down Up Home End ICG-R15
     Mazzaferro Engl Med Lancet Oncol Johnson Clin Hiraoka Cancer Br Surg Eisenhauer Lencioni
     Llovet Reig et al Hepatol J N OPTN Pugh Cheng Child-Pugh PIVKA-II PD-L1 up-to-seven n db i
-    Liver MIT Apache Qt PySide6 GNU LGPL GPL"""
+    Liver MIT Apache Qt PySide6 GNU LGPL GPL DNA VEGFR STORM IMbrave050 LEAP-002 LEAP-012
+    Makuuchi Semin Finn Kudo Cancers ASCO Hwang EASL nucleos"""
 ALLOWED = set(_ALLOWED_WORDS.split())
 # a citation "(Author, Journal Year)" is written as published, in either language
 WORD = re.compile(r"(?<![0-9A-Za-z])[A-Za-z][A-Za-z0-9\-]*")

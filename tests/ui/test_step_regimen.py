@@ -1,8 +1,10 @@
 """Regimen step: every regimen with its verdict; filter, compare, choose."""
 
 import pytest
+from PySide6.QtCore import Qt
 
 from desktop.logic.clinical.evaluation import evaluate
+from desktop.ui.step_base import BADGE_COLOURS
 from desktop.ui.step_regimen import RegimenStep
 from tests.factories import make_case
 
@@ -15,8 +17,44 @@ def step(mount_step):
 def test_the_whole_catalogue_is_listed_with_verdict_words(step):
     assert step.model.rowCount() == len(evaluate(step.document.case).regimens)
     words = {step.model.index(r, 2).data() for r in range(step.model.rowCount())}
-    assert words <= {"suitable", "caution", "contraindicated"}
-    assert "contraindicated" in words  # an ICI with active autoimmune disease
+    assert {w.split(",")[0] for w in words} <= {
+        "suitable",
+        "caution",
+        "contraindicated",
+        "unchecked",
+    }
+    # an ICI with active autoimmune disease; the checks not done are counted beside the verdict
+    assert any(w.startswith("contraindicated, ") and "checks not done" in w for w in words)
+    assert any(w.startswith("unchecked, ") for w in words)
+
+
+def test_unchecked_is_drawn_in_its_own_colour_never_that_of_suitable(step):
+    colours = {
+        step.model._rows[r].verdict: step.model.verdict_colour(r)
+        for r in range(step.model.rowCount())
+    }
+    assert colours["unchecked"] != BADGE_COLOURS["suitable"]
+    assert colours["unchecked"] == BADGE_COLOURS["unchecked"]
+    brush = step.model.index(
+        next(r for r in range(step.model.rowCount()) if step.model._rows[r].verdict == "unchecked"),
+        2,
+    ).data(Qt.ItemDataRole.BackgroundRole)
+    assert brush.color().name() == BADGE_COLOURS["unchecked"]
+
+
+def test_the_detail_shows_each_check_with_rule_id_outcome_reason_and_source(step):
+    step.on_select(["atezolizumab-bevacizumab"])
+    html = step.detail.text()
+    assert "ici.autoimmune" in html
+    assert "Active autoimmune disease, with an immune checkpoint inhibitor." in html
+    assert "trial exclusion criteria" in html  # its source
+    assert "checks not done" in html
+
+
+def test_the_data_checklist_lists_missing_inputs_once(step):
+    text = step.checklist.text()
+    assert text.startswith("<b>Data checklist: inputs not recorded or too old</b>")
+    assert text.count("Varices (upper endoscopy)") == 1
 
 
 def test_the_table_model_passes_the_model_tester(qtmodeltester, step):
@@ -35,7 +73,7 @@ def test_selecting_two_regimens_compares_them_side_by_side(step):
     step.on_select(ids)
     assert step.selected_ids() == ids
     html = step.detail.text()
-    assert html.count("<td") == 2
+    assert html.count("<td valign='top' width='50%'>") == 2
     assert "ref " in html
 
 

@@ -1,8 +1,11 @@
 """Response step: scans and lesion diameters, the mRECIST series, treatments, adverse events."""
 
+import dataclasses
+
 import pytest
 from PySide6.QtCore import Qt
 
+from desktop.logic.clinical.evaluation import evaluate
 from desktop.ui.step_response import ResponseStep
 
 EDIT = Qt.ItemDataRole.EditRole
@@ -86,8 +89,21 @@ def test_last_doses_set_the_earliest_surgery_date(step):
     assert step.treatments.on_add_treatment("haic-folfox-lenvatinib-pd1", "2026-06-05") == []
     assert step.treatments.on_add_agent("lenvatinib", "2026-10-30") == []
     assert step.document.case.treatments[0].agents[0].name == "lenvatinib"
-    assert step.surgery.value.text() == "2026-11-06"
+    shown = step.surgery.value.text()
+    assert shown.startswith("2026-11-06")
+    # never the date alone: liver_ok, the largest resection and flr_ok beside it
+    for words in ("liver ready: not known", "largest resection: not known", "FLR: unknown"):
+        assert words in shown
     assert "lenvatinib" in step.surgery.why.text()
+
+
+def test_readiness_beside_the_date_names_the_largest_resection(step):
+    surgery = dataclasses.replace(
+        evaluate(step.document.case).surgery, liver_ok=True, resection_extent_max="segmentectomy"
+    )
+    assert step.readiness_text(surgery, "sufficient") == (
+        "liver ready: yes \u00b7 largest resection: segmentectomy \u00b7 FLR: sufficient"
+    )
 
 
 def test_adverse_event_grade_is_edited_in_the_ledger(step):

@@ -4,6 +4,7 @@ checks, the adjuvant plan, completeness, and the one `evaluate` that runs them a
 `Evaluation` and the result types it holds are what the app and the PDF read."""
 
 from desktop.logic.clinical.adjuvant import AdjuvantOption
+from desktop.logic.clinical.checks import Check
 from desktop.logic.clinical.completeness import (
     AREAS,
     Readiness,
@@ -31,7 +32,7 @@ from desktop.logic.clinical.response import (
     nice_ceiling,
     response_chart_series,
 )
-from desktop.logic.clinical.safety import RegimenVerdict
+from desktop.logic.clinical.safety import MissingInput, RegimenVerdict, verdict_label
 from desktop.logic.clinical.scores import Albi, ChildPugh, Meld
 from desktop.logic.clinical.staging import Criterion, Stage, cheng_note, cheng_type
 from desktop.logic.clinical.timing import SurgeryTiming, agent_catalogue, washout_rule_id
@@ -41,6 +42,7 @@ __all__ = [
     "AdjuvantOption",
     "Albi",
     "ChartSeries",
+    "Check",
     "ChildPugh",
     "Component",
     "Criterion",
@@ -48,6 +50,7 @@ __all__ = [
     "Evidence",
     "LOCOREGIONAL",
     "Meld",
+    "MissingInput",
     "Readiness",
     "Regimen",
     "RegimenVerdict",
@@ -67,5 +70,6 @@ __all__ = [
     "rediscussion_reasons",
     "response_chart_series",
     "summary_columns",
+    "verdict_label",
     "washout_rule_id",
 ]

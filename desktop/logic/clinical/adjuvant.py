@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from desktop.logic.clinical.regimens import AdjuvantOptionSpec, Catalogue, Regimen, regimen_text
-from desktop.logic.model import Case, Message, msg
+from desktop.logic.clinical.safety_patient import hbv_present
+from desktop.logic.model import Case, Message, Translated, msg
 
 MACROVASCULAR_PVI = frozenset({"vp1", "vp2", "vp3", "vp4"})
 MACROVASCULAR_HVI = frozenset({"vv1", "vv2", "vv3"})
@@ -40,6 +41,9 @@ class AdjuvantOption:
             "stop_rules": [message.render(lang) for message in self.stop_rule_messages],
             "evidence": [e.to_output(lang) for e in spec.evidence],
             "recommended": spec.recommended,
+            "recommendation_source": (
+                spec.recommendation_source.render(lang) if spec.recommendation_source else None
+            ),
             "notes": [note.render(lang) for note in self.notes],
         }
 
@@ -53,9 +57,13 @@ def adjuvant_options(case: Case, catalogue: Catalogue) -> list[AdjuvantOption]:
 
 def _notes(spec: AdjuvantOptionSpec, case: Case, catalogue: Catalogue) -> list[Message]:
     notes: list[Message] = []
-    if not spec.recommended:
-        notes.append(msg("adjuvant.note.not_recommended", refs=_refs(spec)))
-    elif not spec.stop_rules:
+    advised_against = spec.recommended is False
+    if advised_against and spec.recommendation_source is not None:
+        source = Translated(spec.recommendation_source.en, spec.recommendation_source.zh_CN)
+        notes.append(msg("adjuvant.note.not_recommended", source=source))
+    elif spec.recommended is None:
+        notes.append(Message("adjuvant.note.no_recommendation"))
+    if not advised_against and not spec.stop_rules:
         notes.append(Message("adjuvant.note.no_stop_rule"))
     if spec.id == "continue-preoperative-regimen":
         notes.extend(_preoperative_notes(case))
@@ -63,14 +71,10 @@ def _notes(spec: AdjuvantOptionSpec, case: Case, catalogue: Catalogue) -> list[M
         notes.extend(_folfox_haic_notes(case, catalogue))
     if spec.id in ICI_OPTIONS:
         notes.extend(_ici_exclusion_notes(case))
-    if spec.recommended:
+    if not advised_against:
         # Review section 7: whether pCR should shorten adjuvant therapy is unanswered.
         notes.append(Message("adjuvant.note.pcr_unresolved"))
     return notes
-
-
-def _refs(spec: AdjuvantOptionSpec) -> list[int]:
-    return [e.ref for e in spec.evidence]
 
 
 def _preoperative_notes(case: Case) -> list[Message]:
@@ -96,7 +100,7 @@ def _folfox_haic_notes(case: Case, catalogue: Catalogue) -> list[Message]:
         or tumor.hepatic_vein_invasion in MACROVASCULAR_HVI
     ):
         notes.append(Message("adjuvant.note.macrovascular_invasion"))
-    if "hbv" in case.etiology:
+    if hbv_present(case):  # HBsAg positive, or HBV among the causes
         notes.append(Message("adjuvant.note.hbv"))
     return notes
 

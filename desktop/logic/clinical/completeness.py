@@ -11,7 +11,10 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Literal
 
-from desktop.logic.model import Case, Decision, Message, Term, lifecycle, msg
+from desktop.logic.clinical.regimens import load_catalogue
+from desktop.logic.clinical.safety import assess_regimens, data_checklist
+from desktop.logic.clinical.scores import albi, child_pugh
+from desktop.logic.model import Case, Decision, Message, Term, default_rules, lifecycle, msg
 
 Area = Literal["patient", "tumour", "regimen", "response", "adjuvant", "decision"]
 AREAS: tuple[Area, ...] = ("patient", "tumour", "regimen", "response", "adjuvant", "decision")
@@ -20,13 +23,8 @@ AreaState = Literal["complete", "incomplete", "stale"]
 # Optional labs the scores and safety checks read (MELD: creatinine; bleeding risk: platelets;
 # response markers: AFP, PIVKA-II) -- case-format.md and clinical-rules.md.
 _MARKER_LABS = ("creatinine", "platelets", "afp", "pivka_ii")
-# History items the regimen safety checks read (clinical-rules.md, contraindications).
-_SAFETY_HISTORY = (
-    "autoimmune_disease_active",
-    "organ_transplant",
-    "uncontrolled_hypertension",
-    "proteinuria_g_per_24h",
-)
+# Inputs the patient area already names; the regimen area lists the other safety inputs.
+_PATIENT_INPUTS = frozenset({"labs.creatinine", "liver.varices"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +78,7 @@ def readiness(case: Case, on: dt.date, stale_days: int) -> Readiness:
     gaps = [
         *_patient_gaps(case, on, stale_days),
         *_tumour_gaps(case),
-        *_regimen_gaps(case),
+        *_regimen_gaps(case, on),
         *_response_gaps(case, on, stale_days),
         *_decision_gaps(case, on),
     ]
@@ -118,9 +116,18 @@ def _tumour_gaps(case: Case) -> list[Gap]:
     return [Gap("tumour", "missing", msg("completeness.missing", item=_item(n))) for n in names]
 
 
-def _regimen_gaps(case: Case) -> list[Gap]:
-    names = [n for n in _SAFETY_HISTORY if getattr(case.history, n) is None]
-    return [Gap("regimen", "missing", msg("completeness.missing", item=_item(n))) for n in names]
+def _regimen_gaps(case: Case, on: dt.date) -> list[Gap]:
+    """Every input a regimen safety check could not run without, as of the meeting day: the
+    data checklist of the second-edition checks (shipped rules), so the regimen area is never
+    "complete" while a verdict says a check was not done."""
+    verdicts = assess_regimens(
+        case, load_catalogue(), default_rules(), on, child_pugh(case).points, albi(case).grade
+    )
+    return [
+        Gap("regimen", "missing", msg("completeness.missing", item=Term(f"checklist.{i.input}")))
+        for i in data_checklist(verdicts)
+        if i.input not in _PATIENT_INPUTS
+    ]
 
 
 def _response_gaps(case: Case, on: dt.date, stale_days: int) -> list[Gap]:

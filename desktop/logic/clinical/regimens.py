@@ -17,7 +17,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
-from desktop.logic.model import Term, Translated, adverse_event_term, resource
+from desktop.logic.model import Message, Term, Translated, adverse_event_term, msg, resource
 
 ComponentClass = Literal[
     "tace", "haic", "radiotherapy", "sirt", "tki", "ici", "anti_vegf", "chemotherapy"
@@ -36,6 +36,7 @@ Design = Literal[
     "systematic_review",
     "meta_analysis",
     "review_article",
+    "range_across_studies",
     "not_stated",
 ]
 StopRule = Literal["recurrence", "intolerable_toxicity"]
@@ -95,19 +96,61 @@ class Evidence(Frozen):
 
 
 class Population(Frozen):
-    """What the cited study was done in; `child_pugh_enrolled` only where the review says so."""
+    """What the cited study was done in. `child_pugh_enrolled` and `ecog_enrolled` are filled only
+    from the trial's own publication, named in `enrolled_source` (clinical-rules.md, catalogue
+    corrections); otherwise null, shown as "not stated in the review"."""
 
     ref: Ref
     studied_in: Bilingual
     child_pugh_enrolled: tuple[Literal["A", "B", "C"], ...] | None = None
+    ecog_enrolled: tuple[Annotated[int, Field(ge=0, le=4)], ...] | None = None
+    enrolled_source: Bilingual | None = None
+
+    @model_validator(mode="after")
+    def _enrolment_has_its_source(self) -> Population:
+        stated = self.child_pugh_enrolled is not None or self.ecog_enrolled is not None
+        if stated != (self.enrolled_source is not None):
+            raise ValueError(
+                f"population of ref {self.ref}: enrolled Child-Pugh/ECOG and enrolled_source "
+                "go together (filled only from the trial's own publication)"
+            )
+        return self
+
+    def enrolment(self) -> Message:
+        """The enrolled Child-Pugh class and ECOG PS with their source, or "not stated"."""
+        if self.enrolled_source is None:
+            return msg("regimens.enrolled_not_stated", ref=self.ref)
+        parts: list[Message] = []
+        if self.child_pugh_enrolled is not None:
+            parts.append(
+                msg("regimens.enrolled_child_pugh", classes="/".join(self.child_pugh_enrolled))
+            )
+        if self.ecog_enrolled is not None:
+            parts.append(msg("regimens.enrolled_ecog", ecog=_span(self.ecog_enrolled)))
+        source = Translated(self.enrolled_source.en, self.enrolled_source.zh_CN)
+        return msg("regimens.enrolled", ref=self.ref, parts=parts, source=source)
 
     def to_output(self, lang: str = "en") -> dict[str, Any]:
-        enrolled = self.child_pugh_enrolled
+        child_pugh, ecog = self.child_pugh_enrolled, self.ecog_enrolled
         return {
             "ref": self.ref,
             "studied_in": self.studied_in.render(lang),
-            "child_pugh_enrolled": list(enrolled) if enrolled is not None else None,
+            "child_pugh_enrolled": list(child_pugh) if child_pugh is not None else None,
+            "ecog_enrolled": list(ecog) if ecog is not None else None,
+            "enrolled_source": (
+                self.enrolled_source.render(lang)
+                if self.enrolled_source
+                else Message("regimens.not_stated_in_review").render(lang)
+            ),
         }
+
+
+def _span(values: tuple[int, ...]) -> str:
+    """ECOG 0-1 as written in trial papers: a run of whole numbers as "low-high"."""
+    ordered = sorted(values)
+    if len(ordered) > 1 and ordered == list(range(ordered[0], ordered[-1] + 1)):
+        return f"{ordered[0]}-{ordered[-1]}"
+    return ", ".join(str(v) for v in ordered)
 
 
 class AdverseEventSpec(Frozen):
@@ -131,7 +174,6 @@ class Regimen(Frozen):
     adverse_events: tuple[AdverseEventSpec, ...] = ()
 
     _classes: tuple[str, ...] = PrivateAttr(default=())
-    _child_pugh_a_refs: tuple[int, ...] = PrivateAttr(default=())
 
     @model_validator(mode="after")
     def _triple_matches_components(self) -> Regimen:
@@ -143,9 +185,6 @@ class Regimen(Frozen):
 
     def model_post_init(self, context: Any, /) -> None:
         self._classes = tuple(dict.fromkeys(c.class_ for c in self.components))
-        self._child_pugh_a_refs = tuple(
-            p.ref for p in self.population if p.child_pugh_enrolled == ("A",)
-        )
 
     @property
     def classes(self) -> tuple[str, ...]:
@@ -167,10 +206,9 @@ class Regimen(Frozen):
                 return component.name
         return None
 
-    @property
-    def child_pugh_a_only_refs(self) -> tuple[int, ...]:
-        """Refs whose study, as the review states, enrolled Child-Pugh A only."""
-        return self._child_pugh_a_refs
+    def has_agent(self, agent: str) -> bool:
+        """A component is this agent, or a procedure that delivers it."""
+        return any(agent == c.name or agent in c.agents for c in self.components)
 
 
 class AdjuvantOptionSpec(Frozen):
@@ -181,8 +219,19 @@ class AdjuvantOptionSpec(Frozen):
     setting: Literal["adjuvant"]
     duration_months: Annotated[int, Field(gt=0)] | None
     stop_rules: tuple[StopRule, ...] = ()
-    recommended: bool
+    # No "recommended" flag without a source that recommends (or advises against): null when the
+    # review reports the evidence without recommending (clinical-rules.md, catalogue corrections).
+    recommended: bool | None = None
+    recommendation_source: Bilingual | None = None
     evidence: Annotated[tuple[Evidence, ...], Field(min_length=1)]
+
+    @model_validator(mode="after")
+    def _recommendation_has_its_source(self) -> AdjuvantOptionSpec:
+        if (self.recommended is None) != (self.recommendation_source is None):
+            raise ValueError(
+                f"{self.id}: recommended true/false needs recommendation_source, and null none"
+            )
+        return self
 
 
 class Catalogue(Frozen):
@@ -207,9 +256,7 @@ class Catalogue(Frozen):
 
     def model_post_init(self, context: Any, /) -> None:
         self._index = {r.id: r for r in self.regimens} | {a.id: a for a in self.adjuvant}
-        self._profiles = tuple(
-            RegimenProfile(r, r.classes, r.triple, r.child_pugh_a_only_refs) for r in self.regimens
-        )
+        self._profiles = tuple(RegimenProfile.of(r) for r in self.regimens)
         self._component_names = frozenset(
             name for r in self.regimens for c in r.components for name in (c.name, *c.agents)
         )
@@ -229,14 +276,35 @@ class Catalogue(Frozen):
         return self._index.get(regimen_id)
 
 
+# Systemic agents: a TACE regimen with one of these is exempt from the up-to-seven caution.
+SYSTEMIC = frozenset({"tki", "ici", "anti_vegf", "chemotherapy"})
+
+
 @dataclass(frozen=True, slots=True)
 class RegimenProfile:
     """Plain per-regimen facts for the per-case safety loop (no pydantic attribute lookups)."""
 
     regimen: Regimen
-    classes: tuple[str, ...]
-    triple: bool
-    child_pugh_a_only_refs: tuple[int, ...]
+    classes: frozenset[str]
+    lenvatinib: bool
+    tace_alone: bool
+    enrolment: tuple[Message, ...]
+
+    @property
+    def kind(self) -> tuple[frozenset[str], bool, bool]:
+        """What decides which component checks apply: regimens of one kind share them."""
+        return (self.classes, self.lenvatinib, self.tace_alone)
+
+    @classmethod
+    def of(cls, regimen: Regimen) -> RegimenProfile:
+        classes = frozenset(regimen.classes)
+        return cls(
+            regimen=regimen,
+            classes=classes,
+            lenvatinib=regimen.has_agent("lenvatinib"),
+            tace_alone="tace" in classes and not classes & SYSTEMIC,
+            enrolment=tuple(p.enrolment() for p in regimen.population),
+        )
 
 
 class CatalogueError(ValueError):

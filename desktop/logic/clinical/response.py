@@ -16,6 +16,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from typing import Any
 
+from desktop.logic.clinical.markers import marker_series
 from desktop.logic.model import Case, Imaging, Message, Term, msg, render_all
 
 # Target lesions: at most 5 in total (Eisenhauer 2009, RECIST 1.1; kept by Lencioni & Llovet 2010).
@@ -62,6 +63,7 @@ class ResponseSeries:
     current: str
     best: str
     why: tuple[Message, ...]
+    needs_new_baseline: bool = False
 
     def to_output(self, lang: str = "en") -> dict[str, Any]:
         return {
@@ -69,6 +71,7 @@ class ResponseSeries:
             "timepoints": [point.to_output(lang) for point in self.timepoints],
             "current": self.current,
             "best": self.best,
+            "needs_new_baseline": self.needs_new_baseline,
             "why": render_all(self.why, lang),
         }
 
@@ -90,7 +93,8 @@ def assess_response(imaging: Sequence[Imaging]) -> ResponseSeries | None:
     targets = _target_ids(baseline)
     timepoints = _timepoints(imaging, baseline.criteria, targets)
     follow_ups = timepoints[1:]
-    current, best = follow_ups[-1].category, _best(follow_ups)
+    counted = _until_first_progression(follow_ups)
+    current, best = follow_ups[-1].category, _best(counted)
     why = [
         *_series_notes(imaging, targets),
         msg(
@@ -100,22 +104,26 @@ def assess_response(imaging: Sequence[Imaging]) -> ResponseSeries | None:
             best=_category_term(best),
         ),
     ]
-    return ResponseSeries(baseline.criteria, timepoints, current, best, tuple(why))
+    progressed = counted[-1].category == "PD"
+    if progressed:
+        first_pd = counted[-1].date.isoformat()
+        why.append(msg("response.new_baseline", date=first_pd))
+    return ResponseSeries(baseline.criteria, timepoints, current, best, tuple(why), progressed)
 
 
 def response_chart_series(case: Case) -> ChartSeries:
-    """Evaluable sums per scan, plus AFP and PIVKA-II where known (the case holds only the
-    current values, dated at `assessed_on`)."""
+    """Evaluable sums per scan, plus the dated AFP and PIVKA-II series (labs_history and the
+    current labs, dated at `assessed_on`)."""
     sums: tuple[tuple[dt.date, float], ...] = ()
     if case.imaging:
         baseline = case.imaging[0]
         points = _timepoints(case.imaging, baseline.criteria, _target_ids(baseline))
         sums = tuple((p.date, p.sum_mm) for p in points if p.sum_mm is not None)
-    afp, pivka = case.labs.afp, case.labs.pivka_ii
+    markers = marker_series(case)
     return ChartSeries(
         sum_mm=sums,
-        afp_ng_ml=((case.assessed_on, afp.ng_ml),) if afp else (),
-        pivka_ii_mau_ml=((case.assessed_on, pivka.value),) if pivka else (),
+        afp_ng_ml=tuple((p.date, p.value) for p in markers.afp),
+        pivka_ii_mau_ml=tuple((p.date, p.value) for p in markers.pivka_ii),
     )
 
 
@@ -283,6 +291,15 @@ def _sum_below_pd_threshold(criteria: str, total: Fraction, nadir: Fraction) -> 
 
 def _best(follow_ups: Sequence[Timepoint]) -> str:
     return min((point.category for point in follow_ups), key=BEST_ORDER.index)
+
+
+def _until_first_progression(follow_ups: Sequence[Timepoint]) -> Sequence[Timepoint]:
+    """RECIST 1.1: best overall response is counted from the start of treatment until
+    progression, so the follow-ups up to and including the first PD."""
+    for index, point in enumerate(follow_ups):
+        if point.category == "PD":
+            return follow_ups[: index + 1]
+    return follow_ups
 
 
 def _series_notes(imaging: Sequence[Imaging], targets: tuple[str, ...]) -> list[Message]:

@@ -1,394 +1,267 @@
-"""Safety verdicts on every catalogue regimen: suitable / caution / contraindicated, with reasons.
-
-The checks are those of clinical-rules.md "Safety checks on regimens"; every threshold and verdict
-comes from the rules file (`safety.*` entries) and each reason names its source, marked
-"local policy, confirm" where the rule is a department value. Work that does not depend on the
-regimen is done once per case; the per-regimen loop only combines precomputed concerns.
+"""Safety verdicts on every catalogue regimen, built from checks (clinical-rules.md, "Safety
+checks, second edition"): each regimen carries one check per rule that applies to it, and its
+verdict is the worst outcome, so `suitable` means every check ran on recorded data and found
+nothing. Work that does not depend on the regimen is done once per case.
 """
 
 from __future__ import annotations
 
-import json
-from collections.abc import Sequence
-from dataclasses import dataclass, field
-from functools import cache
+import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 
-from desktop.logic.clinical.regimens import Catalogue, Regimen, RegimenProfile, ae_term
-from desktop.logic.clinical.scores import child_pugh_class
-from desktop.logic.model import VERDICT_ORDER, Case, Message, Rules, Term, agent_term, msg, resource
-
-SUITABLE = "suitable"
-LOCAL_POLICY = Message("safety.local_policy")
-# End-stage performance status: BCLC (Reig et al., J Hepatol 2022), ECOG PS 3-4 is stage D.
-ECOG_END_STAGE = 3
-
-_VERDICT_RULES = (
-    "safety.end_stage_verdict",
-    "safety.child_pugh_b_triple_verdict",
-    "safety.child_pugh_b_cp_a_evidence_verdict",
-    "safety.tace_decompensated_verdict",
-    "safety.ici_autoimmune_verdict",
-    "safety.ici_transplant_verdict",
-    "safety.anti_vegf_varices_verdict",
-    "safety.anti_vegf_recent_bleeding_verdict",
-    "safety.anti_vegf_proteinuria_verdict",
-    "safety.anti_vegf_hypertension_verdict",
-    "safety.anti_vegf_recent_surgery_verdict",
-    "safety.tki_hypertension_verdict",
-    "safety.tace_vp4_verdict",
-    "safety.tace_large_nodule_verdict",
-    "safety.adverse_event_verdict",
+from desktop.logic.clinical.checks import (
+    CAUTION,
+    CONTRAINDICATED,
+    OK,
+    RANK,
+    SUITABLE,
+    UNCHECKED,
+    Check,
+    Policy,
+    check_policy,
 )
+from desktop.logic.clinical.regimens import Catalogue, Regimen
+from desktop.logic.clinical.safety_components import (
+    component_checks,
+    scope_layout,
+    slot_table,
+    slots_for,
+)
+from desktop.logic.clinical.safety_patient import (
+    ECOG_TWO,
+    adverse_event_check,
+    child_pugh_b_check,
+    ecog_2_check,
+    patient_checks,
+    severe_events,
+)
+from desktop.logic.clinical.scores import child_pugh_class, settled
+from desktop.logic.model import Case, Message, Rules, Term, msg
 
-
-@dataclass(frozen=True, slots=True)
-class Concern:
-    """One rule that fired: its verdict, the sentence saying why, and the rule ids behind it."""
-
-    verdict: str
-    reason: Message
-    rules: tuple[str, ...]
+LENVATINIB_DOSE_RULE = "dose.lenvatinib.weight_kg"
+# The verdict of the worst outcome's rank (checks.RANK): contraindicated > caution > unchecked.
+VERDICT_BY_RANK = {0: SUITABLE, 1: UNCHECKED, 2: CAUTION, 3: CONTRAINDICATED}
+UNCHECKED_RANK = RANK[UNCHECKED]
 
 
 @dataclass(frozen=True, slots=True)
 class RegimenVerdict:
-    """The verdict on one regimen for one case; `rules` lists the rule ids that fired."""
+    """The verdict on one regimen for one case, with every check that decided it.
+
+    The checks are held as the parts every regimen shares (patient-wide, built once per case),
+    its own three, and the indices of the component checks that apply to it; `checks` puts
+    them together in the order they are shown."""
 
     regimen: Regimen
     verdict: str
-    reasons: tuple[Message, ...]
-    rules: tuple[str, ...] = ()
+    checks_not_done: int
+    shared: tuple[Check, ...]
+    own: tuple[Check, Check, Check]
+    components: tuple[Check, ...]
+    slots: tuple[int, ...]
+    dose_note: Message | None = None
 
-    def to_output(self, lang: str = "en") -> dict[str, Any]:
+    @property
+    def checks(self) -> tuple[Check, ...]:
+        # Child-Pugh C and ECOG 3-4, ECOG 2 and Child-Pugh B, the rest of liver function and
+        # hepatitis B, adverse events, then the components' checks.
+        shared, own, components = self.shared, self.own, self.components
+        return (
+            *shared[:2],
+            own[0],
+            own[1],
+            *shared[2:],
+            own[2],
+            *(components[i] for i in self.slots),
+        )
+
+    @property
+    def incomplete(self) -> bool:
+        return self.checks_not_done > 0
+
+    @property
+    def rules(self) -> tuple[str, ...]:
+        """The rule ID of every check this verdict was built from."""
+        return tuple(check.rule for check in self.checks)
+
+    @property
+    def reasons(self) -> tuple[Message, ...]:
+        """The non-ok checks' reasons (first edition `reasons`)."""
+        return tuple(check.reason for check in self.checks if check.outcome != OK)
+
+    def to_output(
+        self, lang: str = "en", rendered: dict[int, dict[str, Any]] | None = None
+    ) -> dict[str, Any]:
+        """The regimen as hcc-mdt-evaluation/1 names it; `rendered` shares the rendering of
+        checks that several regimens hold (the patient-wide ones) across one output."""
         regimen = self.regimen
+        seen = {} if rendered is None else rendered
+        checks = []
+        for check in self.checks:
+            out = seen.get(id(check))
+            if out is None:
+                out = seen[id(check)] = check.to_output(lang)
+            checks.append(dict(out))  # a copy each: no output shares a mutable object
         return {
             "id": regimen.id,
             "name": regimen.name.render(lang),
             "components": [c.to_output() for c in regimen.components],
             "verdict": self.verdict,
-            "reasons": [reason.render(lang) for reason in self.reasons],
+            "verdict_label": verdict_label(self.verdict, self.checks_not_done).render(lang),
+            "checks": checks,
+            "incomplete": self.incomplete,
+            "checks_not_done": self.checks_not_done,
+            "reasons": [c["reason"] for c in checks if c["outcome"] != OK],
+            "dose_note": self.dose_note.render(lang) if self.dose_note else None,
             "evidence": [e.to_output(lang) for e in regimen.evidence],
             "population": [p.to_output(lang) for p in regimen.population],
             "adverse_events": [a.to_output(lang) for a in regimen.adverse_events],
             "triple": regimen.triple,
+        }
+
+
+def verdict_label(verdict: str, not_done: int) -> Message:
+    """The verdict as shown, with the number of checks not done ("caution, 2 checks not done"):
+    a caution can hide a check that never ran."""
+    word = Term(f"term.verdict.{verdict}")
+    if not_done == 0:
+        return msg("checks.verdict", verdict=word)
+    if not_done == 1:
+        return msg("checks.verdict_not_done_one", verdict=word)
+    return msg("checks.verdict_not_done", verdict=word, count=not_done)
+
+
+def assess_regimens(
+    case: Case,
+    catalogue: Catalogue,
+    rules: Rules,
+    as_of: dt.date,
+    child_pugh_points: int,
+    albi_grade: str,
+) -> list[RegimenVerdict]:
+    """A verdict for every conversion regimen of the catalogue, in catalogue order. Everything
+    that does not depend on the regimen is built once; the loop only combines."""
+    policy = check_policy(rules)
+    cls = child_pugh_class(child_pugh_points)
+    label = f"{cls}{child_pugh_points}"
+    burden = max(case.tumor.nodules_cm) + len(case.tumor.nodules_cm)
+    events = severe_events(case, policy, catalogue)
+    scoped = tuple(component_checks(case, policy, as_of, child_pugh_points, burden))
+    layout = scope_layout(scoped)
+    components = tuple(s.check for s in scoped)
+    component_rank = [RANK[c.outcome] for c in components]
+    shared = tuple(patient_checks(case, policy, cls, label, albi_grade))
+    shared_rank = max(RANK[c.outcome] for c in shared)
+    shared_undone = sum(1 for c in shared if c.outcome == UNCHECKED)
+    ecog_2 = ecog_2_check(case, policy, ()) if case.ecog != ECOG_TWO else None
+    child_pugh_b = child_pugh_b_check(policy, cls, label, ()) if cls != "B" else None
+    no_events = not events.matched and not events.unmatched
+    ae = adverse_event_check(events, policy, None) if no_events else None
+    dose = lenvatinib_dose(case, policy, cls)
+    table = slot_table(layout)
+    by_kind: dict[tuple, tuple[tuple[int, ...], int, int]] = {}
+    verdicts = []
+    for profile in catalogue.profiles:
+        own = (
+            ecog_2 or ecog_2_check(case, policy, profile.enrolment),
+            child_pugh_b or child_pugh_b_check(policy, cls, label, profile.enrolment),
+            ae or adverse_event_check(events, policy, profile),
+        )
+        found = by_kind.get(profile.kind)
+        if found is None:
+            slots = slots_for(scoped, table, profile)
+            ranks = [component_rank[i] for i in slots]
+            found = by_kind[profile.kind] = (
+                slots,
+                max(ranks, default=0),
+                ranks.count(UNCHECKED_RANK),
+            )
+        slots, component_worst, component_undone = found
+        own_ranks = [RANK[c.outcome] for c in own]
+        rank = max(shared_rank, component_worst, *own_ranks)
+        undone = shared_undone + component_undone + own_ranks.count(UNCHECKED_RANK)
+        verdicts.append(
+            RegimenVerdict(
+                profile.regimen,
+                VERDICT_BY_RANK[rank],
+                undone,
+                shared,
+                own,
+                components,
+                slots,
+                dose if profile.lenvatinib else None,
+            )
+        )
+    return verdicts
+
+
+def lenvatinib_dose(case: Case, policy: Policy, cp_class: str) -> Message:
+    """Lenvatinib label (REFLECT): 8 mg below 60 kg, 12 mg at 60 kg or more; no HCC dose is
+    given for Child-Pugh B or C. The note never changes a verdict."""
+    limit = policy.numbers[LENVATINIB_DOSE_RULE]
+    weight = case.patient.weight_kg
+    liver = msg("dose.lenvatinib.no_label_dose", cls=cp_class) if cp_class in ("B", "C") else ""
+    if weight is None:
+        return msg("dose.lenvatinib.weight_needed", limit=limit, liver=liver)
+    dose = 12 if settled(weight) >= limit else 8
+    side = Term("dose.lenvatinib.at_or_above" if dose == 12 else "dose.lenvatinib.below")
+    return msg(
+        "dose.lenvatinib.dose",
+        dose=dose,
+        weight=float(weight),
+        side=side,
+        limit=limit,
+        liver=liver,
+    )
+
+
+# --- the data checklist -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class MissingInput:
+    """One input a check lacked, listed once per patient with the rules that need it."""
+
+    input: str
+    rules: tuple[str, ...]
+
+    def to_output(self, lang: str = "en") -> dict[str, Any]:
+        return {
+            "input": self.input,
+            "item": Term(f"checklist.{self.input}").render(lang),
             "rules": list(self.rules),
         }
 
 
-@dataclass(frozen=True, slots=True)
-class Policy:
-    """The rules file's safety entries, read once per rules object."""
-
-    version: str
-    verdicts: dict[str, str]
-    cited: dict[str, dict[str, Any]]
-    proteinuria_limit: float
-    tace_min_points: int
-    nodule_limit_cm: float
-    ae_min_grade: int
-
-
-@dataclass(slots=True)
-class CaseConcerns:
-    """Everything about one case that the regimen loop needs, computed once."""
-
-    every: list[Concern] = field(default_factory=list)
-    by_class: dict[str, list[Concern]] = field(default_factory=dict)
-    triple: list[Concern] = field(default_factory=list)
-    child_pugh_b_label: str | None = None
-    missing_every: list[Message] = field(default_factory=list)
-    missing_by_class: dict[str, list[Message]] = field(default_factory=dict)
-    adverse_events: list[tuple[str, str | None, Term | str, int]] = field(default_factory=list)
-
-
-def assess_regimens(
-    case: Case, child_pugh_points: int | None, catalogue: Catalogue, rules: Rules
-) -> list[RegimenVerdict]:
-    """A verdict for every conversion regimen of the catalogue, in catalogue order."""
-    policy = safety_policy(rules)
-    concerns = case_concerns(case, child_pugh_points, policy)
-    _note_unknown_agents(concerns, catalogue)
-    no_concern = msg("safety.no_contraindication", version=policy.version)
-    return [_verdict(profile, concerns, policy, no_concern) for profile in catalogue.profiles]
-
-
-_policy_cache: dict[int, tuple[Rules, Policy]] = {}
-
-
-def safety_policy(rules: Rules) -> Policy:
-    """The safety policy of a rules object; cached while that object lives."""
-    hit = _policy_cache.get(id(rules))
-    if hit is not None and hit[0] is rules:
-        return hit[1]
-    policy = _read_policy(rules)
-    if len(_policy_cache) > 16:
-        _policy_cache.clear()
-    _policy_cache[id(rules)] = (rules, policy)
-    return policy
-
-
-def _read_policy(rules: Rules) -> Policy:
-    verdicts = {}
-    for rule_id in _VERDICT_RULES:
-        value = rules.value(rule_id)
-        if value not in VERDICT_ORDER:
-            allowed = ", ".join(VERDICT_ORDER)
-            raise ValueError(f"rule {rule_id}: verdict {value!r} is not one of {allowed}")
-        verdicts[rule_id] = value
-    cited = {}
-    for rule_id in rules.rules:
-        if rule_id.startswith("safety."):
-            entry = rules.entry(rule_id)
-            cited[rule_id] = {
-                "source": entry.source_text,
-                "policy": LOCAL_POLICY if entry.is_local_policy else "",
-            }
-    return Policy(
-        version=rules.version,
-        verdicts=verdicts,
-        cited=cited,
-        proteinuria_limit=float(rules.value("safety.anti_vegf_proteinuria_g_per_24h")),
-        tace_min_points=int(rules.value("safety.tace_child_pugh_b_min_points")),
-        nodule_limit_cm=float(rules.value("safety.tace_large_nodule_cm")),
-        ae_min_grade=int(rules.value("safety.adverse_event_min_grade")),
-    )
-
-
-def _concern(policy: Policy, key: str, rule_id: str, *extra: str, **params: Any) -> Concern:
-    reason = msg(key, **params, **policy.cited[rule_id])
-    return Concern(policy.verdicts[rule_id], reason, (rule_id, *extra))
-
-
-def case_concerns(case: Case, points: int | None, policy: Policy) -> CaseConcerns:
-    found = CaseConcerns()
-    _liver_and_performance(case, points, policy, found)
-    _immunotherapy(case, policy, found)
-    _anti_vegf(case, policy, found)
-    _tki(case, policy, found)
-    _tace(case, points, policy, found)
-    _adverse_events(case, policy, found)
-    return found
-
-
-def _add(found: CaseConcerns, component_class: str, concern: Concern) -> None:
-    found.by_class.setdefault(component_class, []).append(concern)
-
-
-def _missing(found: CaseConcerns, component_class: str, key: str) -> None:
-    found.missing_by_class.setdefault(component_class, []).append(Message(key))
-
-
-def _liver_and_performance(
-    case: Case, points: int | None, policy: Policy, found: CaseConcerns
-) -> None:
-    # Review section 2: Child-Pugh B/C may not tolerate intensive regimens; C / ECOG 3-4 end-stage.
-    if case.ecog >= ECOG_END_STAGE:
-        found.every.append(
-            _concern(policy, "safety.end_stage_ecog", "safety.end_stage_verdict", ecog=case.ecog)
-        )
-    if points is None:
-        found.missing_every.append(Message("safety.missing.child_pugh"))
-        return
-    # Child-Pugh class from points: Pugh 1973 (A 5-6, B 7-9, C 10-15), via scores.
-    cls = child_pugh_class(points)
-    label = f"{cls}{points}"
-    if cls == "C":
-        found.every.append(
-            _concern(policy, "safety.end_stage_child_pugh", "safety.end_stage_verdict", label=label)
-        )
-    elif cls == "B":
-        # Review section 5: triple therapy only with relatively preserved liver function.
-        found.triple.append(
-            _concern(
-                policy,
-                "safety.child_pugh_b_triple",
-                "safety.child_pugh_b_triple_verdict",
-                label=label,
-            )
-        )
-        found.child_pugh_b_label = label
-
-
-def _immunotherapy(case: Case, policy: Policy, found: CaseConcerns) -> None:
-    # ICI exclusions (autoimmune disease, transplant): trial exclusion criteria, rules file.
-    history = case.history
-    if history.autoimmune_disease_active:
-        _add(
-            found, "ici", _concern(policy, "safety.ici_autoimmune", "safety.ici_autoimmune_verdict")
-        )
-    elif history.autoimmune_disease_active is None:
-        _missing(found, "ici", "safety.missing.autoimmune")
-    if history.organ_transplant:
-        _add(
-            found, "ici", _concern(policy, "safety.ici_transplant", "safety.ici_transplant_verdict")
-        )
-    elif history.organ_transplant is None:
-        _missing(found, "ici", "safety.missing.transplant")
-
-
-def _anti_vegf(case: Case, policy: Policy, found: CaseConcerns) -> None:
-    # Bevacizumab bleeding, proteinuria, hypertension, surgery: label and IMbrave150 exclusions.
-    liver, history = case.liver, case.history
-    if liver.varices == "large_or_high_risk":
-        _add(found, "anti_vegf", _concern(policy, "safety.anti_vegf_varices", _rid("varices")))
-    elif liver.varices in (None, "unknown"):
-        _missing(found, "anti_vegf", "safety.missing.varices")
-    if liver.variceal_bleeding_within_6_months:
-        concern = _concern(policy, "safety.anti_vegf_recent_bleeding", _rid("recent_bleeding"))
-        _add(found, "anti_vegf", concern)
-    elif liver.variceal_bleeding_within_6_months is None:
-        _missing(found, "anti_vegf", "safety.missing.variceal_bleeding")
-    _proteinuria(history.proteinuria_g_per_24h, policy, found)
-    if history.uncontrolled_hypertension:
-        concern = _concern(policy, "safety.anti_vegf_hypertension", _rid("hypertension"))
-        _add(found, "anti_vegf", concern)
-    elif history.uncontrolled_hypertension is None:
-        _missing(found, "anti_vegf", "safety.missing.hypertension_anti_vegf")
-    if history.major_surgery_within_28_days:
-        concern = _concern(policy, "safety.anti_vegf_recent_surgery", _rid("recent_surgery"))
-        _add(found, "anti_vegf", concern)
-    elif history.major_surgery_within_28_days is None:
-        _missing(found, "anti_vegf", "safety.missing.recent_surgery")
-
-
-def _rid(name: str) -> str:
-    return f"safety.anti_vegf_{name}_verdict"
-
-
-def _proteinuria(value: float | None, policy: Policy, found: CaseConcerns) -> None:
-    # Bevacizumab label: withhold for proteinuria >= 2 g/24 h (threshold from the rules file).
-    if value is None:
-        _missing(found, "anti_vegf", "safety.missing.proteinuria")
-    elif value >= policy.proteinuria_limit:
-        concern = _concern(
-            policy,
-            "safety.anti_vegf_proteinuria",
-            _rid("proteinuria"),
-            "safety.anti_vegf_proteinuria_g_per_24h",
-            value=float(value),
-            limit=policy.proteinuria_limit,
-        )
-        _add(found, "anti_vegf", concern)
-
-
-def _tki(case: Case, policy: Policy, found: CaseConcerns) -> None:
-    # TKI labels: control blood pressure before starting.
-    if case.history.uncontrolled_hypertension:
-        concern = _concern(policy, "safety.tki_hypertension", "safety.tki_hypertension_verdict")
-        _add(found, "tki", concern)
-    elif case.history.uncontrolled_hypertension is None:
-        _missing(found, "tki", "safety.missing.hypertension_tki")
-
-
-def _tace(case: Case, points: int | None, policy: Policy, found: CaseConcerns) -> None:
-    # TACE limits: Vp4, nodule > 10 cm (review section 3, refs 23-24), decompensated cirrhosis.
-    if case.tumor.portal_vein_invasion == "vp4":
-        _add(found, "tace", _concern(policy, "safety.tace_vp4", "safety.tace_vp4_verdict"))
-    largest = max(case.tumor.nodules_cm)
-    if largest > policy.nodule_limit_cm:
-        concern = _concern(
-            policy,
-            "safety.tace_large_nodule",
-            "safety.tace_large_nodule_verdict",
-            "safety.tace_large_nodule_cm",
-            size=float(largest),
-            limit=policy.nodule_limit_cm,
-        )
-        _add(found, "tace", concern)
-    if points is not None and points >= policy.tace_min_points:
-        concern = _concern(
-            policy,
-            "safety.tace_decompensated",
-            "safety.tace_decompensated_verdict",
-            "safety.tace_child_pugh_b_min_points",
-            label=f"{child_pugh_class(points)}{points}",
-            min_points=policy.tace_min_points,
-        )
-        _add(found, "tace", concern)
-
-
-def _adverse_events(case: Case, policy: Policy, found: CaseConcerns) -> None:
-    # Review section 8, point 5: CTCAE grade >= 3 is severe (minimum grade from the rules file).
-    classes = agent_classes()
-    for event in case.adverse_events:
-        if event.grade < policy.ae_min_grade:
+def data_checklist(verdicts: list[RegimenVerdict]) -> tuple[MissingInput, ...]:
+    """Every missing or too-old input across the regimens' checks, each once, in first-seen
+    order, with the rule IDs that could not run without it."""
+    needed: dict[str, list[str]] = {}
+    seen: set[int] = set()
+    for check in _each_check_once(verdicts):
+        if not check.missing or id(check) in seen:
             continue
-        label = ae_term(event.term.strip().lower())
-        for given in event.attributed_to:
-            agent = given.strip().lower()
-            found.adverse_events.append((agent, classes.get(agent), label, event.grade))
+        seen.add(id(check))
+        for name in check.missing:
+            rules = needed.setdefault(name, [])
+            if check.rule not in rules:
+                rules.append(check.rule)
+    return tuple(MissingInput(name, tuple(rules)) for name, rules in needed.items())
 
 
-def _note_unknown_agents(found: CaseConcerns, catalogue: Catalogue) -> None:
-    """A severe event on an agent neither agents.json nor the catalogue knows cannot be matched."""
-    for agent, agent_class, event, grade in found.adverse_events:
-        if agent_class is None and agent not in catalogue.component_names:
-            note = msg("safety.ae_unknown_agent", grade=grade, event=event, agent=agent_term(agent))
-            found.missing_every.append(note)
-
-
-def _verdict(
-    profile: RegimenProfile, found: CaseConcerns, policy: Policy, no_concern: Message
-) -> RegimenVerdict:
-    concerns = list(found.every)
-    missing = list(found.missing_every)
-    by_class, missing_by_class = found.by_class, found.missing_by_class
-    for component_class in profile.classes:
-        if component_class in by_class:
-            concerns.extend(by_class[component_class])
-        if component_class in missing_by_class:
-            missing.extend(missing_by_class[component_class])
-    if profile.triple and found.triple:
-        concerns.extend(found.triple)
-    if found.child_pugh_b_label and profile.child_pugh_a_only_refs:
-        concerns.append(
-            _concern(
-                policy,
-                "safety.child_pugh_b_cp_a_evidence",
-                "safety.child_pugh_b_cp_a_evidence_verdict",
-                label=found.child_pugh_b_label,
-                refs=list(profile.child_pugh_a_only_refs),
-            )
-        )
-    if found.adverse_events:
-        _match_adverse_events(profile.regimen, found, policy, concerns)
-    if not concerns:
-        return RegimenVerdict(profile.regimen, SUITABLE, (no_concern, *missing), ())
-    return _combine(profile.regimen, concerns, missing)
-
-
-def _match_adverse_events(
-    regimen: Regimen, found: CaseConcerns, policy: Policy, concerns: list[Concern]
-) -> None:
-    for agent, agent_class, event, grade in found.adverse_events:
-        component = regimen.component_for(agent, agent_class)
-        if component is not None:
-            concerns.append(
-                _concern(
-                    policy,
-                    "safety.adverse_event",
-                    "safety.adverse_event_verdict",
-                    "safety.adverse_event_min_grade",
-                    grade=grade,
-                    event=event,
-                    agent=agent_term(agent),
-                    component=agent_term(component),
-                )
-            )
-
-
-def _combine(
-    regimen: Regimen, concerns: Sequence[Concern], missing: list[Message]
-) -> RegimenVerdict:
-    verdict = max((c.verdict for c in concerns), key=VERDICT_ORDER.__getitem__)
-    rules = tuple(dict.fromkeys(rule for c in concerns for rule in c.rules))
-    reasons = (*(c.reason for c in concerns), *missing)
-    return RegimenVerdict(regimen, verdict, reasons, rules)
-
-
-@cache
-def agent_classes() -> dict[str, str]:
-    """Agent or procedure name -> component class, from resources/agents.json."""
-    data = json.loads(resource("agents.json").read_text(encoding="utf-8"))
-    return {name.lower(): spec["class"] for name, spec in data["agents"].items()}
+def _each_check_once(verdicts: list[RegimenVerdict]) -> list[Check]:
+    """The checks of every verdict without walking what they share once per regimen."""
+    found: list[Check] = []
+    shared_seen: set[int] = set()
+    slots: dict[int, set[int]] = {}
+    for verdict in verdicts:
+        if id(verdict.shared) not in shared_seen:
+            shared_seen.add(id(verdict.shared))
+            found += verdict.shared
+        found += verdict.own
+        slots.setdefault(id(verdict.components), set()).update(verdict.slots)
+    by_id = {id(v.components): v.components for v in verdicts}
+    for key, indices in slots.items():
+        found += [by_id[key][i] for i in sorted(indices)]
+    return found

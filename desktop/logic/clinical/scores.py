@@ -137,12 +137,34 @@ class Albi:
     grade: str
     why: tuple[Message, ...]
 
+    @property
+    def display(self) -> str:
+        return albi_display(self.score)
+
     def to_output(self, lang: str = "en") -> dict[str, Any]:
         return {
-            "score": round(self.score, 2),
+            "score": self.score,
+            "score_display": self.display,
             "grade": self.grade,
             "why": render_all(self.why, lang),
         }
+
+
+ALBI_CUT_OFFS = (ALBI_GRADE_1_MAX, MALBI_GRADE_2A_MAX, ALBI_GRADE_2_MAX)
+ALBI_MAX_DECIMALS = 9
+
+
+def albi_display(score: float) -> str:
+    """The fewest decimals (at least 2) at which the printed score differs from every cut-off it
+    would otherwise equal: -2.59996 prints as -2.59996, never as "-2.60" beside grade 2a. A score
+    that is the cut-off itself prints as the cut-off."""
+    exact = settled(score)
+    for places in range(2, ALBI_MAX_DECIMALS + 1):
+        shown = f"{score:.{places}f}"
+        hides_a_side = any(float(shown) == cut and exact != cut for cut in ALBI_CUT_OFFS)
+        if not hides_a_side:
+            return shown
+    return f"{score:.{ALBI_MAX_DECIMALS}f}"
 
 
 def albi_score(bilirubin_umol_l: float, albumin_g_l: float) -> float:
@@ -172,7 +194,7 @@ def albi(case: Case) -> Albi:
             albumin=entered(albumin, "g/L", albumin.g_l),
             bilirubin_umol_l=bilirubin.umol_l,
             albumin_g_l=albumin.g_l,
-            score=f"{score:.2f}",
+            score=albi_display(score),
         ),
         msg("scores.albi.grade", grade=grade, band=msg(f"scores.albi.band_{grade}")),
     )
@@ -180,8 +202,9 @@ def albi(case: Case) -> Albi:
 
 
 # ---------------------------------------------------------------- MELD / MELD-Na
-# MELD and MELD-Na: OPTN policy, as clinical-rules.md states it (floors 1.0, creatinine cap 4.0,
-# Na bounded 125-137, MELD-Na only when MELD(i) > 11, round to nearest integer, cap 40).
+# MELD and MELD-Na: OPTN policy (the 2016 MELD-Na rule) as clinical-rules.md states it: floors 1.0,
+# creatinine cap 4.0, MELD(i) rounded to the tenth and x10 (a whole number, as OPTN writes it),
+# MELD-Na from that whole number only when it is > 11, Na bounded 125-137, rounded, cap 40.
 MELD_LAB_FLOOR = 1.0
 MELD_CREATININE_CAP = 4.0
 MELD_NA_SWITCH = 11.0
@@ -211,8 +234,14 @@ def meld_initial(creatinine_mg_dl: float, bilirubin_mg_dl: float, inr: float) ->
     )
 
 
+def meld_whole(meld_i: float) -> int:
+    """OPTN: MELD(i) rounded to the tenth decimal place, then x10 (2.7702 -> 2.8 -> 28); `meld_i`
+    is already x10, so this rounds it half up to a whole number. Not capped here."""
+    return math.floor(settled(meld_i) + 0.5)
+
+
 def meld_sodium(meld_i: float, sodium_mmol_l: float) -> float:
-    """MELD-Na from the unrounded MELD(i); sodium bounded to 125-137 here."""
+    """MELD-Na from the whole-number MELD(i); sodium bounded to 125-137 here."""
     sodium = min(max(sodium_mmol_l, SODIUM_LOW), SODIUM_HIGH)
     return meld_i + 1.32 * (137 - sodium) - 0.033 * meld_i * (137 - sodium)
 
@@ -256,33 +285,31 @@ def meld(case: Case) -> Meld:
         labs.bilirubin.mg_dl,
     )
     inr, inr_line = _floored("scores.term.inr", labs.inr, labs.inr)
-    meld_i = meld_initial(creatinine, bilirubin, inr)
-    meld_value = meld_points(meld_i)
+    whole = meld_whole(meld_initial(creatinine, bilirubin, inr))
+    meld_value = min(whole, MELD_CAP)
     why += [
         bilirubin_line,
         inr_line,
-        msg("scores.meld.result", meld=meld_value, meld_i=f"{meld_i:.1f}"),
+        msg("scores.meld.result", meld=meld_value, meld_i=whole),
     ]
-    meld_na, na_line = _meld_na(meld_i, meld_value, labs)
+    meld_na, na_line = _meld_na(whole, meld_value, labs)
     return Meld(meld=meld_value, meld_na=meld_na, why=(*why, na_line))
 
 
-def _meld_na(meld_i: float, meld_value: int, labs: Labs) -> tuple[int | None, Message]:
-    # The >11 switch and the Na correction use the UNROUNDED MELD(i) (x10), and rounding happens
-    # once at the end, because clinical-rules.md (our contract) says so. OPTN's policy text first
-    # rounds MELD(i) to the tenth decimal place (before x10); the two can differ by one point
-    # near a .5 or when MELD(i) lies between 11.0 and 11.05.
+def _meld_na(whole: int, meld_value: int, labs: Labs) -> tuple[int | None, Message]:
+    # OPTN: the > 11 switch and the Na correction use MELD(i) as the whole number written
+    # after rounding to the tenth and x10 (clinical-rules.md, second edition).
     if labs.sodium is None:
         return None, msg("scores.meld.no_sodium")
     sodium = labs.sodium.value
-    if settled(meld_i) <= MELD_NA_SWITCH:
-        return meld_value, msg("scores.meld.na_not_needed", meld_i=f"{meld_i:.1f}", sodium=sodium)
-    meld_na = meld_points(meld_sodium(meld_i, sodium))
+    if whole <= MELD_NA_SWITCH:
+        return meld_value, msg("scores.meld.na_not_needed", meld_i=whole, sodium=sodium)
+    meld_na = meld_points(meld_sodium(whole, sodium))
     bounded = min(max(sodium, SODIUM_LOW), SODIUM_HIGH)
     return meld_na, msg(
         "scores.meld.na_applied",
         meld_na=meld_na,
-        meld_i=f"{meld_i:.1f}",
+        meld_i=whole,
         sodium=sodium,
         used=bounded,
     )

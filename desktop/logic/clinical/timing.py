@@ -1,7 +1,10 @@
-"""When resection can follow conversion therapy: drug washouts, unresolved severe toxicity, FLR.
+"""When resection can follow conversion therapy: drug washouts, unresolved severe toxicity, FLR,
+and whether the liver is ready (resection.py), always reported together.
 
 Every interval is a rules-file entry (local policy unless a label gives it); an agent the
-planner does not know, or one still being given, leaves no earliest date rather than a guess.
+planner does not know, one whose washout is missing from the rules file, or one still being
+given leaves no earliest date rather than a guess; with no treatment recorded no washout applies
+and no date is given.
 """
 
 from __future__ import annotations
@@ -13,6 +16,8 @@ from functools import cache
 from typing import Any
 
 from desktop.logic.clinical.regimens import regimen_text
+from desktop.logic.clinical.resection import LastDose, last_dose, liver_readiness, stale
+from desktop.logic.clinical.scores import ChildPugh
 from desktop.logic.model import (
     AdverseEvent,
     Agent,
@@ -54,6 +59,10 @@ class SurgeryTiming:
     blockers: tuple[Message, ...]
     flr_ok: bool | None
     flr_why: tuple[Message, ...]
+    liver_ok: bool | None = None
+    liver_why: tuple[Message, ...] = ()
+    makuuchi: str | None = None
+    resection_extent_max: str | None = None
     facts: tuple[Message, ...] = SECTION_6_FACTS
     icg_r15_percent: float | None = None
     planned_date_check: Message | None = None
@@ -63,6 +72,10 @@ class SurgeryTiming:
         return {
             "earliest_date": self.earliest_date.isoformat() if self.earliest_date else None,
             "blockers": render_all(self.blockers, lang),
+            "liver_ok": self.liver_ok,
+            "liver_why": render_all(self.liver_why, lang),
+            "makuuchi": self.makuuchi,
+            "resection_extent_max": self.resection_extent_max,
             "flr_ok": self.flr_ok,
             "flr_why": render_all(self.flr_why, lang),
             "icg_r15_percent": self.icg_r15_percent,
@@ -84,15 +97,22 @@ class Wait:
     moves_date: bool = True
 
 
-def surgery_timing(case: Case, rules: Rules) -> SurgeryTiming:
-    waits = washout_waits(case, rules) + adverse_event_waits(case, rules)
+def surgery_timing(
+    case: Case, rules: Rules, child_pugh: ChildPugh, meld: int | None, as_of: dt.date
+) -> SurgeryTiming:
+    waits = washout_waits(case, rules, as_of) + adverse_event_waits(case, rules)
     earliest, why = earliest_surgery_date(case, waits)
-    flr_ok, flr_why = flr_assessment(case, rules)
+    flr_ok, flr_why = flr_assessment(case, rules, last_dose(case))
+    liver = liver_readiness(case, child_pugh, meld, rules)
     return SurgeryTiming(
         earliest_date=earliest,
         blockers=tuple(wait.line for wait in waits),
         flr_ok=flr_ok,
         flr_why=flr_why,
+        liver_ok=liver.liver_ok,
+        liver_why=liver.why,
+        makuuchi=liver.makuuchi,
+        resection_extent_max=liver.extent,
         icg_r15_percent=case.liver.icg_r15_percent,
         planned_date_check=planned_date_check(case, earliest),
         why=why,
@@ -105,13 +125,16 @@ def surgery_timing(case: Case, rules: Rules) -> SurgeryTiming:
 def earliest_surgery_date(
     case: Case, waits: list[Wait]
 ) -> tuple[dt.date | None, tuple[Message, ...]]:
-    """Latest clearing date over the waits, never before the assessment date."""
+    """Latest clearing date over the waits, never before the assessment date; no date at all
+    without a treatment on record (no washout applies)."""
     assessed = case.assessed_on.isoformat()
+    if not case.treatments:
+        return None, (msg("timing.no_treatment"),)
     if any(wait.moves_date and wait.clears is None for wait in waits):
         return None, (msg("timing.earliest_unknown"),)
     dated = [wait for wait in waits if wait.moves_date]
     if not dated:
-        return case.assessed_on, (msg("timing.no_washout", date=assessed),)
+        return case.assessed_on, (msg("timing.no_dated_washout", date=assessed),)
     last = max(wait.clears for wait in dated if wait.clears)
     if last <= case.assessed_on:
         return case.assessed_on, (msg("timing.earliest_assessed", date=assessed),)
@@ -139,18 +162,20 @@ def planned_date_check(case: Case, earliest: dt.date | None) -> Message | None:
 # --- washouts --------------------------------------------------------------------------------
 
 
-def washout_waits(case: Case, rules: Rules) -> list[Wait]:
+def washout_waits(case: Case, rules: Rules, as_of: dt.date) -> list[Wait]:
     waits = []
     for treatment in case.treatments:
         if not treatment.agents:
             line = msg("timing.no_agents", regimen=regimen_text(treatment.regimen))
             waits.append(Wait(line, treatment.regimen, None))
-        waits += [agent_wait(treatment, agent, rules) for agent in treatment.agents]
+        waits += [agent_wait(treatment, agent, rules, as_of) for agent in treatment.agents]
     return waits
 
 
-def agent_wait(treatment: Treatment, agent: Agent, rules: Rules) -> Wait:
-    """Last dose + the agent's washout from the rules file, in words."""
+def agent_wait(treatment: Treatment, agent: Agent, rules: Rules, as_of: dt.date) -> Wait:
+    """Last dose + the agent's washout from the rules file, in words; an agent is never
+    skipped: no known rule, a rule missing from the rules file, or a dose after the day of
+    evaluation each hold the date back with a blocker."""
     rule_id = washout_rule_id(agent.name)
     if rule_id is None:
         line = msg(
@@ -159,8 +184,24 @@ def agent_wait(treatment: Treatment, agent: Agent, rules: Rules) -> Wait:
             regimen=regimen_text(treatment.regimen),
         )
         return Wait(line, agent.name, None)
+    if rule_id not in rules.rules:
+        line = msg(
+            "timing.washout_missing",
+            agent=agent_term(agent.name),
+            rule=rule_id,
+            version=rules.version,
+        )
+        return Wait(line, agent.name, None)
     entry = rules.entry(rule_id)
     last_dose, from_stop = agent.last_dose or treatment.stopped, agent.last_dose is None
+    if last_dose is not None and last_dose > as_of:
+        line = msg(
+            "timing.dose_after_today",
+            agent=agent_term(agent.name),
+            last_dose=last_dose.isoformat(),
+            as_of=as_of.isoformat(),
+        )
+        return Wait(line, agent.name, None)
     if entry.value is None:
         return _per_protocol_wait(agent, last_dose, entry)
     days = _whole_days(entry.value)
@@ -259,8 +300,11 @@ def _adverse_event_wait(event: AdverseEvent, entry: RuleEntry) -> Wait:
 # --- future liver remnant --------------------------------------------------------------------
 
 
-def flr_assessment(case: Case, rules: Rules) -> tuple[bool | None, tuple[Message, ...]]:
-    """FLR against the rules-file threshold for this liver; ICG-R15 shown beside it."""
+def flr_assessment(
+    case: Case, rules: Rules, dose: LastDose
+) -> tuple[bool | None, tuple[Message, ...]]:
+    """FLR against the rules-file threshold for this liver; ICG-R15 shown beside it. A short
+    FLR stands however old; an adequate one must be newer than the last dose."""
     rule_id, basis = _flr_rule(case, rules)
     entry = rules.entry(rule_id)
     flr = case.liver.future_liver_remnant_percent
@@ -268,10 +312,23 @@ def flr_assessment(case: Case, rules: Rules) -> tuple[bool | None, tuple[Message
     ok: bool | None = None
     if flr is None:
         why.append(msg("timing.flr_missing", required=entry.value, source=_source(entry)))
+    elif flr < entry.value:
+        ok = False
+        why.append(msg("timing.flr_short", flr=flr, required=entry.value, source=_source(entry)))
+    elif stale(case.liver.flr_date, dose):
+        measured = case.liver.flr_date
+        why.append(
+            msg(
+                "timing.flr_old",
+                flr=flr,
+                required=entry.value,
+                source=_source(entry),
+                measured=measured.isoformat() if measured else Term("term.timing.date_unrecorded"),
+            )
+        )
     else:
-        ok = flr >= entry.value
-        key = "timing.flr_enough" if ok else "timing.flr_short"
-        why.append(msg(key, flr=flr, required=entry.value, source=_source(entry)))
+        ok = True
+        why.append(msg("timing.flr_enough", flr=flr, required=entry.value, source=_source(entry)))
     icg = case.liver.icg_r15_percent
     why.append(msg("timing.icg", value=icg) if icg is not None else msg("timing.icg_missing"))
     return ok, tuple(why)

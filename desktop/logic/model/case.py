@@ -12,8 +12,17 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, Field, StrictBool, model_validator
+from pydantic import AfterValidator, BaseModel, Field, StrictBool, model_validator
 
+from desktop.logic.model.additions import (
+    MarkerValue,
+    Segment,
+    SteroidMg,
+    Virology,
+    WeightKg,
+    drop_empty_additions,
+    unique_segments,
+)
 from desktop.logic.model.decision import Decision
 from desktop.logic.model.fields import (
     Date,
@@ -34,6 +43,7 @@ class Patient(Strict):
     name: Annotated[OneLine, Field(max_length=200)]
     sex: Literal["female", "male", "other", "unknown"] | None = None
     birth_date: Date | None = None
+    weight_kg: WeightKg | None = None  # addition of 2026-12
 
 
 class Liver(Strict):
@@ -45,6 +55,10 @@ class Liver(Strict):
     dialysis_twice_in_past_week: StrictBool | None = None
     icg_r15_percent: Percent | None = None
     future_liver_remnant_percent: Percent | None = None
+    # Additions of 2026-12: the day each reassuring value was measured.
+    varices_assessed_on: Date | None = None
+    icg_r15_date: Date | None = None
+    flr_date: Date | None = None
 
 
 class Tumor(Strict):
@@ -55,6 +69,10 @@ class Tumor(Strict):
     hepatic_vein_invasion: Literal["none", "vv1", "vv2", "vv3"] | None = None
     extrahepatic_spread: StrictBool
     lymph_node_metastasis: StrictBool | None = None
+    # Additions of 2026-12.
+    infiltrative: StrictBool | None = None
+    bilobar: StrictBool | None = None
+    segments: Annotated[list[Segment] | None, AfterValidator(unique_segments)] = None
 
 
 class History(Strict):
@@ -63,6 +81,12 @@ class History(Strict):
     uncontrolled_hypertension: StrictBool | None = None
     proteinuria_g_per_24h: Annotated[float, Field(strict=True, ge=0, le=50)] | None = None
     major_surgery_within_28_days: StrictBool | None = None
+    # Additions of 2026-12.
+    last_major_surgery_date: Date | None = None
+    systemic_steroids_mg_prednisone_per_day: SteroidMg | None = None
+    interstitial_lung_disease: StrictBool | None = None
+    prior_immune_related_ae_grade3plus: StrictBool | None = None
+    bleeding_or_arterial_thrombosis_within_6_months: StrictBool | None = None
 
 
 class Lesion(Strict):
@@ -155,6 +179,8 @@ class Case(Strict):
     )
     ecog: Annotated[int, Field(strict=True, ge=0, le=4)]
     labs: Labs
+    labs_history: list[MarkerValue] = Field(default_factory=list, max_length=500)
+    virology: Virology = Field(default_factory=Virology)
     liver: Liver
     tumor: Tumor
     history: History = Field(default_factory=History)
@@ -218,8 +244,9 @@ class Case(Strict):
                 )
 
     def to_json_dict(self) -> dict[str, Any]:
-        """The exchange form: what was given, nothing added (absent stays absent)."""
-        return self.model_dump(mode="json", exclude_unset=True)
+        """The exchange form: what was given, nothing added (absent stays absent); an added
+        field of 2026-12 is written only when it holds a value."""
+        return drop_empty_additions(self.model_dump(mode="json", exclude_unset=True))
 
 
 _MOMENTS = ("at", "finalized_at")  # DateTime fields: signatures, overrides, finalization

@@ -20,8 +20,10 @@ from desktop.logic.model.json_input import JsonInputError, load_json
 from desktop.logic.model.messages import DEFAULT_LANGUAGE, Message, Translated, msg
 from desktop.logic.model.paths import resource
 
-Verdict = Literal["suitable", "caution", "contraindicated"]
-VERDICT_ORDER: dict[str, int] = {"suitable": 0, "caution": 1, "contraindicated": 2}
+# Verdicts, best to worst (clinical-rules.md, safety second edition): `unchecked` says a check
+# could not run on recorded data; a rule's own outcome may be one (HBsAg screening).
+Verdict = Literal["suitable", "unchecked", "caution", "contraindicated"]
+VERDICT_ORDER: dict[str, int] = {"suitable": 0, "unchecked": 1, "caution": 2, "contraindicated": 3}
 
 
 class RuleEntry(Clean):
@@ -137,6 +139,9 @@ class ValueKind(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     type: Literal["verdict", "boolean", "integer", "number"]
+    # For a verdict: the ones this kind allows (default every verdict), so a safety check's
+    # outcome cannot be set to `suitable` and switched off without a trace.
+    verdicts: tuple[str, ...] = ()
     units: tuple[str, ...] = ()
     min: float | None = None
     max: float | None = None
@@ -147,7 +152,7 @@ class ValueKind(BaseModel):
         if value is None:
             return self.nullable
         if self.type == "verdict":
-            return isinstance(value, str) and value in VERDICT_ORDER
+            return isinstance(value, str) and value in (self.verdicts or VERDICT_ORDER)
         if self.type == "boolean":
             return isinstance(value, bool)
         if isinstance(value, bool) or not isinstance(value, int | float):
@@ -165,7 +170,7 @@ class ValueKind(BaseModel):
     def allowed(self, unit: str | None) -> Message:
         """What this kind allows, in words."""
         if self.type == "verdict":
-            return msg("rules_error.allowed_verdict", verdicts=list(VERDICT_ORDER))
+            return msg("rules_error.allowed_verdict", verdicts=list(self.verdicts or VERDICT_ORDER))
         if self.type == "boolean":
             return msg("rules_error.allowed_boolean")
         low = _number(self.min)

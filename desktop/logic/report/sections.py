@@ -67,7 +67,7 @@ def liver_section(ctx: ReportContext) -> list[Flowable]:
         ),
         (
             "report.label.albi",
-            ctx.text("report.value.albi", grade=albi.grade, score=number(albi.score)),
+            ctx.text("report.value.albi", grade=albi.grade, score=albi.display),
         ),
         (
             "report.label.meld",
@@ -263,7 +263,7 @@ def _render(value: Any, lang: str) -> str:
 
 
 def _stage(ctx: ReportContext, system: str, stage: Stage) -> str:
-    """ "C" as the glossary names it ("BCLC C (advanced stage)", "BCLC C期（进展期）")."""
+    """ "C" as the glossary names it ("BCLC C (advanced stage)", "BCLC C期（晚期）")."""
     return ctx.term(f"term.{system}.{stage.stage}") if stage.stage else missing(ctx)
 
 

@@ -40,7 +40,8 @@ def test_option_output_shape():
     assert out["duration_months"] == 12
     assert out["stop_rules"] == ["stop on recurrence", "stop on severe intolerable toxicity"]
     assert [e["ref"] for e in out["evidence"]] == [91, 78]
-    assert out["recommended"] is True
+    # No source in the review recommends it: no "recommended" flag (catalogue corrections).
+    assert (out["recommended"], out["recommendation_source"]) == (None, None)
 
 
 def test_stop_rules_render_in_chinese():
@@ -56,16 +57,26 @@ def test_atezolizumab_bevacizumab_is_12_months_from_imbrave050():
         84,
         "IMbrave050",
     )
-    assert out["notes"][0].startswith("The review gives no stop rule for this option")
+    assert out["notes"][0].startswith("The review reports this evidence without recommending")
+    assert out["notes"][1].startswith("The review gives no stop rule for this option")
+    assert out["evidence"][0]["finding"].startswith("At the time of the review (2024):")
 
 
-def test_adjuvant_sorafenib_is_listed_as_not_recommended():
+def test_adjuvant_sorafenib_is_advised_against_with_its_source():
     out = outputs(make_case())["adjuvant-sorafenib"]
     assert out["recommended"] is False
+    assert out["recommendation_source"].startswith("review section 7: the failed STORM trial")
     assert out["notes"] == [
-        "Not recommended by the review: no definite survival benefit (refs 79, 90); "
+        "Advised against (review section 7: the failed STORM trial shows that adjuvant sorafenib "
+        "is unsatisfactory after surgery, with no definite survival benefit (refs 79, 80)); "
         "listed with its evidence for the record."
     ]
+
+
+def test_no_option_carries_a_recommendation_without_its_source():
+    for out in outputs(make_case()).values():
+        assert (out["recommended"] is None) is (out["recommendation_source"] is None)
+    assert {oid for oid, out in outputs(make_case()).items() if out["recommended"]} == set()
 
 
 @pytest.mark.parametrize(
@@ -86,9 +97,18 @@ def test_folfox_haic_note_on_macrovascular_invasion(changes, expected):
     assert (note in notes(make_case(**changes), FOLFOX_HAIC)) is expected
 
 
-@pytest.mark.parametrize(("etiology", "expected"), [(["hbv"], True), (["hcv"], False), ([], False)])
-def test_folfox_haic_note_on_hbv(etiology, expected):
-    found = any("HBsAg" in n for n in notes(make_case(etiology=etiology), FOLFOX_HAIC))
+@pytest.mark.parametrize(
+    ("changes", "expected"),
+    [
+        ({"etiology": ["hbv"]}, True),
+        ({"etiology": ["hcv"]}, False),
+        ({"etiology": []}, False),
+        ({"virology.hbsag_positive": True}, True),
+        ({"virology.hbsag_positive": False}, False),
+    ],
+)
+def test_folfox_haic_note_on_hbv(changes, expected):
+    found = any("HBsAg" in n for n in notes(make_case(**changes), FOLFOX_HAIC))
     assert found is expected
 
 
@@ -106,7 +126,8 @@ def test_folfox_haic_note_on_hbv(etiology, expected):
 )
 def test_folfox_haic_note_on_the_conversion_received(treatments, expected_start):
     found = notes(make_case(treatments=treatments), FOLFOX_HAIC)
-    assert found[1].startswith(expected_start)
+    assert [n for n in found if n.startswith(expected_start)]
+    assert not [n for n in found if n.startswith("This case") and not n.startswith(expected_start)]
 
 
 def test_continue_preoperative_regimen_names_the_recorded_regimen():
@@ -135,7 +156,8 @@ def test_ici_options_note_ici_exclusions(field, word):
     assert not any(word in n for n in outputs(make_case())["adjuvant-pd1-monotherapy"]["notes"])
 
 
-def test_pcr_question_is_raised_for_recommended_options_only():
+def test_pcr_question_is_raised_for_every_option_not_advised_against():
     results = outputs(make_case())
     with_pcr = {oid for oid, out in results.items() if any("pCR" in n for n in out["notes"])}
-    assert with_pcr == {oid for oid, out in results.items() if out["recommended"]}
+    assert with_pcr == {oid for oid, out in results.items() if out["recommended"] is not False}
+    assert "adjuvant-sorafenib" not in with_pcr

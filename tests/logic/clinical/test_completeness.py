@@ -14,6 +14,7 @@ from desktop.logic.clinical.completeness import (
 from desktop.logic.model.case import Case
 from desktop.logic.model.records import seal
 from tests.factories import make_case
+from tests.logic.clinical.safety_cases import COMPLETE
 
 MEETING = dt.date(2026, 7, 1)
 SCAN = {
@@ -34,12 +35,7 @@ def _complete(**changes):
         "liver.varices": "none",
         "tumor.hepatic_vein_invasion": "none",
         "tumor.lymph_node_metastasis": False,
-        "history": {
-            "autoimmune_disease_active": False,
-            "organ_transplant": False,
-            "uncontrolled_hypertension": False,
-            "proteinuria_g_per_24h": 0.1,
-        },
+        **{k: v for k, v in COMPLETE.items() if not k.startswith("labs.")},
         "imaging": [SCAN],
         "decisions": [
             {"meeting_date": "2026-07-01", "status": "draft", "question": "Resectable now?"}
@@ -207,3 +203,21 @@ def test_new_labs_call_for_rediscussion():
     assert (
         reasons[0].render("en") == "New labs on 2026-06-20, after the final decision of 2026-06-10"
     )
+
+
+@pytest.mark.parametrize(
+    ("changes", "item"),
+    [
+        ({"history.interstitial_lung_disease": None}, "Interstitial lung disease"),
+        ({"virology.hbsag_positive": None}, "HBsAg (hepatitis B screening)"),
+        ({"liver.varices_assessed_on": "2025-12-31"}, "Date of the upper endoscopy (recent)"),
+    ],
+)
+def test_the_regimen_area_is_incomplete_while_a_safety_check_cannot_run(changes, item):
+    result = readiness(_complete(**changes), MEETING, 30)
+    assert result.area_state("regimen") == "incomplete"
+    assert [g.message.render("en") for g in result.in_area("regimen")] == [f"{item}: not recorded"]
+
+
+def test_the_regimen_area_is_complete_when_every_check_ran():
+    assert readiness(_complete(), MEETING, 30).area_state("regimen") == "complete"

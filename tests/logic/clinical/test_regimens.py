@@ -81,7 +81,7 @@ def test_catalogue_holds_every_regimen_of_the_review():
     catalogue = load_catalogue()
     assert [r.id for r in catalogue.regimens] == CONVERSION_IDS
     assert [a.id for a in catalogue.adjuvant] == ADJUVANT_IDS
-    assert catalogue.version == "2026.11-1"
+    assert catalogue.version == "2026.12-1"
 
 
 def test_default_catalogue_is_parsed_once():
@@ -93,7 +93,7 @@ def test_by_id_finds_regimens_and_adjuvant_options():
     assert catalogue.by_id("haic-folfox-lenvatinib-pd1").name.en == (
         "HAIC (FOLFOX) + lenvatinib + PD-1 inhibitor"
     )
-    assert catalogue.by_id("continue-preoperative-regimen").recommended is True
+    assert catalogue.by_id("continue-preoperative-regimen").recommended is None
     assert catalogue.by_id("no-such-regimen") is None
 
 
@@ -175,15 +175,94 @@ def test_ongoing_leap012_has_no_result_figures():
     assert (leap.ref, leap.trial, leap.figures) == (56, "LEAP-012", ())
 
 
-def test_child_pugh_a_enrolment_only_where_the_review_states_it():
+def test_enrolment_is_filled_only_from_the_trials_own_papers():
     stated = {
-        (r.id, p.ref, p.child_pugh_enrolled)
+        (r.id, p.ref, p.child_pugh_enrolled, p.ecog_enrolled)
         for r in load_catalogue().regimens
         for p in r.population
-        if p.child_pugh_enrolled is not None
+        if p.enrolled_source is not None
     }
-    assert stated == {("lenvatinib", 39, ("A",))}
-    assert load_catalogue().by_id("lenvatinib").child_pugh_a_only_refs == (39,)
+    assert stated == {
+        ("sorafenib", 38, ("A",), (0, 1)),  # REFLECT, sorafenib arm
+        ("lenvatinib", 38, ("A",), (0, 1)),  # REFLECT
+        ("lenvatinib", 39, ("A",), None),  # Kudo 2019: the title states Child-Pugh A
+        ("atezolizumab-bevacizumab", 41, ("A",), (0, 1)),  # IMbrave150
+        ("lenvatinib-pd1", 57, ("A",), (0, 1)),  # LEAP-002
+    }
+    sources = {
+        p.ref: p.enrolled_source.en
+        for r in load_catalogue().regimens
+        for p in r.population
+        if p.enrolled_source
+    }
+    assert "IMbrave150" in sources[41]
+    assert "REFLECT" in sources[38]
+    assert "LEAP-002" in sources[57]
+    assert all("own publication" in text for text in sources.values())
+
+
+def test_unstated_enrolment_reads_not_stated_in_the_review():
+    regimen = load_catalogue().by_id("atezolizumab-bevacizumab")
+    outputs = {p.ref: p.to_output() for p in regimen.population}
+    assert outputs[41]["child_pugh_enrolled"] == ["A"]
+    assert outputs[41]["ecog_enrolled"] == [0, 1]
+    assert outputs[42]["child_pugh_enrolled"] is None
+    assert outputs[42]["enrolled_source"] == "not stated in the review"
+    assert regimen.population[1].to_output("zh_CN")["enrolled_source"] == "综述未说明"
+
+
+def test_enrolment_without_its_source_is_refused():
+    data = _catalogue_dict()
+    data["regimens"][0]["population"][0]["child_pugh_enrolled"] = ["A"]
+    with pytest.raises(ValueError, match="enrolled_source go together"):
+        Catalogue.model_validate(data)
+
+
+RANGE_REFS = {
+    ("haic-folfox-sorafenib", 32),
+    ("tace-sorafenib", 48),
+    ("tace-lenvatinib", 49),
+    ("haic-lenvatinib-toripalimab", 51),
+    ("lenvatinib-pd1", 44),
+}
+
+
+def test_cross_study_ranges_are_labelled_as_such():
+    ranges = {(rid, ev.ref) for rid, ev in all_evidence() if ev.design == "range_across_studies"}
+    assert ranges == RANGE_REFS
+    for _, ev in all_evidence():
+        if "40.8" in ev.finding.en:
+            assert ev.design == "range_across_studies"
+            assert ev.trial is None  # never one trial's RCT result
+            assert ev.finding.en.startswith("Range across studies of different combinations")
+            assert ev.finding.zh_CN.startswith("多项不同联合方案研究的范围")
+    out = load_catalogue().by_id("tace-sorafenib").evidence[0].to_output()
+    assert out["design"] == "range across studies"
+
+
+def test_refs_44_to_46_are_said_to_be_as_cited_by_the_review():
+    (ev,) = [e for e in load_catalogue().by_id("lenvatinib-pd1").evidence if e.ref == 44]
+    assert ev.cited_with == (45, 46)
+    assert ev.finding.en.startswith("As cited by the review (refs 44-46")
+    assert ev.finding.zh_CN.startswith("综述引用（文献44-46")
+
+
+def test_leap012_and_imbrave050_are_dated_to_the_review():
+    (leap,) = load_catalogue().by_id("tace-lenvatinib-pembrolizumab").evidence
+    (imbrave050,) = load_catalogue().by_id("adjuvant-atezolizumab-bevacizumab").evidence
+    for evidence in (leap, imbrave050):
+        assert evidence.finding.en.startswith("At the time of the review (2024)")
+        assert evidence.finding.zh_CN.startswith("截至综述发表时（2024年）")
+
+
+def test_a_recommendation_needs_a_source():
+    catalogue = load_catalogue()
+    flagged = {a.id: a.recommended for a in catalogue.adjuvant if a.recommended is not None}
+    assert flagged == {"adjuvant-sorafenib": False}
+    data = _catalogue_dict()
+    data["adjuvant"][0]["recommended"] = True
+    with pytest.raises(ValueError, match="recommended true/false needs recommendation_source"):
+        Catalogue.model_validate(data)
 
 
 def test_triple_regimens_are_locoregional_plus_tki_plus_ici():
@@ -220,6 +299,7 @@ def test_adjuvant_options_carry_duration_and_stop_rules():
     assert catalogue.by_id("adjuvant-atezolizumab-bevacizumab").duration_months == 12
     sorafenib = catalogue.by_id("adjuvant-sorafenib")
     assert sorafenib.recommended is False
+    assert "STORM" in sorafenib.recommendation_source.en
     assert [(e.ref, e.trial) for e in sorafenib.evidence] == [(79, "STORM"), (90, None)]
 
 

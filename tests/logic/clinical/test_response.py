@@ -235,17 +235,42 @@ def test_regrowth_after_a_zero_nadir(criteria, regrowth, category):
 
 
 @pytest.mark.parametrize(
-    ("sums", "current", "best"),
+    ("sums", "current", "best", "new_baseline"),
     [
-        ((100, 60, 80), "PD", "PR"),
-        ((100, 90, 0), "CR", "CR"),
-        ((100, 130, 125), "PD", "PD"),
-        ((100, 90, 125), "PD", "SD"),
+        ((100, 60, 80), "PD", "PR", True),
+        ((100, 90, 0), "CR", "CR", False),
+        ((100, 130, 125), "PD", "PD", True),
+        ((100, 90, 125), "PD", "SD", True),
+        # scans after the first PD never improve the best response (RECIST 1.1)
+        ((100, 130, 0), "CR", "PD", True),
+        ((100, 60, 80, 0), "CR", "PR", True),
+        ((100, 60, 80, 10, 0), "CR", "PR", True),
+        ((100, 90, 60, 0), "CR", "CR", False),
     ],
 )
-def test_current_and_best_response(sums, current, best):
+def test_current_and_best_response(sums, current, best, new_baseline):
     result = assess_response(series(*sums))
     assert (result.current, result.best) == (current, best)
+    assert result.needs_new_baseline is new_baseline
+    assert result.to_output()["needs_new_baseline"] is new_baseline
+    assert ("a new baseline is needed" in why_text(result.why)) is new_baseline
+
+
+def test_scans_after_a_pd_are_still_categorised_against_the_nadir():
+    result = assess_response(series(100, 60, 80, 40))
+    assert [p.category for p in result.timepoints] == ["baseline", "PR", "PD", "PR"]
+    assert result.timepoints[3].change_from_nadir_pct == pytest.approx(-33.3)
+    assert "Progression (PD) on 2026-05-04" in why_text(result.why)
+
+
+def test_a_new_lesion_is_the_first_pd_for_the_best_response():
+    imaging = [
+        scan(0, {"L1": 100}),
+        scan(1, {"L1": 90}, new_lesions=True),
+        scan(2, {"L1": 0}),
+    ]
+    result = assess_response(imaging)
+    assert (result.current, result.best, result.needs_new_baseline) == ("CR", "PD", True)
 
 
 def test_sum_output_keeps_fractions_and_whole_numbers_as_int():

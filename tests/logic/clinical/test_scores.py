@@ -7,6 +7,7 @@ import pytest
 
 from desktop.logic.clinical.scores import (
     albi,
+    albi_display,
     albi_grade,
     albumin_points,
     bilirubin_points,
@@ -14,6 +15,7 @@ from desktop.logic.clinical.scores import (
     inr_points,
     meld,
     meld_points,
+    meld_whole,
 )
 from desktop.logic.model.case import Case
 from desktop.logic.model.messages import render_all
@@ -186,31 +188,55 @@ def test_albi_grade_edges(score, grade):
 # Bilirubin 17.1 umol/L = 1 mg/dL; albumin chosen just either side of each grade edge.
 @pytest.mark.parametrize("bili", [(17.1, "umol/L"), (1.0, "mg/dL")])
 @pytest.mark.parametrize(
-    ("albumin_g_l", "grade", "score"),
+    ("albumin_g_l", "grade", "shown"),
     [
-        (40.2, "1", -2.60),
-        (40.1, "2a", -2.59),
-        (36.3, "2a", -2.27),
-        (36.2, "2b", -2.26),
-        (26.0, "2b", -1.40),
-        (25.9, "3", -1.39),
+        # -2.6032 would print as the cut-off -2.60: one more decimal shows its side
+        (40.2, "1", "-2.603"),
+        (40.1, "2a", "-2.59"),
+        (36.3, "2a", "-2.272"),
+        (36.2, "2b", "-2.26"),
+        (26.0, "2b", "-1.40"),
+        (25.9, "3", "-1.388"),
     ],
 )
 @pytest.mark.parametrize("albumin_unit", ["g/L", "g/dL"])
-def test_albi_grade_from_case_in_both_units(bili, albumin_g_l, grade, score, albumin_unit):
+def test_albi_grade_from_case_in_both_units(bili, albumin_g_l, grade, shown, albumin_unit):
     value = albumin_g_l if albumin_unit == "g/L" else round(albumin_g_l / 10, 3)
     case = make_case(**bilirubin(*bili), **albumin(value, albumin_unit))
     output = albi(case).to_output()
     assert output["grade"] == grade
-    assert output["score"] == score
+    assert output["score_display"] == shown
+    assert round(output["score"], 2) == round(float(shown), 2)
 
 
-def test_albi_grades_the_unrounded_score():
-    # -2.59897 shows as -2.60 but is above -2.60, so grade 2a, not 1.
+def test_albi_grades_the_unrounded_score_and_shows_its_side():
+    # -2.59897 would print as -2.60 but is above -2.60, so grade 2a with -2.599 shown.
     output = albi(make_case(**bilirubin(17.1, "umol/L"), **albumin(40.15, "g/L"))).to_output()
-    assert output == {"score": -2.6, "grade": "2a", "why": output["why"]}
+    assert output["grade"] == "2a"
+    assert output["score"] == pytest.approx(-2.5989725671)  # the JSON carries it unrounded
+    assert output["score_display"] == "-2.599"
+    assert "-2.599" in output["why"][0]
     assert "Johnson" in output["why"][1]
     assert "Hiraoka" in output["why"][1]
+
+
+@pytest.mark.parametrize(
+    ("score", "shown"),
+    [
+        (-2.59996, "-2.59996"),  # never "-2.60, grade 2a"
+        (-2.60004, "-2.60004"),
+        (-2.6, "-2.60"),  # exactly the cut-off prints as the cut-off
+        (-2.66, "-2.66"),
+        (-2.27004, "-2.27004"),
+        (-2.265, "-2.265"),
+        (-1.3900001, "-1.3900001"),
+        (-1.39, "-1.39"),
+        (-1.385, "-1.385"),
+        (-0.5, "-0.50"),
+    ],
+)
+def test_albi_display_uses_the_fewest_decimals_that_show_the_side(score, shown):
+    assert albi_display(score) == shown
 
 
 # ---------------------------------------------------------------- MELD / MELD-Na
@@ -267,10 +293,15 @@ def test_meld_rounds_half_up_and_caps(value, expected):
 @pytest.mark.parametrize(
     ("bili", "meld_value", "meld_na"),
     [
-        ((3.3, "mg/dL"), 11, 11),  # MELD(i) 10.94: not above 11, MELD-Na = MELD
+        ((3.3, "mg/dL"), 11, 11),  # MELD(i) 1.094 -> 1.1 -> 11: not above 11, MELD-Na = MELD
         ((56.43, "umol/L"), 11, 11),
-        ((3.4, "mg/dL"), 11, 18),  # MELD(i) 11.06: above 11, Na 130 corrects to 17.7
-        ((58.14, "umol/L"), 11, 18),
+        # MELD(i) 1.1056 -> 1.1 -> 11 as OPTN writes it: still not above 11 (unrounded, 11.06
+        # would have switched the sodium correction on and given 18)
+        ((3.4, "mg/dL"), 11, 11),
+        ((58.14, "umol/L"), 11, 11),
+        # MELD(i) 1.167 -> 1.2 -> 12: above 11, sodium 130 corrects 12 to 18.47 -> 18
+        ((4.0, "mg/dL"), 12, 18),
+        ((68.4, "umol/L"), 12, 18),
     ],
 )
 def test_meld_na_switches_above_11(bili, meld_value, meld_na):
@@ -280,12 +311,33 @@ def test_meld_na_switches_above_11(bili, meld_value, meld_na):
 
 @pytest.mark.parametrize(
     ("na", "meld_na"),
-    [(120, 23), (124, 23), (125, 23), (126, 22), (130, 19), (136, 13), (137, 13), (138, 13)],
+    [(120, 24), (124, 24), (125, 24), (126, 23), (130, 19), (136, 14), (137, 13), (138, 13)],
 )
 def test_meld_na_sodium_bounded_125_to_137(na, meld_na):
-    # bilirubin 5 mg/dL: MELD(i) 12.51, MELD 13
+    # bilirubin 5 mg/dL: MELD(i) 1.2514 -> 1.3 -> 13 (OPTN), MELD 13, MELD-Na from 13
     result = meld_of(**creatinine(1.0), **bilirubin(5, "mg/dL"), **sodium(na))
     assert (result.meld, result.meld_na) == (13, meld_na)
+
+
+@pytest.mark.parametrize("bili", [(10.6, "mg/dL"), (181.26, "umol/L")])
+def test_meld_na_rounds_meld_i_as_optn_writes_it(bili):
+    # MELD(i) 2.56165 -> 2.6 -> 26; 26 + 1.32 x 12 - 0.033 x 26 x 12 = 31.54 -> 32 (OPTN).
+    # From the unrounded 25.6165 it would be 31.31 -> 31: the error the issue reported.
+    changes = {**creatinine(1.0), **bilirubin(*bili), "labs.inr": 2.5, **sodium(125)}
+    result = meld_of(**changes)
+    assert (result.meld, result.meld_na) == (26, 32)
+    assert "(26)" in render_all(result.why)[-2]
+
+
+@pytest.mark.parametrize(("meld_i", "whole"), [(25.6165, 26), (25.5, 26), (25.4999, 25), (7.0, 7)])
+def test_meld_whole_rounds_to_the_tenth_then_times_ten(meld_i, whole):
+    assert meld_whole(meld_i) == whole
+
+
+def test_meld_na_is_labelled_optn_2016_and_not_meld_3():
+    why = render_all(meld_of(**creatinine(1.0), **bilirubin(5, "mg/dL"), **sodium(130)).why)
+    assert "MELD-Na (OPTN 2016)" in why[-1]
+    assert "MELD 3.0" in why[-1]
 
 
 def test_meld_na_is_capped_at_40():
@@ -312,16 +364,16 @@ def test_meld_why_shows_floor_and_sodium_bound():
 @pytest.mark.parametrize(
     ("name", "cp", "albi_out", "meld_out"),
     [
-        ("advanced-pvtt-conversion", "A5", (-2.66, "1"), (7, 7)),
-        ("decompensated-high-bleeding-risk", "B8", (-1.37, "3"), (16, 21)),
-        ("intermediate-multinodular", "A5", (-2.3, "2a"), (8, 8)),
+        ("advanced-pvtt-conversion", "A5", ("-2.66", "1"), (7, 7)),
+        ("decompensated-high-bleeding-risk", "B8", ("-1.37", "3"), (16, 21)),
+        ("intermediate-multinodular", "A5", ("-2.30", "2a"), (8, 8)),
     ],
 )
 def test_shared_examples(name, cp, albi_out, meld_out):
     case = Case.model_validate(example_data(name))
     assert child_pugh(case).label == cp
     output = albi(case).to_output()
-    assert (output["score"], output["grade"]) == albi_out
+    assert (output["score_display"], output["grade"]) == albi_out
     result = meld(case).to_output()
     assert (result["meld"], result["meld_na"]) == meld_out
 

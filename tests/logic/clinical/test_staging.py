@@ -21,7 +21,7 @@ from desktop.logic.clinical.staging import (
     up_to_seven,
 )
 from desktop.logic.model.case import Case
-from desktop.logic.model.messages import render_all
+from desktop.logic.model.messages import Term, render_all
 from desktop.logic.model.paths import resource
 from tests.conftest import example_data
 from tests.factories import case_data, make_case
@@ -415,3 +415,24 @@ def test_every_staging_text_has_english_and_chinese_with_the_same_fields():
         assert entry["zh_CN"].strip(), key
         fields = [set(re.findall(r"{(\w+)}", entry[lang])) for lang in ("en", "zh_CN")]
         assert fields[0] == fields[1], key
+
+
+@pytest.mark.parametrize(
+    ("changes", "expected"),
+    [
+        ({"tumor.portal_vein_invasion": "vp2"}, "门静脉癌栓"),
+        ({"tumor.hepatic_vein_invasion": "vv2"}, "肝静脉癌栓"),
+    ],
+)
+def test_chinese_terms_bclc_c_is_wanqi_and_cnlc_macrovascular_is_tumour_thrombus(changes, expected):
+    # Catalogue corrections: BCLC C is 晚期; CNLC macrovascular invasion is 门静脉癌栓 / 肝静脉癌栓.
+    case = make_case(**changes)
+    cp = child_pugh(case)
+    bclc_why = bclc(case, cp).to_output("zh_CN")["why"][0]
+    cnlc_why = cnlc(case, cp).to_output("zh_CN")["why"][0]
+    assert bclc_why.startswith("BCLC C期（晚期")
+    assert "进展期" not in bclc_why
+    assert cnlc_why.startswith("CNLC IIIa期")
+    assert expected in cnlc_why
+    assert "门静脉癌栓或肝静脉癌栓" in cnlc_why
+    assert Term("term.bclc.C").render("zh_CN") == "BCLC C期（晚期）"

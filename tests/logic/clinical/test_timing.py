@@ -5,6 +5,7 @@ import json
 
 import pytest
 
+from desktop.logic.clinical.scores import child_pugh, meld
 from desktop.logic.clinical.timing import surgery_timing
 from desktop.logic.model.case import Case
 from desktop.logic.model.messages import render_all
@@ -12,11 +13,17 @@ from desktop.logic.model.paths import resource
 from desktop.logic.model.rules import RulesError, default_rules, load_rules
 from tests.factories import make_case
 
+AS_OF = dt.date(2026, 12, 31)
+
+
+def timing_of(case, rules=None, as_of=AS_OF):
+    return surgery_timing(case, rules or default_rules(), child_pugh(case), meld(case).meld, as_of)
+
 
 def timing_for(agents, assessed_on="2026-06-01", stopped=None, rules=None, **changes):
     treatment = {"regimen": "test-regimen", "stopped": stopped, "agents": agents}
     case = make_case(**{"assessed_on": assessed_on, "treatments": [treatment], **changes})
-    return surgery_timing(case, rules or default_rules())
+    return timing_of(case, rules)
 
 
 def text(messages) -> str:
@@ -24,11 +31,11 @@ def text(messages) -> str:
 
 
 def test_pvtt_example(pvtt_case_data):
-    timing = surgery_timing(Case.model_validate(pvtt_case_data), default_rules())
+    timing = timing_of(Case.model_validate(pvtt_case_data), default_rules())
     out = timing.to_output("en")
     assert out["earliest_date"] == "2026-11-06"
     assert out["blockers"][0].startswith("lenvatinib: last dose 2026-10-30, washout 7 days")
-    assert "local policy, confirm" in out["blockers"][0]
+    assert "published, confirm against the current label" in out["blockers"][0]
     assert "clears on 2026-11-06" in out["blockers"][0]
     assert "sintilimab" in out["blockers"][1]
     assert "per MDT protocol" in out["blockers"][1]
@@ -46,13 +53,14 @@ def test_pvtt_example(pvtt_case_data):
         ("bevacizumab", 42, True),
         ("regorafenib", 14, False),
         ("apatinib", 30, False),
-        ("sorafenib", 7, True),
-        ("lenvatinib", 7, True),
+        ("sorafenib", 10, False),  # US label since 5/2020
+        ("cabozantinib", 21, False),
+        ("lenvatinib", 7, False),  # US label: published, confirm against the current label
         ("donafenib", 7, True),
         ("tace", 28, True),
         ("haic-folfox", 28, True),
         ("oxaliplatin", 21, True),
-        ("Lenvatinib ", 7, True),  # names match whatever their case and spacing
+        ("Lenvatinib ", 7, False),  # names match whatever their case and spacing
     ],
 )
 def test_each_washout(agent, days, local_policy):
@@ -74,7 +82,9 @@ def test_each_washout(agent, days, local_policy):
     ],
 )
 def test_date_arithmetic_across_month_ends(agent, last_dose, earliest):
-    timing = timing_for([{"name": agent, "last_dose": last_dose}], assessed_on=last_dose)
+    treatment = {"regimen": "x", "agents": [{"name": agent, "last_dose": last_dose}]}
+    case = make_case(assessed_on=last_dose, treatments=[treatment])
+    timing = timing_of(case, as_of=dt.date.fromisoformat(last_dose))
     assert timing.earliest_date == dt.date.fromisoformat(earliest)
 
 
@@ -117,9 +127,9 @@ def test_ongoing_agent_gives_no_date_and_says_when_to_stop():
 
 def test_stopped_treatment_without_last_dose_uses_the_stop_date():
     timing = timing_for([{"name": "sorafenib"}], stopped="2026-05-20")
-    assert timing.earliest_date == dt.date(2026, 6, 1)  # 05-27 is before the assessment
+    assert timing.earliest_date == dt.date(2026, 6, 1)  # 05-30 is before the assessment
     timing = timing_for([{"name": "sorafenib"}], assessed_on="2026-05-20", stopped="2026-05-20")
-    assert timing.earliest_date == dt.date(2026, 5, 27)
+    assert timing.earliest_date == dt.date(2026, 5, 30)
     assert "stop date 2026-05-20 is taken as the last dose" in text(timing.blockers)
 
 
@@ -129,11 +139,40 @@ def test_treatment_without_agents_gives_no_date():
     assert "Treatment test-regimen lists no agents" in text(timing.blockers)
 
 
-def test_no_treatment_means_no_washout():
-    timing = surgery_timing(make_case(), default_rules())
-    assert timing.earliest_date == dt.date(2026, 6, 1)
+def test_no_treatment_means_no_washout_and_no_date():
+    timing = timing_of(make_case(), default_rules())
+    assert timing.earliest_date is None
     assert timing.blockers == ()
-    assert "no washout applies" in text(timing.why)
+    assert text(timing.why) == (
+        "No treatment recorded: no washout applies, so no earliest surgery date is given."
+    )
+    assert timing.to_output("en")["earliest_date"] is None
+
+
+def test_an_agent_whose_washout_is_missing_from_the_rules_file_blocks_and_is_not_skipped():
+    data = default_rules().model_dump()
+    del data["rules"]["washout.cabozantinib_days"]
+    rules = type(default_rules()).model_validate(data)
+    timing = timing_for(
+        [
+            {"name": "cabozantinib", "last_dose": "2026-06-01"},
+            {"name": "lenvatinib", "last_dose": "2026-06-01"},
+        ],
+        rules=rules,
+    )
+    assert timing.earliest_date is None
+    assert (
+        "cabozantinib: its washout rule washout.cabozantinib_days is missing from rules file"
+        in text(timing.blockers)
+    )
+    assert "lenvatinib: last dose 2026-06-01, washout 7 days" in text(timing.blockers)
+
+
+def test_a_last_dose_after_the_day_of_evaluation_gives_no_date():
+    treatment = {"regimen": "x", "agents": [{"name": "lenvatinib", "last_dose": "2026-07-01"}]}
+    timing = timing_of(make_case(treatments=[treatment]), as_of=dt.date(2026, 6, 15))
+    assert timing.earliest_date is None
+    assert "last dose 2026-07-01 is after the day of evaluation 2026-06-15" in text(timing.blockers)
 
 
 def test_washouts_cleared_before_assessment_give_the_assessment_date():
@@ -148,8 +187,7 @@ def test_washouts_cleared_before_assessment_give_the_assessment_date():
 )
 def test_severe_adverse_event_blocks_until_resolved(grade, resolved, blocks):
     event = {"term": "alt_increased", "grade": grade, "onset": "2026-04-10", "resolved": resolved}
-    case = make_case(adverse_events=[event])
-    timing = surgery_timing(case, default_rules())
+    timing = timing_for([{"name": "lenvatinib", "last_dose": "2026-04-01"}], adverse_events=[event])
     assert (timing.earliest_date is None) is blocks
     assert ("ALT increase" in text(timing.blockers)) is blocks
 
@@ -199,19 +237,19 @@ def test_future_liver_remnant(flr, cirrhosis, etiology, ok, required):
             "etiology": etiology,
         }
     )
-    timing = surgery_timing(case, default_rules())
+    timing = timing_of(case, default_rules())
     assert timing.flr_ok is ok
     assert f"required {required}" in text(timing.flr_why)
 
 
 def test_unknown_cirrhosis_says_the_stricter_threshold_is_used():
     case = make_case(**{"liver.future_liver_remnant_percent": 35.0})
-    assert "stricter threshold" in text(surgery_timing(case, default_rules()).flr_why)
+    assert "stricter threshold" in text(timing_of(case, default_rules()).flr_why)
 
 
 def test_flr_not_measured():
     case = make_case(**{"liver.cirrhosis": False})
-    timing = surgery_timing(case, default_rules())
+    timing = timing_of(case, default_rules())
     assert timing.flr_ok is None
     assert "Future liver remnant not measured" in text(timing.flr_why)
     assert "ICG-R15 not measured" in text(timing.flr_why)
@@ -220,13 +258,13 @@ def test_flr_not_measured():
 
 def test_icg_r15_shown_when_known():
     case = make_case(**{"liver.icg_r15_percent": 12.5})
-    timing = surgery_timing(case, default_rules())
+    timing = timing_of(case, default_rules())
     assert timing.to_output("en")["icg_r15_percent"] == 12.5
     assert "ICG-R15 12.5%" in text(timing.flr_why)
 
 
 def test_section_6_facts_are_shown_with_their_references():
-    facts = surgery_timing(make_case(), default_rules()).to_output("en")["facts"]
+    facts = timing_of(make_case(), default_rules()).to_output("en")["facts"]
     joined = " ".join(facts)
     for phrase in ("42 to 298 days (ref 62)", "36.6%", "refs 47, 62, 63", "19.5%-39.1%"):
         assert phrase in joined
@@ -236,9 +274,10 @@ def test_section_6_facts_are_shown_with_their_references():
 
 
 def test_chinese_output(pvtt_case_data):
-    out = surgery_timing(Case.model_validate(pvtt_case_data), default_rules()).to_output("zh_CN")
+    out = timing_of(Case.model_validate(pvtt_case_data), default_rules()).to_output("zh_CN")
     assert "停药间隔 7 天" in out["blockers"][0]
-    assert "本院规定，请确认" in out["blockers"][0]
+    assert "请对照现行说明书确认" in out["blockers"][0]
+    assert "本院规定，请确认" in out["blockers"][1]  # PD-1 antibody: per MDT protocol
     assert "低于要求的 40%" in out["flr_why"][1]
 
 
@@ -275,15 +314,18 @@ def test_department_rules_change_the_washout(tmp_path):
 def test_department_rules_change_the_flr_threshold(tmp_path):
     rules = write_department_rules(tmp_path, flr__min_percent_cirrhosis={"value": 35})
     case = make_case(**{"liver.cirrhosis": True, "liver.future_liver_remnant_percent": 38.0})
-    assert surgery_timing(case, rules).flr_ok is True
+    assert timing_of(case, rules).flr_ok is True
 
 
 def test_department_rules_adverse_event_grade(tmp_path):
     rules = write_department_rules(
         tmp_path, timing__unresolved_adverse_event_min_grade={"value": 2}
     )
-    case = make_case(adverse_events=[{"term": "hypertension", "grade": 2}])
-    timing = surgery_timing(case, rules)
+    case = make_case(
+        adverse_events=[{"term": "hypertension", "grade": 2}],
+        treatments=[{"regimen": "x", "agents": [{"name": "tace", "last_dose": "2026-04-01"}]}],
+    )
+    timing = timing_of(case, rules)
     assert timing.earliest_date is None
     assert "onset date not recorded" in text(timing.blockers)
 

@@ -32,7 +32,7 @@ def test_every_glossary_term_has_english_and_chinese():
         ("0", "BCLC 0期（极早期）"),
         ("A", "BCLC A期（早期）"),
         ("B", "BCLC B期（中期）"),
-        ("C", "BCLC C期（进展期）"),
+        ("C", "BCLC C期（晚期）"),
         ("D", "BCLC D期（终末期）"),
     ],
 )
@@ -96,7 +96,7 @@ def test_a_rule_without_chinese_source_falls_back_to_english():
 
 
 def test_a_source_parameter_renders_in_the_readers_language():
-    entry = default_rules().entry("safety.tki_hypertension_verdict")
+    entry = default_rules().entry("tki.hypertension")
     message = msg("timing.source_published", source=entry.source_text)
     assert message.render("zh_CN") == "酪氨酸激酶抑制剂说明书：用药前应控制血压"
     assert message.render("en") == "TKI labels: control blood pressure before starting"

@@ -7,7 +7,6 @@ import pytest
 
 from desktop.logic.model.paths import resource
 from desktop.logic.model.rules import (
-    VERDICT_ORDER,
     RulesError,
     default_rules,
     load_rules,
@@ -64,18 +63,18 @@ DAYS = "a whole number from 0 to 365 (days), or null"
         ("flr.min_percent_cirrhosis", None, "null", "a number from 0 to 100 (%)"),
         ("timing.unresolved_adverse_event_min_grade", 0, "0",
          "a whole number from 1 to 5 (CTCAE grade)"),
-        ("safety.adverse_event_min_grade", 6, "6", "a whole number from 1 to 5 (CTCAE grade)"),
-        ("safety.tace_child_pugh_b_min_points", 8.5, "8.5",
+        ("ae.grade3_attributed.min_grade", 6, "6", "a whole number from 1 to 5 (CTCAE grade)"),
+        ("tace.child_pugh_b8.min_points", 8.5, "8.5",
          "a whole number from 1 to 40 (points)"),
-        ("safety.anti_vegf_proteinuria_g_per_24h", 0, "0",
+        ("anti_vegf.proteinuria.limit_g_per_24h", 0, "0",
          "a number above 0, at most 50 (g/24 h)"),
-        ("safety.tace_large_nodule_cm", -10, "-10", "a number above 0, at most 30 (cm)"),
-        ("safety.tace_vp4_verdict", "maybe", '"maybe"',
-         "one of " + ", ".join(VERDICT_ORDER)),
-        ("safety.tace_vp4_verdict", "Caution", '"Caution"',
-         "one of " + ", ".join(VERDICT_ORDER)),
-        ("safety.tace_vp4_verdict", None, "null", "one of " + ", ".join(VERDICT_ORDER)),
-        ("safety.tace_vp4_verdict", 2, "2", "one of " + ", ".join(VERDICT_ORDER)),
+        ("tace.size_10cm.limit_cm", -10, "-10", "a number above 0, at most 30 (cm)"),
+        # a safety check's outcome (kind "finding"): it cannot be set to switch the check off
+        ("tace.vp4", "maybe", '"maybe"', "one of caution, contraindicated"),
+        ("tace.vp4", "Caution", '"Caution"', "one of caution, contraindicated"),
+        ("tace.vp4", "suitable", '"suitable"', "one of caution, contraindicated"),
+        ("tace.vp4", None, "null", "one of caution, contraindicated"),
+        ("tace.vp4", 2, "2", "one of caution, contraindicated"),
     ],
 )
 def test_a_bad_value_is_refused_naming_rule_value_and_what_is_allowed(
@@ -103,10 +102,10 @@ def test_days_at_the_ends_of_their_range_and_null_are_accepted(tmp_path, value):
 
 def test_every_problem_is_listed_not_only_the_first(tmp_path):
     data = _with_value("washout.bevacizumab_days", -3)
-    data["rules"]["safety.tace_vp4_verdict"]["value"] = "never"
+    data["rules"]["tace.vp4"]["value"] = "never"
     problems = _refusal(tmp_path, data)
     assert [p.split(":")[0] for p in problems] == [
-        "rule washout.bevacizumab_days", "rule safety.tace_vp4_verdict"
+        "rule washout.bevacizumab_days", "rule tace.vp4"
     ]
 
 

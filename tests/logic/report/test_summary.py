@@ -1,5 +1,6 @@
 """The PDF MDT summary: every section and name in the text, fonts embedded, PDF/A, footer."""
 
+import dataclasses
 import re
 import zlib
 from pathlib import Path
@@ -21,6 +22,7 @@ from desktop.logic.report.layout import make_context, pseudonym
 from desktop.logic.report.pdfa import unembedded_fonts, validate
 from desktop.logic.report.plan import policy_value, relied_rule_ids
 from desktop.logic.report.summary import write_summary_pdf
+from desktop.logic.report.verdicts import COLOURS, coloured, verdict_text
 from tests.factories import make_case
 
 HEADINGS = [
@@ -127,7 +129,7 @@ def test_footer_on_every_page(summary, pvtt):
     for page in range(1, total + 1):
         text = pdf_text(summary, page)
         assert f"Page {page} of {total}" in text
-        assert "rules 2026.11-1" in text
+        assert "rules 2026.12-1" in text
         assert "Decision support only" in text
         assert "draft — not sealed" in text  # the latest record is a draft
         assert sealed[:30] in text
@@ -232,19 +234,18 @@ def test_pseudonym_is_stable_per_mrn(mrn, expected):
         assert name != pseudonym(make_case(**{"patient.mrn": "H-000123"}))
 
 
-def test_relied_rules_are_local_policy_ones_the_case_touched(pvtt):
+def test_relied_rules_are_those_the_case_touched_published_or_local(pvtt):
     rules = default_rules()
     evaluation = evaluate(pvtt, rules)
     ids = relied_rule_ids(pvtt, evaluation, rules)
-    assert "washout.lenvatinib_days" in ids  # lenvatinib given
-    assert "washout.ici_days" in ids  # sintilimab given
+    assert "washout.lenvatinib_days" in ids  # lenvatinib given (published, label)
+    assert "washout.ici_days" in ids  # sintilimab given (local policy)
     assert "flr.min_percent_cirrhosis" in ids  # FLR known, cirrhosis recorded
     assert "flr.min_percent_no_cirrhosis" not in ids
     assert "washout.bevacizumab_days" not in ids
-    assert all(rules.entry(i).is_local_policy for i in ids)
-    fired = {r for r in evaluation.rule_ids if rules.entry(r).is_local_policy}
-    assert fired
-    assert fired <= set(ids)  # every local-policy rule a regimen verdict relied on
+    assert {rules.entry(i).is_local_policy for i in ids} == {True, False}
+    assert evaluation.rule_ids <= set(ids)  # every rule a regimen verdict was built from
+    assert {"tace.size_10cm", "tace.size_10cm.limit_cm"} <= set(ids)  # a check and its threshold
 
 
 def test_page_one_renders_to_an_image_with_content(summary, tmp_path, qapp):
@@ -288,7 +289,7 @@ def test_chinese_summary_reads_every_enumeration_through_the_glossary(pvtt_case_
         "term.verdict.caution": "慎用",
         "term.follow_up.planned": "计划中",
         "term.class.tki": "酪氨酸激酶抑制剂（TKI）",
-        "term.bclc.C": "BCLC C期（进展期）",
+        "term.bclc.C": "BCLC C期（晚期）",
     }
     for key, chinese in words.items():
         word = term(key, "zh_CN")
@@ -371,3 +372,63 @@ def test_policy_value_in_the_readers_language(pvtt, value, unit, lang, expected)
 )
 def test_timestamp_keeps_seconds_and_zone(stamp, expected):
     assert timestamp(stamp) == expected
+
+
+def test_the_chosen_regimen_shows_each_check_with_its_rule_id_and_source(summary):
+    text = flat(pdf_text(summary))
+    for piece in (
+        "ici.autoimmune",  # rule ID
+        "Noactiveautoimmunedisease.",  # reason
+        "trialexclusioncriteria",  # its source
+        "tki.hypertension",
+        "checksnotdone",  # the verdict with the number of checks not done
+        "Datachecklist",
+        "virology.hbv_antiviral",  # a missing input named in the checklist
+        "Rulesrelied",
+    ):
+        assert piece in text, piece
+
+
+def test_the_checks_and_verdicts_read_in_chinese(pvtt, tmp_path):
+    text = flat(pdf_text(write_summary_pdf(pvtt, tmp_path / "zh.pdf", lang="zh_CN")))
+    for piece in ("ici.autoimmune", "无活动性自身免疫性疾病", "项核查未完成", "数据清单", "依据"):
+        assert piece in text, piece
+
+
+def test_the_earliest_date_is_printed_beside_liver_ok_extent_and_flr(summary):
+    text = flat(pdf_text(summary))
+    for label in (
+        "Liverreadyforresection(liver_ok)",
+        "Largestresectiontheliverallows",
+        "MakuuchiICG-R15band",
+    ):
+        assert label in text, label
+    earliest = text.index("2026-11-06")
+    assert text.index("liver_ok") - earliest < 200  # in the same table, beside it
+
+
+@pytest.mark.parametrize("verdict", ["suitable", "caution", "contraindicated", "unchecked"])
+def test_every_verdict_has_its_own_colour_and_unchecked_is_never_green(pvtt, verdict):
+    ctx = make_context(pvtt, evaluate(pvtt), default_rules(), "en")
+    regimen = evaluate(pvtt).regimens[0]
+    shown = verdict_text(ctx, dataclasses.replace(regimen, verdict=verdict))
+    assert COLOURS[verdict] in shown
+    assert shown.count("checks not done") == 1  # pvtt records none of the 2026-12 inputs
+    assert COLOURS["unchecked"] != COLOURS["suitable"]
+    assert len({COLOURS[v] for v in ("suitable", "caution", "contraindicated", "unchecked")}) == 4
+    assert coloured("x", "unchecked") != coloured("x", "suitable")
+
+
+def test_hepatitis_b_and_c_are_shown_as_recorded(pvtt_case_data, tmp_path):
+    pvtt_case_data["virology"] = {
+        "hbsag_positive": True,
+        "hbv_dna_iu_per_ml": 120,
+        "hbv_dna_date": "2026-11-02",
+        "hbv_antiviral": True,
+        "hcv_rna_detectable": False,
+    }
+    text = flat(
+        pdf_text(write_summary_pdf(Case.model_validate(pvtt_case_data), tmp_path / "v.pdf"))
+    )
+    assert flat("HBV DNA: 120 IU/mL (2026-11-02)") in text
+    assert flat("HCV RNA detectable: no") in text
