@@ -37,3 +37,12 @@ def decompensated_case_data() -> dict:
 @pytest.fixture
 def multinodular_case_data() -> dict:
     return example_data("intermediate-multinodular")
+
+
+@pytest.fixture(autouse=True)
+def _quick_scrypt(monkeypatch):
+    """Tests hash passwords at scrypt n=2**10 (the recorded parameters make it verifiable);
+    tests/logic/store/test_secrets.py checks the real cost."""
+    from desktop.logic.store import secrets
+
+    monkeypatch.setitem(secrets.SCRYPT, "n", 2**10)

@@ -876,6 +876,26 @@
             <source>Decision records of this case</source>
             <translation>本病例的决策记录</translation>
         </message>
+        <message>
+            <location filename="../../desktop/ui/step_decision.py" line="139" />
+            <source>Sign the final record</source>
+            <translation>签署最终记录</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_decision.py" line="183" />
+            <source>Not signed: {0} is present, not signed.</source>
+            <translation>未签名：{0} 为“出席，未签署”。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_decision.py" line="238" />
+            <source>Choose the attendee who signs.</source>
+            <translation>请选择签名的出席者。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_decision.py" line="247" />
+            <source>Not signed.</source>
+            <translation>未签名。</translation>
+        </message>
     </context>
     <context>
         <name>Dialogs</name>
@@ -1048,6 +1068,11 @@
             <location filename="../../desktop/ui/dialogs.py" line="351" />
             <source>The case database is empty. Load ten demonstration cases to try the planner? The patients are fictional; their MRNs start with H-00.</source>
             <translation>病例数据库为空。是否载入十个演示病例试用本程序？这些患者均为虚构，病历号以 H-00 开头。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs.py" line="176" />
+            <source>Lock now: hide patient values until the password is given</source>
+            <translation>立即锁定：输入密码前隐藏患者数据</translation>
         </message>
     </context>
     <context>
@@ -1751,6 +1776,16 @@
             <source>The new language applies the next time the planner starts.</source>
             <translation>新语言将在下次启动本程序时生效。</translation>
         </message>
+        <message>
+            <location filename="../../desktop/ui/preferences.py" line="53" />
+            <source>Who is working</source>
+            <translation>当前使用者</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/preferences.py" line="54" />
+            <source>You are signed in as {0} ({1}). To work as someone else, quit and sign in again.</source>
+            <translation>您已以 {0}（{1}）的身份登录。如需以他人身份工作，请退出后重新登录。</translation>
+        </message>
     </context>
     <context>
         <name>PresentationWindow</name>
@@ -2057,6 +2092,11 @@
             <location filename="../../desktop/ui/export.py" line="144" />
             <source>Written: %1</source>
             <translation>已写入：%1</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/export.py" line="71" />
+            <source>Sign the archive bundle</source>
+            <translation>签署归档包</translation>
         </message>
     </context>
     <context>
@@ -2655,6 +2695,198 @@
             <location filename="../../desktop/ui/workers.py" line="101" />
             <source>Cancel</source>
             <translation>取消</translation>
+        </message>
+    </context>
+    <context>
+        <name>Accounts</name>
+        <message>
+            <location filename="../../desktop/ui/accounts.py" line="83" />
+            <source>e.g. Li Ming</source>
+            <translation>例如 李明</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/accounts.py" line="90" />
+            <location filename="../../desktop/ui/accounts.py" line="156" />
+            <source>&amp;Name</source>
+            <translation>姓名(&amp;N)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/accounts.py" line="91" />
+            <source>&amp;Role</source>
+            <translation>角色(&amp;R)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/accounts.py" line="92" />
+            <location filename="../../desktop/ui/accounts.py" line="157" />
+            <source>&amp;Password</source>
+            <translation>密码(&amp;P)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/accounts.py" line="93" />
+            <location filename="../../desktop/ui/accounts.py" line="234" />
+            <source>Password &amp;again</source>
+            <translation>再次输入密码(&amp;A)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/accounts.py" line="100" />
+            <source>Please give a name and a role.</source>
+            <translation>请填写姓名和角色。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/accounts.py" line="102" />
+            <location filename="../../desktop/ui/accounts.py" line="239" />
+            <source>The password needs at least 8 characters.</source>
+            <translation>密码至少需要 8 个字符。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/accounts.py" line="104" />
+            <location filename="../../desktop/ui/accounts.py" line="241" />
+            <source>The two passwords differ: type them again.</source>
+            <translation>两次输入的密码不一致：请重新输入。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/accounts.py" line="118" />
+            <source>Create the first account</source>
+            <translation>创建第一个账户</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/accounts.py" line="121" />
+            <source>This database has no account yet. Create yours: your name and role are recorded with every change, and your password protects the database and your signature. There is no way to recover a forgotten password.</source>
+            <translation>此数据库尚无账户。请创建您的账户：您的姓名和角色会随每次修改记录，您的密码保护数据库和您的签名。忘记的密码无法找回。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/accounts.py" line="133" />
+            <source>Add a team member</source>
+            <translation>添加团队成员</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/accounts.py" line="136" />
+            <source>Give the new member's name, role and an initial password to tell them. They set their own password the first time they sign in or sign; only then do they get their signing key.</source>
+            <translation>填写新成员的姓名、角色以及要告知对方的初始密码。对方在首次登录或签名时设置自己的密码；之后才会获得其签名密钥。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/accounts.py" line="165" />
+            <source>Please give the name and the password.</source>
+            <translation>请填写姓名和密码。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/accounts.py" line="180" />
+            <source>Sign in</source>
+            <translation>登录</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/accounts.py" line="181" />
+            <source>Sign in with your name and password to open the MDT cases.</source>
+            <translation>请输入姓名和密码登录，以打开 MDT 病例。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/accounts.py" line="190" />
+            <source>Locked</source>
+            <translation>已锁定</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/accounts.py" line="193" />
+            <source>The planner was locked after a time without use; patient values are hidden. Type the password of {0} to go on.</source>
+            <translation>程序因一段时间未使用而锁定；患者数据已隐藏。请输入 {0} 的密码以继续。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/accounts.py" line="205" />
+            <source>Sign as {0}</source>
+            <translation>以 {0} 的身份签名</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/accounts.py" line="208" />
+            <source>Only {0} can sign as {0}: {0} types their own password now. An attendee who is not at the computer stays "present, not signed" and can sign later.</source>
+            <translation>只有 {0} 本人能以 {0} 的身份签名：请 {0} 现在输入自己的密码。不在电脑前的出席者将记为“出席，未签署”，之后可以再签。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/accounts.py" line="224" />
+            <source>Set your own password</source>
+            <translation>设置您自己的密码</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/accounts.py" line="227" />
+            <source>{0}, your password was set by someone else. Choose your own now: it makes your signing key, which only you can use.</source>
+            <translation>{0}，您的密码是由他人设置的。请现在设置您自己的密码：它将生成只有您能使用的签名密钥。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/accounts.py" line="233" />
+            <source>New &amp;password</source>
+            <translation>新密码(&amp;P)</translation>
+        </message>
+    </context>
+    <context>
+        <name>SignIn</name>
+        <message>
+            <location filename="../../desktop/ui/sign_in.py" line="137" />
+            <source>Encrypt this database?</source>
+            <translation>加密此数据库？</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/sign_in.py" line="139" />
+            <source>This database is not encrypted: whoever gets the file can read every patient value. Encrypt it now with your password? (A copy is encrypted and checked first; the plain file is replaced only then. Its backups are encrypted too.)</source>
+            <translation>此数据库未加密：任何拿到该文件的人都能读取全部患者数据。现在用您的密码加密吗？（先加密并检查一份副本，之后才替换未加密的文件。其备份也会加密。）</translation>
+        </message>
+    </context>
+    <context>
+        <name>Signing</name>
+        <message>
+            <location filename="../../desktop/ui/signing.py" line="36" />
+            <source>Set your own password first: only then can you sign.</source>
+            <translation>请先设置您自己的密码：之后才能签名。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/signing.py" line="62" />
+            <source>{0} ({1}), signed {2}, key {3}</source>
+            <translation>{0}（{1}），签署于 {2}，密钥 {3}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/signing.py" line="65" />
+            <source>{0} ({1}), {2}: signature not verified (imported)</source>
+            <translation>{0}（{1}），{2}：签名未经验证（导入）</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/signing.py" line="68" />
+            <source>{0} ({1}): present, not signed</source>
+            <translation>{0}（{1}）：出席，未签署</translation>
+        </message>
+    </context>
+    <context>
+        <name>Team</name>
+        <message>
+            <location filename="../../desktop/ui/team.py" line="46" />
+            <source>Locked: patient values are hidden until the password is given.</source>
+            <translation>已锁定：输入密码前患者数据保持隐藏。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/team.py" line="48" />
+            <source>Unlock…</source>
+            <translation>解锁…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/team.py" line="76" />
+            <source>&amp;Team</source>
+            <translation>团队(&amp;T)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/team.py" line="77" />
+            <source>&amp;Add a team member…</source>
+            <translation>添加团队成员(&amp;A)…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/team.py" line="79" />
+            <source>&amp;Lock now</source>
+            <translation>立即锁定(&amp;L)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/team.py" line="101" />
+            <source>Team member added</source>
+            <translation>已添加团队成员</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/team.py" line="102" />
+            <source>{0} ({1}) was added. Tell them the initial password; they set their own the first time they sign in or sign.</source>
+            <translation>已添加 {0}（{1}）。请将初始密码告知对方；对方在首次登录或签名时设置自己的密码。</translation>
         </message>
     </context>
 </TS>

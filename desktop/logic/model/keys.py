@@ -71,6 +71,24 @@ def signed_message(record_hash: str, name: str, role: str, at: str) -> bytes:
     return json.dumps(body, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode()
 
 
+@dataclass(frozen=True)
+class KeySigner:
+    """A person's opened signing key, to sign an exported manifest as them."""
+
+    name: str
+    role: str
+    key: Ed25519PrivateKey
+
+    def sign(self, message: bytes) -> str:
+        return sign_bytes(self.key, message)
+
+    def identity(self) -> dict[str, str]:
+        """What `signer.json` says: name, role, public key and fingerprint."""
+        public = public_key_text(self.key)
+        return {"name": self.name, "role": self.role, "public_key": public,
+                "fingerprint": fingerprint(public)}  # fmt: skip
+
+
 @dataclass(frozen=True, slots=True)
 class SignerLine:
     """How one person stands toward one decision record, as the PDF and the app show it.

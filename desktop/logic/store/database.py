@@ -99,7 +99,7 @@ class Store(People):
         path = Path(path) if path is not None else default_db_path()
         refuse_unusable(path, read_only)
         if key is None and is_encrypted(path):
-            raise StoreError(msg("trust.error.encrypted_needs_password", path=path))
+            raise DatabaseRefused(msg("trust.error.encrypted_needs_password", path=path))
         lock = None if read_only else WriterLock.acquire(path, wait)
         db = None
         try:
@@ -229,15 +229,28 @@ class Store(People):
         with self._reading() as conn:
             return store_audit.entries(conn, case_id)
 
-    def check(self) -> list[str]:
-        """Every integrity problem in words; [] when the database is clean."""
+    def check(self, against: list[Path] = ()) -> list[str]:
+        """Every integrity problem in words; [] when the database is clean.
+
+        Every backup in the backup folder, and each of `against` (a backup file or an archive
+        folder), is a witness of what the database held (store.witness).
+        """
         from desktop.logic.store import check as store_check
+        from desktop.logic.store import witness
 
         try:
             with self._reading() as conn:
-                return store_check.problems(conn)
+                found = store_check.problems(conn)
+                found += witness.backup_problems(conn, self.path, self.key)
+                for other in against:
+                    found += witness.witness_problems(conn, Path(other), self.key)
+                return found
         except DatabaseDamaged as exc:
             return [str(exc)]
+
+    def warnings(self) -> list[str]:
+        """What `check` says without failing: a database that is not encrypted."""
+        return [] if self.key is not None else [f"{self.path}: not encrypted"]
 
     # writing cases
 

@@ -16,7 +16,7 @@ from desktop.logic.model import msg
 from desktop.logic.store import keyfile
 from desktop.logic.store.accounts import AuthError
 from desktop.logic.store.database import Store
-from desktop.logic.store.errors import StoreError, sqlite_errors
+from desktop.logic.store.errors import DatabaseRefused, StoreError, sqlite_errors
 from desktop.logic.store.files import database_errors, list_backups, open_read_only
 from desktop.logic.store.lock import WriterLock
 from desktop.logic.store.schema import apply_key
@@ -54,7 +54,7 @@ def init_database(path: Path, name: str, role: str, password: str) -> Store:
     """A new encrypted database at `path` with its first account, signed in."""
     path = Path(path)
     if path.exists() and path.stat().st_size > 0:
-        raise StoreError(msg("trust.error.exists", path=path))
+        raise DatabaseRefused(msg("trust.error.exists", path=path))
     key = keyfile.new_database_key()
     keyfile.new_key_file(path, name, password, key)
     store = Store.open(path, key=key)
@@ -70,7 +70,7 @@ def encrypt_database(path: Path, name: str, password: str, role: str | None = No
     """Encrypt the plain database at `path` for `name` (its first account when it has none)."""
     path = Path(path)
     if keyfile.is_encrypted(path):
-        raise StoreError(msg("trust.error.already_encrypted", path=path))
+        raise DatabaseRefused(msg("trust.error.already_encrypted", path=path))
     if not path.is_file() or path.stat().st_size == 0:
         raise StoreError(msg("store.error.no_database", path=path))
     lock = WriterLock.acquire(path, shared=False)

@@ -12,7 +12,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from desktop.logic.model import msg
-from desktop.logic.model.keys import SignerLine
+from desktop.logic.model.keys import KeySigner, SignerLine
 from desktop.logic.store import accounts as store_accounts
 from desktop.logic.store import audit as store_audit
 from desktop.logic.store import keyfile
@@ -38,6 +38,21 @@ class People:
     def has_accounts(self) -> bool:
         with self._reading() as conn:
             return store_accounts.has_accounts(conn)
+
+    def open_again(self, *, read_only: bool | None = None) -> Any:
+        """Another connection to the same database (for a worker thread), with the same key and
+        the same person signed in."""
+        other = type(self).open(
+            self.path, user=self.user, key=self.key,
+            read_only=self.read_only if read_only is None else read_only,
+        )  # fmt: skip
+        other.signed_in = self.signed_in
+        return other
+
+    def verify_password(self, name: str, password: str) -> Account:
+        """`name`'s enabled account if `password` is theirs (nobody is signed in by this)."""
+        with self._reading() as conn:
+            return store_accounts.authenticate(conn, name, password)
 
     def accounts(self) -> list[Account]:
         with self._reading() as conn:
@@ -134,6 +149,11 @@ class People:
                 conn, case_id, index, record["record_hash"], account, key, signing_time()
             )
         return index
+
+    def key_signer(self, name: str, password: str) -> KeySigner:
+        """`name`'s signing key, opened with their password, to sign an exported manifest."""
+        [(account, key)] = self.signing_accounts([(name, password)])
+        return KeySigner(account.name, account.role, key)
 
     def record_event(self, detail: str) -> None:
         """An audit entry for a change to the database as a whole (e.g. its encryption)."""

@@ -91,7 +91,9 @@ def signer_lines(
             if person.get("name") not in names:
                 names.add(person.get("name"))
                 found.append(
-                    SignerLine(person.get("name"), person.get("role"), "unverified", person.get("at"))
+                    SignerLine(
+                        person.get("name"), person.get("role"), "unverified", person.get("at")
+                    )
                 )
         for person in record.get("attendees") or []:
             if person.get("name") not in names:
