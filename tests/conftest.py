@@ -88,3 +88,12 @@ def settings(tmp_path):
     from desktop.ui.settings import Settings
 
     return Settings.at(tmp_path / "settings.ini")
+
+
+@pytest.fixture(autouse=True)
+def _quick_scrypt(monkeypatch):
+    """Tests hash passwords at scrypt n=2**10 (the recorded parameters make it verifiable);
+    tests/logic/store/test_secrets.py checks the real cost."""
+    from desktop.logic.store import secrets
+
+    monkeypatch.setitem(secrets.SCRYPT, "n", 2**10)

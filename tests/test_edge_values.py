@@ -2,6 +2,7 @@
 newest dates, the largest numbers, full lists, the longest text (no OverflowError, no
 LayoutError, no half-written archive)."""
 
+import io
 import json
 
 import pytest
@@ -19,7 +20,7 @@ def test_the_edge_case_is_accepted_as_it_is():
     parse_case(edge_case(size=3))
 
 
-def test_edge_values_pass_evaluate_import_and_archive_export(tmp_path, capsys):
+def test_edge_values_pass_evaluate_import_and_archive_export(tmp_path, capsys, monkeypatch):
     path = tmp_path / "edge.json"
     path.write_text(json.dumps(edge_case(size=2, longest=300), ensure_ascii=False), "utf-8")
     db = str(tmp_path / "cases.sqlite3")
@@ -28,7 +29,12 @@ def test_edge_values_pass_evaluate_import_and_archive_export(tmp_path, capsys):
     assert main(["--db", db, "import", str(path)]) == 0
     case_id = capsys.readouterr().out.split("\t")[0]
     archive = tmp_path / "archive"
-    assert main(["--db", db, "export", case_id, "--archive", str(archive), "--lang", "zh_CN"]) == 0
+    monkeypatch.setattr("sys.stdin", io.StringIO("li-password\nli-password\n"))
+    person = ["--name", "Li Ming", "--role", "hepatobiliary surgeon", "--password-stdin"]
+    assert main(["--db", db, "users", "add", *person]) == 0  # a bundle is signed by its exporter
+    signed = ["--user", "Li Ming", "--password-stdin"]
+    export = ["export", case_id, "--archive", str(archive), "--lang", "zh_CN"]
+    assert main(["--db", db, *signed, *export]) == 0
     assert main(["verify", str(archive)]) == 0
 
 

@@ -40,6 +40,9 @@ def test_app_starts_to_its_main_window(qtbot, tmp_path):
     settings = Settings.at(tmp_path / "settings.ini")
     settings.set_user("Li Ming", "hepatobiliary surgeon")
     settings.set_value("demo/offered", True)
+    from tests.ui.answers import answer_modals, create_account
+
+    answer_modals(create_account("Li Ming", "hepatobiliary surgeon", "li-password"))
     window, store = start(tmp_path / "cases.sqlite3", settings)
     try:
         qtbot.addWidget(window)

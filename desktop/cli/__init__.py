@@ -42,7 +42,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "history": ("desktop.cli.store", "list the revisions of a case"),
     "check": (
         "desktop.cli.store",
-        "check the database: SQLite integrity, decision seals, audit chain",
+        "check the database: SQLite integrity, decision seals, audit chain, revision hashes, "
+        "signatures, and every backup as a witness",
     ),
     "backup": ("desktop.cli.store", "write a consistent copy of the database"),
     "restore": (
@@ -53,8 +54,21 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "desktop.cli.store",
         "show the rules file in force for the database, or set the department's",
     ),
+    "init": (
+        "desktop.cli.trust",
+        "create an encrypted database with its first account (password on stdin)",
+    ),
+    "encrypt": (
+        "desktop.cli.trust",
+        "turn a plain database into an encrypted one (as --user, or as a first account)",
+    ),
+    "users": ("desktop.cli.trust", "the accounts of the people who work and sign"),
+    "sign": (
+        "desktop.cli.trust",
+        "sign the latest final decision record of a case as --user",
+    ),
 }
-VALUE_OPTIONS = ("--db",)  # global options that take a value (the scan below skips it)
+VALUE_OPTIONS = ("--db", "--user")  # global options that take a value (the scan below skips it)
 # The planner uses no pydantic plugins; looking for them reads every installed package's
 # metadata (importlib.metadata, email, zipfile) on the first model class.
 os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
@@ -76,6 +90,14 @@ def build_parser(command: str | None = None, *, every: bool = True) -> argparse.
         metavar="PATH",
         help="the SQLite database to use (default: one in your user data folder)",
     )
+    parser.add_argument(
+        "--user", metavar="NAME",
+        help="the account to act as (audit, signing); its password is read with --password-stdin",
+    )  # fmt: skip
+    parser.add_argument(
+        "--password-stdin", action="store_true",
+        help="read passwords from standard input, one per line (first: the --user's password)",
+    )  # fmt: skip
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, (module, summary) in COMMANDS.items():
         sub = commands.add_parser(name, help=summary)

@@ -14,17 +14,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from desktop.cli.failures import BAD_INPUT, PROBLEMS, REFUSED, fail, refuse
+from desktop.cli.session import open_store
 from desktop.logic.model import (
     LANGUAGES,
     Case,
     OutputError,
     Rules,
     RulesError,
+    SignerLine,
     dumps_case,
     load_rules,
 )
 from desktop.logic.store import (
-    Store,
     StoreError,
     default_db_path,
     department_rules,
@@ -32,6 +33,7 @@ from desktop.logic.store import (
 )
 
 if TYPE_CHECKING:  # the PDF libraries (reportlab, pikepdf) load only when a command needs them
+    from desktop.logic.model.keys import KeySigner
     from desktop.logic.report import Deidentified, DeidentifyOptions
 
 
@@ -59,6 +61,10 @@ def add_verify(verify: argparse.ArgumentParser) -> None:
         "one line per problem; exit 0 when intact, 1 when a problem was found."
     )
     verify.add_argument("folder", type=Path, metavar="DIR")
+    verify.add_argument(
+        "--trusted", type=Path, metavar="KEYS.json",
+        help="also require the manifest's signer to be one of these keys (`users list --json`)",
+    )  # fmt: skip
     verify.set_defaults(run=run_verify)
 
 
@@ -162,10 +168,14 @@ def run_pack(args: argparse.Namespace) -> int:
     if refused is not None:
         return refused
     try:
-        with Store.open(args.db, read_only=True) as store:
+        with open_store(args, write=False) as store:
             rules = override or department_rules(store)
             stored = [(case_id, store.get_case(case_id).case) for case_id in args.case_ids]
             department = store.get_setting("department") or ""
+            signers = {
+                case_id: store.signer_lines(case_id, case.to_json_dict().get("decisions") or [])
+                for case_id, case in stored
+            }
         cases = [(case_id, printed_source(args, case, case_id)) for case_id, case in stored]
         out = write_meeting_pack(
             cases,
@@ -174,6 +184,7 @@ def run_pack(args: argparse.Namespace) -> int:
             lang=args.lang,
             department=department,
             rules=rules,
+            signers=signers,
         )
     except (ExportRefused, UnprintableText, RulesError) as exc:
         return fail(str(exc), BAD_INPUT)
@@ -184,23 +195,23 @@ def run_pack(args: argparse.Namespace) -> int:
 
 
 def run_verify(args: argparse.Namespace) -> int:
-    from desktop.logic.report import verify_archive
+    from desktop.logic.report import verify_bundle
 
     try:
-        problems = verify_archive(args.folder)
-    except UnicodeError as exc:  # a manifest that is not text: the bundle is damaged
-        problems = [f"{args.folder}: a file in it is not UTF-8 text ({type(exc).__name__})"]
+        verdict = verify_bundle(args.folder, args.trusted)
     except OSError as exc:
         return fail(f"{args.folder}: cannot be read ({exc.strerror or exc})", REFUSED)
-    for problem in problems:
+    for problem in verdict.problems:
         print(problem)
-    if problems:
-        print(
-            f"{args.folder}: {len(problems)} problem(s); do not rely on this bundle",
-            file=sys.stderr,
-        )
+    if verdict.signer:
+        signer = verdict.signer
+        print(f"signed by {signer['name']} ({signer['role']}), key {signer['fingerprint']}")
+    if verdict.problems:
+        print(f"{args.folder}: not intact: {len(verdict.problems)} problem(s); do not rely on "
+              "this bundle", file=sys.stderr)  # fmt: skip
         return PROBLEMS
-    print(f"{args.folder}: intact (hashes, case file, decision chain, PDF record_hash)")
+    print(f"{args.folder}: intact (exact signed manifest, case file, decision chain, PDF "
+          "record_hash and case_hash)")  # fmt: skip
     return 0
 
 
@@ -222,11 +233,14 @@ def run_report_export(
     source: Case | Deidentified,
     department: str,
     rules: Rules,
+    signers: dict[str, list[SignerLine]] | None = None,
+    signer: KeySigner | None = None,
 ) -> int:
     """The PDF and/or archive part of `export` of `source` (the case or its de-identified copy,
     from printed_source) with the rules in force (`--rules FILE`, else the department's); 0 done,
     2 bad input (text the PDF font cannot print), 3 when an output cannot be written (full disk,
-    no permission, a file in the way)."""
+    no permission, a file in the way). `signers` (who signed each sealed record, with what key)
+    is printed in the PDF; `signer` signs the archive's manifest."""
     from desktop.logic.report import UnprintableText, write_archive, write_summary_pdf
 
     try:
@@ -238,6 +252,7 @@ def run_report_export(
                 lang=args.lang,
                 department=department,
                 case_id=case_id,
+                signers=signers,
             )
             print(f"wrote {out}")
         if args.archive:
@@ -248,6 +263,8 @@ def run_report_export(
                 rules=rules,
                 lang=args.lang,
                 department=department,
+                signer=signer,
+                signers=signers,
             )
             print(f"wrote archive bundle {folder}")
     except UnprintableText as exc:

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from desktop.cli.failures import BAD_INPUT, PROBLEMS, REFUSED, fail, refuse
+from desktop.cli.failures import BAD_INPUT, PROBLEMS, REFUSED, exit_code, fail, refuse
 from desktop.cli.report import (
     ExportRefused,
     add_export_options,
@@ -28,6 +28,7 @@ from desktop.cli.report import (
     printed_source,
     run_report_export,
 )
+from desktop.cli.session import NoPassword, open_store, user_password
 from desktop.logic.model import (
     CaseError,
     OutputError,
@@ -38,6 +39,7 @@ from desktop.logic.model import (
     write_text_atomic,
 )
 from desktop.logic.store import (
+    AuthError,
     CaseRow,
     DatabaseDamaged,
     DatabaseRefused,
@@ -47,6 +49,7 @@ from desktop.logic.store import (
     default_db_path,
     department_rules,
     has_department_rules,
+    is_encrypted,
     restore_database,
     rules_in_force,
     set_department_rules,
@@ -55,7 +58,6 @@ from desktop.logic.store import (
 
 CLI_ROLE = "command line"
 USER_ENV = "MDT_PLANNER_USER"
-LOCK_WAIT_S = 10.0
 
 
 def add_import(cmd: argparse.ArgumentParser) -> None:
@@ -83,6 +85,9 @@ def add_history(cmd: argparse.ArgumentParser) -> None:
 
 
 def add_check(cmd: argparse.ArgumentParser) -> None:
+    cmd.add_argument("--against", type=Path, action="append", default=[],
+                     metavar="FILE_OR_ARCHIVE",
+                     help="another witness: a backup file or an archive folder (repeatable)")
     cmd.set_defaults(run=run_check)
 
 
@@ -113,16 +118,23 @@ def cli_user(store: Store) -> User:
 
 
 def _open(args: argparse.Namespace, *, write: bool) -> Store:
-    store = Store.open(args.db, read_only=not write, wait=LOCK_WAIT_S if write else 0.0)
+    """The store as --user (signed in) when given; else as the settings or login user."""
+    store = open_store(args, write=write)
     store.user = cli_user(store)
     return store
+
+
+def _refused(exc: StoreError | OutputError) -> int:
+    """Exit 3 for a refusal of the database, 4 for a refused account or password."""
+    code = exit_code(exc) if isinstance(exc, AuthError | NoPassword) else REFUSED
+    return fail(str(exc), code)
 
 
 def run_import(args: argparse.Namespace) -> int:
     try:
         store = _open(args, write=True)
     except StoreError as exc:
-        return fail(str(exc), REFUSED)
+        return _refused(exc)
     status = 0
     with store:
         for path in args.files:
@@ -152,7 +164,7 @@ def run_list(args: argparse.Namespace) -> int:
         with _open(args, write=False) as store:
             write(store.iter_cases())
     except StoreError as exc:
-        return fail(str(exc), REFUSED)
+        return _refused(exc)
     return 0
 
 
@@ -182,12 +194,17 @@ def run_export(args: argparse.Namespace) -> int:
     if not (args.out or args.pdf or args.archive):
         return fail("export needs --json OUT, --pdf OUT or --archive DIR", BAD_INPUT)
     rules: Rules | None = None
+    signer = None
     try:
         with _open(args, write=False) as store:
             stored = store.get_case(args.case_id)
             department = store.get_setting("department") or ""
             if args.pdf or args.archive:
                 rules = rules_in_force(store, args.rules)
+            decisions = stored.case.to_json_dict().get("decisions") or []
+            signers = store.signer_lines(stored.case_id, decisions)
+            if args.archive and args.user:
+                signer = store.key_signer(args.user, user_password(args))
     except RulesError as exc:
         return fail(str(exc), BAD_INPUT)
     except StoreError as exc:
@@ -203,7 +220,12 @@ def run_export(args: argparse.Namespace) -> int:
     except ExportRefused as exc:
         return fail(str(exc), BAD_INPUT)
     if rules is not None:
-        code = run_report_export(args, stored.case_id, source, department, rules)
+        code = run_report_export(
+            args, stored.case_id, source, department, rules, signers, signer
+        )
+        if code == 0 and args.archive and signer is None:
+            print("warning: the bundle is not signed (no --user NAME --password-stdin); "
+                  "`verify` will not call it intact", file=sys.stderr)  # fmt: skip
         if code or not args.out:
             return code
     text = case_json(source)
@@ -234,13 +256,17 @@ def run_history(args: argparse.Namespace) -> int:
 def run_check(args: argparse.Namespace) -> int:
     """Problems found (a damaged file among them) exit 1; a database that cannot be looked at
     (missing, a folder, unreadable) exits 3."""
+    warnings: list[str] = []
     try:
         with _open(args, write=False) as store:
-            problems = store.check()
+            problems = store.check(args.against)
+            warnings = store.warnings()
     except DatabaseDamaged as exc:
         problems = [str(exc)]
     except StoreError as exc:
-        return fail(str(exc), REFUSED)
+        return _refused(exc)
+    for warning in warnings:
+        print(f"warning: {warning}")
     for problem in problems:
         print(problem)
     if not problems:
@@ -253,7 +279,7 @@ def run_backup(args: argparse.Namespace) -> int:
         with _open(args, write=False) as store:
             made = store.backup(args.out)
     except (StoreError, OutputError) as exc:
-        return fail(str(exc), REFUSED)
+        return _refused(exc)
     print(made)
     return 0
 
@@ -263,7 +289,11 @@ def run_restore(args: argparse.Namespace) -> int:
     the file system refused (in use, disk full...)."""
     try:
         db_path = args.db if args.db is not None else default_db_path()
-        kept = restore_database(args.backup_file, db_path)
+        key = None
+        if is_encrypted(db_path):  # the backup is read, and stays, under the database's key
+            with _open(args, write=False) as store:
+                key = store.key
+        kept = restore_database(args.backup_file, db_path, key)
     except (StoreError, OutputError) as exc:
         return refuse(exc)
     print(f"restored {db_path} from {args.backup_file}")

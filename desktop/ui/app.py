@@ -1,4 +1,5 @@
-"""Starting the desktop app: Qt, translations, who is working, the database, the main window.
+"""Starting the desktop app: Qt, translations, the database opened as a person (first account,
+sign-in, offer to encrypt: desktop.ui.sign_in), the main window.
 
 A damaged database is never overwritten: the dialog offers to restore the newest good backup
 (the damaged file is kept aside by desktop.logic.store.database.restore_database) or to quit. A busy
@@ -31,11 +32,11 @@ from desktop.ui import workers
 from desktop.ui.dialogs import (
     BusyDatabaseDialog,
     DamagedDatabaseDialog,
-    WhoIsWorkingDialog,
     offer_demo_cases,
 )
 from desktop.ui.main_window import MainWindow
 from desktop.ui.settings import APPLICATION, ORGANIZATION, Settings
+from desktop.ui.sign_in import open_as_person
 
 _KEEP: list[object] = []  # translators must outlive the event loop
 
@@ -59,22 +60,9 @@ def install_translators(app: QCoreApplication, lang: str) -> list[str]:
     return loaded
 
 
-def ask_who_is_working(settings: Settings, parent: QWidget | None = None) -> User | None:
-    """The saved user, or asked once (and saved); None when the person cancels."""
-    known = settings.user()
-    if known:
-        return User(*known)
-    dialog = WhoIsWorkingDialog(parent=parent)
-    if not dialog.exec():
-        return None
-    name, role = dialog.values()
-    settings.set_user(name, role)
-    return User(name, role)
-
-
 def open_store(
     path: Path,
-    user: User,
+    user: User | None,
     on_damaged: Callable[[DatabaseDamaged], bool],
     on_busy: Callable[[DatabaseBusy], bool],
 ) -> Store | None:
@@ -132,10 +120,9 @@ def backup_in_background(store: Store, lang: str = "en") -> workers.Task | None:
     read-only connection; None for a read-only store (another instance is writing)."""
     if store.read_only:
         return None
-    path, user = store.path, store.user
 
     def work(_control: workers.TaskControl) -> Path | None:
-        with Store.open(path, user=user, read_only=True) as own:
+        with store.open_again(read_only=True) as own:
             return own.rotate_backup()
 
     return workers.start(workers.Task(work, lang))
@@ -158,14 +145,12 @@ def after_show(window: MainWindow, store: Store, settings: Settings) -> None:
 
 def start(db_path: Path | None, settings: Settings) -> tuple[MainWindow | None, Store | None]:
     """Everything before the event loop; (None, None) when the user chose to quit."""
-    user = ask_who_is_working(settings)
-    if user is None:
-        return None, None
     lang = settings.language
     try:  # the default data folder may not be creatable: said in words like any store refusal
         path = Path(db_path) if db_path else default_db_path()
-        store = open_store(
-            path, user, damaged_dialog(path, lang=lang), busy_dialog(path, lang=lang)
+        on_damaged, on_busy = damaged_dialog(path, lang=lang), busy_dialog(path, lang=lang)
+        store = open_as_person(
+            path, lambda: open_store(path, None, on_damaged, on_busy), on_busy, lang
         )
     except StoreError as exc:
         QMessageBox.critical(

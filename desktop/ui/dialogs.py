@@ -176,6 +176,7 @@ def shortcut_rows() -> list[tuple[str, str]]:
         ("Ctrl+2", _tr("Meeting agenda")),
         ("Ctrl+3", _tr("Follow-up")),
         ("Ctrl+W", _tr("Close the open case")),
+        ("Ctrl+L", _tr("Lock now: hide patient values until the password is given")),
         ("F5", _tr("Present the agenda full screen")),
         (_tr("Right, Down, Page Down, Space"), _tr("Presentation: next case")),
         (_tr("Left, Up, Page Up"), _tr("Presentation: previous case")),

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
@@ -88,15 +88,25 @@ class ReportExports(QObject):
         options = self._ask_options(self.tr("Export archive bundle"))
         if options is None:
             return None
+        signer = None
+        if self._store.signed_in is not None:  # the exporter signs the manifest, with password
+            from desktop.ui.accounts import signer_dialog
+
+            name, lang = self._store.signed_in.name, self._settings.language
+            dialog = signer_dialog(self._store.key_signer, name, self._window, lang)
+            dialog.setWindowTitle(self.tr("Sign the archive bundle"))
+            if not dialog.exec():
+                return None
+            signer = dialog.result_value
         folder = QFileDialog.getExistingDirectory(self._window, self.tr("Archive bundle folder"))
-        return self.export_archive(case_id, Path(folder), options) if folder else None
+        return self.export_archive(case_id, Path(folder), options, signer) if folder else None
 
     def export_archive(
-        self, case_id: str, folder: Path, options: workers.ReportOptions
+        self, case_id: str, folder: Path, options: workers.ReportOptions, signer: Any = None
     ) -> workers.Task:
         rules = self._rules.rules
         task = workers.Task(
-            workers.archive_bundle(self._open_store, case_id, folder, options, rules)
+            workers.archive_bundle(self._open_store, case_id, folder, options, rules, signer)
         )
         task.signals.finished.connect(self._written)
         title = self.tr("Writing the archive bundle…")

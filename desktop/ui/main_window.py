@@ -98,6 +98,9 @@ class MainWindow(QMainWindow):
             self, store.read_only, self.undo_group, self.case_actions, self.exports,
             self.preferences, commands,
         )  # fmt: skip
+        from desktop.ui.team import Team
+
+        self.team = Team(self)  # Team menu and idle lock (desktop.ui.team)
         self._connect()
         self._update_title()
         if not settings.restore_window(WINDOW_KEY, self):

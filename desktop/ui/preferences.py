@@ -47,6 +47,14 @@ class Preferences(QObject):
         self._window, self._store, self._settings, self._rules = window, store, settings, rules
 
     def on_who_is_working(self) -> None:
+        signed_in = self._store.signed_in
+        if signed_in is not None:  # with accounts, who works is who signed in
+            QMessageBox.information(
+                self._window, self.tr("Who is working"),
+                self.tr("You are signed in as {0} ({1}). To work as someone else, quit and "
+                        "sign in again.").format(signed_in.name, signed_in.role),
+            )  # fmt: skip
+            return
         current = self._settings.user() or ("", "")
         dialog = WhoIsWorkingDialog(*current, parent=self._window)
         if dialog.exec():

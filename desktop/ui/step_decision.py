@@ -41,6 +41,7 @@ class DecisionStep(StepPage):
         super().__init__(document, settings, parent)
         self.workspace: CaseWorkspace | None = None
         self.index: int | None = None
+        self._passwords: dict[str, str] = {}  # typed by each signer, until the record is sealed
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setStyleSheet("font-size: 14px; font-weight: 600;")
@@ -141,7 +142,11 @@ class DecisionStep(StepPage):
         self.signer = QComboBox()
         self.sign_button = QPushButton(self.tr("Sign as this attendee"))
         self.sign_button.clicked.connect(lambda: self.on_sign(self.signer.currentIndex()))
-        self.add_full(row_of(self.signer, self.sign_button))
+        self.sign_later_button = QPushButton(self.tr("Sign the final record"))
+        self.sign_later_button.clicked.connect(
+            lambda: self.on_sign_final(self.signer.currentIndex())
+        )
+        self.add_full(row_of(self.signer, self.sign_button, self.sign_later_button))
         self.draft_controls: list[QWidget] = [
             self.add_attendee_button,
             self.sign_button,
@@ -176,6 +181,15 @@ class DecisionStep(StepPage):
         person = attendees[attendee_position]
         if any(s.name == person.name for s in draft.signed_by):
             return self._say([self.tr("{0} has already signed.").format(person.name)])
+        if self._accounts():  # only the named person, with their own password, now
+            from desktop.ui.signing import ask_signer_password
+
+            password = ask_signer_password(self._bound().store, person.name, self.lang, self)
+            if password is None:
+                return self._say(
+                    [self.tr("Not signed: {0} is present, not signed.").format(person.name)]
+                )
+            self._passwords[person.name] = password
         signature = {
             "name": person.name,
             "role": person.role,
@@ -210,12 +224,42 @@ class DecisionStep(StepPage):
                     )
                 ]
             )
+        if self._accounts():
+            signers = [(s.name, self._passwords.get(s.name, "")) for s in draft.signed_by]
+            problems = self._write(
+                lambda rev: workspace.store.finalize_decision(
+                    workspace.case_id, index, signers=signers, expected_revision=rev
+                )
+            )
+            self._passwords.clear()
+            return problems
         signatures = list(draft.signed_by)
         return self._write(
             lambda rev: workspace.store.finalize_decision(
                 workspace.case_id, index, signed_by=signatures, expected_revision=rev
             )
         )
+
+    def on_sign_final(self, attendee_position: int) -> list[str]:
+        """An attendee who was present but did not sign signs the sealed record now."""
+        shown = self.record_index()
+        record = self._record(shown)
+        attendees = record.attendees if record else []
+        if not self._accounts() or not 0 <= attendee_position < len(attendees):
+            return self._say([self.tr("Choose the attendee who signs.")])
+        from desktop.ui.signing import sign_later
+
+        name, workspace = attendees[attendee_position].name, self._bound()
+        try:
+            signed = sign_later(workspace.store, workspace.case_id, name, self.lang, self)
+        except StoreError as exc:
+            return self._say([exc.render(self.lang)])
+        self._show_state(shown)
+        return self._say([] if signed else [self.tr("Not signed.")])
+
+    def _accounts(self) -> bool:
+        store = getattr(self.workspace, "store", None)
+        return store is not None and store.has_accounts()
 
     def on_amend(self) -> list[str]:
         workspace = self._bound()
@@ -292,10 +336,17 @@ class DecisionStep(StepPage):
         self.signer.clear()
         self.signer.addItems([f"{a.name} ({a.role})" for a in attendees])
         signed = record.signed_by if record else []
-        self.signatures.setText(
-            bullets_html([f"{s.name} ({s.role}), {s.at}" for s in signed])
-            or self.tr("No signature yet.")
-        )
+        lines = [f"{s.name} ({s.role}), {s.at}" for s in signed]
+        final = record is not None and record.status == "final"
+        if final and self.workspace is not None:
+            from desktop.ui.signing import signer_texts
+
+            decisions = self.document.data.get("decisions", [])
+            raw = decisions[shown] if shown is not None and shown < len(decisions) else {}
+            lines = signer_texts(self.workspace.store, self.workspace.case_id, decisions, raw)
+        self.signatures.setText(bullets_html(lines) or self.tr("No signature yet."))
+        self.sign_later_button.setVisible(final and self._accounts())
+        self.signer.setEnabled(draft or (final and self._accounts()))
 
     def set_read_only(self, read_only: bool) -> None:
         """Read-only follows the record: a draft is editable, a final record never is."""

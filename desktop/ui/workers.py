@@ -119,8 +119,9 @@ def _advance(dialog: QProgressDialog, done: int, total: int) -> None:
 
 
 def reopen(store: Store) -> Store:
-    """Another connection to `store`'s database as the same user: a worker thread's own."""
-    return Store.open(store.path, user=store.user, read_only=store.read_only)
+    """Another connection to `store`'s database as the same user (same key, same person signed
+    in): a worker thread's own."""
+    return store.open_again()
 
 
 class TaskRunner:
@@ -249,11 +250,11 @@ def summary_pdf(
     def work(control: TaskControl) -> Path | None:
         from desktop.logic.report import write_summary_pdf
 
-        case, department = _case_and_department(open_store, case_id)
+        case, department, signers = _case_and_department(open_store, case_id)
         control.report(0, 1)
         path = write_summary_pdf(
             case, out, rules=rules, lang=options.lang, deidentify=options.deidentification(),
-            department=department, case_id=case_id,
+            department=department, case_id=case_id, signers=signers,
         )  # fmt: skip
         control.report(1, 1)
         return _kept_unless_cancelled(control, [path])
@@ -262,19 +263,22 @@ def summary_pdf(
 
 
 def archive_bundle(
-    open_store: StoreOpener, case_id: str, folder: Path, options: ReportOptions, rules: Rules
+    open_store: StoreOpener, case_id: str, folder: Path, options: ReportOptions, rules: Rules,
+    signer: Any = None,
 ) -> Work:
-    """Work function writing the archive bundle (PDF, case JSON, manifest) into `folder`."""
+    """Work function writing the archive bundle (PDF, case JSON, manifest) into `folder`;
+    `signer` (the exporter's opened key) signs the manifest."""
 
     def work(control: TaskControl) -> Path | None:
         from desktop.logic.report import write_archive
 
-        case, department = _case_and_department(open_store, case_id)
+        case, department, signers = _case_and_department(open_store, case_id)
         control.report(0, 1)
         before = set(folder.iterdir()) if folder.is_dir() else set()
         written = write_archive(
             case_id, case, folder, rules=rules, lang=options.lang,
             deidentify=options.deidentification(), department=department,
+            signer=signer, signers=signers,
         )  # fmt: skip
         control.report(1, 1)
         _kept_unless_cancelled(control, sorted(set(folder.iterdir()) - before))
@@ -302,6 +306,10 @@ def meeting_pack(
         try:
             cases = [(case_id, store.get_case(case_id).case) for case_id in case_ids]
             department = str(store.get_setting("department") or "")
+            signers = {
+                case_id: store.signer_lines(case_id, case.to_json_dict().get("decisions") or [])
+                for case_id, case in cases
+            }
         finally:
             store.close()
 
@@ -313,6 +321,7 @@ def meeting_pack(
             path = write_meeting_pack(
                 cases, out, meeting_date=meeting_date, lang=options.lang, rules=rules,
                 deidentify=options.deidentification(), department=department, progress=progress,
+                signers=signers,
             )  # fmt: skip
         except ExportCancelled:
             return None
@@ -330,9 +339,12 @@ def _kept_unless_cancelled(control: TaskControl, written: list[Path]) -> Path | 
     return None
 
 
-def _case_and_department(open_store: StoreOpener, case_id: str) -> tuple[Case, str]:
+def _case_and_department(open_store: StoreOpener, case_id: str) -> tuple[Case, str, Any]:
+    """The case, the department name, and who signed each sealed record with what key."""
     store = open_store()
     try:
-        return store.get_case(case_id).case, str(store.get_setting("department") or "")
+        case = store.get_case(case_id).case
+        signers = store.signer_lines(case_id, case.to_json_dict().get("decisions") or [])
+        return case, str(store.get_setting("department") or ""), signers
     finally:
         store.close()

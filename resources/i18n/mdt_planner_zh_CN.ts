@@ -4,39 +4,157 @@
     <context>
         <name>AboutDialog</name>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="219" />
+            <location filename="../../desktop/ui/dialogs.py" line="220" />
             <source>About MDT Planner</source>
             <translation>关于 MDT 规划助手</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="221" />
+            <location filename="../../desktop/ui/dialogs.py" line="222" />
             <source>HCC MDT Planner %1</source>
             <translation>肝细胞癌 MDT 规划助手 %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="224" />
+            <location filename="../../desktop/ui/dialogs.py" line="225" />
             <source>Plans conversion therapy for advanced hepatocellular carcinoma with the multidisciplinary team: staging, regimen safety, response, surgery timing and signed decision records. It works offline; cases stay on this computer.</source>
             <translation>协助多学科团队（MDT）为中晚期肝细胞癌制定转化治疗方案：分期、方案安全性、疗效评估、手术时机及签署的决策记录。本程序离线运行，病例数据保存在本机。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="232" />
+            <location filename="../../desktop/ui/dialogs.py" line="233" />
             <source>Every result names its source; the clinician may override any result with a reason, which is kept in the decision record.</source>
             <translation>每项结果均注明依据；临床医师可说明理由后更改任何结果，理由将保存在决策记录中。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="236" />
+            <location filename="../../desktop/ui/dialogs.py" line="237" />
             <source>Rules file version: %1</source>
             <translation>规则文件版本：%1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="239" />
+            <location filename="../../desktop/ui/dialogs.py" line="240" />
             <source>MDT Planner is released under the MIT licence. The PDF font WenQuanYi Micro Hei is used under the Apache License 2.0, and Qt for Python (PySide6) and Qt under the GNU Lesser General Public License version 3 (LGPLv3). Licences… shows their full texts.</source>
             <translation>MDT 规划助手以 MIT 许可证发布。PDF 字体文泉驿微米黑依 Apache 2.0 许可证使用，Qt（PySide6）依 GNU LGPL 第 3 版使用。点击“许可证…”查看全文。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="245" />
+            <location filename="../../desktop/ui/dialogs.py" line="246" />
             <source>&amp;Licences…</source>
             <translation>许可证(&amp;L)…</translation>
+        </message>
+    </context>
+    <context>
+        <name>Accounts</name>
+        <message>
+            <location filename="../../desktop/ui/accounts.py" line="83" />
+            <source>e.g. Li Ming</source>
+            <translation>例如 李明</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/accounts.py" line="90" />
+            <source>&amp;Name</source>
+            <translation>姓名(&amp;N)</translation>
+            <location filename="../../desktop/ui/accounts.py" line="156" />
+        </message>
+        <message>
+            <location filename="../../desktop/ui/accounts.py" line="91" />
+            <source>&amp;Role</source>
+            <translation>角色(&amp;R)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/accounts.py" line="92" />
+            <source>&amp;Password</source>
+            <translation>密码(&amp;P)</translation>
+            <location filename="../../desktop/ui/accounts.py" line="157" />
+        </message>
+        <message>
+            <location filename="../../desktop/ui/accounts.py" line="93" />
+            <source>Password &amp;again</source>
+            <translation>再次输入密码(&amp;A)</translation>
+            <location filename="../../desktop/ui/accounts.py" line="234" />
+        </message>
+        <message>
+            <location filename="../../desktop/ui/accounts.py" line="100" />
+            <source>Please give a name and a role.</source>
+            <translation>请填写姓名和角色。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/accounts.py" line="102" />
+            <source>The password needs at least 8 characters.</source>
+            <translation>密码至少需要 8 个字符。</translation>
+            <location filename="../../desktop/ui/accounts.py" line="239" />
+        </message>
+        <message>
+            <location filename="../../desktop/ui/accounts.py" line="104" />
+            <source>The two passwords differ: type them again.</source>
+            <translation>两次输入的密码不一致：请重新输入。</translation>
+            <location filename="../../desktop/ui/accounts.py" line="241" />
+        </message>
+        <message>
+            <location filename="../../desktop/ui/accounts.py" line="118" />
+            <source>Create the first account</source>
+            <translation>创建第一个账户</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/accounts.py" line="121" />
+            <source>This database has no account yet. Create yours: your name and role are recorded with every change, and your password protects the database and your signature. There is no way to recover a forgotten password.</source>
+            <translation>此数据库尚无账户。请创建您的账户：您的姓名和角色会随每次修改记录，您的密码保护数据库和您的签名。忘记的密码无法找回。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/accounts.py" line="133" />
+            <source>Add a team member</source>
+            <translation>添加团队成员</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/accounts.py" line="136" />
+            <source>Give the new member's name, role and an initial password to tell them. They set their own password the first time they sign in or sign; only then do they get their signing key.</source>
+            <translation>填写新成员的姓名、角色以及要告知对方的初始密码。对方在首次登录或签名时设置自己的密码；之后才会获得其签名密钥。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/accounts.py" line="165" />
+            <source>Please give the name and the password.</source>
+            <translation>请填写姓名和密码。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/accounts.py" line="180" />
+            <source>Sign in</source>
+            <translation>登录</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/accounts.py" line="181" />
+            <source>Sign in with your name and password to open the MDT cases.</source>
+            <translation>请输入姓名和密码登录，以打开 MDT 病例。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/accounts.py" line="190" />
+            <source>Locked</source>
+            <translation>已锁定</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/accounts.py" line="193" />
+            <source>The planner was locked after a time without use; patient values are hidden. Type the password of {0} to go on.</source>
+            <translation>程序因一段时间未使用而锁定；患者数据已隐藏。请输入 {0} 的密码以继续。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/accounts.py" line="205" />
+            <source>Sign as {0}</source>
+            <translation>以 {0} 的身份签名</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/accounts.py" line="208" />
+            <source>Only {0} can sign as {0}: {0} types their own password now. An attendee who is not at the computer stays "present, not signed" and can sign later.</source>
+            <translation>只有 {0} 本人能以 {0} 的身份签名：请 {0} 现在输入自己的密码。不在电脑前的出席者将记为“出席，未签署”，之后可以再签。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/accounts.py" line="224" />
+            <source>Set your own password</source>
+            <translation>设置您自己的密码</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/accounts.py" line="227" />
+            <source>{0}, your password was set by someone else. Choose your own now: it makes your signing key, which only you can use.</source>
+            <translation>{0}，您的密码是由他人设置的。请现在设置您自己的密码：它将生成只有您能使用的签名密钥。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/accounts.py" line="233" />
+            <source>New &amp;password</source>
+            <translation>新密码(&amp;P)</translation>
         </message>
     </context>
     <context>
@@ -261,12 +379,12 @@
     <context>
         <name>App</name>
         <message>
-            <location filename="../../desktop/ui/app.py" line="150" />
+            <location filename="../../desktop/ui/app.py" line="137" />
             <source>The start-up backup failed: %1</source>
             <translation>启动时备份失败：%1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/app.py" line="172" />
+            <location filename="../../desktop/ui/app.py" line="157" />
             <source>Cannot open the database</source>
             <translation>无法打开数据库</translation>
         </message>
@@ -414,62 +532,62 @@
     <context>
         <name>CaseList</name>
         <message>
-            <location filename="../../desktop/ui/case_list_model.py" line="93" />
+            <location filename="../../desktop/ui/case_list_model.py" line="105" />
             <source>Name</source>
             <translation>姓名</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list_model.py" line="94" />
+            <location filename="../../desktop/ui/case_list_model.py" line="106" />
             <source>MRN</source>
             <translation>病历号</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list_model.py" line="40" />
+            <location filename="../../desktop/ui/case_list_model.py" line="46" />
             <source>New</source>
             <translation>新建</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list_model.py" line="41" />
+            <location filename="../../desktop/ui/case_list_model.py" line="47" />
             <source>Draft decision</source>
             <translation>决策草稿</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list_model.py" line="42" />
+            <location filename="../../desktop/ui/case_list_model.py" line="48" />
             <source>Follow-up</source>
             <translation>随访</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list_model.py" line="43" />
+            <location filename="../../desktop/ui/case_list_model.py" line="49" />
             <source>Decided</source>
             <translation>已决策</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list_model.py" line="95" />
+            <location filename="../../desktop/ui/case_list_model.py" line="107" />
             <source>BCLC</source>
             <translation>BCLC分期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list_model.py" line="96" />
+            <location filename="../../desktop/ui/case_list_model.py" line="108" />
             <source>CNLC</source>
             <translation>CNLC分期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list_model.py" line="97" />
+            <location filename="../../desktop/ui/case_list_model.py" line="109" />
             <source>Child-Pugh</source>
             <translation>Child-Pugh分级</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list_model.py" line="98" />
+            <location filename="../../desktop/ui/case_list_model.py" line="110" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list_model.py" line="99" />
+            <location filename="../../desktop/ui/case_list_model.py" line="111" />
             <source>Next meeting</source>
             <translation>下次会议</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list_model.py" line="100" />
+            <location filename="../../desktop/ui/case_list_model.py" line="112" />
             <source>Last change</source>
             <translation>最后修改</translation>
         </message>
@@ -477,67 +595,67 @@
     <context>
         <name>CaseListView</name>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="82" />
+            <location filename="../../desktop/ui/case_list.py" line="99" />
             <source>Filter by name or MRN (Ctrl+F)</source>
             <translation>按姓名或病历号筛选（Ctrl+F）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="85" />
+            <location filename="../../desktop/ui/case_list.py" line="102" />
             <source>All BCLC</source>
             <translation>全部 BCLC 分期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="86" />
+            <location filename="../../desktop/ui/case_list.py" line="103" />
             <source>All CNLC</source>
             <translation>全部 CNLC 分期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="87" />
+            <location filename="../../desktop/ui/case_list.py" line="104" />
             <source>All statuses</source>
             <translation>全部状态</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="91" />
+            <location filename="../../desktop/ui/case_list.py" line="108" />
             <source>BCLC</source>
             <translation>BCLC分期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="93" />
+            <location filename="../../desktop/ui/case_list.py" line="110" />
             <source>CNLC</source>
             <translation>CNLC分期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="95" />
+            <location filename="../../desktop/ui/case_list.py" line="112" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="132" />
+            <location filename="../../desktop/ui/case_list.py" line="149" />
             <source>&amp;New case…</source>
             <translation>新建病例(&amp;N)…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="133" />
+            <location filename="../../desktop/ui/case_list.py" line="150" />
             <source>&amp;Import…</source>
             <translation>导入(&amp;I)…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="134" />
+            <location filename="../../desktop/ui/case_list.py" line="151" />
             <source>E&amp;xport…</source>
             <translation>导出(&amp;X)…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="135" />
+            <location filename="../../desktop/ui/case_list.py" line="152" />
             <source>&amp;Duplicate</source>
             <translation>复制(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="136" />
+            <location filename="../../desktop/ui/case_list.py" line="153" />
             <source>&amp;Open</source>
             <translation>打开(&amp;O)</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/ui/case_list.py" line="184" />
+            <location filename="../../desktop/ui/case_list.py" line="211" />
             <source>%n case(s)</source>
             <translation>
                 <numerusform>共 %n 例</numerusform>
@@ -702,182 +820,202 @@
     <context>
         <name>DecisionStep</name>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="60" />
+            <location filename="../../desktop/ui/step_decision.py" line="61" />
             <source>Start a draft decision</source>
             <translation>新建决策草稿</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="62" />
+            <location filename="../../desktop/ui/step_decision.py" line="63" />
             <source>Amend the final decision</source>
             <translation>修订最终决策</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="64" />
+            <location filename="../../desktop/ui/step_decision.py" line="65" />
             <source>Sign off and finalize…</source>
             <translation>签署并定稿…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="75" />
+            <location filename="../../desktop/ui/step_decision.py" line="76" />
             <source>Meeting date</source>
             <translation>会议日期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="79" />
+            <location filename="../../desktop/ui/step_decision.py" line="80" />
             <source>Follow-up status</source>
             <translation>随访状态</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="86" />
+            <location filename="../../desktop/ui/step_decision.py" line="87" />
             <source>Follow-up reason (when not done)</source>
             <translation>未随访原因（未完成时填写）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="90" />
+            <location filename="../../desktop/ui/step_decision.py" line="91" />
             <source>Question to the MDT</source>
             <translation>提交 MDT 讨论的问题</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="93" />
+            <location filename="../../desktop/ui/step_decision.py" line="94" />
             <source>Recommendation</source>
             <translation>MDT 建议</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="95" />
+            <location filename="../../desktop/ui/step_decision.py" line="96" />
             <source>Dissent</source>
             <translation>不同意见</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="97" />
+            <location filename="../../desktop/ui/step_decision.py" line="98" />
             <source>Reopen conditions (one per line)</source>
             <translation>重新讨论的条件（每行一条）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="113" />
+            <location filename="../../desktop/ui/step_decision.py" line="114" />
             <source>Attendees and roles</source>
             <translation>参会人员及职责</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="117" />
+            <location filename="../../desktop/ui/step_decision.py" line="118" />
             <source>Name</source>
             <translation>姓名</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="117" />
+            <location filename="../../desktop/ui/step_decision.py" line="118" />
             <source>Role</source>
             <translation>职责</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="123" />
+            <location filename="../../desktop/ui/step_decision.py" line="124" />
             <source>name</source>
             <translation>姓名</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="125" />
+            <location filename="../../desktop/ui/step_decision.py" line="126" />
             <source>role, e.g. hepatobiliary surgeon</source>
             <translation>职责，例如：肝胆外科医师</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="126" />
+            <location filename="../../desktop/ui/step_decision.py" line="127" />
             <source>Add attendee</source>
             <translation>添加参会人员</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="138" />
+            <location filename="../../desktop/ui/step_decision.py" line="139" />
             <source>Signatures</source>
             <translation>签名</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="142" />
+            <location filename="../../desktop/ui/step_decision.py" line="143" />
             <source>Sign as this attendee</source>
             <translation>以该参会人员身份签名</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="162" />
+            <location filename="../../desktop/ui/step_decision.py" line="145" />
+            <source>Sign the final record</source>
+            <translation>签署最终记录</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_decision.py" line="167" />
             <source>Start a draft decision first.</source>
             <translation>请先新建决策草稿。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="175" />
+            <location filename="../../desktop/ui/step_decision.py" line="180" />
             <source>Add the attendees first, then sign as one of them.</source>
             <translation>请先添加参会人员，再以其中一人身份签名。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="178" />
+            <location filename="../../desktop/ui/step_decision.py" line="183" />
             <source>{0} has already signed.</source>
             <translation>{0} 已签名。</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/step_decision.py" line="190" />
+            <source>Not signed: {0} is present, not signed.</source>
+            <translation>未签名：{0} 为“出席，未签署”。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_decision.py" line="204" />
             <source>Finalize the decision?</source>
             <translation>确定定稿此决策？</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="192" />
+            <location filename="../../desktop/ui/step_decision.py" line="206" />
             <source>Finalizing seals this decision record with its signatures. It can never be changed afterwards, only amended by a new record. Finalize now?</source>
             <translation>定稿后，此决策记录将连同签名一起封存，此后不能再修改，只能以新记录进行修订。现在定稿吗？</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="203" />
+            <location filename="../../desktop/ui/step_decision.py" line="217" />
             <source>A final decision needs at least one signature.</source>
             <translation>最终决策至少需要一个签名。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="208" />
+            <location filename="../../desktop/ui/step_decision.py" line="222" />
             <source>The draft could not be saved first; fix the fields marked in red or resolve the save conflict.</source>
             <translation>草稿无法先行保存；请修正标红的字段或解决保存冲突。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="224" />
+            <location filename="../../desktop/ui/step_decision.py" line="249" />
+            <source>Choose the attendee who signs.</source>
+            <translation>请选择签名的出席者。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_decision.py" line="258" />
+            <source>Not signed.</source>
+            <translation>未签名。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_decision.py" line="268" />
             <source>There is no final decision to amend.</source>
             <translation>没有可修订的最终决策。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="272" />
+            <location filename="../../desktop/ui/step_decision.py" line="316" />
             <source>Draft decision for the meeting of {0}</source>
             <translation>{0} 会议的决策草稿</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="276" />
+            <location filename="../../desktop/ui/step_decision.py" line="320" />
             <source>Final decision of {0}: sealed, read-only</source>
             <translation>{0} 的最终决策：已封存，只读</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="280" />
+            <location filename="../../desktop/ui/step_decision.py" line="324" />
             <source>No decision yet for this case.</source>
             <translation>此病例尚无决策。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="297" />
+            <location filename="../../desktop/ui/step_decision.py" line="347" />
             <source>No signature yet.</source>
             <translation>尚无签名。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="306" />
+            <location filename="../../desktop/ui/step_decision.py" line="357" />
             <source>BCLC {0} · CNLC {1} · Child-Pugh {2}</source>
             <translation>BCLC {0} · CNLC {1} · Child-Pugh {2}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="314" />
+            <location filename="../../desktop/ui/step_decision.py" line="365" />
             <source>Regimen: {0}</source>
             <translation>治疗方案：{0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="317" />
+            <location filename="../../desktop/ui/step_decision.py" line="368" />
             <source>Override {0}: computed {1}, chosen {2} — {3}</source>
             <translation>更改 {0}：计算结果 {1}，采用 {2} — {3}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="323" />
+            <location filename="../../desktop/ui/step_decision.py" line="374" />
             <source>{0} · {1} · {2}</source>
             <translation>{0} · {1} · {2}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="330" />
+            <location filename="../../desktop/ui/step_decision.py" line="381" />
             <source>What the record will show</source>
             <translation>决策记录将包含的内容</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="331" />
+            <location filename="../../desktop/ui/step_decision.py" line="382" />
             <source>Decision records of this case</source>
             <translation>本病例的决策记录</translation>
         </message>
@@ -996,61 +1134,66 @@
         </message>
         <message>
             <location filename="../../desktop/ui/dialogs.py" line="179" />
+            <source>Lock now: hide patient values until the password is given</source>
+            <translation>立即锁定：输入密码前隐藏患者数据</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs.py" line="180" />
             <source>Present the agenda full screen</source>
             <translation>全屏演示会议议程</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="180" />
+            <location filename="../../desktop/ui/dialogs.py" line="181" />
             <source>Right, Down, Page Down, Space</source>
             <translation>右、下、Page Down、空格</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="180" />
+            <location filename="../../desktop/ui/dialogs.py" line="181" />
             <source>Presentation: next case</source>
             <translation>演示：下一例</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="181" />
+            <location filename="../../desktop/ui/dialogs.py" line="182" />
             <source>Left, Up, Page Up</source>
             <translation>左、上、Page Up</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="181" />
+            <location filename="../../desktop/ui/dialogs.py" line="182" />
             <source>Presentation: previous case</source>
             <translation>演示：上一例</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="182" />
+            <location filename="../../desktop/ui/dialogs.py" line="183" />
             <source>Home, End</source>
             <translation>Home、End</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="182" />
+            <location filename="../../desktop/ui/dialogs.py" line="183" />
             <source>Presentation: first or last case</source>
             <translation>演示：第一例或最后一例</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="183" />
+            <location filename="../../desktop/ui/dialogs.py" line="184" />
             <source>Leave the presentation</source>
             <translation>退出演示</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="184" />
+            <location filename="../../desktop/ui/dialogs.py" line="185" />
             <source>This list of keyboard shortcuts</source>
             <translation>本快捷键列表</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="185" />
+            <location filename="../../desktop/ui/dialogs.py" line="186" />
             <source>Quit</source>
             <translation>退出</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="349" />
+            <location filename="../../desktop/ui/dialogs.py" line="350" />
             <source>Load demonstration cases?</source>
             <translation>载入演示病例？</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="351" />
+            <location filename="../../desktop/ui/dialogs.py" line="352" />
             <source>The case database is empty. Load ten demonstration cases to try the planner? The patients are fictional; their MRNs start with H-00.</source>
             <translation>病例数据库为空。是否载入十个演示病例试用本程序？这些患者均为虚构，病历号以 H-00 开头。</translation>
         </message>
@@ -1058,27 +1201,27 @@
     <context>
         <name>ExportOptionsDialog</name>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="302" />
+            <location filename="../../desktop/ui/dialogs.py" line="303" />
             <source>&amp;De-identify</source>
             <translation>去标识化(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="303" />
+            <location filename="../../desktop/ui/dialogs.py" line="304" />
             <source>Include &amp;free text, redacted</source>
             <translation>包含自由文本（已遮蔽）(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="304" />
+            <location filename="../../desktop/ui/dialogs.py" line="305" />
             <source>De-identify &amp;attendees</source>
             <translation>参会者去标识(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="310" />
+            <location filename="../../desktop/ui/dialogs.py" line="311" />
             <source>A de-identified document holds no name, MRN or birth date, in its text or its metadata; a stable pseudonym stands in for the patient. Free text is left out unless you include it; it is then redacted. An archive bundle lists what was removed.</source>
             <translation>去标识化文档的正文和元数据中均不含姓名、病历号或出生日期，以固定的化名代表患者。自由文本默认省略；如选择包含，则先遮蔽患者标识。删除的内容在存档包中列出。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="320" />
+            <location filename="../../desktop/ui/dialogs.py" line="321" />
             <source>&amp;Language</source>
             <translation>语言(&amp;L)</translation>
         </message>
@@ -1220,27 +1363,27 @@
     <context>
         <name>LicencesDialog</name>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="262" />
+            <location filename="../../desktop/ui/dialogs.py" line="263" />
             <source>Licences</source>
             <translation>许可证</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="265" />
+            <location filename="../../desktop/ui/dialogs.py" line="266" />
             <source>MDT Planner (MIT)</source>
             <translation>MDT 规划助手（MIT）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="266" />
+            <location filename="../../desktop/ui/dialogs.py" line="267" />
             <source>PDF font (Apache 2.0)</source>
             <translation>PDF 字体（Apache 2.0）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="267" />
+            <location filename="../../desktop/ui/dialogs.py" line="268" />
             <source>Qt for Python (LGPLv3)</source>
             <translation>Qt（PySide6，LGPL 第 3 版）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="268" />
+            <location filename="../../desktop/ui/dialogs.py" line="269" />
             <source>GNU GPL version 3</source>
             <translation>GNU GPL 第 3 版</translation>
         </message>
@@ -1386,84 +1529,84 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="111" />
+            <location filename="../../desktop/ui/main_window.py" line="115" />
             <source>Cases</source>
             <translation>病例</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="113" />
-            <location filename="../../desktop/ui/main_window.py" line="208" />
+            <location filename="../../desktop/ui/main_window.py" line="117" />
+            <location filename="../../desktop/ui/main_window.py" line="219" />
             <source>Meeting agenda</source>
             <translation>会议议程</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="114" />
-            <location filename="../../desktop/ui/main_window.py" line="220" />
+            <location filename="../../desktop/ui/main_window.py" line="118" />
+            <location filename="../../desktop/ui/main_window.py" line="231" />
             <source>Follow-up</source>
             <translation>随访</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="163" />
+            <location filename="../../desktop/ui/main_window.py" line="168" />
             <source>MDT Planner</source>
             <translation>MDT 规划助手</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="165" />
+            <location filename="../../desktop/ui/main_window.py" line="170" />
             <source>read-only</source>
             <translation>只读</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="171" />
+            <location filename="../../desktop/ui/main_window.py" line="176" />
             <source>Working: %1 (%2)</source>
             <translation>当前使用者：%1（%2）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="173" />
+            <location filename="../../desktop/ui/main_window.py" line="178" />
             <source>Working: —</source>
             <translation>当前使用者：—</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="177" />
+            <location filename="../../desktop/ui/main_window.py" line="182" />
             <source>(read-only)</source>
             <translation>（只读）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="184" />
+            <location filename="../../desktop/ui/main_window.py" line="195" />
             <source>Rules %1 (shipped): the department's file is unusable</source>
             <translation>规则 %1（随软件提供）：本科室规则文件无法使用</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="189" />
+            <location filename="../../desktop/ui/main_window.py" line="200" />
             <source>Rules %1 (department's)</source>
             <translation>规则 %1（本科室）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="191" />
+            <location filename="../../desktop/ui/main_window.py" line="202" />
             <source>Rules %1 (shipped)</source>
             <translation>规则 %1（随软件提供）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="194" />
+            <location filename="../../desktop/ui/main_window.py" line="205" />
             <source>Settings → Rules file…</source>
             <translation>设置 → 规则文件…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="259" />
+            <location filename="../../desktop/ui/main_window.py" line="270" />
             <source>Cannot open the case</source>
             <translation>无法打开病例</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="260" />
+            <location filename="../../desktop/ui/main_window.py" line="271" />
             <source>The case workspace is not available in this build.</source>
             <translation>此版本不提供病例工作区。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="293" />
+            <location filename="../../desktop/ui/main_window.py" line="304" />
             <source>Not saved</source>
             <translation>未保存</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="295" />
+            <location filename="../../desktop/ui/main_window.py" line="306" />
             <source>The last edit of this case could not be saved. Close it anyway and lose that edit?</source>
             <translation>此病例的最后一次修改未能保存。仍要关闭并放弃该修改吗？</translation>
         </message>
@@ -1727,32 +1870,42 @@
     <context>
         <name>Preferences</name>
         <message>
-            <location filename="../../desktop/ui/preferences.py" line="61" />
+            <location filename="../../desktop/ui/preferences.py" line="53" />
+            <source>Who is working</source>
+            <translation>当前使用者</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/preferences.py" line="54" />
+            <source>You are signed in as {0} ({1}). To work as someone else, quit and sign in again.</source>
+            <translation>您已以 {0}（{1}）的身份登录。如需以他人身份工作，请退出后重新登录。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/preferences.py" line="69" />
             <source>Department</source>
             <translation>科室</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/preferences.py" line="62" />
+            <location filename="../../desktop/ui/preferences.py" line="70" />
             <source>Department name (printed on documents):</source>
             <translation>科室名称（打印在文档上）：</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/preferences.py" line="72" />
+            <location filename="../../desktop/ui/preferences.py" line="80" />
             <source>Stale data</source>
             <translation>过期数据</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/preferences.py" line="74" />
+            <location filename="../../desktop/ui/preferences.py" line="82" />
             <source>Mark labs or imaging as stale when older than this many days (local policy, for the whole department: kept in the database):</source>
             <translation>化验或影像检查超过以下天数即标记为已过期（本科室规定，全科室通用，保存在数据库中）：</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/preferences.py" line="98" />
+            <location filename="../../desktop/ui/preferences.py" line="106" />
             <source>Language</source>
             <translation>语言</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/preferences.py" line="99" />
+            <location filename="../../desktop/ui/preferences.py" line="107" />
             <source>The new language applies the next time the planner starts.</source>
             <translation>新语言将在下次启动本程序时生效。</translation>
         </message>
@@ -2041,7 +2194,7 @@
         </message>
         <message>
             <location filename="../../desktop/ui/export.py" line="72" />
-            <location filename="../../desktop/ui/export.py" line="122" />
+            <location filename="../../desktop/ui/export.py" line="132" />
             <source>PDF files (*.pdf)</source>
             <translation>PDF 文件 (*.pdf)</translation>
         </message>
@@ -2052,8 +2205,8 @@
         </message>
         <message>
             <location filename="../../desktop/ui/export.py" line="81" />
-            <location filename="../../desktop/ui/export.py" line="103" />
-            <location filename="../../desktop/ui/export.py" line="140" />
+            <location filename="../../desktop/ui/export.py" line="113" />
+            <location filename="../../desktop/ui/export.py" line="150" />
             <source>Export failed</source>
             <translation>导出失败</translation>
         </message>
@@ -2063,49 +2216,54 @@
             <translation>导出归档包</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/export.py" line="91" />
+            <location filename="../../desktop/ui/export.py" line="97" />
+            <source>Sign the archive bundle</source>
+            <translation>签署归档包</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/export.py" line="101" />
             <source>Archive bundle folder</source>
             <translation>归档包文件夹</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/export.py" line="102" />
+            <location filename="../../desktop/ui/export.py" line="112" />
             <source>Writing the archive bundle…</source>
             <translation>正在生成归档包…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/export.py" line="111" />
+            <location filename="../../desktop/ui/export.py" line="121" />
             <source>Meeting pack</source>
             <translation>会议资料包</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/export.py" line="112" />
+            <location filename="../../desktop/ui/export.py" line="122" />
             <source>The agenda of %1 has no cases.</source>
             <translation>%1 的会议议程中没有病例。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/export.py" line="115" />
+            <location filename="../../desktop/ui/export.py" line="125" />
             <source>Export meeting pack</source>
             <translation>导出会议资料包</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/export.py" line="120" />
+            <location filename="../../desktop/ui/export.py" line="130" />
             <source>Save the meeting pack</source>
             <translation>保存会议资料包</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/export.py" line="134" />
+            <location filename="../../desktop/ui/export.py" line="144" />
             <source>Meeting pack cancelled; nothing was written.</source>
             <translation>已取消会议资料包，未写入任何文件。</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/ui/export.py" line="137" />
+            <location filename="../../desktop/ui/export.py" line="147" />
             <source>Writing the meeting pack of %n case(s)…</source>
             <translation>
                 <numerusform>正在生成 %n 例病例的会议资料包…</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/export.py" line="144" />
+            <location filename="../../desktop/ui/export.py" line="154" />
             <source>Written: %1</source>
             <translation>已写入：%1</translation>
         </message>
@@ -2542,19 +2700,93 @@
     <context>
         <name>ShortcutsDialog</name>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="194" />
+            <location filename="../../desktop/ui/dialogs.py" line="195" />
             <source>Keyboard shortcuts</source>
             <translation>快捷键</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="197" />
+            <location filename="../../desktop/ui/dialogs.py" line="198" />
             <source>Keys</source>
             <translation>按键</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="197" />
+            <location filename="../../desktop/ui/dialogs.py" line="198" />
             <source>Action</source>
             <translation>操作</translation>
+        </message>
+    </context>
+    <context>
+        <name>SignIn</name>
+        <message>
+            <location filename="../../desktop/ui/sign_in.py" line="137" />
+            <source>Encrypt this database?</source>
+            <translation>加密此数据库？</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/sign_in.py" line="139" />
+            <source>This database is not encrypted: whoever gets the file can read every patient value. Encrypt it now with your password? (A copy is encrypted and checked first; the plain file is replaced only then. Its backups are encrypted too.)</source>
+            <translation>此数据库未加密：任何拿到该文件的人都能读取全部患者数据。现在用您的密码加密吗？（先加密并检查一份副本，之后才替换未加密的文件。其备份也会加密。）</translation>
+        </message>
+    </context>
+    <context>
+        <name>Signing</name>
+        <message>
+            <location filename="../../desktop/ui/signing.py" line="36" />
+            <source>Set your own password first: only then can you sign.</source>
+            <translation>请先设置您自己的密码：之后才能签名。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/signing.py" line="63" />
+            <source>{0} ({1}), signed {2}, key {3}</source>
+            <translation>{0}（{1}），签署于 {2}，密钥 {3}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/signing.py" line="66" />
+            <source>{0} ({1}), {2}: signature not verified (imported)</source>
+            <translation>{0}（{1}），{2}：签名未经验证（导入）</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/signing.py" line="69" />
+            <source>{0} ({1}): present, not signed</source>
+            <translation>{0}（{1}）：出席，未签署</translation>
+        </message>
+    </context>
+    <context>
+        <name>Team</name>
+        <message>
+            <location filename="../../desktop/ui/team.py" line="46" />
+            <source>Locked: patient values are hidden until the password is given.</source>
+            <translation>已锁定：输入密码前患者数据保持隐藏。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/team.py" line="48" />
+            <source>Unlock…</source>
+            <translation>解锁…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/team.py" line="77" />
+            <source>&amp;Team</source>
+            <translation>团队(&amp;T)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/team.py" line="78" />
+            <source>&amp;Add a team member…</source>
+            <translation>添加团队成员(&amp;A)…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/team.py" line="80" />
+            <source>&amp;Lock now</source>
+            <translation>立即锁定(&amp;L)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/team.py" line="102" />
+            <source>Team member added</source>
+            <translation>已添加团队成员</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/team.py" line="103" />
+            <source>{0} ({1}) was added. Tell them the initial password; they set their own the first time they sign in or sign.</source>
+            <translation>已添加 {0}（{1}）。请将初始密码告知对方；对方在首次登录或签名时设置自己的密码。</translation>
         </message>
     </context>
     <context>

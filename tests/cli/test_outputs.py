@@ -83,12 +83,18 @@ def umask(request):
     os.umask(old)
 
 
-def test_every_output_is_private_whatever_the_umask(db, tmp_path, umask, capsys):
+def test_every_output_is_private_whatever_the_umask(db, tmp_path, umask, capsys, monkeypatch):
+    import io
+
     out = tmp_path / "new-folder"
     argv = ["--db", str(db)]
     assert main([*argv, "export", "a", "--json", str(out / "a.json")]) == 0
     assert main([*argv, "export", "a", "--pdf", str(out / "a.pdf")]) == 0
-    assert main([*argv, "export", "a", "--archive", str(out / "bundle")]) == 0
+    monkeypatch.setattr("sys.stdin", io.StringIO("li-password\nli-password\n"))
+    person = ["--name", "Li Ming", "--role", "hepatobiliary surgeon", "--password-stdin"]
+    assert main([*argv, "users", "add", *person]) == 0  # the bundle is signed by its exporter
+    signed = ["--user", "Li Ming", "--password-stdin"]
+    assert main([*argv, *signed, "export", "a", "--archive", str(out / "bundle")]) == 0
     assert main([*argv, "pack", "a", "--pdf", str(out / "pack.pdf")]) == 0
     assert main([*argv, "backup", str(out / "copy.sqlite3")]) == 0
     assert main([*argv, "verify", str(out / "bundle")]) == 0
@@ -97,7 +103,7 @@ def test_every_output_is_private_whatever_the_umask(db, tmp_path, umask, capsys)
     assert _mode(out / "bundle") == 0o700
     files = [out / n for n in ("a.json", "a.pdf", "pack.pdf", "copy.sqlite3")]
     files += sorted((out / "bundle").iterdir())
-    assert len(files) == 7
+    assert len(files) == 9  # the bundle: PDF, JSON, SHA256SUMS, SHA256SUMS.sig, signer.json
     assert {str(p): _mode(p) for p in files} == {str(p): 0o600 for p in files}
     assert sorted(p.name for p in out.iterdir()) == sorted(
         ["a.json", "a.pdf", "bundle", "pack.pdf", "copy.sqlite3"]

@@ -54,7 +54,16 @@ def test_pack_of_an_unknown_case_fails_with_a_message(db, tmp_path, capsys):
 
 
 def test_verify_exit_codes(tmp_path, pvtt_case_data, capsys):
-    folder = write_archive("a", Case.model_validate(pvtt_case_data), tmp_path / "b")
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    from desktop.logic.model.keys import KeySigner
+
+    signer = KeySigner("Li Ming", "hepatobiliary surgeon", Ed25519PrivateKey.generate())
+    unsigned = write_archive("a", Case.model_validate(pvtt_case_data), tmp_path / "u")
+    assert main(["verify", str(unsigned)]) == 1
+    assert "SHA256SUMS.sig is missing" in capsys.readouterr().out
+    case = Case.model_validate(pvtt_case_data)
+    folder = write_archive("a", case, tmp_path / "b", signer=signer)
     assert main(["verify", str(folder)]) == 0
     assert "intact" in capsys.readouterr().out
     (folder / "a.json").write_text("{}", encoding="utf-8")
@@ -94,10 +103,19 @@ def test_deidentify_choices_need_deidentify(db, tmp_path, capsys, flag):
     assert not out.exists()
 
 
-def test_deidentified_archive_and_pack_with_free_text_and_attendees(db, tmp_path, capsys):
+def test_deidentified_archive_and_pack_with_free_text_and_attendees(
+    db, tmp_path, capsys, monkeypatch
+):
+    import io
+
     options = ["--deidentify", "--include-free-text", "--deidentify-attendees"]
     folder = tmp_path / "bundle"
-    assert main(["--db", str(db), "export", "a", "--archive", str(folder), *options]) == 0
+    account = ["--name", "Li Ming", "--role", "hepatobiliary surgeon", "--password-stdin"]
+    monkeypatch.setattr("sys.stdin", io.StringIO("li-password\n"))
+    assert main(["--db", str(db), "users", "add", *account]) == 0
+    as_li = ["--user", "Li Ming", "--password-stdin"]
+    monkeypatch.setattr("sys.stdin", io.StringIO("li-password\n"))
+    assert main(["--db", str(db), *as_li, "export", "a", "--archive", str(folder), *options]) == 0
     assert (folder / "REDACTIONS.txt").is_file()
     assert main(["verify", str(folder)]) == 0
     printed = capsys.readouterr().out

@@ -163,7 +163,7 @@ def test_check_clean_then_tampered(db, tmp_path, capsys):
     run(db, "import", str(source))
     [(case_id, _)] = imported(capsys)
     assert run(db, "check") == 0
-    assert capsys.readouterr().out == "ok: no problems found\n"
+    assert capsys.readouterr().out == f"warning: {db}: not encrypted\nok: no problems found\n"
     conn = sqlite3.connect(db)
     conn.execute("DROP TRIGGER revisions_no_update")
     conn.execute(

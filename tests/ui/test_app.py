@@ -1,15 +1,18 @@
-"""Start-up: who is working, a damaged or busy database, translators, the demo offer."""
+"""Start-up: the first account, sign-in, encryption offer, a damaged or busy database,
+translators, the demo offer."""
 
 import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
+from desktop.logic.store import is_encrypted
 from desktop.logic.store.database import DatabaseBusy, Store, User
 from desktop.ui import app as app_module
-from desktop.ui.app import ask_who_is_working, install_translators, open_store, start
+from desktop.ui.app import install_translators, open_store, start
 from desktop.ui.dialogs import DamagedDatabaseDialog
 from desktop.ui.settings import Settings
 from tests.factories import make_case
+from tests.ui.answers import answer_modals, create_account, give_password, reply
 
 GARBAGE = b"this is not an SQLite database, it was damaged on the way" * 20
 
@@ -92,12 +95,8 @@ def test_busy_database_quit_returns_none(tmp_path, monkeypatch):
     )
 
 
-def test_saved_user_is_not_asked_again(settings):
-    assert ask_who_is_working(settings) == User("Li Ming", "hepatobiliary surgeon")
-
-
 @pytest.mark.qt_log_ignore("propagateSizeHints")
-def test_first_start_asks_who_is_working_and_offers_demo(qtbot, tmp_path):
+def test_first_start_creates_the_first_account_and_an_encrypted_database(qtbot, tmp_path):
     fresh = Settings.at(tmp_path / "fresh.ini")
     answers = []
 
@@ -106,6 +105,8 @@ def test_first_start_asks_who_is_working_and_offers_demo(qtbot, tmp_path):
         answers.append(type(dialog).__name__)
         dialog.name.setText("Zhao Hong")
         dialog.role.setCurrentText("medical oncologist")
+        dialog.password.setText("zhao-password")
+        dialog.again.setText("zhao-password")
         dialog.on_accept()
 
     def decline_demo():  # the offer comes just after the window shows: wait for it
@@ -119,14 +120,17 @@ def test_first_start_asks_who_is_working_and_offers_demo(qtbot, tmp_path):
     QTimer.singleShot(0, who)
     window, store = start(tmp_path / "cases.sqlite3", fresh)
     qtbot.addWidget(window)
-    assert answers == ["WhoIsWorkingDialog"]  # the window is up before the offer
+    assert answers == ["NewAccountDialog"]  # the window is up before the offer
     decline_demo()
     try:
         qtbot.waitUntil(lambda: len(answers) == 2)
-        assert answers == ["WhoIsWorkingDialog", "Load demonstration cases?"]
-        assert fresh.user() == ("Zhao Hong", "medical oncologist")
+        assert answers == ["NewAccountDialog", "Load demonstration cases?"]
         assert store.user == User("Zhao Hong", "medical oncologist")
+        assert store.signed_in.name == "Zhao Hong"
+        assert is_encrypted(tmp_path / "cases.sqlite3")
         assert fresh.flag("demo/offered")
+        fresh.sync()
+        assert "zhao-password" not in (tmp_path / "fresh.ini").read_text()
     finally:
         window.close()
         store.close()
@@ -158,6 +162,10 @@ def test_start_up_backup_runs_after_the_window_shows(qtbot, tmp_path, settings):
     with Store.open(db, user=User("Li Ming", "hepatobiliary surgeon")) as first:
         first.new_case(make_case(**{"patient.mrn": "B-1"}))
     settings.set_value("demo/offered", True)
+    answer_modals(
+        create_account("Li Ming", "hepatobiliary surgeon", "li-password"),
+        reply("Encrypt this database?", accept=False),
+    )
     window, store = start(db, settings)
     qtbot.addWidget(window)
     try:
@@ -185,3 +193,35 @@ def test_a_data_folder_that_cannot_be_made_is_said_in_words(tmp_path, settings, 
     assert start(None, settings) == (None, None)
     assert len(shown) == 1
     assert "not-a-folder" in shown[0]
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_a_plain_database_is_offered_encryption_then_opens_only_with_the_password(
+    qtbot, tmp_path, settings
+):
+    db = tmp_path / "cases.sqlite3"
+    with Store.open(db, user=User("Li Ming", "hepatobiliary surgeon")) as first:
+        first.new_case(make_case(**{"patient.mrn": "B-1", "patient.name": "Ma Lan"}))
+    settings.set_value("demo/offered", True)
+    pending = answer_modals(
+        create_account("Li Ming", "hepatobiliary surgeon", "li-password"),
+        reply("Encrypt this database?", accept=True),
+    )
+    window, store = start(db, settings)
+    qtbot.addWidget(window)
+    try:
+        assert pending == []
+        assert store.key is not None
+        assert window.cases.model.rowCount() == 1
+    finally:
+        window.close()
+        store.close()
+    assert is_encrypted(db)
+    assert b"Ma Lan" not in db.read_bytes()
+    answer_modals(give_password("wrong-password", "Li Ming"), give_password("li-password"))
+    window, store = start(db, settings)
+    qtbot.addWidget(window)
+    try:
+        assert store.signed_in.name == "Li Ming"
+        assert [row.mrn for row in store.list_cases()] == ["B-1"]
+    finally:
+        window.close()
+        store.close()

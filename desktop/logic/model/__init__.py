@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from desktop.logic.model.decision import Decision, Signature
     from desktop.logic.model.fields import EARLIEST_DATE, LATEST_DATE
     from desktop.logic.model.file_names import FileStems, file_stem
+    from desktop.logic.model.keys import SignerLine
     from desktop.logic.model.labs import Albumin, Bilirubin, Creatinine, Labs
     from desktop.logic.model.messages import (
         DEFAULT_LANGUAGE,
@@ -55,7 +56,13 @@ if TYPE_CHECKING:
         write_text_atomic,
     )
     from desktop.logic.model.paths import resource
-    from desktop.logic.model.records import chain_problems, last_final_hash, record_hash, seal
+    from desktop.logic.model.records import (
+        case_hash,
+        chain_problems,
+        last_final_hash,
+        record_hash,
+        seal,
+    )
     from desktop.logic.model.rules import (
         VERDICT_ORDER,
         RuleEntry,
@@ -96,7 +103,8 @@ _EXPORTS = {  # module: the names it gives this front door
         "write_text_atomic",
     ),
     "paths": ("resource",),
-    "records": ("chain_problems", "last_final_hash", "record_hash", "seal"),
+    "keys": ("SignerLine",),
+    "records": ("case_hash", "chain_problems", "last_final_hash", "record_hash", "seal"),
     "rules": (
         "VERDICT_ORDER",
         "RuleEntry",
@@ -132,6 +140,7 @@ __all__ = [  # the names of _EXPORTS and _SUBMODULES (a test checks)
     "Rules",
     "RulesError",
     "Signature",
+    "SignerLine",
     "Term",
     "Translated",
     "Treatment",
@@ -141,6 +150,7 @@ __all__ = [  # the names of _EXPORTS and _SUBMODULES (a test checks)
     "agent_term",
     "atomic_folder",
     "atomic_path",
+    "case_hash",
     "chain_problems",
     "default_rules",
     "describe_errors",

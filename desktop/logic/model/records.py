@@ -22,6 +22,12 @@ def record_hash(record: Mapping[str, Any], previous: str) -> str:
     return "sha256:" + digest.hexdigest()
 
 
+def case_hash(data: Mapping[str, Any]) -> str:
+    """`"sha256:"` + SHA-256 of the whole case JSON object in the canonical form of record_hash."""
+    canonical = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return "sha256:" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
 def chain_problems(records: Iterable[Mapping[str, Any]]) -> list[str]:
     """Every final record whose hash does not verify against the chain, in words."""
     problems: list[str] = []

@@ -2,7 +2,7 @@
 with its check, and the de-identified copy they print when asked. The UI and the command line
 use it through this front door only."""
 
-from desktop.logic.report.archive import verify_archive, write_archive
+from desktop.logic.report.archive import write_archive
 from desktop.logic.report.deidentify import (
     Deidentified,
     DeidentifyError,
@@ -11,6 +11,7 @@ from desktop.logic.report.deidentify import (
 )
 from desktop.logic.report.glyphs import UnprintableText
 from desktop.logic.report.summary import ExportCancelled, write_meeting_pack, write_summary_pdf
+from desktop.logic.report.verify import Verdict, verify_archive, verify_bundle
 
 __all__ = [
     "Deidentified",
@@ -19,7 +20,9 @@ __all__ = [
     "UnprintableText",
     "deidentify_case",
     "ExportCancelled",
+    "Verdict",
     "verify_archive",
+    "verify_bundle",
     "write_archive",
     "write_meeting_pack",
     "write_summary_pdf",

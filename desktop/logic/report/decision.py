@@ -7,7 +7,7 @@ from typing import Any
 
 from reportlab.platypus import Flowable
 
-from desktop.logic.model import Decision, lifecycle, text_table
+from desktop.logic.model import Decision, SignerLine, lifecycle, text_table
 from desktop.logic.report.layout import (
     ReportContext,
     data_table,
@@ -60,10 +60,7 @@ def decision_section(ctx: ReportContext) -> list[Flowable]:
 
 def decision_rows(ctx: ReportContext, decision: Decision) -> list[tuple[str, Any]]:
     """Everything one decision record says, one (label key, value) row each."""
-    signatures = [
-        ctx.text("report.decision.signature_line", name=s.name, role=s.role, at=timestamp(s.at))
-        for s in decision.signed_by
-    ]
+    signatures = signature_lines(ctx, decision)
     attendees = [f"{a.name} ({a.role})" for a in decision.attendees]
     strategy = decision.timing_strategy
     rows: list[tuple[str, Any]] = [
@@ -96,6 +93,35 @@ def decision_rows(ctx: ReportContext, decision: Decision) -> list[tuple[str, Any
             ("report.decision.record_hash", decision.record_hash),
         ]
     return rows
+
+
+def signature_lines(ctx: ReportContext, decision: Decision) -> list[str]:
+    """Each signer's name, role, time and key fingerprint; who is named without a signature
+    that verifies (imported); who was present and did not sign (sealed records only)."""
+    if decision.status != "final":
+        return []
+    lines = (ctx.signers or {}).get(decision.record_hash or "")
+    if lines is None:
+        lines = signer_lines_of(decision)
+    return [
+        ctx.text(
+            f"report.decision.{line.state}_line",
+            name=line.name,
+            role=line.role,
+            at=timestamp(line.at),
+            fingerprint=line.fingerprint or "",
+        )
+        for line in lines
+    ]
+
+
+def signer_lines_of(decision: Decision) -> list[SignerLine]:
+    """Without the store's signatures: the named signers are unverified, the rest present."""
+    lines = [SignerLine(s.name, s.role, "unverified", s.at) for s in decision.signed_by]
+    named = {s.name for s in decision.signed_by}
+    lines += [SignerLine(a.name, a.role, "present") for a in decision.attendees
+              if a.name not in named]  # fmt: skip
+    return lines
 
 
 def overrides_section(ctx: ReportContext) -> list[Flowable]:

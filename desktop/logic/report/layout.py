@@ -20,7 +20,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table, TableStyle
 
 from desktop.logic.clinical import Evaluation
-from desktop.logic.model import Case, Message, Rules, lifecycle, msg, render_all, term
+from desktop.logic.model import Case, Message, Rules, SignerLine, lifecycle, msg, render_all, term
 from desktop.logic.report.fonts import report_font
 
 HEADING_COLOUR = colors.HexColor("#1f4e79")
@@ -53,6 +53,9 @@ class ReportContext:
     case_id: str | None = None
     alias: str = ""
     age_years: int | None = None
+    # record_hash -> who signed with what key, who is named unverified, who was present
+    # (store.signer_lines); None for a case read from a file: its signers are unverified.
+    signers: dict[str, list[SignerLine]] | None = None
 
     def text(self, key: str, **params: Any) -> str:
         return msg(key, **params).render(self.lang)

@@ -23,7 +23,8 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageBreak, Page
 
 from desktop import __version__
 from desktop.logic.clinical import Evaluation, evaluate
-from desktop.logic.model import Case, Rules, default_rules, lifecycle, msg
+from desktop.logic.model import Case, Rules, SignerLine, default_rules, lifecycle, msg
+from desktop.logic.model import case_hash as hash_of_case
 from desktop.logic.report.deidentify import Deidentified, DeidentifyOptions, printed_copy
 from desktop.logic.report.fonts import MissingGlyphs, report_font
 from desktop.logic.report.glyphs import unprintable
@@ -40,6 +41,7 @@ from desktop.logic.report.plan import case_sections
 
 Progress = Callable[[int, int], bool | None]
 RECORD_KEYWORD = "record_hash="
+CASE_KEYWORD = "case_hash="
 MARGIN = 16 * mm
 FOOTER_HEIGHT = 15 * mm
 
@@ -58,12 +60,16 @@ def write_summary_pdf(
     department: str = "",
     case_id: str | None = None,
     evaluation: Evaluation | None = None,
+    signers: dict[str, list[SignerLine]] | None = None,
+    case_hash: str | None = None,
 ) -> Path:
     """One case's MDT summary as PDF/A-2b at `out`; `evaluation` (made with `rules`) is
     computed when not given. A de-identified summary prints the de-identified copy (given, or
-    made here with `deidentify`'s options)."""
+    made here with `deidentify`'s options). `signers` (store.signer_lines) says who signed each
+    sealed record with what key; `case_hash` is the hash of the case JSON the PDF goes with
+    (computed from the printed case when not given). Both hashes go into the PDF's metadata."""
     rules = rules or default_rules()
-    ctx = report_context(case, rules, lang, deidentify, department, case_id, evaluation)
+    ctx = report_context(case, rules, lang, deidentify, department, case_id, evaluation, signers)
     story = [
         CaseStart(ctx, bookmark=ctx.patient_label),
         *title_block(ctx),
@@ -73,8 +79,9 @@ def write_summary_pdf(
         title=ctx.text("report.title", patient=ctx.patient_label),
         subject=ctx.text("report.subject"),
         author=department or "mdt-planner",
-        keywords=f"{RECORD_KEYWORD}{sealed_hash(ctx.case)}; rules={rules.version}; "
-        f"app={__version__}; lang={lang}",
+        keywords=f"{RECORD_KEYWORD}{sealed_hash(ctx.case)}; "
+        f"{CASE_KEYWORD}{case_hash or hash_of_case(ctx.case.to_json_dict())}; "
+        f"rules={rules.version}; app={__version__}; lang={lang}",
     )
     return _build_printable(story, Path(out), info, lang, rules.version, [ctx])
 
@@ -89,13 +96,18 @@ def write_meeting_pack(
     department: str = "",
     rules: Rules | None = None,
     progress: Progress | None = None,
+    signers: dict[str, dict[str, list[SignerLine]]] | None = None,
 ) -> Path:
     """An agenda page then every case's summary, one bookmark per case; `progress(done, total)`
-    is called after each case and may return False to cancel (raises ExportCancelled)."""
+    is called after each case and may return False to cancel (raises ExportCancelled).
+    `signers` maps a case_id to its store.signer_lines."""
     rules = rules or default_rules()
     contexts: list[ReportContext] = []
     for done, (case_id, case) in enumerate(cases, start=1):
-        contexts.append(report_context(case, rules, lang, deidentify, department, case_id))
+        contexts.append(
+            report_context(case, rules, lang, deidentify, department, case_id,
+                           signers=(signers or {}).get(case_id))  # fmt: skip
+        )
         if progress is not None and progress(done, len(cases)) is False:
             raise ExportCancelled(f"meeting pack cancelled after {done} of {len(cases)} cases")
     date = str(meeting_date)
@@ -128,11 +140,13 @@ def report_context(
     department: str,
     case_id: str | None,
     evaluation: Evaluation | None = None,
+    signers: dict[str, list[SignerLine]] | None = None,
 ) -> ReportContext:
-    """The context the report prints: the case itself, or its de-identified copy."""
+    """The context the report prints: the case itself, or its de-identified copy (whose
+    re-sealed records carry no store signature: their signers print as not verified)."""
     copy = printed_copy(case, deidentify)
     if copy is None:
-        printed, extra = case, {"case_id": case_id}
+        printed, extra = case, {"case_id": case_id, "signers": signers}
     else:
         printed = copy.case
         extra = {"deidentify": True, "alias": copy.alias, "age_years": copy.age_years}

@@ -8,6 +8,7 @@ UPDATE and DELETE. Details name field paths and settings, never patient values.
 from __future__ import annotations
 
 import hashlib
+import json
 import sqlite3
 from json.encoder import encode_basestring
 from typing import Any
@@ -19,6 +20,10 @@ FIELDS = ("seq", "at", "user", "role", "action", "case_id", "revision", "detail"
 # separators=(",", ":")), written out field by field (a test checks it is the same text).
 SORTED_FIELDS = tuple(sorted(FIELDS))
 _CANONICAL = "{" + ",".join(f'"{key}":%s' for key in SORTED_FIELDS) + "}"
+# An entry that writes a revision also carries `body_hash` (SHA-256 of the revision's canonical
+# body, trust.md finding 1), hashed in the same canonical JSON; older entries have none.
+SORTED_WITH_BODY = tuple(sorted((*FIELDS, "body_hash")))
+_CANONICAL_WITH_BODY = "{" + ",".join(f'"{key}":%s' for key in SORTED_WITH_BODY) + "}"
 
 
 def _json_value(value: str | int | None) -> str:
@@ -31,12 +36,16 @@ def _json_value(value: str | int | None) -> str:
     return repr(int(value))
 
 
-def _digest(previous: str, values: tuple | list) -> str:
-    canonical = _CANONICAL % tuple([_json_value(value) for value in values])
+def _digest(previous: str, values: tuple | list, template: str = _CANONICAL) -> str:
+    canonical = template % tuple([_json_value(value) for value in values])
     return "sha256:" + hashlib.sha256((previous + canonical).encode("utf-8")).hexdigest()
 
 
 def entry_hash(entry: dict[str, Any], previous: str) -> str:
+    """sha256 over `previous` and the entry's canonical JSON (body_hash only when it has one)."""
+    if entry.get("body_hash") is not None:
+        values = [entry[key] for key in SORTED_WITH_BODY]
+        return _digest(previous, values, _CANONICAL_WITH_BODY)
     return _digest(previous, [entry[key] for key in SORTED_FIELDS])
 
 
@@ -48,8 +57,12 @@ def append(
     detail: str,
     case_id: str | None = None,
     revision: int | None = None,
+    body_hash: str | None = None,
 ) -> None:
-    """Add one entry; call inside the write transaction that made the change."""
+    """Add one entry; call inside the write transaction that made the change.
+
+    An entry that writes a revision passes `body_hash`, the SHA-256 of its canonical body.
+    """
     last = conn.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
     seq, previous = (last[0] + 1, last[1]) if last else (1, "")
     entry = {
@@ -61,12 +74,21 @@ def append(
         "case_id": case_id,
         "revision": revision,
         "detail": detail,
+        "body_hash": body_hash,
     }
     conn.execute(
-        "INSERT INTO audit (seq, at, user, role, action, case_id, revision, detail, prev_hash, "
-        "hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [*(entry[key] for key in FIELDS), previous, entry_hash(entry, previous)],
+        "INSERT INTO audit (seq, at, user, role, action, case_id, revision, detail, body_hash, "
+        "prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [*(entry[key] for key in FIELDS), body_hash, previous, entry_hash(entry, previous)],
     )
+
+
+def body_hash(body: str) -> str:
+    """SHA-256 of a revision body in the canonical form used for record_hash."""
+    canonical = json.dumps(
+        json.loads(body), sort_keys=True, ensure_ascii=False, separators=(",", ":")
+    )
+    return "sha256:" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
 def chained_rows(entries: list[dict[str, Any]], previous: str = "") -> list[tuple[Any, ...]]:
@@ -95,8 +117,9 @@ def chain_problems(conn: sqlite3.Connection) -> list[str]:
     problems: list[str] = []
     previous = ""
     expected_seq = 1
-    columns = ", ".join(SORTED_FIELDS)
-    seq_at, action_at, at_at = (SORTED_FIELDS.index(key) for key in ("seq", "action", "at"))
+    columns = ", ".join(SORTED_WITH_BODY)
+    seq_at, action_at, at_at = (SORTED_WITH_BODY.index(key) for key in ("seq", "action", "at"))
+    body_at = SORTED_WITH_BODY.index("body_hash")
     for row in conn.execute(f"SELECT {columns}, prev_hash, hash FROM audit ORDER BY seq"):
         *values, prev_hash, stated = row
         seq = values[seq_at]
@@ -110,7 +133,11 @@ def chain_problems(conn: sqlite3.Connection) -> list[str]:
                 f"audit trail: entry {seq} does not link to the entry before it; the trail "
                 "was edited outside the app."
             )
-        if stated != _digest(prev_hash, values):
+        if values[body_at] is None:
+            expected = _digest(prev_hash, values[:body_at] + values[body_at + 1 :])
+        else:
+            expected = _digest(prev_hash, values, _CANONICAL_WITH_BODY)
+        if stated != expected:
             problems.append(
                 f"audit trail: entry {seq} ({values[action_at]}, {values[at_at]}) no longer "
                 "matches its hash; it was edited outside the app."

@@ -28,14 +28,19 @@ from desktop.logic.store.errors import (
 )
 from desktop.logic.store.files import (
     BACKUP_SUFFIX,
+    SQLITE_MAGIC,
     backups_dir,
+    database_errors,
     database_problems,
     list_backups,
     newest_good_backup,
+    open_read_only,
     quick_check_problem,
 )
+from desktop.logic.store.keyfile import copy_keys
 from desktop.logic.store.location import refuse_database_file
 from desktop.logic.store.lock import WriterLock
+from desktop.logic.store.schema import apply_key
 
 DEFAULT_KEEP = 10
 
@@ -44,48 +49,55 @@ def _stamp() -> str:
     return datetime.now().strftime("%Y%m%d-%H%M%S-%f")
 
 
-def backup_to(conn: sqlite3.Connection, out: Path, db_path: Path) -> Path:
+def backup_to(
+    conn: sqlite3.Connection, out: Path, db_path: Path, key: bytes | None = None
+) -> Path:
     """A consistent, checked copy of the open database at `out` (0600), written atomically.
 
     DatabaseDamaged when the copy fails quick_check (nothing is written); DatabaseRefused when
     `out` cannot be written (full disk, a file where a folder should be...) or is the database.
+    With `key` (an encrypted database) the copy is encrypted with the same key; a copy outside
+    the backups folder gets a copy of the key file beside it (its wraps still need a password).
     """
     out = Path(out)
     if out.is_dir():
         out = out / f"{db_path.stem}-{_stamp()}{BACKUP_SUFFIX}"
     refuse_database_file(out, db_path)
     with _refused_in_words(), atomic_path(out) as partial:
-        _copy_checked(conn, partial, out, db_path)
+        _copy_checked(conn, partial, out, db_path, key)
+        if key is not None and out.parent != backups_dir(db_path):
+            copy_keys(db_path, out)
     return out
 
 
-def rotate(conn: sqlite3.Connection, db_path: Path, keep: int) -> Path:
+def rotate(conn: sqlite3.Connection, db_path: Path, keep: int, key: bytes | None = None) -> Path:
     """A new backup in the backups folder; only the newest `keep` copies are kept."""
     with _refused_in_words():
         folder = make_folders(backups_dir(db_path))
-    made = backup_to(conn, folder / f"{db_path.stem}-{_stamp()}{BACKUP_SUFFIX}", db_path)
+    made = backup_to(conn, folder / f"{db_path.stem}-{_stamp()}{BACKUP_SUFFIX}", db_path, key)
     for old in list_backups(db_path)[max(keep, 1) :]:
         old.unlink(missing_ok=True)
     return made
 
 
-def restore_database(backup_file: Path, db_path: Path) -> Path | None:
+def restore_database(backup_file: Path, db_path: Path, key: bytes | None = None) -> Path | None:
     """Replace `db_path` by a checked copy of `backup_file`; returns where the old one was kept.
 
     Refuses (StoreError, nothing touched) when the backup is not a good MDT Planner database or
-    is the database itself; DatabaseBusy when an app instance has the database open.
+    is the database itself; DatabaseBusy when an app instance has the database open. An
+    encrypted backup is read with `key` (the database's key) and stays encrypted.
     """
     backup_file, db_path = Path(backup_file), Path(db_path)
     if _same_file(backup_file, db_path):
         raise StoreError(msg("store.error.restore_itself", backup=backup_file, path=db_path))
-    problems = database_problems(backup_file)
+    problems = database_problems(backup_file, key)
     if problems:
         raise StoreError(msg("store.error.backup_not_restored", problems=" ".join(problems)))
     lock = WriterLock.acquire(db_path, shared=False)
     kept = None
     try:
         with _refused_in_words(), atomic_path(db_path) as partial:
-            _copy_backup(backup_file, partial, db_path)
+            _copy_backup(backup_file, partial, db_path, key)
             kept = _keep_aside(db_path)  # last: the checked copy is renamed in right after
         return kept
     except BaseException:
@@ -95,11 +107,13 @@ def restore_database(backup_file: Path, db_path: Path) -> Path | None:
         lock.release()
 
 
-def _copy_backup(backup_file: Path, partial: Path, db_path: Path) -> None:
+def _copy_backup(backup_file: Path, partial: Path, db_path: Path, key: bytes | None) -> None:
+    with backup_file.open("rb") as handle:
+        key = None if handle.read(len(SQLITE_MAGIC)) == SQLITE_MAGIC else key
     with sqlite_errors(backup_file):
-        source = sqlite3.connect(f"{backup_file.resolve().as_uri()}?mode=ro", uri=True)
+        source = open_read_only(backup_file, key)
     try:
-        _copy_checked(source, partial, db_path, backup_file)
+        _copy_checked(source, partial, db_path, backup_file, key)
     finally:
         source.close()
 
@@ -122,20 +136,33 @@ def _same_file(backup_file: Path, db_path: Path) -> bool:
         return False
 
 
-def _copy_checked(source: sqlite3.Connection, partial: Path, out: Path, db_path: Path) -> None:
-    """Copy `source` into `partial` with the backup API and quick_check the copy."""
-    target = sqlite3.connect(partial)
+def _copy_checked(
+    source: sqlite3.Connection, partial: Path, out: Path, db_path: Path, key: bytes | None = None
+) -> None:
+    """Copy `source` into `partial` with the backup API (encrypted under `key` when given) and
+    quick_check the copy."""
+    target = _target(partial, key)
     try:
         source.backup(target)
         target.execute("PRAGMA journal_mode=DELETE")
         problem = quick_check_problem(target)
-    except sqlite3.Error as exc:
+    except database_errors() as exc:
         raise _copy_error(exc, out, db_path) from exc
     finally:
         target.close()
     if problem is not None:
         message = msg("store.error.damaged", path=db_path, problem=problem)
         raise DatabaseDamaged(message, newest_good_backup(db_path))
+
+
+def _target(path: Path, key: bytes | None) -> sqlite3.Connection:
+    if key is None:
+        return sqlite3.connect(path)
+    import sqlcipher3
+
+    target = sqlcipher3.connect(path)
+    apply_key(target, key)
+    return target
 
 
 def _copy_error(exc: sqlite3.Error, out: Path, db_path: Path) -> Exception:

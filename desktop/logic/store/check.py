@@ -18,6 +18,7 @@ from typing import Any
 from desktop.logic.model import LATEST_DATE, CaseError, chain_problems, parse_case, record_hash
 from desktop.logic.store.audit import chain_problems as audit_problems
 from desktop.logic.store.decisions import record_json
+from desktop.logic.store.evidence import problems as trust_problems
 from desktop.logic.store.schema import REQUIRED_TRIGGERS, SEARCH_TABLE, SEARCH_TRIGGERS, body_digest
 
 
@@ -32,6 +33,7 @@ def problems(conn: sqlite3.Connection) -> list[str]:
     found += seal_problems(conn, revisions)
     found += audit_problems(conn)
     found += audit_coverage_problems(conn)
+    found += trust_problems(conn)
     return found
 
 

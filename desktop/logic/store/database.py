@@ -23,6 +23,7 @@ from desktop.logic.model import msg
 from desktop.logic.store import audit as store_audit
 from desktop.logic.store import backup as store_backup
 from desktop.logic.store import cases as store_cases
+from desktop.logic.store.accounts import AuthError, has_accounts
 from desktop.logic.store.backup import restore_database
 from desktop.logic.store.cases import now_utc
 from desktop.logic.store.decisions import amendment, finalize, put_draft
@@ -39,9 +40,11 @@ from desktop.logic.store.errors import (
     sqlite_errors,
 )
 from desktop.logic.store.files import header_problem_message, list_backups, newest_good_backup
+from desktop.logic.store.keyfile import is_encrypted
 from desktop.logic.store.location import default_db_path, refuse_unusable
 from desktop.logic.store.lock import WriterLock
 from desktop.logic.store.meetings import MeetingAgenda
+from desktop.logic.store.people import People
 from desktop.logic.store.revisions import commit, current_data, current_revision, stored_case
 from desktop.logic.store.schema import connect, ensure_schema, refuse_damaged_pages
 from desktop.logic.store.settings import SETTINGS
@@ -60,17 +63,21 @@ __all__ = [
 log = logging.getLogger(__name__)  # case ids only: never names or MRNs
 
 
-class Store:
+class Store(People):
     """An open case database; use `Store.open(...)` and close it (or use `with`).
 
-    Its meeting agendas are `store.agenda` (desktop.logic.store.meetings.MeetingAgenda).
+    Its meeting agendas are `store.agenda` (desktop.logic.store.meetings.MeetingAgenda);
+    accounts, sign-in and signatures are in desktop.logic.store.people (a mixin).
+
     """
 
     def __init__(
-        self, path: Path, db: Any, user: User | None, read_only: bool, lock: WriterLock | None
-    ) -> None:
+        self, path: Path, db: Any, user: User | None, read_only: bool, lock: WriterLock | None,
+        key: bytes | None = None,
+    ) -> None:  # fmt: skip
         self.path, self.read_only, self.user = path, read_only, user
-        self._db, self._lock = db, lock
+        self._db, self._lock, self.key = db, lock, key
+        self.signed_in: Any = None  # the Account signed in (store.accounts), when there is one
         self.last_backup_error: str | None = None
         self._pages_checked = False  # quick_check runs once, before the session's first write
         self.agenda = MeetingAgenda(self._reading, self._transaction, lambda: self.user, path)
@@ -83,17 +90,23 @@ class Store:
         user: User | None = None,
         read_only: bool = False,
         wait: float = 0.0,
+        key: bytes | None = None,
     ) -> Store:
-        """Open (creating it if new, mode 0600) and migrate; `wait` seconds for the lock."""
+        """Open (creating it if new, mode 0600) and migrate; `wait` seconds for the lock.
+
+        An encrypted database needs its `key` (keyfile.unlock with a person's password).
+        """
         path = Path(path) if path is not None else default_db_path()
         refuse_unusable(path, read_only)
+        if key is None and is_encrypted(path):
+            raise DatabaseRefused(msg("trust.error.encrypted_needs_password", path=path))
         lock = None if read_only else WriterLock.acquire(path, wait)
         db = None
         try:
             with sqlite_errors(path):
-                db = connect(path, read_only=read_only)
+                db = connect(path, read_only=read_only, key=key)
                 ensure_schema(db, path, read_only=read_only)
-            store = cls(path, db, user, read_only, lock)
+            store = cls(path, db, user, read_only, lock, key)
             store.user = user or store._settings_user()
             return store
         except BaseException:
@@ -129,17 +142,23 @@ class Store:
             yield self._conn
 
     @contextmanager
-    def _transaction(self) -> Iterator[sqlite3.Connection]:
-        """One IMMEDIATE transaction: the write lock is taken before anything is read."""
+    def _transaction(self, *, allow_anonymous: bool = False) -> Iterator[sqlite3.Connection]:
+        """One IMMEDIATE transaction: the write lock is taken before anything is read.
+
+        A database with accounts takes writes only from the person signed in (`sign_in`);
+        `allow_anonymous` is for the writes that prove who makes them themselves.
+        """
         if self.read_only:
             raise ReadOnly(msg("store.error.read_only", path=self.path))
-        if self.user is None:
+        if self.user is None and not allow_anonymous:
             raise StoreError(msg("store.error.no_user"))
         conn = self._conn
         with sqlite_errors(self.path):
             self._check_pages_once(conn)
             conn.execute("BEGIN IMMEDIATE")
             try:
+                if not allow_anonymous and self.signed_in is None and has_accounts(conn):
+                    raise AuthError(msg("trust.error.sign_in_first"))
                 yield conn
                 conn.execute("COMMIT")
             except BaseException:
@@ -210,15 +229,28 @@ class Store:
         with self._reading() as conn:
             return store_audit.entries(conn, case_id)
 
-    def check(self) -> list[str]:
-        """Every integrity problem in words; [] when the database is clean."""
+    def check(self, against: list[Path] = ()) -> list[str]:
+        """Every integrity problem in words; [] when the database is clean.
+
+        Every backup in the backup folder, and each of `against` (a backup file or an archive
+        folder), is a witness of what the database held (store.witness).
+        """
         from desktop.logic.store import check as store_check
+        from desktop.logic.store import witness
 
         try:
             with self._reading() as conn:
-                return store_check.problems(conn)
+                found = store_check.problems(conn)
+                found += witness.backup_problems(conn, self.path, self.key)
+                for other in against:
+                    found += witness.witness_problems(conn, Path(other), self.key)
+                return found
         except DatabaseDamaged as exc:
             return [str(exc)]
+
+    def warnings(self) -> list[str]:
+        """What `check` says without failing: a database that is not encrypted."""
+        return [] if self.key is not None else [f"{self.path}: not encrypted"]
 
     # writing cases
 
@@ -277,14 +309,26 @@ class Store:
             return commit(conn, self.user, case_id, data, expected_revision, "draft decision", note)
 
     def finalize_decision(
-        self, case_id: str, index: int, *, signed_by: list[Signature], expected_revision: int
-    ) -> StoredCase:
-        """Seal the draft at `index` (chained record_hash), then take a rotating backup."""
+        self, case_id: str, index: int, *, expected_revision: int,
+        signed_by: list[Signature] | None = None, signers: list[tuple[str, str]] | None = None,
+    ) -> StoredCase:  # fmt: skip
+        """Seal the draft at `index` (chained record_hash), then take a rotating backup.
+
+        With accounts, `signers` are (name, password) of each person signing now, each signing
+        with their own key; `signed_by` (names without a signature) is only for a database
+        without accounts, whose records say who signed but cannot prove it.
+        """
+        keys = self.signing_accounts(signers) if signers else []
+        if keys:
+            signed_by = self.signed_by_for(keys)
         with self._transaction() as conn:
+            if has_accounts(conn) and not keys:
+                raise AuthError(msg("trust.error.sign_with_password"))
             data = current_data(conn, case_id, expected_revision)
-            finalize(data.setdefault("decisions", []), index, signed_by)
+            record = finalize(data.setdefault("decisions", []), index, signed_by or [])
             note = f"decision record {index + 1} finalized and sealed"
             stored = commit(conn, self.user, case_id, data, expected_revision, "finalize", note)
+            self.record_signatures(conn, case_id, index, record, keys)
         self._backup_after_finalize()
         return stored
 
@@ -300,14 +344,14 @@ class Store:
 
     def backup(self, out: Path) -> Path:
         """An online copy of the database at `out` (a file, or a folder to put it in)."""
-        return store_backup.backup_to(self._conn, Path(out), self.path)
+        return store_backup.backup_to(self._conn, Path(out), self.path, self.key)
 
     def rotate_backup(self) -> Path | None:
         """A backup into `<db>.backups/`, keeping `backup_keep` copies; None when that is 0."""
         keep = int(self.get_setting("backup_keep"))
         if keep <= 0:
             return None
-        return store_backup.rotate(self._conn, self.path, keep)
+        return store_backup.rotate(self._conn, self.path, keep, self.key)
 
     def backups(self) -> list[Path]:
         return list_backups(self.path)

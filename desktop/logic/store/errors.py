@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from desktop.logic.model import DEFAULT_LANGUAGE, Message, OutputError, msg
-from desktop.logic.store.files import newest_good_backup
+from desktop.logic.store.files import database_errors, newest_good_backup
 
 # SQLite primary result codes (https://sqlite.org/rescode.html).
 _BUSY, _LOCKED, _READONLY, _CORRUPT, _FULL, _CANTOPEN, _NOTADB = 5, 6, 8, 11, 13, 14, 26
@@ -98,7 +98,7 @@ def sqlite_errors(db_path: Path) -> Iterator[None]:
     """Turn sqlite3 errors into the store's exceptions, in words."""
     try:
         yield
-    except sqlite3.Error as exc:
+    except database_errors() as exc:
         raise translate(exc, db_path) from exc
     except OSError as exc:
         raise os_refusal(exc, db_path) from exc

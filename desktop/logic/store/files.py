@@ -6,6 +6,7 @@ Nothing here writes; a file that fails these checks is reported and never overwr
 from __future__ import annotations
 
 import sqlite3
+import sys
 from pathlib import Path
 
 from desktop.logic.model import Message, msg
@@ -18,6 +19,21 @@ BACKUP_SUFFIX = ".sqlite3"
 def backups_dir(db_path: Path) -> Path:
     """Backups of `x.sqlite3` live in `x.sqlite3.backups/` beside it."""
     return db_path.with_name(db_path.name + ".backups")
+
+
+def key_path(db_path: Path) -> Path:
+    """The key file of an encrypted database `x.sqlite3` is `x.sqlite3.keys` beside it."""
+    return db_path.with_name(db_path.name + ".keys")
+
+
+def has_key_file(path: Path) -> bool:
+    """A key file beside `path`, or beside the database whose backup folder holds `path`."""
+    if key_path(path).exists():
+        return True
+    folder = path.parent
+    return folder.name.endswith(".backups") and key_path(
+        folder.with_name(folder.name.removesuffix(".backups"))
+    ).exists()
 
 
 def list_backups(db_path: Path) -> list[Path]:
@@ -49,6 +65,8 @@ def header_problem_message(path: Path) -> Message | None:
     if len(header) < 100:
         return msg("store.header.truncated_header", size=size)
     if not header.startswith(SQLITE_MAGIC):
+        if has_key_file(path):  # encrypted (SQLCipher): only the key can tell more
+            return None
         return msg("store.header.not_sqlite")
     page_size = int.from_bytes(header[16:18], "big")
     page_size = 65536 if page_size == 1 else page_size
@@ -86,8 +104,11 @@ def _has_wal(path: Path) -> bool:
         return False
 
 
-def database_problems(path: Path) -> list[str]:
-    """Every reason `path` is not a usable MDT Planner database ([] when it is one)."""
+def database_problems(path: Path, key: bytes | None = None) -> list[str]:
+    """Every reason `path` is not a usable MDT Planner database ([] when it is one).
+
+    An encrypted file (no plain SQLite header) is read with `key`; without it, it is refused.
+    """
     if not path.is_file():
         return [f"{path} does not exist or is not a file"]
     problem = header_problem(path)
@@ -95,9 +116,14 @@ def database_problems(path: Path) -> list[str]:
         problem = "it is empty"
     if problem:
         return [f"{path}: {problem}"]
+    with path.open("rb") as handle:
+        plain = handle.read(len(SQLITE_MAGIC)) == SQLITE_MAGIC
+    if not plain and key is None:
+        return [f"{path}: it is encrypted, and this check was not given its key"]
+    errors = database_errors()
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    except sqlite3.Error as exc:
+        conn = open_read_only(path, None if plain else key)
+    except errors as exc:
         return [f"{path}: cannot be opened ({exc})"]
     try:
         rows = [row[0] for row in conn.execute("PRAGMA integrity_check")]
@@ -105,11 +131,30 @@ def database_problems(path: Path) -> list[str]:
             return [f"{path}: integrity check: {row}" for row in rows]
         if not _has_our_schema(conn):
             return [f"{path}: it is an SQLite database, but not one of MDT Planner"]
-    except sqlite3.Error as exc:
+    except errors as exc:
         return [f"{path}: cannot be read as a database ({exc})"]
     finally:
         conn.close()
     return []
+
+
+def open_read_only(path: Path, key: bytes | None = None) -> sqlite3.Connection:
+    """A read-only connection to a database file; SQLCipher under `key` when given."""
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    if key is None:
+        return sqlite3.connect(uri, uri=True)
+    import sqlcipher3
+
+    conn = sqlcipher3.connect(uri, uri=True)
+    conn.execute("PRAGMA cipher_log_level = NONE")
+    conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+    return conn
+
+
+def database_errors() -> tuple[type[Exception], ...]:
+    """sqlite3's errors, and sqlcipher3's once an encrypted database was opened."""
+    cipher = sys.modules.get("sqlcipher3")
+    return (sqlite3.Error,) if cipher is None else (sqlite3.Error, cipher.Error)
 
 
 def _has_our_schema(conn: sqlite3.Connection) -> bool:

@@ -59,7 +59,9 @@ def commit(
         store_cases.INSERT_REVISION, (case_id, revision, at, user.name, user.role, summary, body)
     )
     _seal_new_finals(conn, case_id, decisions, sealed, revision)
-    store_audit.append(conn, user, at, action, summary, case_id, revision)
+    store_audit.append(
+        conn, user, at, action, summary, case_id, revision, store_audit.body_hash(body)
+    )
     log.info("case %s saved as revision %d (%s)", case_id, revision, action)
     return StoredCase(case_id, revision, case, at, user.name)
 

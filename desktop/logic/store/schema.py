@@ -17,7 +17,12 @@ from typing import TYPE_CHECKING
 
 from desktop.logic.model import msg
 from desktop.logic.store.errors import DatabaseDamaged, DatabaseRefused
-from desktop.logic.store.files import MIGRATION_SET, newest_good_backup, quick_check_problem
+from desktop.logic.store.files import (
+    MIGRATION_SET,
+    database_errors,
+    newest_good_backup,
+    quick_check_problem,
+)
 
 if TYPE_CHECKING:  # sqlite_utils loads only when a migration has to run (not on every start)
     from sqlite_utils import Database, Migrations
@@ -127,11 +132,41 @@ SEARCH_V2 = [
     f"INSERT INTO {SEARCH_TABLE}({SEARCH_TABLE}) VALUES ('rebuild')",
 ]
 SEARCH_TRIGGERS = ("cases_search_insert", "cases_search_delete", "cases_search_update")
+# v3, accounts (trust.md): never deleted, only disabled. Signatures sit beside the sealed record
+# they sign (outside its hashed content) and are never changed. An audit entry that writes a
+# revision records the SHA-256 of the revision's canonical body (body_hash).
+SCHEMA_V3 = [
+    """CREATE TABLE accounts (
+        name TEXT PRIMARY KEY,
+        role TEXT NOT NULL,
+        password TEXT NOT NULL,
+        password_is_initial INTEGER NOT NULL DEFAULT 0,
+        public_key TEXT,
+        private_key TEXT,
+        disabled INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL,
+        created_by TEXT NOT NULL)""",
+    """CREATE TABLE signatures (
+        case_id TEXT NOT NULL REFERENCES cases(case_id),
+        position INTEGER NOT NULL,
+        record_hash TEXT NOT NULL,
+        name TEXT NOT NULL, role TEXT NOT NULL, at TEXT NOT NULL,
+        public_key TEXT NOT NULL,
+        signature TEXT NOT NULL,
+        PRIMARY KEY (case_id, position, name))""",
+    "ALTER TABLE audit ADD COLUMN body_hash TEXT",
+    _refuse("accounts", "DELETE", "accounts are never deleted: disable one instead"),
+    _refuse("signatures", "UPDATE", "a signature is never changed"),
+    _refuse("signatures", "DELETE", "a signature is never removed"),
+]
 REQUIRED_TRIGGERS = (  # check reports any of these missing (removed outside the app)
     *(f"{table}_no_{verb}" for table in APPEND_ONLY_TABLES for verb in ("update", "delete")),
     "revision_digests_no_update",
     "revision_digests_no_delete",
     "revisions_digest",
+    "accounts_no_delete",
+    "signatures_no_update",
+    "signatures_no_delete",
 )
 
 
@@ -145,7 +180,7 @@ def trigram_available(conn: sqlite3.Connection) -> bool:
     """Whether this SQLite has FTS5 with the trigram tokenizer (3.34 or newer)."""
     try:
         conn.execute("CREATE VIRTUAL TABLE temp.trigram_probe USING fts5(x, tokenize='trigram')")
-    except sqlite3.OperationalError:
+    except database_errors():
         return False
     conn.execute("DROP TABLE temp.trigram_probe")
     return True
@@ -157,9 +192,15 @@ def _search_and_digests(db: Database) -> None:
         db.execute(statement)
 
 
+def _trust(db: Database) -> None:
+    for statement in SCHEMA_V3:
+        db.execute(statement)
+
+
 MIGRATION_STEPS = (  # append new steps; never edit an old one
     ("0001_initial", _initial),
     ("0002_search_and_digests", _search_and_digests),
+    ("0003_trust", _trust),
 )
 
 
@@ -176,26 +217,49 @@ def migrations() -> Migrations:
 
 @dataclass
 class Connection:
-    """An open database: the plain sqlite3 connection the store queries."""
+    """An open database: the sqlite3 (or, encrypted, sqlcipher3) connection the store queries."""
 
     conn: sqlite3.Connection
+    encrypted: bool = False
 
     def close(self) -> None:
         self.conn.close()
 
 
-def connect(path: Path, *, read_only: bool) -> Connection:
-    """A connection with foreign keys on (ensure_schema then sets WAL and synchronous=FULL)."""
+def connect(path: Path, *, read_only: bool, key: bytes | None = None) -> Connection:
+    """A connection with foreign keys on (ensure_schema then sets WAL and synchronous=FULL).
+
+    With `key` (32 bytes) the file is opened with SQLCipher (sqlcipher3) under that raw key.
+    """
+    driver = _driver(key)
     if read_only:
         uri = f"{path.resolve().as_uri()}?mode=ro"
-        conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S, check_same_thread=False)
+        conn = driver.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S, check_same_thread=False)
     else:
         _create_private(path)
-        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, check_same_thread=False)
+        conn = driver.connect(path, timeout=BUSY_TIMEOUT_S, check_same_thread=False)
+    if key is not None:
+        apply_key(conn, key)
     add_digest_function(conn)
     conn.execute("PRAGMA foreign_keys=ON")
     conn.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
-    return Connection(conn)
+    return Connection(conn, encrypted=key is not None)
+
+
+def _driver(key: bytes | None):  # noqa: ANN202 - the sqlite3 module or sqlcipher3
+    if key is None:
+        return sqlite3
+    import sqlcipher3
+
+    return sqlcipher3
+
+
+def apply_key(conn: sqlite3.Connection, key: bytes) -> None:
+    """Key an SQLCipher connection with a raw 256-bit key; SQLCipher's own log stays silent."""
+    conn.execute("PRAGMA cipher_log_level = NONE")
+    conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+    conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # a wrong key fails here
+    conn.execute("PRAGMA temp_store = MEMORY")  # no decrypted page in a temporary file
 
 
 def add_digest_function(conn: sqlite3.Connection) -> None:

@@ -15,4 +15,5 @@ SETTINGS: dict[str, tuple[Any, str]] = {
     "stale_days": (30, "labs or imaging older than this many days are marked stale (0-365)"),
     "language": ("en", "language of the app and its clinical sentences (en or zh_CN)"),
     "rules": (None, "the department's rules file (hcc-mdt-rules/1); none: the shipped one"),
+    "idle_lock_minutes": (10, "minutes without input before patient values are hidden (0 never)"),
 }

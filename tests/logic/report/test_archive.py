@@ -4,22 +4,25 @@ import json
 import shutil
 
 import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from desktop.logic.model import read_case
 from desktop.logic.model.case import Case
+from desktop.logic.model.keys import KeySigner
 from desktop.logic.model.records import seal
-from desktop.logic.report.archive import (
-    MANIFEST,
-    REDACTIONS,
-    file_sha256,
-    read_manifest,
-    verify_archive,
-    write_archive,
-    write_manifest,
-)
+from desktop.logic.report import archive
+from desktop.logic.report.archive import MANIFEST, REDACTIONS, file_sha256, write_archive
 from desktop.logic.report.deidentify import DeidentifyError, DeidentifyOptions
 from desktop.logic.report.layout import pseudonym
+from desktop.logic.report.verify import SIGNATURE, SIGNER, verify_archive
 from tests.logic.report.test_summary import pdf_text
+
+SIGNED = [SIGNATURE, SIGNER]
+
+
+@pytest.fixture
+def signer():
+    return KeySigner("Li Ming", "hepatobiliary surgeon", Ed25519PrivateKey.generate())
 
 
 @pytest.fixture
@@ -28,12 +31,30 @@ def pvtt(pvtt_case_data):
 
 
 @pytest.fixture
-def bundle(pvtt, tmp_path):
-    return write_archive("case-7", pvtt, tmp_path / "bundle", department="HPB")
+def bundle(pvtt, tmp_path, signer):
+    return write_archive("case-7", pvtt, tmp_path / "bundle", department="HPB", signer=signer)
 
 
-def test_bundle_holds_pdf_json_and_manifest_and_verifies(bundle):
-    assert sorted(p.name for p in bundle.iterdir()) == [MANIFEST, "case-7.json", "case-7.pdf"]
+@pytest.fixture
+def write_manifest(signer):
+    """Rewrite the manifest and sign it again with the same key: what a forger with the
+    exporter's key (or their own, not trusted) could do."""
+
+    def rewrite(folder, files):
+        manifest = archive.write_manifest(folder, files)
+        archive.sign_manifest(manifest, signer)
+        return manifest
+
+    return rewrite
+
+
+def listed(folder):
+    return [line.split("  ", 1)[1] for line in (folder / MANIFEST).read_text().splitlines()]
+
+
+def test_bundle_holds_pdf_json_signed_manifest_and_verifies(bundle):
+    names = sorted(p.name for p in bundle.iterdir())
+    assert names == sorted([MANIFEST, *SIGNED, "case-7.json", "case-7.pdf"])
     lines = (bundle / MANIFEST).read_text().splitlines()
     assert lines == [f"{file_sha256(bundle / n)}  {n}" for n in ("case-7.json", "case-7.pdf")]
     assert verify_archive(bundle) == []
@@ -48,7 +69,7 @@ def test_altered_pdf_fails(bundle):
     assert "case-7.pdf: SHA-256 differs from SHA256SUMS; the file was altered" in problems
 
 
-def test_edited_sealed_record_fails_even_with_a_rewritten_manifest(bundle):
+def test_edited_sealed_record_fails_even_with_a_rewritten_manifest(bundle, write_manifest):
     path = bundle / "case-7.json"
     data = json.loads(path.read_text(encoding="utf-8"))
     data["decisions"][0]["recommendation"] = "Resect at once."
@@ -58,16 +79,17 @@ def test_edited_sealed_record_fails_even_with_a_rewritten_manifest(bundle):
     assert any("decisions[0]" in p and "does not match its content" in p for p in problems)
 
 
-def test_removed_sealed_record_fails_against_the_hash_in_the_pdf(bundle):
+def test_removed_sealed_record_fails_against_the_hashes_in_the_pdf(bundle, write_manifest):
     path = bundle / "case-7.json"
     data = json.loads(path.read_text(encoding="utf-8"))
     data["decisions"] = data["decisions"][1:]  # drop the sealed record, keep the draft
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     write_manifest(bundle, [bundle / "case-7.pdf", path])
     problems = verify_archive(bundle)
-    assert len(problems) == 1
+    assert len(problems) == 2
     assert "case-7.pdf: record_hash sha256:304ad8ef" in problems[0]
     assert "latest sealed record none (draft)" in problems[0]
+    assert problems[1].startswith("case-7.pdf: case_hash sha256:")
 
 
 def test_missing_file_extra_file_and_missing_manifest_fail(bundle, tmp_path):
@@ -76,11 +98,15 @@ def test_missing_file_extra_file_and_missing_manifest_fail(bundle, tmp_path):
     (bundle / "case-7.json").unlink()
     assert "case-7.json: listed in SHA256SUMS but missing" in verify_archive(bundle)
     (bundle / MANIFEST).unlink()
-    assert verify_archive(bundle) == ["SHA256SUMS is missing: this folder is not an archive bundle"]
-    assert verify_archive(tmp_path / "nowhere") == [f"{tmp_path / 'nowhere'}: not a folder"]
+    assert verify_archive(bundle)[-1] == (
+        "SHA256SUMS is missing: this folder is not a (signed) archive bundle"
+    )
+    assert verify_archive(tmp_path / "nowhere") == [
+        f"{tmp_path / 'nowhere'}: not a folder (links are not followed)"
+    ]
 
 
-def test_json_that_is_not_a_case_fails(bundle):
+def test_json_that_is_not_a_case_fails(bundle, write_manifest):
     path = bundle / "case-7.json"
     path.write_text('{"format": "hcc-mdt-case/1"}', encoding="utf-8")
     write_manifest(bundle, [bundle / "case-7.pdf", path])
@@ -88,26 +114,28 @@ def test_json_that_is_not_a_case_fails(bundle):
     assert "case-7.json: patient: missing; this field is required" in problems
 
 
-def test_pdf_of_another_case_fails(bundle, pvtt_case_data, tmp_path):
+def test_pdf_of_another_case_fails(bundle, pvtt_case_data, tmp_path, write_manifest):
     pvtt_case_data["decisions"] = []
     other = write_archive("x", Case.model_validate(pvtt_case_data), tmp_path / "other")
     shutil.copy(other / "x.pdf", bundle / "case-7.pdf")
     write_manifest(bundle, [bundle / "case-7.pdf", bundle / "case-7.json"])
     problems = verify_archive(bundle)
-    assert problems == [
+    assert problems[0] == (
         "case-7.pdf: record_hash none (draft) does not match the case file's latest sealed "
         "record sha256:304ad8ef68df1915b084adf27fa68c8093d813767582a5952a2e7a7799da9c29"
-    ]
+    )
+    assert "the PDF was made from another case file" in problems[1]
+    assert len(problems) == 2
 
 
-def test_deidentified_bundle_holds_no_identifier_and_verifies(pvtt_case_data, tmp_path):
+def test_deidentified_bundle_holds_no_identifier_and_verifies(pvtt_case_data, tmp_path, signer):
     pvtt_case_data["case_id"] = "H-000123-2026"  # a store's id may carry the MRN
     case = Case.model_validate(pvtt_case_data)
-    folder = write_archive("H-000123-2026", case, tmp_path / "d", deidentify=True)
+    folder = write_archive("H-000123-2026", case, tmp_path / "d", deidentify=True, signer=signer)
     stem = pseudonym(case).replace(" ", "-")
     files = [f"{stem}.json", f"{stem}.pdf", MANIFEST, REDACTIONS]
-    assert sorted(p.name for p in folder.iterdir()) == sorted(files)
-    assert sorted(read_manifest(folder)[0]) == sorted(files[:2] + [REDACTIONS])
+    assert sorted(p.name for p in folder.iterdir()) == sorted(files + SIGNED)
+    assert sorted(listed(folder)) == sorted(files[:2] + [REDACTIONS])
     everything = "".join(
         (folder / name).read_text(encoding="utf-8") for name in files if name != f"{stem}.pdf"
     ) + pdf_text(folder / f"{stem}.pdf")
@@ -121,13 +149,13 @@ def test_deidentified_bundle_holds_no_identifier_and_verifies(pvtt_case_data, tm
 
 
 def test_sealed_record_naming_the_patient_is_copied_with_its_text_left_out_and_resealed(
-    pvtt_case_data, tmp_path
+    pvtt_case_data, tmp_path, signer
 ):
     record = dict(pvtt_case_data["decisions"][0])
     record["question"] = "王伟: which regimen?"
     pvtt_case_data["decisions"] = [seal(record, "")]
     case = Case.model_validate(pvtt_case_data)
-    folder = write_archive("c", case, tmp_path / "d", deidentify=True)
+    folder = write_archive("c", case, tmp_path / "d", deidentify=True, signer=signer)
     stem = pseudonym(case).replace(" ", "-")
     copy = read_case(folder / f"{stem}.json")
     assert copy.decisions[0].question == "[free text omitted in a de-identified export]"
@@ -139,13 +167,15 @@ def test_sealed_record_naming_the_patient_is_copied_with_its_text_left_out_and_r
     assert verify_archive(folder) == []
 
 
-def test_redacted_free_text_is_listed_by_path_and_count_never_by_value(pvtt_case_data, tmp_path):
+def test_redacted_free_text_is_listed_by_path_and_count_never_by_value(
+    pvtt_case_data, tmp_path, signer
+):
     record = dict(pvtt_case_data["decisions"][0])
     record["question"] = "王伟 (H000123, born 02/04/1961): which regimen for 王伟?"
     pvtt_case_data["decisions"] = [seal(record, "")]
     case = Case.model_validate(pvtt_case_data)
     options = DeidentifyOptions(include_free_text=True)
-    folder = write_archive("c", case, tmp_path / "d", deidentify=options)
+    folder = write_archive("c", case, tmp_path / "d", deidentify=options, signer=signer)
     alias = pseudonym(case)
     copy = read_case(folder / f"{alias.replace(' ', '-')}.json")
     assert copy.decisions[0].question == (

@@ -1,0 +1,248 @@
+"""Account dialogs: the first account, sign-in, a new team member, a person's password.
+
+Passwords are typed into masked fields, handed to the store, and never kept in the settings,
+written to a file or logged. A dialog that checks a password calls back into the store and
+shows the refusal in words without closing, so a mistyped password can be typed again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.logic.store import StoreError, error_text
+from desktop.ui.dialogs import mdt_roles
+
+MIN_PASSWORD = 8
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Accounts", text)
+
+
+def password_field(parent: QWidget) -> QLineEdit:
+    field = QLineEdit(parent)
+    field.setEchoMode(QLineEdit.EchoMode.Password)
+    return field
+
+
+class _FormDialog(QDialog):
+    """A titled form with an explanation, a problem line and OK/Cancel."""
+
+    def __init__(self, title: str, intro: str, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setMinimumWidth(420)
+        self.form = QFormLayout()
+        self.problem = QLabel(self)
+        self.problem.setStyleSheet("color: #c0392b;")
+        self.problem.setWordWrap(True)
+        self.problem.hide()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.accepted.connect(self.on_accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        self.intro = QLabel(intro, self)
+        self.intro.setWordWrap(True)
+        layout.addWidget(self.intro)
+        layout.addLayout(self.form)
+        layout.addWidget(self.problem)
+        layout.addWidget(self.buttons)
+
+    def say(self, problem: str) -> None:
+        self.problem.setText(problem)
+        self.problem.setVisible(bool(problem))
+
+    def on_accept(self) -> None:  # pragma: no cover - every dialog defines its own
+        self.accept()
+
+
+class NewAccountDialog(_FormDialog):
+    """Name, role and a password typed twice: the first account, or a new team member."""
+
+    def __init__(
+        self, title: str, intro: str, create: Callable[[str, str, str], object],
+        parent: QWidget | None = None, lang: str = "en",
+    ) -> None:  # fmt: skip
+        super().__init__(title, intro, parent)
+        self.create, self.lang = create, lang
+        self.name = QLineEdit(self)
+        self.name.setPlaceholderText(_tr("e.g. Li Ming"))
+        self.role = QComboBox(self)
+        self.role.setEditable(True)
+        self.role.addItems(mdt_roles())
+        self.role.setCurrentText("")
+        self.password = password_field(self)
+        self.again = password_field(self)
+        self.form.addRow(_tr("&Name"), self.name)
+        self.form.addRow(_tr("&Role"), self.role)
+        self.form.addRow(_tr("&Password"), self.password)
+        self.form.addRow(_tr("Password &again"), self.again)
+        self.result_value: object = None
+
+    def on_accept(self) -> None:
+        name, role = self.name.text().strip(), self.role.currentText().strip()
+        password = self.password.text()
+        if not name or not role:
+            return self.say(_tr("Please give a name and a role."))
+        if len(password) < MIN_PASSWORD:
+            return self.say(_tr("The password needs at least 8 characters."))
+        if password != self.again.text():
+            return self.say(_tr("The two passwords differ: type them again."))
+        try:
+            self.result_value = self.create(name, role, password)
+        except StoreError as exc:
+            return self.say(error_text(exc, self.lang))
+        self.password.clear()
+        self.again.clear()
+        self.accept()
+
+
+def first_account_dialog(
+    create: Callable[[str, str, str], object], parent: QWidget | None = None, lang: str = "en"
+) -> NewAccountDialog:
+    dialog = NewAccountDialog("", "", create, parent, lang)
+    dialog.setWindowTitle(_tr("Create the first account"))
+    dialog.intro.setText(
+        _tr(
+            "This database has no account yet. Create yours: your name and role are recorded "
+            "with every change, and your password protects the database and your signature. "
+            "There is no way to recover a forgotten password."
+        )
+    )
+    return dialog
+
+
+def add_member_dialog(
+    create: Callable[[str, str, str], object], parent: QWidget | None = None, lang: str = "en"
+) -> NewAccountDialog:
+    dialog = NewAccountDialog("", "", create, parent, lang)
+    dialog.setWindowTitle(_tr("Add a team member"))
+    dialog.intro.setText(
+        _tr(
+            "Give the new member's name, role and an initial password to tell them. They set "
+            "their own password the first time they sign in or sign; only then do they get "
+            "their signing key."
+        )
+    )
+    return dialog
+
+
+class PasswordDialog(_FormDialog):
+    """One person's password, checked by `check(name, password)` before the dialog closes."""
+
+    def __init__(
+        self, title: str, intro: str, check: Callable[[str, str], object],
+        name: str = "", parent: QWidget | None = None, lang: str = "en",
+    ) -> None:  # fmt: skip
+        super().__init__(title, intro, parent)
+        self.check, self.lang = check, lang
+        self.name = QLineEdit(name, self)
+        self.name.setReadOnly(bool(name))
+        self.password = password_field(self)
+        self.form.addRow(_tr("&Name"), self.name)
+        self.form.addRow(_tr("&Password"), self.password)
+        if name:
+            self.password.setFocus()
+        self.result_value: object = None
+
+    def on_accept(self) -> None:
+        name, password = self.name.text().strip(), self.password.text()
+        if not name or not password:
+            return self.say(_tr("Please give the name and the password."))
+        try:
+            self.result_value = self.check(name, password)
+        except StoreError as exc:
+            self.password.clear()
+            return self.say(error_text(exc, self.lang))
+        self.password.clear()
+        self.accept()
+
+
+def sign_in_dialog(
+    check: Callable[[str, str], object], parent: QWidget | None = None, lang: str = "en",
+    name: str = "",
+) -> PasswordDialog:  # fmt: skip
+    dialog = PasswordDialog("", "", check, name, parent, lang)
+    dialog.setWindowTitle(_tr("Sign in"))
+    dialog.intro.setText(_tr("Sign in with your name and password to open the MDT cases."))
+    return dialog
+
+
+def unlock_dialog(
+    check: Callable[[str, str], object], name: str, parent: QWidget | None = None,
+    lang: str = "en",
+) -> PasswordDialog:  # fmt: skip
+    dialog = PasswordDialog("", "", check, name, parent, lang)
+    dialog.setWindowTitle(_tr("Locked"))
+    dialog.intro.setText(
+        _tr(
+            "The planner was locked after a time without use; patient values are hidden. "
+            "Type the password of {0} to go on."
+        ).format(name)
+    )
+    return dialog
+
+
+def signer_dialog(
+    check: Callable[[str, str], object], name: str, parent: QWidget | None = None,
+    lang: str = "en",
+) -> PasswordDialog:  # fmt: skip
+    dialog = PasswordDialog("", "", check, name, parent, lang)
+    dialog.setWindowTitle(_tr("Sign as {0}").format(name))
+    dialog.intro.setText(
+        _tr(
+            "Only {0} can sign as {0}: {0} types their own password now. An attendee who is "
+            'not at the computer stays "present, not signed" and can sign later.'
+        ).format(name)
+    )
+    return dialog
+
+
+class OwnPasswordDialog(_FormDialog):
+    """A member with an initial password sets their own (typed twice)."""
+
+    def __init__(
+        self, name: str, change: Callable[[str], object], parent: QWidget | None = None,
+        lang: str = "en",
+    ) -> None:  # fmt: skip
+        super().__init__("", "", parent)
+        self.change, self.lang = change, lang
+        self.setWindowTitle(_tr("Set your own password"))
+        self.intro.setText(
+            _tr(
+                "{0}, your password was set by someone else. Choose your own now: it makes "
+                "your signing key, which only you can use."
+            ).format(name)
+        )
+        self.password = password_field(self)
+        self.again = password_field(self)
+        self.form.addRow(_tr("New &password"), self.password)
+        self.form.addRow(_tr("Password &again"), self.again)
+
+    def on_accept(self) -> None:
+        password = self.password.text()
+        if len(password) < MIN_PASSWORD:
+            return self.say(_tr("The password needs at least 8 characters."))
+        if password != self.again.text():
+            return self.say(_tr("The two passwords differ: type them again."))
+        try:
+            self.change(password)
+        except StoreError as exc:
+            return self.say(error_text(exc, self.lang))
+        self.password.clear()
+        self.again.clear()
+        self.accept()

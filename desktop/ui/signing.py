@@ -1,0 +1,70 @@
+"""Signing a decision in the app: only the named person, with their own password, at that moment.
+
+Used by the decision step on a database with accounts. A signer still on an initial password
+sets their own first (that makes their key). Passwords stay in memory only until the record is
+sealed or the signature written.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
+
+from desktop.logic.store import StoreError
+from desktop.ui.accounts import OwnPasswordDialog, signer_dialog
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Signing", text)
+
+
+def ask_signer_password(store: Any, name: str, lang: str, parent: QWidget | None) -> str | None:
+    """`name`'s password, typed by them now and checked (their key opens); None if cancelled."""
+    typed: dict[str, str] = {}
+
+    def check(person: str, password: str) -> Any:
+        account = store.verify_password(person, password)
+        if account.password_is_initial:
+
+            def change(new: str) -> Any:
+                typed["password"] = new
+                return store.change_password(person, password, new)
+
+            if not OwnPasswordDialog(person, change, parent, lang).exec():
+                raise StoreError(_tr("Set your own password first: only then can you sign."))
+            password = typed["password"]
+        store.signing_accounts([(person, password)])
+        typed["password"] = password
+        return account
+
+    dialog = signer_dialog(check, name, parent, lang)
+    accepted = dialog.exec()
+    return typed.get("password") if accepted else None
+
+
+def sign_later(store: Any, case_id: str, name: str, lang: str, parent: QWidget | None) -> bool:
+    """`name` signs the case's latest final record now, with their password."""
+    password = ask_signer_password(store, name, lang, parent)
+    if password is None:
+        return False
+    store.sign(case_id, name, password)
+    return True
+
+
+def signer_texts(store: Any, case_id: str, decisions: list[dict], record: dict) -> list[str]:
+    """Each signer with role, time and key fingerprint; "present, not signed" for the others."""
+    lines = store.signer_lines(case_id, decisions).get(record.get("record_hash") or "", [])
+    texts = []
+    for line in lines:
+        at = (line.at or "").replace("T", " ")
+        if line.state == "signed":
+            texts.append(_tr("{0} ({1}), signed {2}, key {3}").format(
+                line.name, line.role, at, line.fingerprint))  # fmt: skip
+        elif line.state == "unverified":
+            texts.append(_tr("{0} ({1}), {2}: signature not verified (imported)").format(
+                line.name, line.role, at))  # fmt: skip
+        else:
+            texts.append(_tr("{0} ({1}): present, not signed").format(line.name, line.role))
+    return texts
