@@ -29,6 +29,7 @@ if TYPE_CHECKING:
         read_case,
     )
     from desktop.logic.model.decision import Decision, Signature
+    from desktop.logic.model.field_names import field_name, path_name
     from desktop.logic.model.fields import EARLIEST_DATE, LATEST_DATE
     from desktop.logic.model.labs import Albumin, Bilirubin, Creatinine, Labs
     from desktop.logic.model.messages import (
@@ -69,6 +70,7 @@ _EXPORTS = {  # module: the names it gives this front door
     "case": ("FORMAT", "AdverseEvent", "Agent", "Case", "Imaging", "Treatment", "Tumor"),
     "case_io": ("CaseError", "describe_errors", "dumps_case", "parse_case", "read_case"),
     "decision": ("Decision", "Signature"),
+    "field_names": ("field_name", "path_name"),
     "fields": ("EARLIEST_DATE", "LATEST_DATE"),
     "labs": ("Albumin", "Bilirubin", "Creatinine", "Labs"),
     "messages": (
@@ -142,6 +144,7 @@ __all__ = [  # the names of _EXPORTS and _SUBMODULES (a test checks)
     "default_rules",
     "describe_errors",
     "dumps_case",
+    "field_name",
     "last_final_hash",
     "lifecycle",
     "load_rules",
@@ -150,6 +153,7 @@ __all__ = [  # the names of _EXPORTS and _SUBMODULES (a test checks)
     "open_atomic",
     "parse_case",
     "parse_rules",
+    "path_name",
     "read_case",
     "record_hash",
     "render_all",
