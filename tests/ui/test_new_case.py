@@ -103,10 +103,12 @@ def test_a_wrong_date_is_refused_as_typed_never_rewritten(qtbot, typed):
     _fill(dialog)
     dialog.assessed_on.setText(typed)
     dialog.on_accept()
-    assert dialog.case() is None and dialog.result() == 0
+    assert dialog.case() is None
+    assert dialog.result() == 0
     assert dialog.assessed_on.text() == typed
     message = dialog._errors["assessed_on"].text()
-    assert typed in message and "YYYY-MM-DD" in message or "calendar" in message
+    assert typed in message
+    assert "YYYY-MM-DD" in message or "calendar" in message
 
 
 def test_a_later_year_is_kept_as_typed(qtbot):
@@ -138,7 +140,8 @@ def test_an_mrn_on_file_keeps_the_dialog_open_with_everything_typed(qtbot, store
     qtbot.addWidget(dialog)
     _fill(dialog, bilirubin="21")
     dialog.on_accept()
-    assert dialog.result() == 0 and dialog.stored_case_id is None
+    assert dialog.result() == 0
+    assert dialog.stored_case_id is None
     message = dialog._errors["patient.mrn"]
     assert not message.isHidden()
     assert "N-0001 is already on file for Maria Lopez" in message.text()
@@ -150,4 +153,5 @@ def test_an_mrn_on_file_keeps_the_dialog_open_with_everything_typed(qtbot, store
     assert store.count_cases() == 1
     dialog.mrn.setText("N-0002")
     dialog.on_accept()
-    assert dialog.stored_case_id is not None and store.count_cases() == 2
+    assert dialog.stored_case_id is not None
+    assert store.count_cases() == 2

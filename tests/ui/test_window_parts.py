@@ -109,7 +109,8 @@ def test_duplicating_onto_an_mrn_on_file_is_refused_beside_it(parts, store):
     dialog.mrn.setText("T-0001")
     dialog.name.setText("Zhang San")
     dialog.on_accept()
-    assert dialog.isVisible() and dialog.result() == 0
+    assert dialog.isVisible()
+    assert dialog.result() == 0
     assert "T-0001 is already on file" in dialog.mrn_error.text()
     assert not dialog.mrn_error.isHidden()
     assert (dialog.mrn.text(), dialog.name.text()) == ("T-0001", "Zhang San")
