@@ -11,6 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.logic.model import term, text_table
+from desktop.ui.date_input import DateInput, parse_iso_date
 from desktop.ui.undo import CaseDocument
 
 INVALID_STYLE = "border: 2px solid #c0392b; border-radius: 3px;"
@@ -237,16 +239,73 @@ class TextField(BoundField):
         self.set_text("" if value is None else str(value))
 
 
-class DateField(TextField):
-    """An ISO date YYYY-MM-DD; the case model says what is wrong with anything else."""
+class DateField(BoundField):
+    """An ISO date YYYY-MM-DD with a calendar button: a wrong date is refused as typed, never
+    corrected (desktop.ui.date_input); the case model judges the date itself."""
 
     def __init__(
         self, document: CaseDocument, path: str, label: str, parent: QWidget | None = None
     ) -> None:
-        super().__init__(document, path, label, parent=parent)
-        self.edit.setPlaceholderText("YYYY-MM-DD")
-        self.edit.setMaximumWidth(140)
+        super().__init__(document, path, label, parent)
+        self.input = DateInput(label, self)
+        self.edit = self.input.edit
+        self.input.edited.connect(self.on_edited)
+        self.row.addWidget(self.input)
         self.row.addStretch(1)
+        self.refresh()
+
+    def editors(self) -> list[QWidget]:
+        return [self.edit]
+
+    def text(self) -> str:
+        return self.edit.text()
+
+    def set_text(self, text: str) -> None:
+        self.edit.setText(text)
+
+    def shown_value(self) -> Any:
+        day = parse_iso_date(self.edit.text(), self.label_text)
+        return day.isoformat() if day else None
+
+    def show_value(self, value: Any) -> None:
+        self.edit.setText("" if value is None else str(value))
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.input.setReadOnly(read_only)
+
+
+class ChoiceSetField(BoundField):
+    """Several values of one glossary group, one checkbox each (aetiology: HBV and alcohol)."""
+
+    def __init__(
+        self,
+        document: CaseDocument,
+        path: str,
+        label: str,
+        choices: list[tuple[str, str]],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(document, path, label, parent)
+        self.boxes: dict[str, QCheckBox] = {}
+        for value, text in choices:
+            box = QCheckBox(text)
+            box.setAccessibleName(f"{label}: {text}")
+            box.toggled.connect(self.on_edited)
+            self.boxes[value] = box
+            self.row.addWidget(box)
+        self.row.addStretch(1)
+        self.refresh()
+
+    def editors(self) -> list[QWidget]:
+        return list(self.boxes.values())
+
+    def shown_value(self) -> Any:
+        return [value for value, box in self.boxes.items() if box.isChecked()] or None
+
+    def show_value(self, value: Any) -> None:
+        chosen = set(value or [])
+        for name, box in self.boxes.items():
+            box.setChecked(name in chosen)
 
 
 class NumberListField(TextField):
@@ -320,6 +379,15 @@ def enum_field(
     prefix = f"term.{group}"
     choices = [(value, term(f"{prefix}.{value}", lang)) for value in glossary_values(prefix)]
     return ChoiceField(document, path, label, choices, optional=optional)
+
+
+def enum_set_field(
+    document: CaseDocument, path: str, label: str, group: str, lang: str
+) -> ChoiceSetField:
+    """A ChoiceSetField over the glossary group `term.<group>.*` in `lang`."""
+    prefix = f"term.{group}"
+    choices = [(value, term(f"{prefix}.{value}", lang)) for value in glossary_values(prefix)]
+    return ChoiceSetField(document, path, label, choices)
 
 
 def yes_no_field(

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ui.date_input import DateInput, parse_iso_date
 from desktop.ui.forms import ChoiceField, parse_number
 from desktop.ui.panel_widgets import error_label, row_of, table_view, wrapped
 from desktop.ui.tables import LesionMatrixModel
@@ -22,6 +23,10 @@ from desktop.ui.undo import CaseDocument
 # The response step's panels (here and in desktop.ui.response_panels) share one context.
 def _tr(text: str) -> str:
     return QCoreApplication.translate("ResponsePanels", text)
+
+
+def _number(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
 
 def split_numbers(text: str) -> list[str]:
@@ -39,11 +44,11 @@ class ImagingPanel(QWidget):
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.errors = error_label()
         self.model.problemsChanged.connect(lambda p: self.errors.setText("\n".join(p)))
-        self.scan_date = QLineEdit()
-        self.scan_date.setPlaceholderText("YYYY-MM-DD")
-        self.scan_date.setMaximumWidth(120)
+        self.scan_date = DateInput(_tr("Scan date"))
         self.diameters = QLineEdit()
         self.diameters.setMaximumWidth(200)
+        self.diameters.setAccessibleName(_tr("Viable diameters (mm)"))
+        self._prefilled = ""
         self.modality = QComboBox()
         self.modality.addItems(["MRI", "CT"])
         self.criteria = QComboBox()
@@ -108,12 +113,17 @@ class ImagingPanel(QWidget):
     def on_add_scan(
         self, date: str, modality: str, criteria: str, diameters: str = ""
     ) -> list[str]:
-        """Add a scan; a follow-up needs the viable diameter of every baseline target lesion."""
-        targets = self.baseline_targets()
+        """Add a scan; a follow-up needs the viable diameter of every baseline target lesion,
+        the baseline names its lesions L1, L2... in the order given (the intake nodules)."""
+        baseline = not self.document.value("imaging")
         try:
+            parse_iso_date(date, _tr("Scan date"))
             values = [parse_number(p, _tr("Diameters")) for p in split_numbers(diameters)]
         except ValueError as exc:
             return self._say([str(exc)])
+        targets = (
+            [f"L{n}" for n in range(1, len(values) + 1)] if baseline else self.baseline_targets()
+        )
         if len(values) != len(targets):
             return self._say(
                 [
@@ -137,7 +147,7 @@ class ImagingPanel(QWidget):
         }
         problems = self._say(self.document.add_item("imaging", scan))
         if not problems:
-            self.scan_date.clear()
+            self.scan_date.setText("")
             self.diameters.clear()
         return problems
 
@@ -159,16 +169,27 @@ class ImagingPanel(QWidget):
             self.lesion_id.clear()
         return added
 
+    def intake_diameters_mm(self) -> list[float]:
+        """The intake nodules (tumour step, cm) as baseline diameters in mm."""
+        return [round(cm * 10, 1) for cm in self.document.value("tumor.nodules_cm") or []]
+
     def refresh(self) -> None:
         self.model.reload()
         targets = self.baseline_targets()
-        self.diameters.setEnabled(bool(targets))
-        self.diameters.setPlaceholderText(
-            _tr("mm of {0}").format(", ".join(targets))
-            if targets
-            else _tr("baseline: no lesions yet")
-        )
         scans = self.document.value("imaging") or []
+        if not scans:
+            # The baseline scan starts from the nodules typed at intake (cm -> mm), editable.
+            intake = ", ".join(_number(mm) for mm in self.intake_diameters_mm())
+            if not self.diameters.text().strip() or self.diameters.text() == self._prefilled:
+                self.diameters.setText(intake)
+                self._prefilled = intake
+            self.diameters.setPlaceholderText(_tr("baseline lesions, mm, e.g. 90, 20"))
+        else:
+            if self.diameters.text() == self._prefilled:
+                self.diameters.clear()
+            self._prefilled = ""
+            self.diameters.setPlaceholderText(_tr("mm of {0}").format(", ".join(targets)))
+        self.diameters.setEnabled(True)
         labels = [f"{i + 1}: {s['date']}" for i, s in enumerate(scans)]
         current = self.scan_choice.currentIndex()
         if [self.scan_choice.itemText(i) for i in range(self.scan_choice.count())] != labels:
@@ -192,7 +213,10 @@ class ImagingPanel(QWidget):
         for widget in (
             self.add_scan_button,
             self.add_lesion_button,
-            self.scan_date,
             self.lesion_id,
+            self.diameters,
+            self.modality,
+            self.criteria,
+            self.scan_date,
         ):
             widget.setEnabled(not read_only)

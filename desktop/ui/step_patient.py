@@ -11,6 +11,7 @@ from desktop.ui.forms import (
     NumberField,
     TextField,
     enum_field,
+    enum_set_field,
     heading,
     yes_no_field,
 )
@@ -63,6 +64,7 @@ class PatientStep(StepPage):
             DateField(d, "patient.birth_date", self.tr("Birth date")),
         )
         self.add_pair(DateField(d, "assessed_on", self.tr("Labs and assessment dated")))
+        self.add_full(enum_set_field(d, "etiology", self.tr("Aetiology"), "etiology", self.lang))
 
     def _build_labs(self) -> None:
         d = self.document
