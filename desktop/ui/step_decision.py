@@ -6,9 +6,17 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QWidget,
+)
 
-from desktop.logic.model import Decision, lifecycle, term
+from desktop.logic.model import Decision, lifecycle, msg, term
 from desktop.logic.store import StoreError
 from desktop.ui.drafts import start_draft
 from desktop.ui.forms import (
@@ -184,7 +192,14 @@ class DecisionStep(StepPage):
         return self._say(self.document.add_item(f"decisions.{self.index}.signed_by", signature))
 
     def on_finalize_requested(self) -> None:
-        """Ask for confirmation, then finalize: the record is sealed and can no longer change."""
+        """Ask for confirmation (and, with items missing, for the reason), then finalize."""
+        missing = self.missing_items()
+        if missing:
+            reason = self.ask_missing_reason(missing)
+            if reason is None:
+                return
+            self.on_finalize_confirmed(reason)
+            return
         answer = QMessageBox.question(
             self,
             self.tr("Finalize the decision?"),
@@ -196,11 +211,36 @@ class DecisionStep(StepPage):
         if answer == QMessageBox.StandardButton.Yes:
             self.on_finalize_confirmed()
 
-    def on_finalize_confirmed(self) -> list[str]:
+    def missing_items(self) -> list[str]:
+        """What the case still lacks for its meeting (clinical.completeness), in words."""
+        return [gap.message.render(self.lang) for gap in self._bound().readiness().gaps]
+
+    def ask_missing_reason(self, missing: list[str]) -> str | None:
+        """The reason to finalize with items missing; None when the user cancels."""
+        text, accepted = QInputDialog.getMultiLineText(
+            self,
+            self.tr("Finalize with items missing?"),
+            self.tr(
+                "These items are missing:\n{0}\n\nFinalizing seals the record; it can only "
+                "be amended afterwards. Say why the MDT decides without them (kept in the "
+                "record):"
+            ).format("\n".join(f"\u2022 {line}" for line in missing)),
+        )
+        return text if accepted else None
+
+    def on_finalize_confirmed(self, missing_reason: str | None = None) -> list[str]:
+        """Seal the draft; with items missing the reason is recorded first, as an override of
+        item "completeness" (computed: incomplete, chosen: finalize) in the record itself."""
         index, workspace = self.index, self._bound()
         draft = self._record(index)
         if index is None or draft is None or not draft.signed_by:
             return self._say([self.tr("A final decision needs at least one signature.")])
+        missing = self.missing_items()
+        if missing:
+            problems = self._record_missing_reason(index, missing, missing_reason)
+            if problems:
+                return self._say(problems)
+            draft = self._record(index) or draft
         if not workspace.flush():
             return self._say(
                 [
@@ -216,6 +256,30 @@ class DecisionStep(StepPage):
                 workspace.case_id, index, signed_by=signatures, expected_revision=rev
             )
         )
+
+    def _record_missing_reason(
+        self, index: int, missing: list[str], reason: str | None
+    ) -> list[str]:
+        if not (reason or "").strip():
+            return [
+                self.tr(
+                    "Items are missing ({0}); finalizing needs the reason the MDT decides "
+                    "without them."
+                ).format(len(missing))
+            ]
+        text = msg("completeness.missing_reason", items="; ".join(missing), reason=reason)
+        store_user = self._bound().store.user
+        user = self.settings.user() or ((store_user.name, store_user.role) if store_user else None)
+        override = {
+            "item": "completeness",
+            "computed": "incomplete",
+            "chosen": "finalize",
+            "reason": text.render(self.lang)[:2000],
+            "at": dt.datetime.now().isoformat(timespec="seconds"),
+        }
+        if user:
+            override["by"] = user[0]  # (name, role), from the settings or the store
+        return self.document.add_item(f"decisions.{index}.overrides", override)
 
     def on_amend(self) -> list[str]:
         workspace = self._bound()

@@ -8,6 +8,7 @@ from desktop.logic.clinical.completeness import (
     AREAS,
     Readiness,
     meeting_decision,
+    meeting_question,
     readiness,
     rediscussion_reasons,
 )
@@ -61,6 +62,7 @@ __all__ = [
     "evaluation_output",
     "load_catalogue",
     "meeting_decision",
+    "meeting_question",
     "readiness",
     "rediscussion_reasons",
     "response_chart_series",
