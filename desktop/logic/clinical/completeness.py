@@ -184,9 +184,7 @@ def _decision_gaps(case: Case, on: dt.date) -> list[Gap]:
     if not current.attendees:
         gaps.append(Gap("decision", "missing", msg("completeness.no_attendee", date=str(on))))
     if not (current.recommendation or "").strip():
-        gaps.append(
-            Gap("decision", "missing", msg("completeness.no_recommendation", date=str(on)))
-        )
+        gaps.append(Gap("decision", "missing", msg("completeness.no_recommendation", date=str(on))))
     return gaps
 
 
