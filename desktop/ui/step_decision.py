@@ -34,6 +34,7 @@ from desktop.ui.undo import CaseDocument
 
 if TYPE_CHECKING:
     from desktop.logic.clinical import Evaluation
+    from desktop.logic.model.decision import Override
     from desktop.ui.settings import Settings
     from desktop.ui.workspace import CaseWorkspace
 
@@ -365,6 +366,13 @@ class DecisionStep(StepPage):
         """Read-only follows the record: a draft is editable, a final record never is."""
         self._show_state(self.record_index())
 
+    def _override_line(self, override: Override) -> str:
+        if override.item == "completeness":  # its reason is the whole sentence, in words
+            return override.reason
+        return self.tr("Override {0}: computed {1}, chosen {2} \u2014 {3}").format(
+            override.item.upper(), override.computed or "\u2014", override.chosen, override.reason
+        )
+
     def show_results(self, evaluation: Evaluation) -> None:
         lines = [
             self.tr("BCLC {0} \u00b7 CNLC {1} \u00b7 Child-Pugh {2}").format(
@@ -377,12 +385,7 @@ class DecisionStep(StepPage):
             lines.append(
                 self.tr("Regimen: {0}").format(names.get(record.regimen_id, record.regimen_id))
             )
-        lines += [
-            self.tr("Override {0}: computed {1}, chosen {2} \u2014 {3}").format(
-                o.item.upper(), o.computed or "\u2014", o.chosen, o.reason
-            )
-            for o in (record.overrides if record else [])
-        ]
+        lines += [self._override_line(o) for o in (record.overrides if record else [])]
         history = [
             self.tr("{0} \u00b7 {1} \u00b7 {2}").format(
                 d.meeting_date.isoformat(),
