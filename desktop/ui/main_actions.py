@@ -169,13 +169,9 @@ class CaseActions(QObject):
         self.casesChanged.emit()
         count = len(result.imported) - added
         text = QCoreApplication.translate("CaseActions", "%n case(s) imported.", "", count)
-        if added:
-            text += " " + QCoreApplication.translate(
-                "CaseActions", "%n added as a new revision of a case on file.", "", added
-            )
-        if skipped:
-            text += " " + QCoreApplication.translate(
-                "CaseActions", "%n skipped (MRN on file).", "", skipped
+        if added or skipped:
+            text += " " + self.tr("MRN on file: {0} added as a new revision, {1} skipped.").format(
+                added, skipped
             )
         if result.problems:
             box = QMessageBox(

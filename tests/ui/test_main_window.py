@@ -101,7 +101,11 @@ def test_import_runs_in_a_worker_and_reports_refused_files(qtbot, window, tmp_pa
 
 @pytest.mark.qt_log_ignore("propagateSizeHints")
 @pytest.mark.parametrize(
-    ("answer", "revisions", "note"), [(True, 2, "1 added"), (False, 1, "1 skipped")]
+    ("answer", "revisions", "note"),
+    [
+        (True, 2, "1 added as a new revision, 0 skipped"),
+        (False, 1, "0 added as a new revision, 1 skipped"),
+    ],
 )
 def test_importing_a_known_mrn_asks_first(qtbot, window, store, tmp_path, answer, revisions, note):
     data = example_data("intermediate-multinodular")
