@@ -98,9 +98,13 @@ class AgendaView(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((0, 36), (2, 100), (3, 190), (4, 240), (5, 170), (6, 90)):
-            self.table.setColumnWidth(column, width)
+        header = self.table.horizontalHeader()
+        # Whole names (never "..."); the question takes the room that is left.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(36)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.table.setWordWrap(True)
         self.table.doubleClicked.connect(lambda index: self.on_open(index.row()))
         self.table.selectionModel().currentRowChanged.connect(
             lambda current, _: self.on_row_selected(current.row())

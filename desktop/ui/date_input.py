@@ -10,6 +10,7 @@ import datetime as dt
 import re
 
 from PySide6.QtCore import QCoreApplication, QDate, Signal
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QHBoxLayout,
@@ -63,10 +64,15 @@ class DateInput(QWidget):
         self.edit = QLineEdit(self)
         self.edit.setPlaceholderText("YYYY-MM-DD")
         self.edit.setAccessibleName(label)
+        self.edit.setMinimumWidth(112)
         self.edit.setMaximumWidth(140)
         self.edit.textEdited.connect(lambda _text: self.edited.emit())
         self.button = QToolButton(self)
-        self.button.setText("\U0001f4c5")
+        icon = QIcon.fromTheme("x-office-calendar")
+        if icon.isNull():
+            self.button.setText("\u2026")  # every font has it; a calendar emoji may be missing
+        else:
+            self.button.setIcon(icon)
         self.button.setToolTip(_tr("Pick the day in a calendar"))
         self.button.setAccessibleName(_tr("Calendar for {0}").format(label))
         self.calendar = QCalendarWidget()
@@ -83,6 +89,7 @@ class DateInput(QWidget):
         row.setSpacing(2)
         row.addWidget(self.edit)
         row.addWidget(self.button)
+        row.addStretch(1)
 
     def text(self) -> str:
         return self.edit.text()

@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -287,12 +288,15 @@ class ChoiceSetField(BoundField):
     ) -> None:
         super().__init__(document, path, label, parent)
         self.boxes: dict[str, QCheckBox] = {}
-        for value, text in choices:
+        grid = QGridLayout()  # three a row: long words (Chinese) never push the form wider
+        grid.setContentsMargins(0, 0, 0, 0)
+        for position, (value, text) in enumerate(choices):
             box = QCheckBox(text)
             box.setAccessibleName(f"{label}: {text}")
             box.toggled.connect(self.on_edited)
             self.boxes[value] = box
-            self.row.addWidget(box)
+            grid.addWidget(box, position // 3, position % 3)
+        self.row.addLayout(grid)
         self.row.addStretch(1)
         self.refresh()
 

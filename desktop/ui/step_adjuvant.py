@@ -89,11 +89,13 @@ class AdjuvantStep(StepPage):
             field.path = f"{base}.{key}"
             field.setEnabled(has_plan)
         option = self.document.value(f"{base}.option") if has_plan else None
-        self.chosen.setText(
-            self.tr("Chosen: {0}").format(adjuvant_name(option, self.lang))
-            if option
-            else self.tr("No adjuvant option chosen yet.")
-        )
+        if option:
+            text = self.tr("Chosen: {0}").format(adjuvant_name(option, self.lang))
+        elif index is not None and lifecycle.draft_index(decisions) is None:
+            text = self.tr("The sealed decision holds no adjuvant plan.")
+        else:
+            text = self.tr("No adjuvant option chosen yet.")
+        self.chosen.setText(text)
         self.no_draft.setVisible(index is None)
         super().refresh()
 

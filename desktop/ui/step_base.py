@@ -172,7 +172,11 @@ class StepPage(QWidget):
     def show_gaps(self, lines: list[str]) -> None:
         """List what this step still lacks for the meeting (empty: the step is complete)."""
         title = self.tr("Still missing for the meeting:")
-        self.missing.setText(title + "\n" + "\n".join(f"\u2022 {line}" for line in lines))
+        if len(lines) <= 3:
+            self.missing.setText(title + "\n" + "\n".join(f"\u2022 {line}" for line in lines))
+        else:  # one wrapped paragraph: a long list must not push the form off the screen
+            self.missing.setText(title + " " + " \u00b7 ".join(lines))
+        self.missing.setToolTip("\n".join(f"\u2022 {line}" for line in lines))
         self.missing.setVisible(bool(lines))
 
     def fields(self) -> list[BoundField]:

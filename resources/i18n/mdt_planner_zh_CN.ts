@@ -73,46 +73,51 @@
         </message>
         <message>
             <location filename="../../desktop/ui/step_adjuvant.py" line="95" />
+            <source>The sealed decision holds no adjuvant plan.</source>
+            <translation>已封存的决策中没有辅助治疗计划。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_adjuvant.py" line="97" />
             <source>No adjuvant option chosen yet.</source>
             <translation>尚未选择辅助治疗方案。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_adjuvant.py" line="121" />
+            <location filename="../../desktop/ui/step_adjuvant.py" line="123" />
             <source>offered</source>
             <translation>推荐</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_adjuvant.py" line="121" />
+            <location filename="../../desktop/ui/step_adjuvant.py" line="123" />
             <source>not recommended</source>
             <translation>不推荐</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_adjuvant.py" line="126" />
+            <location filename="../../desktop/ui/step_adjuvant.py" line="128" />
             <source>Duration: {0} months</source>
             <translation>疗程：{0} 个月</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_adjuvant.py" line="128" />
+            <location filename="../../desktop/ui/step_adjuvant.py" line="130" />
             <source>Duration: not fixed by the evidence</source>
             <translation>疗程：现有证据未规定</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_adjuvant.py" line="131" />
+            <location filename="../../desktop/ui/step_adjuvant.py" line="133" />
             <source>Stop: {0}</source>
             <translation>停药：{0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_adjuvant.py" line="134" />
+            <location filename="../../desktop/ui/step_adjuvant.py" line="136" />
             <source>ref {0} ({1}{2}): {3}</source>
             <translation>文献 {0}（{1}{2}）：{3}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_adjuvant.py" line="142" />
+            <location filename="../../desktop/ui/step_adjuvant.py" line="144" />
             <source>Evidence</source>
             <translation>证据</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_adjuvant.py" line="142" />
+            <location filename="../../desktop/ui/step_adjuvant.py" line="144" />
             <source>For this case</source>
             <translation>本病例</translation>
         </message>
@@ -744,22 +749,22 @@
     <context>
         <name>DateInput</name>
         <message>
-            <location filename="../../desktop/ui/date_input.py" line="37" />
+            <location filename="../../desktop/ui/date_input.py" line="38" />
             <source>{0}: “{1}” is not a date; write it YYYY-MM-DD, e.g. 2026-06-01</source>
             <translation>{0}：“{1}”不是日期；请按 YYYY-MM-DD 格式填写，例如 2026-06-01</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/date_input.py" line="45" />
+            <location filename="../../desktop/ui/date_input.py" line="46" />
             <source>{0}: {1} is not a day of the calendar; check the month and the day</source>
             <translation>{0}：{1} 不是有效的日历日期；请核对月份和日期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/date_input.py" line="70" />
+            <location filename="../../desktop/ui/date_input.py" line="76" />
             <source>Pick the day in a calendar</source>
             <translation>在日历中选择日期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/date_input.py" line="71" />
+            <location filename="../../desktop/ui/date_input.py" line="77" />
             <source>Calendar for {0}</source>
             <translation>{0}的日历</translation>
         </message>
@@ -1308,27 +1313,27 @@ Finalizing seals the record; it can only be amended afterwards. Say why the MDT 
     <context>
         <name>Forms</name>
         <message>
-            <location filename="../../desktop/ui/forms.py" line="396" />
+            <location filename="../../desktop/ui/forms.py" line="400" />
             <source>no</source>
             <translation>否</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/forms.py" line="51" />
+            <location filename="../../desktop/ui/forms.py" line="52" />
             <source>{0}: “{1}” is not a number; type digits such as 41 or 1.05</source>
             <translation>{0}：“{1}”不是数字；请输入数字，例如 41 或 1.05</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/forms.py" line="57" />
+            <location filename="../../desktop/ui/forms.py" line="58" />
             <source>{0}: {1} must be a whole number</source>
             <translation>{0}：{1} 必须为整数</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/forms.py" line="353" />
+            <location filename="../../desktop/ui/forms.py" line="357" />
             <source>— not recorded</source>
             <translation>— 未记录</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/forms.py" line="396" />
+            <location filename="../../desktop/ui/forms.py" line="400" />
             <source>yes</source>
             <translation>是</translation>
         </message>
