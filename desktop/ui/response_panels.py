@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from desktop.logic.clinical import agent_catalogue, load_catalogue
 from desktop.logic.model import Term, adverse_event_term, agent_term, lifecycle, text_table
 from desktop.ui.date_input import DateInput
-from desktop.ui.panel_widgets import error_label, row_of, table_view
+from desktop.ui.panel_widgets import error_label, row_of, selected_row, table_view
 from desktop.ui.tables import Column, ListTableModel
 from desktop.ui.undo import CaseDocument
 
@@ -83,7 +83,7 @@ class TreatmentsPanel(QWidget):
             document,
             "",
             [
-                Column("name", _tr("Agent"), display=lambda v: agent_name(v, lang)),
+                Column("name", _tr("Agent"), editable=False, display=lambda v: agent_name(v, lang)),
                 Column("last_dose", _tr("Last dose"), "date"),
             ],
             self,
@@ -117,9 +117,15 @@ class TreatmentsPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.treatment_view)
+        self.remove_treatment_button = QPushButton(_tr("Remove the selected treatment"))
+        self.remove_treatment_button.clicked.connect(self.on_remove_treatment)
+        self.remove_agent_button = QPushButton(_tr("Remove the selected agent"))
+        self.remove_agent_button.clicked.connect(self.on_remove_agent)
         layout.addWidget(row_of(self.regimen, self.started, self.add_treatment_button))
+        layout.addWidget(row_of(self.remove_treatment_button))
         layout.addWidget(self.agent_view)
         layout.addWidget(row_of(self.agent, self.last_dose, self.add_agent_button))
+        layout.addWidget(row_of(self.remove_agent_button))
         layout.addWidget(self.errors)
 
     def selected_treatment(self) -> int | None:
@@ -155,6 +161,25 @@ class TreatmentsPanel(QWidget):
         self.errors.setText("\n".join(problems))
         if not problems:
             self.started.setText("")
+        return problems
+
+    def on_remove_treatment(self) -> list[str]:
+        """Remove the selected treatment (undoable); nothing is removed without a selection."""
+        row = selected_row(self.treatment_view)
+        if row is None:
+            problems = [_tr("Select the treatment to remove in the table first.")]
+        else:
+            problems = self.document.remove_item("treatments", row)
+        self.errors.setText("\n".join(problems))
+        return problems
+
+    def on_remove_agent(self) -> list[str]:
+        index, row = self.selected_treatment(), selected_row(self.agent_view)
+        if index is None or row is None:
+            problems = [_tr("Select the agent to remove in the table first.")]
+        else:
+            problems = self.document.remove_item(f"treatments.{index}.agents", row)
+        self.errors.setText("\n".join(problems))
         return problems
 
     def chosen_regimen(self) -> str | None:
@@ -199,7 +224,14 @@ class TreatmentsPanel(QWidget):
             self._offered = chosen
 
     def set_read_only(self, read_only: bool) -> None:
-        for widget in (self.add_treatment_button, self.add_agent_button, self.regimen, self.agent):
+        for widget in (
+            self.add_treatment_button,
+            self.add_agent_button,
+            self.remove_treatment_button,
+            self.remove_agent_button,
+            self.regimen,
+            self.agent,
+        ):
             widget.setEnabled(not read_only)
         for date in (self.started, self.last_dose):
             date.setReadOnly(read_only)
@@ -254,7 +286,10 @@ class AdverseEventsPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
+        self.remove_button = QPushButton(_tr("Remove the selected adverse event"))
+        self.remove_button.clicked.connect(self.on_remove_event)
         layout.addWidget(row_of(self.term, QLabel(_tr("grade")), self.grade, self.add_button))
+        layout.addWidget(row_of(self.remove_button))
         layout.addWidget(self.errors)
 
     def chosen_term(self) -> str:
@@ -276,9 +311,18 @@ class AdverseEventsPanel(QWidget):
             self.term.setEditText("")
         return problems
 
+    def on_remove_event(self) -> list[str]:
+        row = selected_row(self.view)
+        if row is None:
+            problems = [_tr("Select the adverse event to remove in the table first.")]
+        else:
+            problems = self.document.remove_item("adverse_events", row)
+        self.errors.setText("\n".join(problems))
+        return problems
+
     def refresh(self) -> None:
         self.model.reload()
 
     def set_read_only(self, read_only: bool) -> None:
-        for widget in (self.add_button, self.term, self.grade):
+        for widget in (self.add_button, self.remove_button, self.term, self.grade):
             widget.setEnabled(not read_only)

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -16,9 +15,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.logic.model import Decision, lifecycle, msg, term
+from desktop.logic.model import Decision, lifecycle, term
 from desktop.logic.store import StoreError
 from desktop.ui.drafts import start_draft
+from desktop.ui.finalize_reason import (
+    ask_missing_reason,
+    completeness_override,
+    missing_reason_needed,
+)
 from desktop.ui.forms import (
     ERROR_STYLE,
     DateField,
@@ -27,7 +31,7 @@ from desktop.ui.forms import (
     enum_field,
     heading,
 )
-from desktop.ui.panel_widgets import row_of, table_view
+from desktop.ui.panel_widgets import row_of, selected_row, table_view
 from desktop.ui.step_base import StepPage, bullets_html, rich_label
 from desktop.ui.tables import Column, ListTableModel
 from desktop.ui.undo import CaseDocument
@@ -144,6 +148,9 @@ class DecisionStep(StepPage):
                 stretch_after=False,
             )
         )
+        self.remove_attendee_button = QPushButton(self.tr("Remove the selected attendee"))
+        self.remove_attendee_button.clicked.connect(self.on_remove_attendee)
+        self.add_full(row_of(self.remove_attendee_button))
         self.add_full(heading(self.tr("Signatures")))
         self.signatures = rich_label()
         self.add_full(self.signatures)
@@ -153,6 +160,7 @@ class DecisionStep(StepPage):
         self.add_full(row_of(self.signer, self.sign_button))
         self.draft_controls: list[QWidget] = [
             self.add_attendee_button,
+            self.remove_attendee_button,
             self.sign_button,
             self.finalize_button,
             self.attendee_name,
@@ -175,6 +183,12 @@ class DecisionStep(StepPage):
             self.attendee_name.clear()
             self.attendee_role.clear()
         return self._say(problems)
+
+    def on_remove_attendee(self) -> list[str]:
+        row = selected_row(self.attendee_view)
+        if self.index is None or row is None:
+            return self._say([self.tr("Select the attendee to remove in the table first.")])
+        return self._say(self.document.remove_item(f"decisions.{self.index}.attendees", row))
 
     def on_sign(self, attendee_position: int) -> list[str]:
         """Add the signature of one attendee (now) to the draft."""
@@ -218,16 +232,7 @@ class DecisionStep(StepPage):
 
     def ask_missing_reason(self, missing: list[str]) -> str | None:
         """The reason to finalize with items missing; None when the user cancels."""
-        text, accepted = QInputDialog.getMultiLineText(
-            self,
-            self.tr("Finalize with items missing?"),
-            self.tr(
-                "These items are missing:\n{0}\n\nFinalizing seals the record; it can only "
-                "be amended afterwards. Say why the MDT decides without them (kept in the "
-                "record):"
-            ).format("\n".join(f"\u2022 {line}" for line in missing)),
-        )
-        return text if accepted else None
+        return ask_missing_reason(self, missing)
 
     def on_finalize_confirmed(self, missing_reason: str | None = None) -> list[str]:
         """Seal the draft; with items missing the reason is recorded first, as an override of
@@ -262,24 +267,10 @@ class DecisionStep(StepPage):
         self, index: int, missing: list[str], reason: str | None
     ) -> list[str]:
         if not (reason or "").strip():
-            return [
-                self.tr(
-                    "Items are missing ({0}); finalizing needs the reason the MDT decides "
-                    "without them."
-                ).format(len(missing))
-            ]
-        text = msg("completeness.missing_reason", items="; ".join(missing), reason=reason)
+            return [missing_reason_needed(len(missing))]
         store_user = self._bound().store.user
         user = self.settings.user() or ((store_user.name, store_user.role) if store_user else None)
-        override = {
-            "item": "completeness",
-            "computed": "incomplete",
-            "chosen": "finalize",
-            "reason": text.render(self.lang)[:2000],
-            "at": dt.datetime.now().isoformat(timespec="seconds"),
-        }
-        if user:
-            override["by"] = user[0]  # (name, role), from the settings or the store
+        override = completeness_override(missing, reason or "", user, self.lang)
         return self.document.add_item(f"decisions.{index}.overrides", override)
 
     def on_amend(self) -> list[str]:

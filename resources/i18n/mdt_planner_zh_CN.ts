@@ -179,92 +179,92 @@
         <name>AgendaView</name>
         <message>
             <location filename="../../desktop/ui/agenda.py" line="85" />
-            <location filename="../../desktop/ui/agenda.py" line="119" />
+            <location filename="../../desktop/ui/agenda.py" line="123" />
             <source>Meeting on</source>
             <translation>会议日期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="110" />
+            <location filename="../../desktop/ui/agenda.py" line="114" />
             <source>Before the meeting</source>
             <translation>会前待办</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="122" />
+            <location filename="../../desktop/ui/agenda.py" line="126" />
             <source>Meetings on record</source>
             <translation>已记录的会议</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="143" />
+            <location filename="../../desktop/ui/agenda.py" line="147" />
             <source>&amp;Add cases…</source>
             <translation>添加病例(&amp;A)…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="144" />
+            <location filename="../../desktop/ui/agenda.py" line="148" />
             <source>Move &amp;up</source>
             <translation>上移(&amp;U)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="145" />
+            <location filename="../../desktop/ui/agenda.py" line="149" />
             <source>Move do&amp;wn</source>
             <translation>下移(&amp;W)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="146" />
+            <location filename="../../desktop/ui/agenda.py" line="150" />
             <source>&amp;Remove</source>
             <translation>移除(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="147" />
+            <location filename="../../desktop/ui/agenda.py" line="151" />
             <source>Mark &amp;discussed</source>
             <translation>标记为已讨论(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="148" />
+            <location filename="../../desktop/ui/agenda.py" line="152" />
             <source>&amp;Carry over undiscussed…</source>
             <translation>顺延未讨论病例(&amp;C)…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="149" />
+            <location filename="../../desktop/ui/agenda.py" line="153" />
             <source>&amp;Open case</source>
             <translation>打开病例(&amp;O)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="150" />
+            <location filename="../../desktop/ui/agenda.py" line="154" />
             <source>&amp;Present (F5)</source>
             <translation>演示(&amp;P)（F5）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="151" />
+            <location filename="../../desktop/ui/agenda.py" line="155" />
             <source>E&amp;xport meeting pack…</source>
             <translation>导出会议资料包(&amp;X)…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="209" />
+            <location filename="../../desktop/ui/agenda.py" line="213" />
             <source>%1 cases, %2 ready, %3 discussed</source>
             <translation>共 %1 例，%2 例已就绪，%3 例已讨论</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="219" />
+            <location filename="../../desktop/ui/agenda.py" line="223" />
             <source>Before the meeting: select a case</source>
             <translation>会前待办：请选择一个病例</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="222" />
+            <location filename="../../desktop/ui/agenda.py" line="226" />
             <source>Before the meeting: %1</source>
             <translation>会前待办：%1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="225" />
+            <location filename="../../desktop/ui/agenda.py" line="229" />
             <source>Nothing missing or stale.</source>
             <translation>无缺项，无过期数据。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="279" />
+            <location filename="../../desktop/ui/agenda.py" line="283" />
             <source>Carried over</source>
             <translation>已顺延</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="280" />
+            <location filename="../../desktop/ui/agenda.py" line="284" />
             <source>%1 undiscussed case(s) moved to %2.</source>
             <translation>%1 例未讨论病例已顺延至 %2。</translation>
         </message>
@@ -772,127 +772,202 @@
     <context>
         <name>DecisionStep</name>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="69" />
+            <location filename="../../desktop/ui/step_decision.py" line="73" />
             <source>Start a draft decision</source>
             <translation>新建决策草稿</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="71" />
+            <location filename="../../desktop/ui/step_decision.py" line="75" />
             <source>Amend the final decision</source>
             <translation>修订最终决策</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="73" />
+            <location filename="../../desktop/ui/step_decision.py" line="77" />
             <source>Sign off and finalize…</source>
             <translation>签署并定稿…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="84" />
+            <location filename="../../desktop/ui/step_decision.py" line="88" />
             <source>Meeting date</source>
             <translation>会议日期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="88" />
+            <location filename="../../desktop/ui/step_decision.py" line="92" />
             <source>Follow-up status</source>
             <translation>随访状态</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="95" />
+            <location filename="../../desktop/ui/step_decision.py" line="99" />
             <source>Follow-up reason (when not done)</source>
             <translation>未随访原因（未完成时填写）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="99" />
+            <location filename="../../desktop/ui/step_decision.py" line="103" />
             <source>Question to the MDT</source>
             <translation>提交 MDT 讨论的问题</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="102" />
+            <location filename="../../desktop/ui/step_decision.py" line="106" />
             <source>Recommendation</source>
             <translation>MDT 建议</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="104" />
+            <location filename="../../desktop/ui/step_decision.py" line="108" />
             <source>Dissent</source>
             <translation>不同意见</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="106" />
+            <location filename="../../desktop/ui/step_decision.py" line="110" />
             <source>Reopen conditions (one per line)</source>
             <translation>重新讨论的条件（每行一条）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="122" />
+            <location filename="../../desktop/ui/step_decision.py" line="126" />
             <source>Attendees and roles</source>
             <translation>参会人员及职责</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="126" />
+            <location filename="../../desktop/ui/step_decision.py" line="130" />
             <source>Name</source>
             <translation>姓名</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="126" />
+            <location filename="../../desktop/ui/step_decision.py" line="130" />
             <source>Role</source>
             <translation>职责</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="132" />
+            <location filename="../../desktop/ui/step_decision.py" line="136" />
             <source>name</source>
             <translation>姓名</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="134" />
+            <location filename="../../desktop/ui/step_decision.py" line="138" />
             <source>role, e.g. hepatobiliary surgeon</source>
             <translation>职责，例如：肝胆外科医师</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="135" />
+            <location filename="../../desktop/ui/step_decision.py" line="139" />
             <source>Add attendee</source>
             <translation>添加参会人员</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="147" />
+            <location filename="../../desktop/ui/step_decision.py" line="151" />
+            <source>Remove the selected attendee</source>
+            <translation>删除所选参会者</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_decision.py" line="154" />
             <source>Signatures</source>
             <translation>签名</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="151" />
+            <location filename="../../desktop/ui/step_decision.py" line="158" />
             <source>Sign as this attendee</source>
             <translation>以该参会人员身份签名</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="171" />
+            <location filename="../../desktop/ui/step_decision.py" line="179" />
             <source>Start a draft decision first.</source>
             <translation>请先新建决策草稿。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="184" />
+            <location filename="../../desktop/ui/step_decision.py" line="190" />
+            <source>Select the attendee to remove in the table first.</source>
+            <translation>请先在表格中选择要删除的参会者。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_decision.py" line="198" />
             <source>Add the attendees first, then sign as one of them.</source>
             <translation>请先添加参会人员，再以其中一人身份签名。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="187" />
+            <location filename="../../desktop/ui/step_decision.py" line="201" />
             <source>{0} has already signed.</source>
             <translation>{0} 已签名。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="206" />
+            <location filename="../../desktop/ui/step_decision.py" line="220" />
             <source>Finalize the decision?</source>
             <translation>确定定稿此决策？</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="208" />
+            <location filename="../../desktop/ui/step_decision.py" line="222" />
             <source>Finalizing seals this decision record with its signatures. It can never be changed afterwards, only amended by a new record. Finalize now?</source>
             <translation>定稿后，此决策记录将连同签名一起封存，此后不能再修改，只能以新记录进行修订。现在定稿吗？</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="223" />
+            <location filename="../../desktop/ui/step_decision.py" line="243" />
+            <source>A final decision needs at least one signature.</source>
+            <translation>最终决策至少需要一个签名。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_decision.py" line="254" />
+            <source>The draft could not be saved first; fix the fields marked in red or resolve the save conflict.</source>
+            <translation>草稿无法先行保存；请修正标红的字段或解决保存冲突。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_decision.py" line="280" />
+            <source>There is no final decision to amend.</source>
+            <translation>没有可修订的最终决策。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_decision.py" line="328" />
+            <source>Draft decision for the meeting of {0}</source>
+            <translation>{0} 会议的决策草稿</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_decision.py" line="332" />
+            <source>Final decision of {0}: sealed, read-only</source>
+            <translation>{0} 的最终决策：已封存，只读</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_decision.py" line="336" />
+            <source>No decision yet for this case.</source>
+            <translation>此病例尚无决策。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_decision.py" line="353" />
+            <source>No signature yet.</source>
+            <translation>尚无签名。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_decision.py" line="363" />
+            <source>Override {0}: computed {1}, chosen {2} — {3}</source>
+            <translation>更改 {0}：计算结果 {1}，采用 {2} — {3}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_decision.py" line="369" />
+            <source>BCLC {0} · CNLC {1} · Child-Pugh {2}</source>
+            <translation>BCLC {0} · CNLC {1} · Child-Pugh {2}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_decision.py" line="377" />
+            <source>Regimen: {0}</source>
+            <translation>治疗方案：{0}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_decision.py" line="381" />
+            <source>{0} · {1} · {2}</source>
+            <translation>{0} · {1} · {2}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_decision.py" line="388" />
+            <source>What the record will show</source>
+            <translation>决策记录将包含的内容</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_decision.py" line="389" />
+            <source>Decision records of this case</source>
+            <translation>本病例的决策记录</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/finalize_reason.py" line="27" />
             <source>Finalize with items missing?</source>
             <translation>在项目缺失的情况下定稿？</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="225" />
+            <location filename="../../desktop/ui/finalize_reason.py" line="29" />
             <source>These items are missing:
 {0}
 
@@ -903,74 +978,9 @@ Finalizing seals the record; it can only be amended afterwards. Say why the MDT 
 定稿将封存记录，之后只能修订。请说明 MDT 为何在缺少这些项目时作出决策（将保存在记录中）：</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="238" />
-            <source>A final decision needs at least one signature.</source>
-            <translation>最终决策至少需要一个签名。</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/step_decision.py" line="249" />
-            <source>The draft could not be saved first; fix the fields marked in red or resolve the save conflict.</source>
-            <translation>草稿无法先行保存；请修正标红的字段或解决保存冲突。</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/step_decision.py" line="267" />
+            <location filename="../../desktop/ui/finalize_reason.py" line="39" />
             <source>Items are missing ({0}); finalizing needs the reason the MDT decides without them.</source>
             <translation>有 {0} 项缺失；定稿需要说明 MDT 在缺少这些项目时作出决策的理由。</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/step_decision.py" line="289" />
-            <source>There is no final decision to amend.</source>
-            <translation>没有可修订的最终决策。</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/step_decision.py" line="337" />
-            <source>Draft decision for the meeting of {0}</source>
-            <translation>{0} 会议的决策草稿</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/step_decision.py" line="341" />
-            <source>Final decision of {0}: sealed, read-only</source>
-            <translation>{0} 的最终决策：已封存，只读</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/step_decision.py" line="345" />
-            <source>No decision yet for this case.</source>
-            <translation>此病例尚无决策。</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/step_decision.py" line="362" />
-            <source>No signature yet.</source>
-            <translation>尚无签名。</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/step_decision.py" line="372" />
-            <source>Override {0}: computed {1}, chosen {2} — {3}</source>
-            <translation>更改 {0}：计算结果 {1}，采用 {2} — {3}</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/step_decision.py" line="378" />
-            <source>BCLC {0} · CNLC {1} · Child-Pugh {2}</source>
-            <translation>BCLC {0} · CNLC {1} · Child-Pugh {2}</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/step_decision.py" line="386" />
-            <source>Regimen: {0}</source>
-            <translation>治疗方案：{0}</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/step_decision.py" line="390" />
-            <source>{0} · {1} · {2}</source>
-            <translation>{0} · {1} · {2}</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/step_decision.py" line="397" />
-            <source>What the record will show</source>
-            <translation>决策记录将包含的内容</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/step_decision.py" line="398" />
-            <source>Decision records of this case</source>
-            <translation>本病例的决策记录</translation>
         </message>
     </context>
     <context>
@@ -2407,60 +2417,90 @@ Finalizing seals the record; it can only be amended afterwards. Say why the MDT 
             <translation>为所选治疗添加药物</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="140" />
+            <location filename="../../desktop/ui/response_panels.py" line="120" />
+            <source>Remove the selected treatment</source>
+            <translation>删除所选治疗</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/response_panels.py" line="122" />
+            <source>Remove the selected agent</source>
+            <translation>删除所选药物</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/response_panels.py" line="146" />
             <source>Choose the regimen from the catalogue list.</source>
             <translation>请从方案目录中选择方案。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="177" />
+            <location filename="../../desktop/ui/response_panels.py" line="170" />
+            <source>Select the treatment to remove in the table first.</source>
+            <translation>请先在表格中选择要删除的治疗。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/response_panels.py" line="179" />
+            <source>Select the agent to remove in the table first.</source>
+            <translation>请先在表格中选择要删除的药物。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/response_panels.py" line="202" />
             <source>Add a treatment first, then its agents.</source>
             <translation>请先添加治疗，再添加其药物。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="223" />
+            <location filename="../../desktop/ui/response_panels.py" line="255" />
             <source>CTCAE term</source>
             <translation>CTCAE 术语</translation>
-            <location filename="../../desktop/ui/response_panels.py" line="243" />
+            <location filename="../../desktop/ui/response_panels.py" line="275" />
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="226" />
+            <location filename="../../desktop/ui/response_panels.py" line="258" />
             <source>Grade (1-5)</source>
             <translation>分级（1-5）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="227" />
+            <location filename="../../desktop/ui/response_panels.py" line="259" />
             <source>Onset</source>
             <translation>发生日期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="228" />
+            <location filename="../../desktop/ui/response_panels.py" line="260" />
             <source>Resolved</source>
             <translation>缓解日期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="231" />
+            <location filename="../../desktop/ui/response_panels.py" line="263" />
             <source>Attributed to</source>
             <translation>归因于</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="247" />
+            <location filename="../../desktop/ui/response_panels.py" line="279" />
             <source>CTCAE term: choose or type</source>
             <translation>CTCAE 术语：选择或输入</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="250" />
+            <location filename="../../desktop/ui/response_panels.py" line="282" />
             <source>Add adverse event</source>
             <translation>添加不良事件</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="257" />
+            <location filename="../../desktop/ui/response_panels.py" line="289" />
+            <source>Remove the selected adverse event</source>
+            <translation>删除所选不良事件</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/response_panels.py" line="291" />
             <source>grade</source>
             <translation>分级</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="270" />
+            <location filename="../../desktop/ui/response_panels.py" line="305" />
             <source>CTCAE term: choose one from the list or type it.</source>
             <translation>CTCAE 术语：请从列表中选择或输入。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/response_panels.py" line="317" />
+            <source>Select the adverse event to remove in the table first.</source>
+            <translation>请先在表格中选择要删除的不良事件。</translation>
         </message>
     </context>
     <context>

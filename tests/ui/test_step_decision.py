@@ -130,3 +130,13 @@ def test_a_sealed_case_says_why_it_is_read_only_and_offers_an_amendment(workspac
     workspace.amend_button.click()
     assert not workspace.is_read_only()
     assert bar.isHidden()
+
+
+def test_an_attendee_added_by_mistake_is_removed(workspace):
+    step = workspace.steps[5]
+    step.on_start_draft()
+    assert step.on_add_attendee("Chen Jie", "interventional radiologist") == []
+    assert step.on_add_attendee("Wrong Person", "nobody") == []
+    step.attendee_view.selectRow(1)
+    assert step.on_remove_attendee() == []
+    assert [a.name for a in workspace.document.case.decisions[-1].attendees] == ["Chen Jie"]

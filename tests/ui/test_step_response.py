@@ -173,3 +173,22 @@ def test_adverse_events_are_chosen_by_their_words(step):
     assert panel.term.currentText() == "ALT increase"
     panel.add_button.click()
     assert step.document.case.adverse_events[0].term == "alt_increased"
+
+
+def test_a_wrong_treatment_agent_or_event_can_be_removed_and_undone(step):
+    panel = step.treatments
+    assert panel.on_remove_treatment() == ["Select the treatment to remove in the table first."]
+    assert panel.on_add_treatment("lenvatinib-pd1", "2026-06-05") == []
+    panel.agent_view.selectRow(1)
+    assert panel.on_remove_agent() == []
+    assert [a.name for a in step.document.case.treatments[0].agents] == ["lenvatinib"]
+    panel.treatment_view.selectRow(0)
+    assert panel.on_remove_treatment() == []
+    assert step.document.case.treatments == []
+    step.document.undo_stack.undo()
+    assert len(step.document.case.treatments) == 1
+    events = step.adverse_events
+    assert events.on_add_event("fatigue", 1) == []
+    events.view.selectRow(0)
+    assert events.on_remove_event() == []
+    assert step.document.case.adverse_events == []
