@@ -98,8 +98,16 @@ class ImagingPanel(QWidget):
             )
         )
         layout.addWidget(row_of(self.lesion_id, self.add_lesion_button))
+        self.remove_scan_button = QPushButton(_tr("Remove this scan"))
+        self.remove_scan_button.clicked.connect(self.on_remove_scan)
         layout.addWidget(
-            row_of(QLabel(_tr("Scan:")), self.scan_choice, self.new_lesions, self.non_target)
+            row_of(
+                QLabel(_tr("Scan:")),
+                self.scan_choice,
+                self.new_lesions,
+                self.non_target,
+                self.remove_scan_button,
+            )
         )
 
     def baseline_targets(self) -> list[str]:
@@ -163,6 +171,14 @@ class ImagingPanel(QWidget):
             self.diameters.text(),
         )
 
+    def on_remove_scan(self) -> list[str]:
+        """Remove the scan chosen beside the button (undoable); refused in words when the
+        series would no longer hold (a follow-up needs its baseline's target lesions)."""
+        index = self.scan_choice.currentIndex()
+        if index < 0:
+            return self._say([_tr("There is no scan to remove.")])
+        return self._say(self.document.remove_item("imaging", index))
+
     def on_add_lesion(self, lesion_id: str) -> bool:
         added = self.model.add_lesion_id(lesion_id)
         if added:
@@ -213,6 +229,7 @@ class ImagingPanel(QWidget):
         for widget in (
             self.add_scan_button,
             self.add_lesion_button,
+            self.remove_scan_button,
             self.lesion_id,
             self.diameters,
             self.modality,

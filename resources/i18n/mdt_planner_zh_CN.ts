@@ -2282,7 +2282,7 @@ Finalizing seals the record; it can only be amended afterwards. Say why the MDT 
             <location filename="../../desktop/ui/imaging_panel.py" line="47" />
             <source>Scan date</source>
             <translation>检查日期</translation>
-            <location filename="../../desktop/ui/imaging_panel.py" line="120" />
+            <location filename="../../desktop/ui/imaging_panel.py" line="128" />
         </message>
         <message>
             <location filename="../../desktop/ui/imaging_panel.py" line="50" />
@@ -2340,27 +2340,37 @@ Finalizing seals the record; it can only be amended afterwards. Say why the MDT 
             <translation>新影像检查：</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/imaging_panel.py" line="102" />
+            <location filename="../../desktop/ui/imaging_panel.py" line="101" />
+            <source>Remove this scan</source>
+            <translation>删除此次影像检查</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/imaging_panel.py" line="105" />
             <source>Scan:</source>
             <translation>影像检查：</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/imaging_panel.py" line="121" />
+            <location filename="../../desktop/ui/imaging_panel.py" line="129" />
             <source>Diameters</source>
             <translation>直径</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/imaging_panel.py" line="131" />
+            <location filename="../../desktop/ui/imaging_panel.py" line="139" />
             <source>A follow-up scan needs the viable diameter (mm) of each baseline target lesion, in this order: {0}; {1} given.</source>
             <translation>随访影像检查需按以下顺序填写每个基线靶病灶的存活直径（mm）：{0}；已填写 {1} 个。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/imaging_panel.py" line="186" />
+            <location filename="../../desktop/ui/imaging_panel.py" line="179" />
+            <source>There is no scan to remove.</source>
+            <translation>没有可删除的影像检查。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/imaging_panel.py" line="202" />
             <source>baseline lesions, mm, e.g. 90, 20</source>
             <translation>基线病灶，mm，例如 90, 20</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/imaging_panel.py" line="191" />
+            <location filename="../../desktop/ui/imaging_panel.py" line="207" />
             <source>mm of {0}</source>
             <translation>{0} 的直径（mm）</translation>
         </message>

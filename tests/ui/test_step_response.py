@@ -192,3 +192,11 @@ def test_a_wrong_treatment_agent_or_event_can_be_removed_and_undone(step):
     events.view.selectRow(0)
     assert events.on_remove_event() == []
     assert step.document.case.adverse_events == []
+
+
+def test_a_scan_added_by_mistake_is_removed(step):
+    add_two_scans(step, "100", "70")
+    step.imaging.refresh()
+    step.imaging.scan_choice.setCurrentIndex(1)
+    assert step.imaging.on_remove_scan() == []
+    assert [str(s.date) for s in step.document.case.imaging] == ["2026-06-01"]
