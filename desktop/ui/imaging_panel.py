@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui.date_input import DateInput, parse_iso_date
-from desktop.ui.forms import ChoiceField, parse_number
+from desktop.ui.forms import ChoiceField, DateField, parse_number
 from desktop.ui.panel_widgets import error_label, row_of, table_view, wrapped
 from desktop.ui.tables import LesionMatrixModel
 from desktop.ui.undo import CaseDocument
@@ -75,6 +75,17 @@ class ImagingPanel(QWidget):
                 ("unequivocal_progression", _tr("unequivocal progression")),
             ],
         )
+        # The chosen scan's own date, modality and criteria: corrected in place.
+        self.scan_date_field = DateField(document, "imaging.none.date", _tr("Scan date"))
+        self.scan_modality = ChoiceField(
+            document, "imaging.none.modality", _tr("Modality"), [("CT", "CT"), ("MRI", "MRI")]
+        )
+        self.scan_criteria = ChoiceField(
+            document,
+            "imaging.none.criteria",
+            _tr("Response criteria"),
+            [("mRECIST", "mRECIST"), ("RECIST1.1", "RECIST 1.1")],
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(
@@ -104,11 +115,12 @@ class ImagingPanel(QWidget):
             row_of(
                 QLabel(_tr("Scan:")),
                 self.scan_choice,
-                self.new_lesions,
-                self.non_target,
-                self.remove_scan_button,
+                self.scan_date_field,
+                self.scan_modality,
+                self.scan_criteria,
             )
         )
+        layout.addWidget(row_of(self.new_lesions, self.non_target, self.remove_scan_button))
 
     def baseline_targets(self) -> list[str]:
         scans = self.document.value("imaging") or []
@@ -220,7 +232,13 @@ class ImagingPanel(QWidget):
 
     def _bind_scan_fields(self) -> None:
         index = self.scan_choice.currentIndex()
-        for field, key in ((self.new_lesions, "new_lesions"), (self.non_target, "non_target")):
+        for field, key in (
+            (self.new_lesions, "new_lesions"),
+            (self.non_target, "non_target"),
+            (self.scan_date_field, "date"),
+            (self.scan_modality, "modality"),
+            (self.scan_criteria, "criteria"),
+        ):
             field.path = f"imaging.{index}.{key}" if index >= 0 else "imaging.none"
             field.setEnabled(index >= 0)
             field.refresh()

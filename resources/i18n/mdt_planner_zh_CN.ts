@@ -2282,7 +2282,8 @@ Finalizing seals the record; it can only be amended afterwards. Say why the MDT 
             <location filename="../../desktop/ui/imaging_panel.py" line="47" />
             <source>Scan date</source>
             <translation>检查日期</translation>
-            <location filename="../../desktop/ui/imaging_panel.py" line="128" />
+            <location filename="../../desktop/ui/imaging_panel.py" line="79" />
+            <location filename="../../desktop/ui/imaging_panel.py" line="140" />
         </message>
         <message>
             <location filename="../../desktop/ui/imaging_panel.py" line="50" />
@@ -2330,47 +2331,57 @@ Finalizing seals the record; it can only be amended afterwards. Say why the MDT 
             <translation>明确进展</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/imaging_panel.py" line="83" />
+            <location filename="../../desktop/ui/imaging_panel.py" line="81" />
+            <source>Modality</source>
+            <translation>检查方式</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/imaging_panel.py" line="86" />
+            <source>Response criteria</source>
+            <translation>疗效评价标准</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/imaging_panel.py" line="94" />
             <source>Viable tumour diameter per lesion (mm); leave a cell blank when the lesion was not measured on that scan.</source>
             <translation>各病灶存活肿瘤直径（mm）；该次检查未测量的病灶请留空。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/imaging_panel.py" line="92" />
+            <location filename="../../desktop/ui/imaging_panel.py" line="103" />
             <source>New scan:</source>
             <translation>新影像检查：</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/imaging_panel.py" line="101" />
+            <location filename="../../desktop/ui/imaging_panel.py" line="112" />
             <source>Remove this scan</source>
             <translation>删除此次影像检查</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/imaging_panel.py" line="105" />
+            <location filename="../../desktop/ui/imaging_panel.py" line="116" />
             <source>Scan:</source>
             <translation>影像检查：</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/imaging_panel.py" line="129" />
+            <location filename="../../desktop/ui/imaging_panel.py" line="141" />
             <source>Diameters</source>
             <translation>直径</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/imaging_panel.py" line="139" />
+            <location filename="../../desktop/ui/imaging_panel.py" line="151" />
             <source>A follow-up scan needs the viable diameter (mm) of each baseline target lesion, in this order: {0}; {1} given.</source>
             <translation>随访影像检查需按以下顺序填写每个基线靶病灶的存活直径（mm）：{0}；已填写 {1} 个。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/imaging_panel.py" line="179" />
+            <location filename="../../desktop/ui/imaging_panel.py" line="191" />
             <source>There is no scan to remove.</source>
             <translation>没有可删除的影像检查。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/imaging_panel.py" line="202" />
+            <location filename="../../desktop/ui/imaging_panel.py" line="214" />
             <source>baseline lesions, mm, e.g. 90, 20</source>
             <translation>基线病灶，mm，例如 90, 20</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/imaging_panel.py" line="207" />
+            <location filename="../../desktop/ui/imaging_panel.py" line="219" />
             <source>mm of {0}</source>
             <translation>{0} 的直径（mm）</translation>
         </message>

@@ -200,3 +200,22 @@ def test_a_scan_added_by_mistake_is_removed(step):
     step.imaging.scan_choice.setCurrentIndex(1)
     assert step.imaging.on_remove_scan() == []
     assert [str(s.date) for s in step.document.case.imaging] == ["2026-06-01"]
+
+
+def test_a_scans_date_modality_and_criteria_are_corrected_in_place(step):
+    add_two_scans(step, "100", "70")
+    step.imaging.refresh()
+    step.imaging.scan_choice.setCurrentIndex(1)
+    date = step.imaging.scan_date_field
+    assert date.text() == "2026-08-01"
+    date.set_text("2026-08-03")
+    date.on_edited()
+    modality = step.imaging.scan_modality
+    modality.combo.setCurrentIndex(modality.combo.findData("CT"))
+    scan = step.document.case.imaging[1]
+    assert (str(scan.date), scan.modality) == ("2026-08-03", "CT")
+    date.set_text("2026-05-01")  # before the baseline: refused, kept as typed
+    date.on_edited()
+    assert "baseline scan first" in date.error.text()
+    assert date.text() == "2026-05-01"
+    assert str(step.document.case.imaging[1].date) == "2026-08-03"
