@@ -250,9 +250,10 @@ class AdverseEventsPanel(QWidget):
             document,
             "adverse_events",
             [
-                Column(
+                Column(  # chosen by its words below, not typed into the cell as a key
                     "term",
                     _tr("CTCAE term"),
+                    editable=False,
                     display=lambda v: in_language(adverse_event_term(v), lang),
                 ),
                 Column("grade", _tr("Grade (1-5)"), "int"),
