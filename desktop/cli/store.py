@@ -98,12 +98,8 @@ def add_restore(cmd: argparse.ArgumentParser) -> None:
 
 def add_rules(cmd: argparse.ArgumentParser) -> None:
     choice = cmd.add_mutually_exclusive_group()
-    choice.add_argument(
-        "--use",
-        type=Path,
-        metavar="FILE",
-        help="check FILE and keep it in the database as the department's rules",
-    )
+    choice.add_argument("--use", type=Path, metavar="FILE",
+                        help="check FILE and keep it in the database as the department's rules")
     choice.add_argument("--shipped", action="store_true",
                         help="forget the department's rules file: use the shipped one")  # fmt: skip
     cmd.set_defaults(run=run_rules)

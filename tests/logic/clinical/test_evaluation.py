@@ -46,9 +46,8 @@ def test_decompensated_case():
     assert out["bclc"]["stage"] == "C"
     assert out["cnlc"]["stage"] == "IIIa"
     verdicts = {r["id"]: r["verdict"] for r in out["regimens"]}
-    bevacizumab = [
-        r["id"] for r in out["regimens"] if any(c["name"] == "bevacizumab" for c in r["components"])
-    ]
+    bevacizumab = [r["id"] for r in out["regimens"]
+                   if any(c["name"] == "bevacizumab" for c in r["components"])]
     assert bevacizumab
     assert all(verdicts[i] == "contraindicated" for i in bevacizumab)
     assert out["response"] is None
@@ -96,18 +95,8 @@ def test_summary_columns_for_the_case_list():
 
 
 # Whole-case property: any case the model accepts evaluates and renders in both languages.
-AGENTS = [
-    "lenvatinib",
-    "sorafenib",
-    "bevacizumab",
-    "atezolizumab",
-    "sintilimab",
-    "tace",
-    "haic-folfox",
-    "regorafenib",
-    "apatinib",
-    "unknown-drug",
-]
+AGENTS = ["lenvatinib", "sorafenib", "bevacizumab", "atezolizumab", "sintilimab", "tace",
+          "haic-folfox", "regorafenib", "apatinib", "unknown-drug"]
 
 
 @st.composite
@@ -128,43 +117,24 @@ def rich_cases(draw) -> dict:
     }
     data["labs"]["sodium"] = {"value": draw(st.integers(110, 160)), "unit": "mmol/L"}
     agents = draw(st.lists(st.sampled_from(AGENTS), max_size=3, unique=True))
-    data["treatments"] = [
-        {
-            "regimen": "custom",
-            "started": "2026-06-05",
-            "stopped": draw(st.none() | st.just("2026-09-01")),
-            "agents": [
-                {"name": a, "last_dose": draw(st.none() | st.just("2026-08-30"))} for a in agents
-            ],
-        }
-    ]
-    data["adverse_events"] = (
-        [
-            {
-                "term": "alt_increased",
-                "grade": draw(st.integers(1, 5)),
-                "onset": "2026-07-01",
-                "attributed_to": agents[:1],
-            }
-        ]
-        if agents
-        else []
-    )
-    diameters = draw(
-        st.lists(st.lists(st.integers(0, 150), min_size=2, max_size=2), min_size=0, max_size=4)
-    )
+    data["treatments"] = [{
+        "regimen": "custom", "started": "2026-06-05",
+        "stopped": draw(st.none() | st.just("2026-09-01")),
+        "agents": [
+            {"name": a, "last_dose": draw(st.none() | st.just("2026-08-30"))} for a in agents
+        ],
+    }]
+    data["adverse_events"] = [
+        {"term": "alt_increased", "grade": draw(st.integers(1, 5)), "onset": "2026-07-01",
+         "attributed_to": agents[:1]}
+    ] if agents else []
+    diameters = draw(st.lists(st.lists(st.integers(0, 150), min_size=2, max_size=2),
+                              min_size=0, max_size=4))
     data["imaging"] = [
-        {
-            "date": f"2026-0{6 + i}-01",
-            "modality": "MRI",
-            "criteria": "mRECIST",
-            "lesions": [
-                {"id": "L1", "viable_diameter_mm": a},
-                {"id": "L2", "viable_diameter_mm": b},
-            ],
-            "new_lesions": draw(st.booleans()),
-            "non_target": draw(st.sampled_from(["absent", "present", "unequivocal_progression"])),
-        }
+        {"date": f"2026-0{6 + i}-01", "modality": "MRI", "criteria": "mRECIST",
+         "lesions": [{"id": "L1", "viable_diameter_mm": a}, {"id": "L2", "viable_diameter_mm": b}],
+         "new_lesions": draw(st.booleans()),
+         "non_target": draw(st.sampled_from(["absent", "present", "unequivocal_progression"]))}
         for i, (a, b) in enumerate(diameters)
     ]
     return data

@@ -38,7 +38,9 @@ def test_new_database_is_private_and_in_wal_mode(tmp_path):
 
 
 def test_default_path_is_in_the_user_data_folder(tmp_path, monkeypatch):
-    monkeypatch.setattr(platformdirs, "user_data_path", lambda *a, **k: tmp_path / "data" / a[0])
+    monkeypatch.setattr(
+        platformdirs, "user_data_path", lambda *a, **k: tmp_path / "data" / a[0]
+    )
     path = default_db_path()
     assert path == tmp_path / "data" / "mdt-planner" / "cases.sqlite3"
     assert path.parent.is_dir()
