@@ -11,9 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -275,43 +273,6 @@ class DateField(BoundField):
         self.input.setReadOnly(read_only)
 
 
-class ChoiceSetField(BoundField):
-    """Several values of one glossary group, one checkbox each (aetiology: HBV and alcohol)."""
-
-    def __init__(
-        self,
-        document: CaseDocument,
-        path: str,
-        label: str,
-        choices: list[tuple[str, str]],
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(document, path, label, parent)
-        self.boxes: dict[str, QCheckBox] = {}
-        grid = QGridLayout()  # three a row: long words (Chinese) never push the form wider
-        grid.setContentsMargins(0, 0, 0, 0)
-        for position, (value, text) in enumerate(choices):
-            box = QCheckBox(text)
-            box.setAccessibleName(f"{label}: {text}")
-            box.toggled.connect(self.on_edited)
-            self.boxes[value] = box
-            grid.addWidget(box, position // 3, position % 3)
-        self.row.addLayout(grid)
-        self.row.addStretch(1)
-        self.refresh()
-
-    def editors(self) -> list[QWidget]:
-        return list(self.boxes.values())
-
-    def shown_value(self) -> Any:
-        return [value for value, box in self.boxes.items() if box.isChecked()] or None
-
-    def show_value(self, value: Any) -> None:
-        chosen = set(value or [])
-        for name, box in self.boxes.items():
-            box.setChecked(name in chosen)
-
-
 class NumberListField(TextField):
     """Numbers separated by commas or spaces, e.g. nodule diameters "8.5, 2"."""
 
@@ -383,15 +344,6 @@ def enum_field(
     prefix = f"term.{group}"
     choices = [(value, term(f"{prefix}.{value}", lang)) for value in glossary_values(prefix)]
     return ChoiceField(document, path, label, choices, optional=optional)
-
-
-def enum_set_field(
-    document: CaseDocument, path: str, label: str, group: str, lang: str
-) -> ChoiceSetField:
-    """A ChoiceSetField over the glossary group `term.<group>.*` in `lang`."""
-    prefix = f"term.{group}"
-    choices = [(value, term(f"{prefix}.{value}", lang)) for value in glossary_values(prefix)]
-    return ChoiceSetField(document, path, label, choices)
 
 
 def yes_no_field(

@@ -6,12 +6,12 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
+from desktop.ui.choice_sets import enum_set_field
 from desktop.ui.forms import (
     DateField,
     NumberField,
     TextField,
     enum_field,
-    enum_set_field,
     heading,
     yes_no_field,
 )

@@ -446,62 +446,62 @@
     <context>
         <name>CaseList</name>
         <message>
-            <location filename="../../desktop/ui/case_list_model.py" line="93" />
+            <location filename="../../desktop/ui/case_list_model.py" line="105" />
             <source>Name</source>
             <translation>姓名</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list_model.py" line="94" />
+            <location filename="../../desktop/ui/case_list_model.py" line="106" />
             <source>MRN</source>
             <translation>病历号</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list_model.py" line="40" />
+            <location filename="../../desktop/ui/case_list_model.py" line="46" />
             <source>New</source>
             <translation>新建</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list_model.py" line="41" />
+            <location filename="../../desktop/ui/case_list_model.py" line="47" />
             <source>Draft decision</source>
             <translation>决策草稿</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list_model.py" line="42" />
+            <location filename="../../desktop/ui/case_list_model.py" line="48" />
             <source>Follow-up</source>
             <translation>随访</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list_model.py" line="43" />
+            <location filename="../../desktop/ui/case_list_model.py" line="49" />
             <source>Decided</source>
             <translation>已决策</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list_model.py" line="95" />
+            <location filename="../../desktop/ui/case_list_model.py" line="107" />
             <source>BCLC</source>
             <translation>BCLC分期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list_model.py" line="96" />
+            <location filename="../../desktop/ui/case_list_model.py" line="108" />
             <source>CNLC</source>
             <translation>CNLC分期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list_model.py" line="97" />
+            <location filename="../../desktop/ui/case_list_model.py" line="109" />
             <source>Child-Pugh</source>
             <translation>Child-Pugh分级</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list_model.py" line="98" />
+            <location filename="../../desktop/ui/case_list_model.py" line="110" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list_model.py" line="99" />
+            <location filename="../../desktop/ui/case_list_model.py" line="111" />
             <source>Next meeting</source>
             <translation>下次会议</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list_model.py" line="100" />
+            <location filename="../../desktop/ui/case_list_model.py" line="112" />
             <source>Last change</source>
             <translation>最后修改</translation>
         </message>
@@ -509,67 +509,67 @@
     <context>
         <name>CaseListView</name>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="82" />
+            <location filename="../../desktop/ui/case_list.py" line="99" />
             <source>Filter by name or MRN (Ctrl+F)</source>
             <translation>按姓名或病历号筛选（Ctrl+F）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="85" />
+            <location filename="../../desktop/ui/case_list.py" line="102" />
             <source>All BCLC</source>
             <translation>全部 BCLC 分期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="86" />
+            <location filename="../../desktop/ui/case_list.py" line="103" />
             <source>All CNLC</source>
             <translation>全部 CNLC 分期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="87" />
+            <location filename="../../desktop/ui/case_list.py" line="104" />
             <source>All statuses</source>
             <translation>全部状态</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="91" />
+            <location filename="../../desktop/ui/case_list.py" line="108" />
             <source>BCLC</source>
             <translation>BCLC分期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="93" />
+            <location filename="../../desktop/ui/case_list.py" line="110" />
             <source>CNLC</source>
             <translation>CNLC分期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="95" />
+            <location filename="../../desktop/ui/case_list.py" line="112" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="132" />
+            <location filename="../../desktop/ui/case_list.py" line="149" />
             <source>&amp;New case…</source>
             <translation>新建病例(&amp;N)…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="133" />
+            <location filename="../../desktop/ui/case_list.py" line="150" />
             <source>&amp;Import…</source>
             <translation>导入(&amp;I)…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="134" />
+            <location filename="../../desktop/ui/case_list.py" line="151" />
             <source>E&amp;xport…</source>
             <translation>导出(&amp;X)…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="135" />
+            <location filename="../../desktop/ui/case_list.py" line="152" />
             <source>&amp;Duplicate</source>
             <translation>复制(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="136" />
+            <location filename="../../desktop/ui/case_list.py" line="153" />
             <source>&amp;Open</source>
             <translation>打开(&amp;O)</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/ui/case_list.py" line="184" />
+            <location filename="../../desktop/ui/case_list.py" line="211" />
             <source>%n case(s)</source>
             <translation>
                 <numerusform>共 %n 例</numerusform>
@@ -1323,27 +1323,27 @@ Finalizing seals the record; it can only be amended afterwards. Say why the MDT 
     <context>
         <name>Forms</name>
         <message>
-            <location filename="../../desktop/ui/forms.py" line="400" />
+            <location filename="../../desktop/ui/forms.py" line="352" />
             <source>no</source>
             <translation>否</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/forms.py" line="52" />
+            <location filename="../../desktop/ui/forms.py" line="50" />
             <source>{0}: “{1}” is not a number; type digits such as 41 or 1.05</source>
             <translation>{0}：“{1}”不是数字；请输入数字，例如 41 或 1.05</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/forms.py" line="58" />
+            <location filename="../../desktop/ui/forms.py" line="56" />
             <source>{0}: {1} must be a whole number</source>
             <translation>{0}：{1} 必须为整数</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/forms.py" line="357" />
+            <location filename="../../desktop/ui/forms.py" line="318" />
             <source>— not recorded</source>
             <translation>— 未记录</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/forms.py" line="400" />
+            <location filename="../../desktop/ui/forms.py" line="352" />
             <source>yes</source>
             <translation>是</translation>
         </message>
@@ -2471,55 +2471,55 @@ Finalizing seals the record; it can only be amended afterwards. Say why the MDT 
             <location filename="../../desktop/ui/response_panels.py" line="255" />
             <source>CTCAE term</source>
             <translation>CTCAE 术语</translation>
-            <location filename="../../desktop/ui/response_panels.py" line="275" />
+            <location filename="../../desktop/ui/response_panels.py" line="276" />
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="258" />
+            <location filename="../../desktop/ui/response_panels.py" line="259" />
             <source>Grade (1-5)</source>
             <translation>分级（1-5）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="259" />
+            <location filename="../../desktop/ui/response_panels.py" line="260" />
             <source>Onset</source>
             <translation>发生日期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="260" />
+            <location filename="../../desktop/ui/response_panels.py" line="261" />
             <source>Resolved</source>
             <translation>缓解日期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="263" />
+            <location filename="../../desktop/ui/response_panels.py" line="264" />
             <source>Attributed to</source>
             <translation>归因于</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="279" />
+            <location filename="../../desktop/ui/response_panels.py" line="280" />
             <source>CTCAE term: choose or type</source>
             <translation>CTCAE 术语：选择或输入</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="282" />
+            <location filename="../../desktop/ui/response_panels.py" line="283" />
             <source>Add adverse event</source>
             <translation>添加不良事件</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="289" />
+            <location filename="../../desktop/ui/response_panels.py" line="290" />
             <source>Remove the selected adverse event</source>
             <translation>删除所选不良事件</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="291" />
+            <location filename="../../desktop/ui/response_panels.py" line="292" />
             <source>grade</source>
             <translation>分级</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="305" />
+            <location filename="../../desktop/ui/response_panels.py" line="306" />
             <source>CTCAE term: choose one from the list or type it.</source>
             <translation>CTCAE 术语：请从列表中选择或输入。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="317" />
+            <location filename="../../desktop/ui/response_panels.py" line="318" />
             <source>Select the adverse event to remove in the table first.</source>
             <translation>请先在表格中选择要删除的不良事件。</translation>
         </message>
