@@ -44,6 +44,8 @@ def _rule_ids() -> set[str]:
 
 def internal_names(text: str, allowed: set[str]) -> list[str]:
     plain = re.sub(r"<[^>]+>", " ", text).replace("&nbsp;", " ")
+    for name in sorted(allowed, key=len, reverse=True):  # a cited rule ID, parts and all
+        plain = plain.replace(name, " ")
     found = []
     for pattern in (FIELD_PATH, JSON_PATH, SNAKE_KEY, CATALOGUE_ID):
         found += [m.group(0) for m in pattern.finditer(plain)]
