@@ -16,7 +16,6 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QDialog,
     QHBoxLayout,
     QHeaderView,
@@ -30,8 +29,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.ui.agenda_dialogs import CarryOverDialog, CasePickerDialog, pydate, qdate
+from desktop.ui.agenda_dialogs import CarryOverDialog, CasePickerDialog
 from desktop.ui.agenda_model import AgendaModel
+from desktop.ui.date_input import DateInput
+from desktop.ui.forms import ERROR_STYLE, INVALID_STYLE
 from desktop.ui.settings import stale_days
 
 if TYPE_CHECKING:
@@ -80,10 +81,14 @@ class AgendaView(QWidget):
         return dt.date.fromisoformat(upcoming[0]) if upcoming else dt.date.today()
 
     def _build(self) -> None:
-        self.date = QDateEdit(self)
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("yyyy-MM-dd")
-        self.date.dateChanged.connect(lambda d: self.on_meeting_chosen(pydate(d)))
+        # Typed as YYYY-MM-DD (or picked): a wrong date is refused in words, never rewritten.
+        self.date = DateInput(self.tr("Meeting on"), self)
+        self.date.edit.returnPressed.connect(self.on_date_typed)
+        self.date.edit.editingFinished.connect(self.on_date_typed)
+        self.date.edited.connect(self._on_date_picked)
+        self.date_error = QLabel(self)
+        self.date_error.setStyleSheet(ERROR_STYLE)
+        self.date_error.hide()
         self.known = QComboBox(self)
         self.known.activated.connect(
             lambda i: self.on_meeting_chosen(dt.date.fromisoformat(self.known.itemData(i)))
@@ -93,9 +98,13 @@ class AgendaView(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((0, 36), (2, 100), (3, 190), (4, 170), (5, 90)):
-            self.table.setColumnWidth(column, width)
+        header = self.table.horizontalHeader()
+        # Whole names (never "..."); the question takes the room that is left.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(36)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.table.setWordWrap(True)
         self.table.doubleClicked.connect(lambda index: self.on_open(index.row()))
         self.table.selectionModel().currentRowChanged.connect(
             lambda current, _: self.on_row_selected(current.row())
@@ -113,6 +122,7 @@ class AgendaView(QWidget):
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("Meeting on"), self))
         bar.addWidget(self.date)
+        bar.addWidget(self.date_error)
         bar.addWidget(QLabel(self.tr("Meetings on record"), self))
         bar.addWidget(self.known)
         self.summary = QLabel(self)
@@ -162,13 +172,32 @@ class AgendaView(QWidget):
 
     def on_meeting_chosen(self, meeting: dt.date) -> None:
         self._loaded = True
-        self.date.blockSignals(True)
-        self.date.setDate(qdate(meeting))
-        self.date.blockSignals(False)
+        self.date.set_date(meeting)
+        self.date_error.hide()
+        self.date.edit.setStyleSheet("")
         self.model.load(meeting)
         self._refresh_known()
         self._refresh_summary()
         self.on_row_selected(-1)
+
+    def on_date_typed(self) -> None:
+        """Show the meeting typed; a date that is not one is said beside it and kept."""
+        try:
+            day = self.date.date()
+        except ValueError as exc:
+            self.date_error.setText(str(exc))
+            self.date_error.show()
+            self.date.edit.setStyleSheet(INVALID_STYLE)
+            return
+        if day is not None and day != self.meeting():
+            self.on_meeting_chosen(day)
+        elif day is not None:
+            self.date_error.hide()
+            self.date.edit.setStyleSheet("")
+
+    def _on_date_picked(self) -> None:
+        if not self.date.edit.hasFocus():  # a calendar pick; typing waits for Enter or focus out
+            self.on_date_typed()
 
     def _refresh_known(self) -> None:
         self.known.clear()

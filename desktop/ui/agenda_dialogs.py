@@ -5,10 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QHeaderView,
@@ -20,17 +19,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui.case_list_model import CaseFilter, CaseTableModel
+from desktop.ui.date_input import DateInput
+from desktop.ui.forms import ERROR_STYLE
 
 if TYPE_CHECKING:
     from desktop.logic.store import Store
-
-
-def qdate(day: dt.date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def pydate(day: QDate) -> dt.date:
-    return dt.date(day.year(), day.month(), day.day())
 
 
 class CasePickerDialog(QDialog):
@@ -46,7 +39,12 @@ class CasePickerDialog(QDialog):
         self.table = QTableView(self)
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().hide()
+        # Whole names and MRNs: every column as wide as its text, never cut to "...".
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.table.doubleClicked.connect(self.accept)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
@@ -56,7 +54,7 @@ class CasePickerDialog(QDialog):
         layout = QVBoxLayout(self)
         for widget in (self.search, self.table, buttons):
             layout.addWidget(widget)
-        self.resize(760, 480)
+        self.resize(1040, 520)
 
     def chosen(self) -> list[str]:
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
@@ -64,23 +62,45 @@ class CasePickerDialog(QDialog):
 
 
 class CarryOverDialog(QDialog):
-    """Choose the meeting the undiscussed cases move to (a week later is suggested)."""
+    """Choose the meeting the undiscussed cases move to (a week later is suggested); a date
+    typed wrong is refused beside the field and the dialog stays open."""
 
     def __init__(self, suggested: dt.date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Carry over undiscussed cases"))
-        self.date = QDateEdit(qdate(suggested), self)
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("yyyy-MM-dd")
+        label = self.tr("Move the cases not yet discussed to the meeting on:")
+        self.date = DateInput(label, self)
+        self.date.set_date(suggested)
+        self.error = QLabel(self)
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setWordWrap(True)
+        self.error.hide()
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
-        buttons.accepted.connect(self.accept)
+        buttons.accepted.connect(self.on_accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("Move the cases not yet discussed to the meeting on:")))
+        layout.addWidget(QLabel(label))
         layout.addWidget(self.date)
+        layout.addWidget(self.error)
         layout.addWidget(buttons)
 
+    def on_accept(self) -> None:
+        try:
+            day = self.date.date()
+        except ValueError as exc:
+            self.error.setText(str(exc))
+            self.error.show()
+            return
+        if day is None:
+            self.error.setText(self.tr("Type the date of the meeting, YYYY-MM-DD."))
+            self.error.show()
+            return
+        self.accept()
+
     def chosen(self) -> dt.date:
-        return pydate(self.date.date())
+        day = self.date.date()
+        if day is None:
+            raise ValueError("no meeting date typed")
+        return day

@@ -6,6 +6,7 @@ date with the department's stale days; the Discussed checkbox writes to the stor
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -36,6 +37,7 @@ class AgendaRow:
     mrn: str
     stages: str
     readiness: Readiness
+    question: str
 
 
 def readiness_summary(result: Readiness) -> str:
@@ -51,7 +53,7 @@ def readiness_summary(result: Readiness) -> str:
 
 def load_agenda(store: Store, meeting: dt.date, stale_days: int) -> list[AgendaRow]:
     """The agenda of `meeting` with each case's readiness on that date."""
-    from desktop.logic.clinical import readiness
+    from desktop.logic.clinical import meeting_question, readiness
 
     rows = []
     for item in store.agenda.items(meeting.isoformat()):
@@ -65,6 +67,7 @@ def load_agenda(store: Store, meeting: dt.date, stale_days: int) -> list[AgendaR
                 case.patient.mrn,
                 _stages(store, item.case_id),
                 check,
+                meeting_question(case, meeting) or "",
             )
         )
     return rows
@@ -79,7 +82,7 @@ def _stages(store: Store, case_id: str) -> str:
 class AgendaModel(KeyedRowsModel):
     """One meeting's agenda; the Discussed column is a checkbox that writes to the store."""
 
-    KEYS = ("position", "name", "mrn", "stages", "readiness", "discussed")
+    KEYS = ("position", "name", "mrn", "stages", "question", "readiness", "discussed")
 
     def __init__(
         self, store: Store, stale_days: int, lang: str = "en", parent: QWidget | None = None
@@ -111,6 +114,7 @@ class AgendaModel(KeyedRowsModel):
             _tr("Name"),
             _tr("MRN"),
             _tr("Stage"),
+            _tr("Question to the MDT"),
             _tr("Before the meeting"),
             _tr("Discussed"),
         )
@@ -168,8 +172,6 @@ class AgendaModel(KeyedRowsModel):
         done = Qt.CheckState(value) == Qt.CheckState.Checked
         row = self._rows[index.row()]
         self._store.agenda.mark_discussed(self._meeting.isoformat(), row.case_id, done)
-        self._rows[index.row()] = AgendaRow(
-            row.case_id, done, row.name, row.mrn, row.stages, row.readiness
-        )
+        self._rows[index.row()] = dataclasses.replace(row, discussed=done)
         self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole])
         return True

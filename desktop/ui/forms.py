@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.logic.model import term, text_table
+from desktop.ui.date_input import DateInput, parse_iso_date
 from desktop.ui.undo import CaseDocument
 
 INVALID_STYLE = "border: 2px solid #c0392b; border-radius: 3px;"
@@ -237,16 +238,39 @@ class TextField(BoundField):
         self.set_text("" if value is None else str(value))
 
 
-class DateField(TextField):
-    """An ISO date YYYY-MM-DD; the case model says what is wrong with anything else."""
+class DateField(BoundField):
+    """An ISO date YYYY-MM-DD with a calendar button: a wrong date is refused as typed, never
+    corrected (desktop.ui.date_input); the case model judges the date itself."""
 
     def __init__(
         self, document: CaseDocument, path: str, label: str, parent: QWidget | None = None
     ) -> None:
-        super().__init__(document, path, label, parent=parent)
-        self.edit.setPlaceholderText("YYYY-MM-DD")
-        self.edit.setMaximumWidth(140)
+        super().__init__(document, path, label, parent)
+        self.input = DateInput(label, self)
+        self.edit = self.input.edit
+        self.input.edited.connect(self.on_edited)
+        self.row.addWidget(self.input)
         self.row.addStretch(1)
+        self.refresh()
+
+    def editors(self) -> list[QWidget]:
+        return [self.edit]
+
+    def text(self) -> str:
+        return self.edit.text()
+
+    def set_text(self, text: str) -> None:
+        self.edit.setText(text)
+
+    def shown_value(self) -> Any:
+        day = parse_iso_date(self.edit.text(), self.label_text)
+        return day.isoformat() if day else None
+
+    def show_value(self, value: Any) -> None:
+        self.edit.setText("" if value is None else str(value))
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.input.setReadOnly(read_only)
 
 
 class NumberListField(TextField):

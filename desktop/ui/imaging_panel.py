@@ -13,7 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.ui.forms import ChoiceField, parse_number
+from desktop.ui.date_input import DateInput, parse_iso_date
+from desktop.ui.forms import ChoiceField, DateField, parse_number
 from desktop.ui.panel_widgets import error_label, row_of, table_view, wrapped
 from desktop.ui.tables import LesionMatrixModel
 from desktop.ui.undo import CaseDocument
@@ -22,6 +23,10 @@ from desktop.ui.undo import CaseDocument
 # The response step's panels (here and in desktop.ui.response_panels) share one context.
 def _tr(text: str) -> str:
     return QCoreApplication.translate("ResponsePanels", text)
+
+
+def _number(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
 
 def split_numbers(text: str) -> list[str]:
@@ -39,11 +44,11 @@ class ImagingPanel(QWidget):
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.errors = error_label()
         self.model.problemsChanged.connect(lambda p: self.errors.setText("\n".join(p)))
-        self.scan_date = QLineEdit()
-        self.scan_date.setPlaceholderText("YYYY-MM-DD")
-        self.scan_date.setMaximumWidth(120)
+        self.scan_date = DateInput(_tr("Scan date"))
         self.diameters = QLineEdit()
         self.diameters.setMaximumWidth(200)
+        self.diameters.setAccessibleName(_tr("Viable diameters (mm)"))
+        self._prefilled = ""
         self.modality = QComboBox()
         self.modality.addItems(["MRI", "CT"])
         self.criteria = QComboBox()
@@ -70,6 +75,17 @@ class ImagingPanel(QWidget):
                 ("unequivocal_progression", _tr("unequivocal progression")),
             ],
         )
+        # The chosen scan's own date, modality and criteria: corrected in place.
+        self.scan_date_field = DateField(document, "imaging.none.date", _tr("Scan date"))
+        self.scan_modality = ChoiceField(
+            document, "imaging.none.modality", _tr("Modality"), [("CT", "CT"), ("MRI", "MRI")]
+        )
+        self.scan_criteria = ChoiceField(
+            document,
+            "imaging.none.criteria",
+            _tr("Response criteria"),
+            [("mRECIST", "mRECIST"), ("RECIST1.1", "RECIST 1.1")],
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(
@@ -93,9 +109,18 @@ class ImagingPanel(QWidget):
             )
         )
         layout.addWidget(row_of(self.lesion_id, self.add_lesion_button))
+        self.remove_scan_button = QPushButton(_tr("Remove this scan"))
+        self.remove_scan_button.clicked.connect(self.on_remove_scan)
         layout.addWidget(
-            row_of(QLabel(_tr("Scan:")), self.scan_choice, self.new_lesions, self.non_target)
+            row_of(
+                QLabel(_tr("Scan:")),
+                self.scan_choice,
+                self.scan_date_field,
+                self.scan_modality,
+                self.scan_criteria,
+            )
         )
+        layout.addWidget(row_of(self.new_lesions, self.non_target, self.remove_scan_button))
 
     def baseline_targets(self) -> list[str]:
         scans = self.document.value("imaging") or []
@@ -108,12 +133,17 @@ class ImagingPanel(QWidget):
     def on_add_scan(
         self, date: str, modality: str, criteria: str, diameters: str = ""
     ) -> list[str]:
-        """Add a scan; a follow-up needs the viable diameter of every baseline target lesion."""
-        targets = self.baseline_targets()
+        """Add a scan; a follow-up needs the viable diameter of every baseline target lesion,
+        the baseline names its lesions L1, L2... in the order given (the intake nodules)."""
+        baseline = not self.document.value("imaging")
         try:
+            parse_iso_date(date, _tr("Scan date"))
             values = [parse_number(p, _tr("Diameters")) for p in split_numbers(diameters)]
         except ValueError as exc:
             return self._say([str(exc)])
+        targets = (
+            [f"L{n}" for n in range(1, len(values) + 1)] if baseline else self.baseline_targets()
+        )
         if len(values) != len(targets):
             return self._say(
                 [
@@ -137,7 +167,7 @@ class ImagingPanel(QWidget):
         }
         problems = self._say(self.document.add_item("imaging", scan))
         if not problems:
-            self.scan_date.clear()
+            self.scan_date.setText("")
             self.diameters.clear()
         return problems
 
@@ -153,22 +183,41 @@ class ImagingPanel(QWidget):
             self.diameters.text(),
         )
 
+    def on_remove_scan(self) -> list[str]:
+        """Remove the scan chosen beside the button (undoable); refused in words when the
+        series would no longer hold (a follow-up needs its baseline's target lesions)."""
+        index = self.scan_choice.currentIndex()
+        if index < 0:
+            return self._say([_tr("There is no scan to remove.")])
+        return self._say(self.document.remove_item("imaging", index))
+
     def on_add_lesion(self, lesion_id: str) -> bool:
         added = self.model.add_lesion_id(lesion_id)
         if added:
             self.lesion_id.clear()
         return added
 
+    def intake_diameters_mm(self) -> list[float]:
+        """The intake nodules (tumour step, cm) as baseline diameters in mm."""
+        return [round(cm * 10, 1) for cm in self.document.value("tumor.nodules_cm") or []]
+
     def refresh(self) -> None:
         self.model.reload()
         targets = self.baseline_targets()
-        self.diameters.setEnabled(bool(targets))
-        self.diameters.setPlaceholderText(
-            _tr("mm of {0}").format(", ".join(targets))
-            if targets
-            else _tr("baseline: no lesions yet")
-        )
         scans = self.document.value("imaging") or []
+        if not scans:
+            # The baseline scan starts from the nodules typed at intake (cm -> mm), editable.
+            intake = ", ".join(_number(mm) for mm in self.intake_diameters_mm())
+            if not self.diameters.text().strip() or self.diameters.text() == self._prefilled:
+                self.diameters.setText(intake)
+                self._prefilled = intake
+            self.diameters.setPlaceholderText(_tr("baseline lesions, mm, e.g. 90, 20"))
+        else:
+            if self.diameters.text() == self._prefilled:
+                self.diameters.clear()
+            self._prefilled = ""
+            self.diameters.setPlaceholderText(_tr("mm of {0}").format(", ".join(targets)))
+        self.diameters.setEnabled(True)
         labels = [f"{i + 1}: {s['date']}" for i, s in enumerate(scans)]
         current = self.scan_choice.currentIndex()
         if [self.scan_choice.itemText(i) for i in range(self.scan_choice.count())] != labels:
@@ -183,7 +232,13 @@ class ImagingPanel(QWidget):
 
     def _bind_scan_fields(self) -> None:
         index = self.scan_choice.currentIndex()
-        for field, key in ((self.new_lesions, "new_lesions"), (self.non_target, "non_target")):
+        for field, key in (
+            (self.new_lesions, "new_lesions"),
+            (self.non_target, "non_target"),
+            (self.scan_date_field, "date"),
+            (self.scan_modality, "modality"),
+            (self.scan_criteria, "criteria"),
+        ):
             field.path = f"imaging.{index}.{key}" if index >= 0 else "imaging.none"
             field.setEnabled(index >= 0)
             field.refresh()
@@ -192,7 +247,11 @@ class ImagingPanel(QWidget):
         for widget in (
             self.add_scan_button,
             self.add_lesion_button,
-            self.scan_date,
+            self.remove_scan_button,
             self.lesion_id,
+            self.diameters,
+            self.modality,
+            self.criteria,
+            self.scan_date,
         ):
             widget.setEnabled(not read_only)

@@ -8,6 +8,7 @@ thread (desktop.ui.workers) with progress and cancel; a worker opens its own sto
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,8 +20,8 @@ from desktop.logic.store import Store, error_text
 from desktop.ui import workers
 
 if TYPE_CHECKING:  # imported when first used, to keep start-up short
-    from desktop.logic.model import Case
     from desktop.ui.case_list import CaseListView
+    from desktop.ui.duplicate import DuplicateDialog
     from desktop.ui.settings import Settings
 
 
@@ -33,18 +34,6 @@ def load_demo_cases(store: Store) -> list[str]:
     from desktop.logic.model import read_case
 
     return [store.import_case(read_case(path))[0].case_id for path in demo_files()]
-
-
-def duplicate_of(case: Case) -> Case:
-    """A copy to start a similar case from: new MRN suffix, no case_id, no decision records
-    (a sealed record belongs to its patient)."""
-    from desktop.logic.model import Case
-
-    data = case.to_json_dict()
-    data.pop("case_id", None)
-    data.pop("decisions", None)
-    data["patient"]["mrn"] = f"{case.patient.mrn}-copy"[:64]
-    return Case.model_validate(data)
 
 
 class CaseActions(QObject):
@@ -78,30 +67,35 @@ class CaseActions(QObject):
         self._window, self._store, self._settings = window, store, settings
         self._cases, self._tasks, self._open_store = cases, tasks, open_store
         self.import_report: QMessageBox | None = None
+        self.duplicate_dialog: DuplicateDialog | None = None
+        # Asked for each imported file whose MRN is on file: True adds it as a new revision.
+        self.ask_known: Callable[[workers.KnownMrn], bool] = self._ask_known
 
     def on_new_case(self) -> None:
         from desktop.ui.new_case import NewCaseDialog
 
-        dialog = NewCaseDialog(self._settings.language, parent=self._window)
-        case = dialog.case() if dialog.exec() else None
-        if case is not None:
-            stored = self._store.new_case(case)
+        dialog = NewCaseDialog(self._settings.language, parent=self._window, store=self._store)
+        if dialog.exec() and dialog.stored_case_id is not None:
             self.casesChanged.emit()
-            self.openRequested.emit(stored.case_id)
+            self.openRequested.emit(dialog.stored_case_id)
 
-    def on_duplicate(self, case_id: str | None = None) -> None:
+    def on_duplicate(self, case_id: str | None = None) -> DuplicateDialog | None:
+        """Ask whose case the copy is (MRN, name) before storing it; opens the copy."""
+        from desktop.ui.duplicate import DuplicateDialog
+
         case_id = case_id or self._cases.current_case_id()
         if case_id is None:
-            return
-        try:
-            stored = self._store.new_case(duplicate_of(self._store.get_case(case_id).case))
-        except Exception as exc:  # noqa: BLE001 -- store refusals are shown in words
-            QMessageBox.warning(
-                self._window, self.tr("Not duplicated"), error_text(exc, self._settings.language)
-            )
-            return
-        self.casesChanged.emit()
-        self.openRequested.emit(stored.case_id)
+            return None
+        dialog = DuplicateDialog(self._store, case_id, self._settings.language, self._window)
+        dialog.accepted.connect(lambda: self._duplicated(dialog))
+        dialog.open()
+        self.duplicate_dialog = dialog
+        return dialog
+
+    def _duplicated(self, dialog: DuplicateDialog) -> None:
+        if dialog.stored_case_id is not None:
+            self.casesChanged.emit()
+            self.openRequested.emit(dialog.stored_case_id)
 
     def on_load_demo(self) -> list[str]:
         from desktop.logic.model import CaseError
@@ -140,10 +134,45 @@ class CaseActions(QObject):
         title = QCoreApplication.translate("CaseActions", "Importing %n file(s)…", "", count)
         return self._tasks.run(task, title, self.tr("Import failed"))
 
+    def _ask_known(self, known: workers.KnownMrn) -> bool:
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Import"),
+            self.tr("MRN {0} exists ({1}). The file {2} holds a case with this MRN.").format(
+                known.case.patient.mrn, known.name, known.path.name
+            ),
+            parent=self._window,
+        )
+        add = box.addButton(self.tr("Add as a new revision"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Skip"), QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        return box.clickedButton() is add
+
+    def _import_known(self, result: workers.ImportResult) -> tuple[int, int]:
+        """Ask about each file whose MRN is on file; (added as revisions, skipped)."""
+        added = skipped = 0
+        for known in result.known:
+            if not self.ask_known(known):
+                skipped += 1
+                continue
+            try:
+                stored, _created = self._store.import_case(known.case)
+            except Exception as exc:  # noqa: BLE001 -- a refusal names the file, the rest goes on
+                result.problems.append(f"{known.path}: {error_text(exc, self._settings.language)}")
+                continue
+            result.imported.append(stored.case_id)
+            added += 1
+        return added, skipped
+
     def on_import_finished(self, result: workers.ImportResult) -> None:
+        added, skipped = self._import_known(result)
         self.casesChanged.emit()
-        count = len(result.imported)
+        count = len(result.imported) - added
         text = QCoreApplication.translate("CaseActions", "%n case(s) imported.", "", count)
+        if added or skipped:
+            text += " " + self.tr("MRN on file: {0} added as a new revision, {1} skipped.").format(
+                added, skipped
+            )
         if result.problems:
             box = QMessageBox(
                 QMessageBox.Icon.Warning,

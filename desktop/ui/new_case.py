@@ -1,17 +1,17 @@
 """The New case dialog: the fields hcc-mdt-case/1 requires, nothing guessed, errors beside each.
 
-Everything else (imaging, treatments, history...) is entered afterwards in the workspace.
+Everything else (imaging, treatments, history...) is entered afterwards in the workspace. With
+a store, the case is stored from the dialog itself: a refusal (an MRN already on file) is shown
+beside its field and the dialog stays open with everything typed.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -22,7 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.logic.model import FORMAT, Case, CaseError, parse_case, term
+from desktop.logic.model import FORMAT, Case, term
+from desktop.ui.date_input import DateInput
+from desktop.ui.undo import located_problems
+
+if TYPE_CHECKING:
+    from desktop.logic.store import Store
 
 ERROR_STYLE = "color: #c0392b;"
 INVALID_STYLE = "border: 2px solid #c0392b; border-radius: 3px;"
@@ -32,13 +37,19 @@ class NewCaseDialog(QDialog):
     """Collects the required fields; `case()` is the validated Case after `accept()`."""
 
     def __init__(
-        self, lang: str = "en", today: dt.date | None = None, parent: QWidget | None = None
+        self,
+        lang: str = "en",
+        today: dt.date | None = None,
+        parent: QWidget | None = None,
+        store: Store | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("New case"))
         self.setMinimumWidth(640)
         self._lang = lang
+        self._store = store
         self._case: Case | None = None
+        self.stored_case_id: str | None = None
         self._errors: dict[str, QLabel] = {}
         self._inputs: dict[str, QWidget] = {}
         self._build(today or dt.date.today())
@@ -47,10 +58,11 @@ class NewCaseDialog(QDialog):
         form = QFormLayout()
         self.mrn = self._add(form, "patient.mrn", self.tr("MRN"), QLineEdit(self))
         self.name = self._add(form, "patient.name", self.tr("Name"), QLineEdit(self))
-        self.assessed_on = QDateEdit(QDate(today.year, today.month, today.day), self)
-        self.assessed_on.setCalendarPopup(True)
-        self.assessed_on.setDisplayFormat("yyyy-MM-dd")
-        self._add(form, "assessed_on", self.tr("Assessed on (date of the labs)"), self.assessed_on)
+        label = self.tr("Assessed on (date of the labs)")
+        self.assessed_on = DateInput(label, self)
+        self.assessed_on.set_date(today)
+        self._add(form, "assessed_on", label, self.assessed_on)
+        self._inputs["assessed_on"] = self.assessed_on.edit
         self.ecog = self._add(
             form, "ecog", self.tr("ECOG"), self._choice([(str(n), n) for n in range(5)])
         )
@@ -151,11 +163,10 @@ class NewCaseDialog(QDialog):
 
     def data(self) -> dict[str, Any]:
         """The case as typed, missing values left out so validation names them."""
-        day = self.assessed_on.date()
         data: dict[str, Any] = {
             "format": FORMAT,
             "patient": _present({"mrn": self.mrn.text().strip(), "name": self.name.text().strip()}),
-            "assessed_on": dt.date(day.year(), day.month(), day.day()).isoformat(),
+            "assessed_on": self.assessed_on.text().strip() or None,
             "ecog": self.ecog.currentData(),
             "labs": _present(
                 {
@@ -186,13 +197,44 @@ class NewCaseDialog(QDialog):
         return self._case
 
     def on_accept(self) -> None:
+        """Validate, refuse an MRN already on file, store; stay open with the text on refusal."""
         self._clear_errors()
-        try:
-            self._case = parse_case(self.data(), lang=self._lang)
-        except CaseError as exc:
-            self._show_errors(exc.problems)
+        problems = self._date_problems() or located_problems(self.data(), self._lang)
+        if not problems:
+            problems = self._store_case(Case.model_validate(self.data()))
+        if problems:
+            self._show_errors(problems)
             return
         self.accept()
+
+    def _date_problems(self) -> list[tuple[str, str]]:
+        try:
+            self.assessed_on.date()
+        except ValueError as exc:
+            return [("assessed_on", str(exc))]
+        return []
+
+    def _store_case(self, case: Case) -> list[tuple[str, str]]:
+        """Store `case` when the dialog has a store; a refusal comes back beside its field."""
+        self._case = case
+        if self._store is None:
+            return []
+        from desktop.logic.store import error_text
+
+        owner = case_with_mrn(self._store, case.patient.mrn)
+        if owner is not None:
+            self._case = None
+            text = self.tr(
+                "MRN {0} is already on file for {1}: open that case from the list, "
+                "or correct the MRN."
+            ).format(case.patient.mrn, owner[1])
+            return [("patient.mrn", text)]
+        try:
+            self.stored_case_id = self._store.new_case(case).case_id
+        except Exception as exc:  # noqa: BLE001 -- every store refusal is shown in words
+            self._case = None
+            return [("", error_text(exc, self._lang))]
+        return []
 
     def _clear_errors(self) -> None:
         for path, label in self._errors.items():
@@ -200,11 +242,15 @@ class NewCaseDialog(QDialog):
             self._inputs[path].setStyleSheet("")
         self.general.clear()
 
-    def _show_errors(self, problems: list[str]) -> None:
+    def _show_errors(self, problems: list[tuple[str, str]]) -> None:
         unplaced = []
-        for problem in problems:
+        for where, problem in problems:
             path = next(
-                (p for p in sorted(self._errors, key=len, reverse=True) if problem.startswith(p)),
+                (
+                    p
+                    for p in sorted(self._errors, key=len, reverse=True)
+                    if where == p or where.startswith(p + ".")
+                ),
                 None,
             )
             if path is None:
@@ -216,6 +262,14 @@ class NewCaseDialog(QDialog):
             label.show()
             self._inputs[path].setStyleSheet(INVALID_STYLE)
         self.general.setText("\n".join(unplaced))
+
+
+def case_with_mrn(store: Store, mrn: str) -> tuple[str, str] | None:
+    """(case_id, patient name) of the stored case with exactly this MRN, if any."""
+    for row in store.list_cases(mrn):
+        if row.mrn == mrn:
+            return row.case_id, row.name
+    return None
 
 
 def _present(values: dict[str, Any]) -> dict[str, Any]:

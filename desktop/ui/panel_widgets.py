@@ -35,6 +35,12 @@ def table_view(model: QAbstractItemModel, min_rows: int = 2, max_rows: int = 8) 
     return view
 
 
+def selected_row(view: QTableView) -> int | None:
+    """The row selected in `view`, None when none is."""
+    rows = view.selectionModel().selectedRows() if view.selectionModel() else []
+    return rows[0].row() if rows else None
+
+
 def wrapped(text: str) -> QLabel:
     label = QLabel(text)
     label.setWordWrap(True)

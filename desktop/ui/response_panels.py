@@ -9,15 +9,15 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
-    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.logic.clinical import agent_catalogue, load_catalogue
-from desktop.logic.model import Term, adverse_event_term, agent_term
-from desktop.ui.panel_widgets import error_label, row_of, table_view
+from desktop.logic.model import Term, adverse_event_term, agent_term, lifecycle, text_table
+from desktop.ui.date_input import DateInput
+from desktop.ui.panel_widgets import error_label, row_of, selected_row, table_view
 from desktop.ui.tables import Column, ListTableModel
 from desktop.ui.undo import CaseDocument
 
@@ -35,6 +35,19 @@ def agent_name(name: str, lang: str) -> str:
     return in_language(agent_term(name), lang)
 
 
+def regimen_agents(regimen_id: str) -> list[str]:
+    """The agents a treatment with this catalogue regimen gives: its components, in order."""
+    found = load_catalogue().by_id(regimen_id)
+    components = getattr(found, "components", ()) if found is not None else ()
+    return [component.name for component in components]
+
+
+def ae_glossary() -> list[str]:
+    """CTCAE terms the glossary names, in file order (resources/text/glossary.json)."""
+    prefix = "term.ae."
+    return [key[len(prefix) :] for key in text_table() if key.startswith(prefix)]
+
+
 def regimen_name(regimen_id: str, lang: str) -> str:
     """The catalogue's name of a regimen id, or the id when the catalogue lacks it."""
     found = load_catalogue().by_id(regimen_id)
@@ -49,11 +62,18 @@ class TreatmentsPanel(QWidget):
     ) -> None:
         super().__init__(parent)
         self.document = document
+        self._offered: str | None = None
         self.treatments = ListTableModel(
             document,
             "treatments",
             [
-                Column("regimen", _tr("Regimen"), display=lambda v: regimen_name(v, lang)),
+                # A catalogue regimen, chosen below: never free text typed into the cell.
+                Column(
+                    "regimen",
+                    _tr("Regimen"),
+                    editable=False,
+                    display=lambda v: regimen_name(v, lang),
+                ),
                 Column("started", _tr("Started"), "date"),
                 Column("stopped", _tr("Stopped"), "date"),
             ],
@@ -63,7 +83,7 @@ class TreatmentsPanel(QWidget):
             document,
             "",
             [
-                Column("name", _tr("Agent"), display=lambda v: agent_name(v, lang)),
+                Column("name", _tr("Agent"), editable=False, display=lambda v: agent_name(v, lang)),
                 Column("last_dose", _tr("Last dose"), "date"),
             ],
             self,
@@ -74,20 +94,22 @@ class TreatmentsPanel(QWidget):
         self.errors = error_label()
         for model in (self.treatments, self.agents):
             model.problemsChanged.connect(lambda p: self.errors.setText("\n".join(p)))
-        self.regimen = QLineEdit()
-        self.regimen.setPlaceholderText(_tr("regimen id"))
-        self.started = QLineEdit()
-        self.started.setPlaceholderText(_tr("started YYYY-MM-DD"))
-        self.add_treatment_button = QPushButton(_tr("Add treatment"))
+        self.regimen = QComboBox()
+        self.regimen.setAccessibleName(_tr("Regimen of the new treatment"))
+        for regimen in load_catalogue().regimens:
+            self.regimen.addItem(regimen.name.render(lang), regimen.id)
+        self.started = DateInput(_tr("Started"))
+        self.started.edit.setPlaceholderText(_tr("started YYYY-MM-DD"))
+        self.add_treatment_button = QPushButton(_tr("Add treatment with its agents"))
         self.add_treatment_button.clicked.connect(
-            lambda: self.on_add_treatment(self.regimen.text(), self.started.text())
+            lambda: self.on_add_treatment(self.regimen.currentData(), self.started.text())
         )
         self.agent = QComboBox()
         self.agent.setEditable(True)
         for name in sorted(agent_catalogue()):
             self.agent.addItem(agent_name(name, lang), name)
-        self.last_dose = QLineEdit()
-        self.last_dose.setPlaceholderText(_tr("last dose YYYY-MM-DD"))
+        self.last_dose = DateInput(_tr("Last dose"))
+        self.last_dose.edit.setPlaceholderText(_tr("last dose YYYY-MM-DD"))
         self.add_agent_button = QPushButton(_tr("Add agent to the selected treatment"))
         self.add_agent_button.clicked.connect(
             lambda: self.on_add_agent(self.chosen_agent(), self.last_dose.text())
@@ -95,9 +117,15 @@ class TreatmentsPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.treatment_view)
+        self.remove_treatment_button = QPushButton(_tr("Remove the selected treatment"))
+        self.remove_treatment_button.clicked.connect(self.on_remove_treatment)
+        self.remove_agent_button = QPushButton(_tr("Remove the selected agent"))
+        self.remove_agent_button.clicked.connect(self.on_remove_agent)
         layout.addWidget(row_of(self.regimen, self.started, self.add_treatment_button))
+        layout.addWidget(row_of(self.remove_treatment_button))
         layout.addWidget(self.agent_view)
         layout.addWidget(row_of(self.agent, self.last_dose, self.add_agent_button))
+        layout.addWidget(row_of(self.remove_agent_button))
         layout.addWidget(self.errors)
 
     def selected_treatment(self) -> int | None:
@@ -111,17 +139,53 @@ class TreatmentsPanel(QWidget):
         index = self.selected_treatment()
         self.agents.set_list_path(f"treatments.{index}.agents" if index is not None else "")
 
-    def on_add_treatment(self, regimen: str, started: str) -> list[str]:
+    def on_add_treatment(self, regimen_id: str, started: str) -> list[str]:
+        """Add a catalogue regimen as a treatment, its agents taken from its components."""
+        regimen = load_catalogue().by_id(regimen_id)
+        if regimen is None or regimen_id not in {r.id for r in load_catalogue().regimens}:
+            problems = [_tr("Choose the regimen from the catalogue list.")]
+            self.errors.setText("\n".join(problems))
+            return problems
+        try:
+            self.started.date()
+        except ValueError as exc:
+            self.errors.setText(str(exc))
+            return [str(exc)]
         item: dict[str, object] = {
-            "regimen": regimen.strip(),
-            "started": started.strip() or None,
-            "agents": [],
+            "regimen": regimen.id,
+            "agents": [{"name": name} for name in regimen_agents(regimen_id)],
         }
-        problems = self.document.add_item(
-            "treatments", {k: v for k, v in item.items() if v is not None}
-        )
+        if started.strip():
+            item["started"] = started.strip()
+        problems = self.document.add_item("treatments", item)
+        self.errors.setText("\n".join(problems))
+        if not problems:
+            self.started.setText("")
+        return problems
+
+    def on_remove_treatment(self) -> list[str]:
+        """Remove the selected treatment (undoable); nothing is removed without a selection."""
+        row = selected_row(self.treatment_view)
+        if row is None:
+            problems = [_tr("Select the treatment to remove in the table first.")]
+        else:
+            problems = self.document.remove_item("treatments", row)
         self.errors.setText("\n".join(problems))
         return problems
+
+    def on_remove_agent(self) -> list[str]:
+        index, row = self.selected_treatment(), selected_row(self.agent_view)
+        if index is None or row is None:
+            problems = [_tr("Select the agent to remove in the table first.")]
+        else:
+            problems = self.document.remove_item(f"treatments.{index}.agents", row)
+        self.errors.setText("\n".join(problems))
+        return problems
+
+    def chosen_regimen(self) -> str | None:
+        """The regimen of the decision record in force: offered first for a new treatment."""
+        record = lifecycle.current(self.document.case.decisions)
+        return record.regimen_id if record else None
 
     def chosen_agent(self) -> str:
         """The catalogue name of the agent shown, or the text typed when it is not listed."""
@@ -131,22 +195,46 @@ class TreatmentsPanel(QWidget):
         return self.agent.currentText()
 
     def on_add_agent(self, name: str, last_dose: str) -> list[str]:
+        """Add an agent to the selected treatment, or set the last dose of one it already has."""
         index = self.selected_treatment()
+        name = name.strip()
         if index is None:
             problems = [_tr("Add a treatment first, then its agents.")]
         else:
-            agent = {"name": name.strip(), "last_dose": last_dose.strip() or None}
-            problems = self.document.add_item(f"treatments.{index}.agents", agent)
+            agents = self.document.value(f"treatments.{index}.agents") or []
+            position = next((i for i, a in enumerate(agents) if a["name"] == name), None)
+            dose = last_dose.strip() or None
+            if position is not None:
+                path = f"treatments.{index}.agents.{position}.last_dose"
+                problems = self.document.propose(path, dose)
+            else:
+                agent = {"name": name, "last_dose": dose}
+                problems = self.document.add_item(f"treatments.{index}.agents", agent)
         self.errors.setText("\n".join(problems))
         return problems
 
     def refresh(self) -> None:
         self.treatments.reload()
         self._bind_agents()
+        chosen = self.chosen_regimen()
+        if chosen is not None and chosen != self._offered:
+            found = self.regimen.findData(chosen)
+            if found >= 0:
+                self.regimen.setCurrentIndex(found)
+            self._offered = chosen
 
     def set_read_only(self, read_only: bool) -> None:
-        for widget in (self.add_treatment_button, self.add_agent_button):
+        for widget in (
+            self.add_treatment_button,
+            self.add_agent_button,
+            self.remove_treatment_button,
+            self.remove_agent_button,
+            self.regimen,
+            self.agent,
+        ):
             widget.setEnabled(not read_only)
+        for date in (self.started, self.last_dose):
+            date.setReadOnly(read_only)
 
 
 class AdverseEventsPanel(QWidget):
@@ -162,9 +250,10 @@ class AdverseEventsPanel(QWidget):
             document,
             "adverse_events",
             [
-                Column(
+                Column(  # chosen by its words below, not typed into the cell as a key
                     "term",
                     _tr("CTCAE term"),
+                    editable=False,
                     display=lambda v: in_language(adverse_event_term(v), lang),
                 ),
                 Column("grade", _tr("Grade (1-5)"), "int"),
@@ -182,31 +271,59 @@ class AdverseEventsPanel(QWidget):
         self.view = table_view(self.model, 2, 8)
         self.errors = error_label()
         self.model.problemsChanged.connect(lambda p: self.errors.setText("\n".join(p)))
-        self.term = QLineEdit()
-        self.term.setPlaceholderText(_tr("CTCAE term, e.g. alt_increased"))
+        self.term = QComboBox()
+        self.term.setEditable(True)
+        self.term.setAccessibleName(_tr("CTCAE term"))
+        for key in ae_glossary():
+            self.term.addItem(in_language(adverse_event_term(key), lang), key)
+        self.term.setCurrentIndex(-1)
+        self.term.lineEdit().setPlaceholderText(_tr("CTCAE term: choose or type"))
         self.grade = QComboBox()
         self.grade.addItems([str(g) for g in range(1, 6)])
         self.add_button = QPushButton(_tr("Add adverse event"))
         self.add_button.clicked.connect(
-            lambda: self.on_add_event(self.term.text(), int(self.grade.currentText()))
+            lambda: self.on_add_event(self.chosen_term(), int(self.grade.currentText()))
         )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
+        self.remove_button = QPushButton(_tr("Remove the selected adverse event"))
+        self.remove_button.clicked.connect(self.on_remove_event)
         layout.addWidget(row_of(self.term, QLabel(_tr("grade")), self.grade, self.add_button))
+        layout.addWidget(row_of(self.remove_button))
         layout.addWidget(self.errors)
 
+    def chosen_term(self) -> str:
+        """The CTCAE term shown (its glossary key), or the words typed when it is not listed."""
+        index = self.term.currentIndex()
+        if index >= 0 and self.term.itemText(index) == self.term.currentText():
+            return str(self.term.itemData(index))
+        return self.term.currentText()
+
     def on_add_event(self, term_text: str, grade: int) -> list[str]:
-        problems = self.document.add_item(
-            "adverse_events", {"term": term_text.strip(), "grade": grade}
-        )
+        term_text = term_text.strip()
+        if not term_text:
+            problems = [_tr("CTCAE term: choose one from the list or type it.")]
+        else:
+            problems = self.document.add_item("adverse_events", {"term": term_text, "grade": grade})
         self.errors.setText("\n".join(problems))
         if not problems:
-            self.term.clear()
+            self.term.setCurrentIndex(-1)
+            self.term.setEditText("")
+        return problems
+
+    def on_remove_event(self) -> list[str]:
+        row = selected_row(self.view)
+        if row is None:
+            problems = [_tr("Select the adverse event to remove in the table first.")]
+        else:
+            problems = self.document.remove_item("adverse_events", row)
+        self.errors.setText("\n".join(problems))
         return problems
 
     def refresh(self) -> None:
         self.model.reload()
 
     def set_read_only(self, read_only: bool) -> None:
-        self.add_button.setEnabled(not read_only)
+        for widget in (self.add_button, self.remove_button, self.term, self.grade):
+            widget.setEnabled(not read_only)

@@ -10,6 +10,7 @@ from desktop.logic.model import lifecycle
 from desktop.ui.drafts import ensure_draft
 from desktop.ui.forms import ERROR_STYLE, NumberField, TextField, heading
 from desktop.ui.panel_widgets import row_of
+from desktop.ui.response_panels import regimen_name as adjuvant_name
 from desktop.ui.step_base import StepPage, badge_html, bullets_html, rich_label
 from desktop.ui.undo import CaseDocument
 
@@ -28,7 +29,7 @@ class AdjuvantStep(StepPage):
     ) -> None:
         super().__init__(document, settings, parent)
         self.options: list[AdjuvantOption] = []
-        self.add_full(heading(self.tr("Adjuvant plan of the draft decision")))
+        self.add_full(heading(self.tr("Adjuvant plan of the decision")))
         self.option_choice = QComboBox()
         self.choose_button = QPushButton(self.tr("Use this option"))
         self.choose_button.clicked.connect(lambda: self.on_choose(self.option_choice.currentData()))
@@ -37,7 +38,10 @@ class AdjuvantStep(StepPage):
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.setWordWrap(True)
         self.add_full(self.error)
-        self.option = TextField(document, f"{UNBOUND}.option", self.tr("Option"))
+        # The option is chosen above by its name; its catalogue ID is never shown.
+        self.chosen = QLabel()
+        self.chosen.setWordWrap(True)
+        self.chosen.setStyleSheet("font-weight: 600;")
         self.duration = NumberField(
             document, f"{UNBOUND}.duration_months", self.tr("Duration (months)"), integer=True
         )
@@ -50,7 +54,8 @@ class AdjuvantStep(StepPage):
             ),
             multiline=True,
         )
-        self.add_pair(self.option, self.duration)
+        self.add_full(self.chosen)
+        self.add_pair(self.duration)
         self.add_full(self.notes)
         self.no_draft = QLabel(self.tr("No draft decision yet: choosing an option starts one."))
         self.add_full(self.no_draft)
@@ -75,16 +80,22 @@ class AdjuvantStep(StepPage):
         return problems
 
     def refresh(self) -> None:
-        index = lifecycle.draft_index(self.document.case.decisions)
+        """Show the plan of the record in force: the draft's (editable) or the sealed one's."""
+        decisions = self.document.case.decisions
+        index = lifecycle.current_index(decisions)
         base = f"decisions.{index}.adjuvant_plan" if index is not None else UNBOUND
         has_plan = index is not None and self.document.value(base) is not None
-        for field, key in (
-            (self.option, "option"),
-            (self.duration, "duration_months"),
-            (self.notes, "notes"),
-        ):
+        for field, key in ((self.duration, "duration_months"), (self.notes, "notes")):
             field.path = f"{base}.{key}"
-            field.setEnabled(has_plan and not self.document.read_only)
+            field.setEnabled(has_plan)
+        option = self.document.value(f"{base}.option") if has_plan else None
+        if option:
+            text = self.tr("Chosen: {0}").format(adjuvant_name(option, self.lang))
+        elif index is not None and lifecycle.draft_index(decisions) is None:
+            text = self.tr("The sealed decision holds no adjuvant plan.")
+        else:
+            text = self.tr("No adjuvant option chosen yet.")
+        self.chosen.setText(text)
         self.no_draft.setVisible(index is None)
         super().refresh()
 
@@ -94,8 +105,8 @@ class AdjuvantStep(StepPage):
 
     def show_results(self, evaluation: Evaluation) -> None:
         self.options = list(evaluation.adjuvant)
-        draft = lifecycle.draft(self.document.case.decisions)
-        chosen = draft.adjuvant_plan.option if draft and draft.adjuvant_plan else None
+        record = lifecycle.current(self.document.case.decisions)
+        chosen = record.adjuvant_plan.option if record and record.adjuvant_plan else None
         current = chosen or self.option_choice.currentData()
         self.option_choice.blockSignals(True)
         self.option_choice.clear()

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from desktop.logic.clinical import Evaluation
     from desktop.ui.settings import Settings
 
+MISSING_STYLE = "background: #f3f4f6; color: #374151; padding: 4px 8px; border-radius: 4px;"
 CARD_STYLE = "QFrame#card { border: 1px solid #c8ccd2; border-radius: 6px; background: #fbfbfc; }"
 BADGE_COLOURS = {
     "suitable": "#1e7d3a",
@@ -137,10 +138,20 @@ class StepPage(QWidget):
         results_host = QWidget()
         self.results = QVBoxLayout(results_host)
         self.results.setContentsMargins(4, 4, 4, 4)
-        layout = QHBoxLayout(self)
+        # What this step still lacks (clinical.completeness), above the form.
+        self.missing = QLabel()
+        self.missing.setWordWrap(True)
+        self.missing.setStyleSheet(MISSING_STYLE)
+        self.missing.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.missing.hide()
+        columns = QHBoxLayout()
+        columns.setContentsMargins(0, 0, 0, 0)
+        columns.addWidget(scrolled(form_host), 3)
+        columns.addWidget(scrolled(results_host), 2)
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(scrolled(form_host), 3)
-        layout.addWidget(scrolled(results_host), 2)
+        layout.addWidget(self.missing)
+        layout.addLayout(columns, 1)
         self._next_row = 0
         self._stretched = False
 
@@ -160,6 +171,16 @@ class StepPage(QWidget):
         if not self._stretched:
             self.form.setRowStretch(self._next_row, 1)
         self.results.addStretch(1)
+
+    def show_gaps(self, lines: list[str]) -> None:
+        """List what this step still lacks for the meeting (empty: the step is complete)."""
+        title = self.tr("Still missing for the meeting:")
+        if len(lines) <= 3:
+            self.missing.setText(title + "\n" + "\n".join(f"\u2022 {line}" for line in lines))
+        else:  # one wrapped paragraph: a long list must not push the form off the screen
+            self.missing.setText(title + " " + " \u00b7 ".join(lines))
+        self.missing.setToolTip("\n".join(f"\u2022 {line}" for line in lines))
+        self.missing.setVisible(bool(lines))
 
     def fields(self) -> list[BoundField]:
         return self.findChildren(BoundField)

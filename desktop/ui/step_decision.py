@@ -6,11 +6,23 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QWidget,
+)
 
 from desktop.logic.model import Decision, lifecycle, term
 from desktop.logic.store import StoreError
 from desktop.ui.drafts import start_draft
+from desktop.ui.finalize_reason import (
+    ask_missing_reason,
+    completeness_override,
+    missing_reason_needed,
+)
 from desktop.ui.forms import (
     ERROR_STYLE,
     DateField,
@@ -19,13 +31,14 @@ from desktop.ui.forms import (
     enum_field,
     heading,
 )
-from desktop.ui.panel_widgets import row_of, table_view
+from desktop.ui.panel_widgets import row_of, selected_row, table_view
 from desktop.ui.step_base import StepPage, bullets_html, rich_label
 from desktop.ui.tables import Column, ListTableModel
 from desktop.ui.undo import CaseDocument
 
 if TYPE_CHECKING:
     from desktop.logic.clinical import Evaluation
+    from desktop.logic.model.decision import Override
     from desktop.ui.settings import Settings
     from desktop.ui.workspace import CaseWorkspace
 
@@ -136,6 +149,9 @@ class DecisionStep(StepPage):
                 stretch_after=False,
             )
         )
+        self.remove_attendee_button = QPushButton(self.tr("Remove the selected attendee"))
+        self.remove_attendee_button.clicked.connect(self.on_remove_attendee)
+        self.add_full(row_of(self.remove_attendee_button))
         self.add_full(heading(self.tr("Signatures")))
         self.signatures = rich_label()
         self.add_full(self.signatures)
@@ -149,6 +165,7 @@ class DecisionStep(StepPage):
         self.add_full(row_of(self.signer, self.sign_button, self.sign_later_button))
         self.draft_controls: list[QWidget] = [
             self.add_attendee_button,
+            self.remove_attendee_button,
             self.sign_button,
             self.finalize_button,
             self.attendee_name,
@@ -171,6 +188,12 @@ class DecisionStep(StepPage):
             self.attendee_name.clear()
             self.attendee_role.clear()
         return self._say(problems)
+
+    def on_remove_attendee(self) -> list[str]:
+        row = selected_row(self.attendee_view)
+        if self.index is None or row is None:
+            return self._say([self.tr("Select the attendee to remove in the table first.")])
+        return self._say(self.document.remove_item(f"decisions.{self.index}.attendees", row))
 
     def on_sign(self, attendee_position: int) -> list[str]:
         """Add the signature of one attendee (now) to the draft."""
@@ -198,7 +221,14 @@ class DecisionStep(StepPage):
         return self._say(self.document.add_item(f"decisions.{self.index}.signed_by", signature))
 
     def on_finalize_requested(self) -> None:
-        """Ask for confirmation, then finalize: the record is sealed and can no longer change."""
+        """Ask for confirmation (and, with items missing, for the reason), then finalize."""
+        missing = self.missing_items()
+        if missing:
+            reason = self.ask_missing_reason(missing)
+            if reason is None:
+                return
+            self.on_finalize_confirmed(reason)
+            return
         answer = QMessageBox.question(
             self,
             self.tr("Finalize the decision?"),
@@ -210,11 +240,27 @@ class DecisionStep(StepPage):
         if answer == QMessageBox.StandardButton.Yes:
             self.on_finalize_confirmed()
 
-    def on_finalize_confirmed(self) -> list[str]:
+    def missing_items(self) -> list[str]:
+        """What the case still lacks for its meeting (clinical.completeness), in words."""
+        return [gap.message.render(self.lang) for gap in self._bound().readiness().gaps]
+
+    def ask_missing_reason(self, missing: list[str]) -> str | None:
+        """The reason to finalize with items missing; None when the user cancels."""
+        return ask_missing_reason(self, missing)
+
+    def on_finalize_confirmed(self, missing_reason: str | None = None) -> list[str]:
+        """Seal the draft; with items missing the reason is recorded first, as an override of
+        item "completeness" (computed: incomplete, chosen: finalize) in the record itself."""
         index, workspace = self.index, self._bound()
         draft = self._record(index)
         if index is None or draft is None or not draft.signed_by:
             return self._say([self.tr("A final decision needs at least one signature.")])
+        missing = self.missing_items()
+        if missing:
+            problems = self._record_missing_reason(index, missing, missing_reason)
+            if problems:
+                return self._say(problems)
+            draft = self._record(index) or draft
         if not workspace.flush():
             return self._say(
                 [
@@ -260,6 +306,16 @@ class DecisionStep(StepPage):
     def _accounts(self) -> bool:
         store = getattr(self.workspace, "store", None)
         return store is not None and store.has_accounts()
+
+    def _record_missing_reason(
+        self, index: int, missing: list[str], reason: str | None
+    ) -> list[str]:
+        if not (reason or "").strip():
+            return [missing_reason_needed(len(missing))]
+        store_user = self._bound().store.user
+        user = self.settings.user() or ((store_user.name, store_user.role) if store_user else None)
+        override = completeness_override(missing, reason or "", user, self.lang)
+        return self.document.add_item(f"decisions.{index}.overrides", override)
 
     def on_amend(self) -> list[str]:
         workspace = self._bound()
@@ -352,6 +408,13 @@ class DecisionStep(StepPage):
         """Read-only follows the record: a draft is editable, a final record never is."""
         self._show_state(self.record_index())
 
+    def _override_line(self, override: Override) -> str:
+        if override.item == "completeness":  # its reason is the whole sentence, in words
+            return override.reason
+        return self.tr("Override {0}: computed {1}, chosen {2} \u2014 {3}").format(
+            override.item.upper(), override.computed or "\u2014", override.chosen, override.reason
+        )
+
     def show_results(self, evaluation: Evaluation) -> None:
         lines = [
             self.tr("BCLC {0} \u00b7 CNLC {1} \u00b7 Child-Pugh {2}").format(
@@ -364,12 +427,7 @@ class DecisionStep(StepPage):
             lines.append(
                 self.tr("Regimen: {0}").format(names.get(record.regimen_id, record.regimen_id))
             )
-        lines += [
-            self.tr("Override {0}: computed {1}, chosen {2} \u2014 {3}").format(
-                o.item.upper(), o.computed or "\u2014", o.chosen, o.reason
-            )
-            for o in (record.overrides if record else [])
-        ]
+        lines += [self._override_line(o) for o in (record.overrides if record else [])]
         history = [
             self.tr("{0} \u00b7 {1} \u00b7 {2}").format(
                 d.meeting_date.isoformat(),

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
+from desktop.ui.choice_sets import enum_set_field
 from desktop.ui.forms import (
     DateField,
     NumberField,
@@ -63,6 +64,7 @@ class PatientStep(StepPage):
             DateField(d, "patient.birth_date", self.tr("Birth date")),
         )
         self.add_pair(DateField(d, "assessed_on", self.tr("Labs and assessment dated")))
+        self.add_full(enum_set_field(d, "etiology", self.tr("Aetiology"), "etiology", self.lang))
 
     def _build_labs(self) -> None:
         d = self.document

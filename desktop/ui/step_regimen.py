@@ -27,6 +27,7 @@ from desktop.logic.clinical import verdict_label
 from desktop.logic.model import lifecycle, term
 from desktop.ui.drafts import ensure_draft
 from desktop.ui.forms import ERROR_STYLE, glossary_values, heading
+from desktop.ui.history_form import history_fields, history_heading
 from desktop.ui.row_models import KeyedRowsModel
 from desktop.ui.step_base import BADGE_COLOURS, StepPage, badge_html, bullets_html, rich_label
 from desktop.ui.undo import CaseDocument
@@ -150,6 +151,7 @@ class RegimenStep(StepPage):
         self.rows: list[RegimenVerdict] = []
         self.model = RegimenTableModel(self.lang, self)
         self.proxy = ClassFilter(self.model, self)
+        self._build_history()
         self._build_filter()
         self._build_table()
         self.chosen_label = QLabel()
@@ -162,6 +164,13 @@ class RegimenStep(StepPage):
         self.detail = rich_label()
         self.results.addWidget(self.detail)
         self.finish_form()
+
+    def _build_history(self) -> None:
+        self.add_full(history_heading())
+        fields = history_fields(self.document)
+        self.history = {field.path: field for field in fields}
+        for left, right in zip(fields[::2], [*fields[1::2], None], strict=False):
+            self.add_pair(left, right)
 
     def _build_filter(self) -> None:
         self.add_full(heading(self.tr("Conversion regimens (every regimen of the catalogue)")))

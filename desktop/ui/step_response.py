@@ -22,6 +22,9 @@ if TYPE_CHECKING:
     from desktop.ui.settings import Settings
 
 
+UNBOUND_STRATEGY = "decisions.none.timing_strategy"
+
+
 class ResponseStep(StepPage):
     """The response series, what was given and tolerated, and when surgery could be done."""
 
@@ -53,8 +56,8 @@ class ResponseStep(StepPage):
         )
         self.strategy = enum_field(
             d,
-            "decisions.none.timing_strategy",
-            self.tr("Timing strategy (draft decision)"),
+            UNBOUND_STRATEGY,
+            self.tr("Timing strategy (of the decision)"),
             "timing",
             self.lang,
             optional=True,
@@ -89,16 +92,16 @@ class ResponseStep(StepPage):
         self.results.addWidget(self.facts)
 
     def refresh(self) -> None:
-        index = lifecycle.draft_index(self.document.case.decisions)
+        decisions = self.document.case.decisions
+        draft = lifecycle.draft_index(decisions)
+        shown = lifecycle.current_index(decisions)  # a sealed record's strategy is shown too
         self.strategy.path = (
-            f"decisions.{index}.timing_strategy"
-            if index is not None
-            else ("decisions.none.timing_strategy")
+            f"decisions.{shown}.timing_strategy" if shown is not None else UNBOUND_STRATEGY
         )
-        self.strategy.setEnabled(index is not None and not self.document.read_only)
+        self.strategy.setEnabled(shown is not None)
         self.strategy_note.setText(
             ""
-            if index is not None
+            if draft is not None or shown is not None
             else self.tr("Start a draft decision (Decision step) to record the timing strategy.")
         )
         super().refresh()

@@ -159,6 +159,8 @@ class ListTableModel(QAbstractTableModel):
             return QBrush(INVALID_BACKGROUND)
         if refused and role == Qt.ItemDataRole.ToolTipRole:
             return "\n".join(refused[1])
+        if role == Qt.ItemDataRole.ToolTipRole:  # the whole text when the cell is too narrow
+            return self.data(index, Qt.ItemDataRole.DisplayRole) or None
         return None
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802

@@ -16,7 +16,7 @@ from pydantic import ValidationError
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from desktop.logic.model import Case, describe_errors
+from desktop.logic.model import Case, describe_errors, field_name, path_name
 
 SET_FIELD_ID = 4201
 
@@ -88,11 +88,22 @@ def without_item(data: dict[str, Any], path: str, index: int) -> dict[str, Any]:
 
 
 def validated(data: dict[str, Any], lang: str = "en") -> Case:
-    """The Case for `data`, or EditRefused with one sentence per problem in `lang`."""
+    """The Case for `data`, or EditRefused with one sentence per problem in `lang`, each
+    naming its field in the reader's words (never the path)."""
     try:
         return Case.model_validate(data)
     except ValidationError as exc:
-        raise EditRefused(describe_errors(exc, lang)) from None
+        raise EditRefused(describe_errors(exc, lang, field_name)) from None
+
+
+def located_problems(data: dict[str, Any], lang: str = "en") -> list[tuple[str, str]]:
+    """(dotted path, sentence) for every problem of `data`; empty when it is a valid case."""
+    try:
+        Case.model_validate(data)
+    except ValidationError as exc:
+        paths = [".".join(str(p) for p in e["loc"]) for e in exc.errors(include_url=False)]
+        return list(zip(paths, describe_errors(exc, lang, field_name), strict=True))
+    return []
 
 
 def case_dict(case: Case) -> dict[str, Any]:
@@ -195,7 +206,9 @@ class SetFieldCommand(QUndoCommand):
     """Set one field; consecutive edits of the same field merge into one undo step."""
 
     def __init__(self, document: CaseDocument, path: str, value: Any) -> None:
-        super().__init__(QCoreApplication.translate("Undo", "Change {0}").format(path))
+        super().__init__(
+            QCoreApplication.translate("Undo", "Change {0}").format(path_name(path, document.lang))
+        )
         self.document = document
         self.path = path
         self.old = copy.deepcopy(document.value(path))
@@ -221,7 +234,9 @@ class AddItemCommand(QUndoCommand):
     """Insert one item into a list (a scan, a lesion, an attendee, a decision...)."""
 
     def __init__(self, document: CaseDocument, path: str, index: int, item: Any) -> None:
-        super().__init__(QCoreApplication.translate("Undo", "Add to {0}").format(path))
+        super().__init__(
+            QCoreApplication.translate("Undo", "Add to {0}").format(path_name(path, document.lang))
+        )
         self.document = document
         self.path = path
         self.index = index
@@ -238,7 +253,11 @@ class RemoveItemCommand(QUndoCommand):
     """Remove one item from a list; undo puts it back where it was."""
 
     def __init__(self, document: CaseDocument, path: str, index: int) -> None:
-        super().__init__(QCoreApplication.translate("Undo", "Remove from {0}").format(path))
+        super().__init__(
+            QCoreApplication.translate("Undo", "Remove from {0}").format(
+                path_name(path, document.lang)
+            )
+        )
         self.document = document
         self.path = path
         self.index = index

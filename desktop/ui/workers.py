@@ -153,12 +153,24 @@ class TaskRunner:
             self.running.remove(task)
 
 
+@dataclass(frozen=True)
+class KnownMrn:
+    """A file whose MRN is already on file: held back until the user says what to do."""
+
+    path: Path
+    case: Case
+    case_id: str
+    name: str
+
+
 @dataclass
 class ImportResult:
-    """Imported case ids, and one line per refused file naming the file and the problem."""
+    """Imported case ids, files whose MRN is already on file (not imported: the user is asked),
+    and one line per refused file naming the file and the problem."""
 
     imported: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    known: list[KnownMrn] = field(default_factory=list)
 
 
 def import_files(open_store: StoreOpener, paths: Iterable[Path], lang: str = "en") -> Work:
@@ -185,7 +197,14 @@ def _import_one(store: Store, path: Path, result: ImportResult, lang: str = "en"
     from desktop.logic.model import CaseError, read_case
 
     try:
-        stored, _created = store.import_case(read_case(path))
+        case = read_case(path)
+        owner = next(
+            (r for r in store.list_cases(case.patient.mrn) if r.mrn == case.patient.mrn), None
+        )
+        if owner is not None:
+            result.known.append(KnownMrn(path, case, owner.case_id, owner.name))
+            return
+        stored, _created = store.import_case(case)
         result.imported.append(stored.case_id)
     except CaseError as exc:
         result.problems.extend(str(exc).splitlines())

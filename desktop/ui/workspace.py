@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.logic.clinical import AREAS, Evaluation, evaluate, readiness
+from desktop.logic.clinical import AREAS, Evaluation, Readiness, evaluate, readiness
 from desktop.logic.model import Message, Rules, lifecycle
 from desktop.logic.store import Store, department_rules
 from desktop.ui.autosave import AutoSaver
@@ -134,6 +134,7 @@ class CaseWorkspace(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(self._header())
         layout.addWidget(self._conflict_bar())
+        layout.addWidget(self._sealed_bar())
         layout.addLayout(body, 1)
         layout.addWidget(self._disclaimer())
 
@@ -185,6 +186,40 @@ class CaseWorkspace(QWidget):
         self.conflict_bar.hide()
         return self.conflict_bar
 
+    def _sealed_bar(self) -> QFrame:
+        """Says why the case cannot be edited and offers what to do: start an amendment."""
+        self.sealed_bar = QFrame()
+        self.sealed_bar.setStyleSheet("QFrame { background: #e8eef8; border-radius: 4px; }")
+        self.sealed_text = QLabel()
+        self.sealed_text.setWordWrap(True)
+        self.amend_button = QPushButton(_tr("Start an amendment"))
+        self.amend_button.clicked.connect(self.on_amend_requested)
+        row = QHBoxLayout(self.sealed_bar)
+        row.addWidget(self.sealed_text, 1)
+        row.addWidget(self.amend_button)
+        self.sealed_bar.hide()
+        return self.sealed_bar
+
+    def on_amend_requested(self) -> list[str]:
+        """Open an amendment of the sealed record (a new draft naming it) from any step."""
+        problems = self.decision_step.on_amend()
+        if problems:
+            self.sealed_text.setText(self.sealed_text.text() + "\n" + "\n".join(problems))
+        return problems
+
+    def _show_sealed(self, read_only: bool) -> None:
+        final = lifecycle.latest_final(self.document.case.decisions)
+        if read_only and final is not None:
+            sealed_on = (final.finalized_at or final.meeting_date.isoformat())[:10]
+            self.sealed_text.setText(
+                _tr(
+                    "Read-only: the decision of the meeting of {0} was sealed on {1}. "
+                    "A sealed record never changes; to correct or add anything, start an "
+                    "amendment (a new draft that names the sealed record)."
+                ).format(final.meeting_date.isoformat(), sealed_on)
+            )
+        self.sealed_bar.setVisible(read_only and final is not None)
+
     def _disclaimer(self) -> QLabel:
         self.disclaimer = QLabel()
         self.disclaimer.setWordWrap(True)
@@ -231,22 +266,35 @@ class CaseWorkspace(QWidget):
         self._apply_read_only()
 
     def meeting_date(self) -> dt.date:
-        """The meeting the case is prepared for: the draft decision's date, else today."""
-        draft = lifecycle.draft(self.document.case.decisions)
-        return draft.meeting_date if draft is not None else dt.date.today()
+        """The meeting the case is prepared for: the record in force's date (the draft, else the
+        latest final record), else today."""
+        record = lifecycle.current(self.document.case.decisions)
+        return record.meeting_date if record is not None else dt.date.today()
+
+    def readiness(self) -> Readiness:
+        """What the case lacks for its meeting: the one rule of clinical.completeness, with the
+        department's stale days from the store."""
+        return readiness(self.document.case, self.meeting_date(), stale_days(self.store))
 
     def step_states(self) -> list[str]:
-        # Stale days: the department's limit, from the store.
-        ready = readiness(self.document.case, self.meeting_date(), stale_days(self.store))
+        ready = self.readiness()
         return [ready.area_state(area) for area in AREAS]
 
     def _mark_steps(self) -> None:
         words = state_words()
-        for row, (title, state) in enumerate(zip(step_titles(), self.step_states(), strict=True)):
+        ready = self.readiness()
+        for row, (title, area) in enumerate(zip(step_titles(), AREAS, strict=True)):
+            state = ready.area_state(area)
+            lines = [gap.message.render(self.lang) for gap in ready.in_area(area)]
             item = self.sidebar.item(row)
-            item.setText(f"{STATE_MARKS[state]}  {title}\n      {words[state]}")
+            summary = words[state]
+            if lines:
+                summary = _tr("{0}: {1} to do").format(words[state], len(lines))
+            item.setText(f"{STATE_MARKS[state]}  {title}\n      {summary}")
+            item.setToolTip("\n".join(f"\u2022 {line}" for line in lines) or words[state])
             item.setForeground(QColor(BADGE_COLOURS[state]))
             item.setData(Qt.ItemDataRole.UserRole, state)
+            self.steps[row].show_gaps(lines)
 
     def is_read_only(self) -> bool:
         """Read-only once decided: a sealed record and no draft open (model.lifecycle)."""
@@ -257,6 +305,7 @@ class CaseWorkspace(QWidget):
         self.document.read_only = read_only
         for step in self.steps:
             step.set_read_only(read_only)
+        self._show_sealed(read_only)
 
     def on_invalid_count(self, count: int) -> None:
         self.invalid_note.setText(_tr("unsaved: fix {0} field(s)").format(count))

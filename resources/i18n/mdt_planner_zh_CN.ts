@@ -160,77 +160,87 @@
     <context>
         <name>AdjuvantStep</name>
         <message>
-            <location filename="../../desktop/ui/step_adjuvant.py" line="31" />
-            <source>Adjuvant plan of the draft decision</source>
-            <translation>决策草稿的辅助治疗计划</translation>
+            <location filename="../../desktop/ui/step_adjuvant.py" line="32" />
+            <source>Adjuvant plan of the decision</source>
+            <translation>决策的辅助治疗计划</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_adjuvant.py" line="33" />
+            <location filename="../../desktop/ui/step_adjuvant.py" line="34" />
             <source>Use this option</source>
             <translation>采用此方案</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_adjuvant.py" line="40" />
-            <source>Option</source>
-            <translation>方案</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/step_adjuvant.py" line="42" />
+            <location filename="../../desktop/ui/step_adjuvant.py" line="46" />
             <source>Duration (months)</source>
             <translation>疗程（月）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_adjuvant.py" line="48" />
+            <location filename="../../desktop/ui/step_adjuvant.py" line="52" />
             <source>Stop rules and notes (recurrence, intolerable toxicity, whether pCR changed the plan)</source>
             <translation>停药规则与备注（复发、不可耐受的毒性、病理完全缓解（pCR）是否改变计划）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_adjuvant.py" line="55" />
+            <location filename="../../desktop/ui/step_adjuvant.py" line="60" />
             <source>No draft decision yet: choosing an option starts one.</source>
             <translation>尚无决策草稿：选择一个方案即新建草稿。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_adjuvant.py" line="113" />
+            <location filename="../../desktop/ui/step_adjuvant.py" line="93" />
+            <source>Chosen: {0}</source>
+            <translation>已选：{0}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_adjuvant.py" line="95" />
+            <source>The sealed decision holds no adjuvant plan.</source>
+            <translation>已封存的决策中没有辅助治疗计划。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_adjuvant.py" line="97" />
+            <source>No adjuvant option chosen yet.</source>
+            <translation>尚未选择辅助治疗方案。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_adjuvant.py" line="124" />
             <source>offered</source>
             <translation>推荐</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_adjuvant.py" line="114" />
+            <location filename="../../desktop/ui/step_adjuvant.py" line="125" />
             <source>not recommended</source>
             <translation>不推荐</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_adjuvant.py" line="115" />
+            <location filename="../../desktop/ui/step_adjuvant.py" line="126" />
             <source>no recommendation in the review</source>
             <translation>综述未作推荐</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_adjuvant.py" line="120" />
+            <location filename="../../desktop/ui/step_adjuvant.py" line="131" />
             <source>Duration: {0} months</source>
             <translation>疗程：{0} 个月</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_adjuvant.py" line="122" />
+            <location filename="../../desktop/ui/step_adjuvant.py" line="133" />
             <source>Duration: not fixed by the evidence</source>
             <translation>疗程：现有证据未规定</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_adjuvant.py" line="125" />
+            <location filename="../../desktop/ui/step_adjuvant.py" line="136" />
             <source>Stop: {0}</source>
             <translation>停药：{0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_adjuvant.py" line="128" />
+            <location filename="../../desktop/ui/step_adjuvant.py" line="139" />
             <source>ref {0} ({1}{2}): {3}</source>
             <translation>文献 {0}（{1}{2}）：{3}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_adjuvant.py" line="136" />
+            <location filename="../../desktop/ui/step_adjuvant.py" line="147" />
             <source>Evidence</source>
             <translation>证据</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_adjuvant.py" line="136" />
+            <location filename="../../desktop/ui/step_adjuvant.py" line="147" />
             <source>For this case</source>
             <translation>本病例</translation>
         </message>
@@ -238,47 +248,52 @@
     <context>
         <name>Agenda</name>
         <message>
-            <location filename="../../desktop/ui/agenda_model.py" line="43" />
+            <location filename="../../desktop/ui/agenda_model.py" line="45" />
             <source>ready</source>
             <translation>已就绪</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda_model.py" line="46" />
+            <location filename="../../desktop/ui/agenda_model.py" line="48" />
             <source>%1 missing</source>
             <translation>缺 %1 项</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda_model.py" line="48" />
+            <location filename="../../desktop/ui/agenda_model.py" line="50" />
             <source>%1 stale</source>
             <translation>%1 项过期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda_model.py" line="110" />
+            <location filename="../../desktop/ui/agenda_model.py" line="113" />
             <source>#</source>
             <translation>序号</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda_model.py" line="111" />
+            <location filename="../../desktop/ui/agenda_model.py" line="114" />
             <source>Name</source>
             <translation>姓名</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda_model.py" line="112" />
+            <location filename="../../desktop/ui/agenda_model.py" line="115" />
             <source>MRN</source>
             <translation>病历号</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda_model.py" line="113" />
+            <location filename="../../desktop/ui/agenda_model.py" line="116" />
             <source>Stage</source>
             <translation>分期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda_model.py" line="114" />
+            <location filename="../../desktop/ui/agenda_model.py" line="117" />
+            <source>Question to the MDT</source>
+            <translation>提交 MDT 讨论的问题</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/agenda_model.py" line="118" />
             <source>Before the meeting</source>
             <translation>会前待办</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda_model.py" line="115" />
+            <location filename="../../desktop/ui/agenda_model.py" line="119" />
             <source>Discussed</source>
             <translation>已讨论</translation>
         </message>
@@ -286,92 +301,93 @@
     <context>
         <name>AgendaView</name>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="105" />
-            <source>Before the meeting</source>
-            <translation>会前待办</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/agenda.py" line="114" />
+            <location filename="../../desktop/ui/agenda.py" line="85" />
+            <location filename="../../desktop/ui/agenda.py" line="123" />
             <source>Meeting on</source>
             <translation>会议日期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="116" />
+            <location filename="../../desktop/ui/agenda.py" line="114" />
+            <source>Before the meeting</source>
+            <translation>会前待办</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/agenda.py" line="126" />
             <source>Meetings on record</source>
             <translation>已记录的会议</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="137" />
+            <location filename="../../desktop/ui/agenda.py" line="147" />
             <source>&amp;Add cases…</source>
             <translation>添加病例(&amp;A)…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="138" />
+            <location filename="../../desktop/ui/agenda.py" line="148" />
             <source>Move &amp;up</source>
             <translation>上移(&amp;U)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="139" />
+            <location filename="../../desktop/ui/agenda.py" line="149" />
             <source>Move do&amp;wn</source>
             <translation>下移(&amp;W)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="140" />
+            <location filename="../../desktop/ui/agenda.py" line="150" />
             <source>&amp;Remove</source>
             <translation>移除(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="141" />
+            <location filename="../../desktop/ui/agenda.py" line="151" />
             <source>Mark &amp;discussed</source>
             <translation>标记为已讨论(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="142" />
+            <location filename="../../desktop/ui/agenda.py" line="152" />
             <source>&amp;Carry over undiscussed…</source>
             <translation>顺延未讨论病例(&amp;C)…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="143" />
+            <location filename="../../desktop/ui/agenda.py" line="153" />
             <source>&amp;Open case</source>
             <translation>打开病例(&amp;O)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="144" />
+            <location filename="../../desktop/ui/agenda.py" line="154" />
             <source>&amp;Present (F5)</source>
             <translation>演示(&amp;P)（F5）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="145" />
+            <location filename="../../desktop/ui/agenda.py" line="155" />
             <source>E&amp;xport meeting pack…</source>
             <translation>导出会议资料包(&amp;X)…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="184" />
+            <location filename="../../desktop/ui/agenda.py" line="213" />
             <source>%1 cases, %2 ready, %3 discussed</source>
             <translation>共 %1 例，%2 例已就绪，%3 例已讨论</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="194" />
+            <location filename="../../desktop/ui/agenda.py" line="223" />
             <source>Before the meeting: select a case</source>
             <translation>会前待办：请选择一个病例</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="197" />
+            <location filename="../../desktop/ui/agenda.py" line="226" />
             <source>Before the meeting: %1</source>
             <translation>会前待办：%1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="200" />
+            <location filename="../../desktop/ui/agenda.py" line="229" />
             <source>Nothing missing or stale.</source>
             <translation>无缺项，无过期数据。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="254" />
+            <location filename="../../desktop/ui/agenda.py" line="283" />
             <source>Carried over</source>
             <translation>已顺延</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="255" />
+            <location filename="../../desktop/ui/agenda.py" line="284" />
             <source>%1 undiscussed case(s) moved to %2.</source>
             <translation>%1 例未讨论病例已顺延至 %2。</translation>
         </message>
@@ -433,96 +449,117 @@
     <context>
         <name>CarryOverDialog</name>
         <message>
-            <location filename="../../desktop/ui/agenda_dialogs.py" line="71" />
+            <location filename="../../desktop/ui/agenda_dialogs.py" line="70" />
             <source>Carry over undiscussed cases</source>
             <translation>顺延未讨论病例</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda_dialogs.py" line="81" />
+            <location filename="../../desktop/ui/agenda_dialogs.py" line="71" />
             <source>Move the cases not yet discussed to the meeting on:</source>
             <translation>将尚未讨论的病例顺延到以下日期的会议：</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/agenda_dialogs.py" line="97" />
+            <source>Type the date of the meeting, YYYY-MM-DD.</source>
+            <translation>请输入会议日期，格式 YYYY-MM-DD。</translation>
         </message>
     </context>
     <context>
         <name>CaseActions</name>
         <message>
-            <location filename="../../desktop/ui/main_actions.py" line="100" />
-            <source>Not duplicated</source>
-            <translation>未能复制</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/main_actions.py" line="112" />
+            <location filename="../../desktop/ui/main_actions.py" line="106" />
             <source>Demonstration cases</source>
             <translation>演示病例</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_actions.py" line="130" />
+            <location filename="../../desktop/ui/main_actions.py" line="124" />
             <source>Import case files</source>
             <translation>导入病例文件</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_actions.py" line="130" />
+            <location filename="../../desktop/ui/main_actions.py" line="124" />
             <source>Case files (*.json)</source>
             <translation>病例文件 (*.json)</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/ui/main_actions.py" line="140" />
+            <location filename="../../desktop/ui/main_actions.py" line="134" />
             <source>Importing %n file(s)…</source>
             <translation>
                 <numerusform>正在导入 %n 个文件…</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_actions.py" line="141" />
+            <location filename="../../desktop/ui/main_actions.py" line="135" />
             <source>Import failed</source>
             <translation>导入失败</translation>
         </message>
-        <message numerus="yes">
+        <message>
+            <location filename="../../desktop/ui/main_actions.py" line="140" />
+            <location filename="../../desktop/ui/main_actions.py" line="179" />
+            <source>Import</source>
+            <translation>导入</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_actions.py" line="141" />
+            <source>MRN {0} exists ({1}). The file {2} holds a case with this MRN.</source>
+            <translation>病历号 {0} 已存在（{1}）。文件 {2} 中的病例使用同一病历号。</translation>
+        </message>
+        <message>
             <location filename="../../desktop/ui/main_actions.py" line="146" />
+            <source>Add as a new revision</source>
+            <translation>作为新版本添加</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_actions.py" line="147" />
+            <source>Skip</source>
+            <translation>跳过</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../desktop/ui/main_actions.py" line="171" />
             <source>%n case(s) imported.</source>
             <translation>
                 <numerusform>已导入 %n 例病例。</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_actions.py" line="150" />
-            <source>Import</source>
-            <translation>导入</translation>
+            <location filename="../../desktop/ui/main_actions.py" line="173" />
+            <source>MRN on file: {0} added as a new revision, {1} skipped.</source>
+            <translation>病历号已存在：{0} 例作为新版本添加，{1} 例跳过。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_actions.py" line="151" />
+            <location filename="../../desktop/ui/main_actions.py" line="180" />
             <source>Some files were refused.</source>
             <translation>部分文件被拒绝。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_actions.py" line="165" />
+            <location filename="../../desktop/ui/main_actions.py" line="194" />
             <source>Export</source>
             <translation>导出</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_actions.py" line="166" />
+            <location filename="../../desktop/ui/main_actions.py" line="195" />
             <source>Select the cases to export in the case list first.</source>
             <translation>请先在病例列表中选择要导出的病例。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_actions.py" line="169" />
+            <location filename="../../desktop/ui/main_actions.py" line="198" />
             <source>Export to folder</source>
             <translation>导出到文件夹</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/ui/main_actions.py" line="178" />
+            <location filename="../../desktop/ui/main_actions.py" line="207" />
             <source>Exporting %n case(s)…</source>
             <translation>
                 <numerusform>正在导出 %n 例病例…</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_actions.py" line="179" />
+            <location filename="../../desktop/ui/main_actions.py" line="208" />
             <source>Export failed</source>
             <translation>导出失败</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/ui/main_actions.py" line="183" />
+            <location filename="../../desktop/ui/main_actions.py" line="212" />
             <source>%n case file(s) written.</source>
             <translation>
                 <numerusform>已写入 %n 个病例文件。</numerusform>
@@ -665,12 +702,12 @@
     <context>
         <name>CasePickerDialog</name>
         <message>
-            <location filename="../../desktop/ui/agenda_dialogs.py" line="41" />
+            <location filename="../../desktop/ui/agenda_dialogs.py" line="34" />
             <source>Add cases to the agenda</source>
             <translation>向议程添加病例</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda_dialogs.py" line="44" />
+            <location filename="../../desktop/ui/agenda_dialogs.py" line="37" />
             <source>Filter by name or MRN</source>
             <translation>按姓名或病历号筛选</translation>
         </message>
@@ -678,7 +715,7 @@
     <context>
         <name>CaseWorkspace</name>
         <message>
-            <location filename="../../desktop/ui/workspace.py" line="149" />
+            <location filename="../../desktop/ui/workspace.py" line="150" />
             <source>Redo</source>
             <translation>重做</translation>
         </message>
@@ -728,53 +765,68 @@
             <translation>已过期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/workspace.py" line="148" />
+            <location filename="../../desktop/ui/workspace.py" line="149" />
             <source>Undo</source>
             <translation>撤销</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/workspace.py" line="177" />
+            <location filename="../../desktop/ui/workspace.py" line="178" />
             <source>Reload theirs and reapply my edits</source>
             <translation>载入对方版本并重新应用我的修改</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/workspace.py" line="179" />
+            <location filename="../../desktop/ui/workspace.py" line="180" />
             <source>Save mine as a new revision anyway</source>
             <translation>仍将我的版本保存为新修订</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/workspace.py" line="199" />
+            <location filename="../../desktop/ui/workspace.py" line="195" />
+            <source>Start an amendment</source>
+            <translation>开始修订</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/workspace.py" line="216" />
+            <source>Read-only: the decision of the meeting of {0} was sealed on {1}. A sealed record never changes; to correct or add anything, start an amendment (a new draft that names the sealed record).</source>
+            <translation>只读：{0} 会议的决策已于 {1} 封存。封存的记录不可更改；如需更正或补充，请开始修订（新建一份注明所修订记录的草稿）。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/workspace.py" line="234" />
             <source>Rules version {0}.</source>
             <translation>规则版本 {0}。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/workspace.py" line="262" />
+            <location filename="../../desktop/ui/workspace.py" line="292" />
+            <source>{0}: {1} to do</source>
+            <translation>{0}：尚有 {1} 项</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/workspace.py" line="311" />
             <source>unsaved: fix {0} field(s)</source>
             <translation>未保存：请修正 {0} 个字段</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/workspace.py" line="267" />
+            <location filename="../../desktop/ui/workspace.py" line="316" />
             <source>Unsaved changes…</source>
             <translation>有未保存的修改…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/workspace.py" line="270" />
+            <location filename="../../desktop/ui/workspace.py" line="319" />
             <source>Saved as revision {0}</source>
             <translation>已保存为第 {0} 版</translation>
-            <location filename="../../desktop/ui/workspace.py" line="300" />
+            <location filename="../../desktop/ui/workspace.py" line="349" />
         </message>
         <message>
-            <location filename="../../desktop/ui/workspace.py" line="275" />
+            <location filename="../../desktop/ui/workspace.py" line="324" />
             <source>Your edits are kept here until you choose.</source>
             <translation>在您作出选择前，您的修改会保留在此。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/workspace.py" line="280" />
+            <location filename="../../desktop/ui/workspace.py" line="329" />
             <source>Not saved: {0}</source>
             <translation>未保存：{0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/workspace.py" line="287" />
+            <location filename="../../desktop/ui/workspace.py" line="336" />
             <source>Your edits do not fit the newer revision:</source>
             <translation>您的修改与较新的修订版本不相容：</translation>
         </message>
@@ -818,206 +870,260 @@
         </message>
     </context>
     <context>
+        <name>DateInput</name>
+        <message>
+            <location filename="../../desktop/ui/date_input.py" line="38" />
+            <source>{0}: “{1}” is not a date; write it YYYY-MM-DD, e.g. 2026-06-01</source>
+            <translation>{0}：“{1}”不是日期；请按 YYYY-MM-DD 格式填写，例如 2026-06-01</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/date_input.py" line="46" />
+            <source>{0}: {1} is not a day of the calendar; check the month and the day</source>
+            <translation>{0}：{1} 不是有效的日历日期；请核对月份和日期</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/date_input.py" line="76" />
+            <source>Pick the day in a calendar</source>
+            <translation>在日历中选择日期</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/date_input.py" line="77" />
+            <source>Calendar for {0}</source>
+            <translation>{0}的日历</translation>
+        </message>
+    </context>
+    <context>
         <name>DecisionStep</name>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="61" />
+            <location filename="../../desktop/ui/step_decision.py" line="74" />
             <source>Start a draft decision</source>
             <translation>新建决策草稿</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="63" />
+            <location filename="../../desktop/ui/step_decision.py" line="76" />
             <source>Amend the final decision</source>
             <translation>修订最终决策</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="65" />
+            <location filename="../../desktop/ui/step_decision.py" line="78" />
             <source>Sign off and finalize…</source>
             <translation>签署并定稿…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="76" />
+            <location filename="../../desktop/ui/step_decision.py" line="89" />
             <source>Meeting date</source>
             <translation>会议日期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="80" />
+            <location filename="../../desktop/ui/step_decision.py" line="93" />
             <source>Follow-up status</source>
             <translation>随访状态</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="87" />
+            <location filename="../../desktop/ui/step_decision.py" line="100" />
             <source>Follow-up reason (when not done)</source>
             <translation>未随访原因（未完成时填写）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="91" />
+            <location filename="../../desktop/ui/step_decision.py" line="104" />
             <source>Question to the MDT</source>
             <translation>提交 MDT 讨论的问题</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="94" />
+            <location filename="../../desktop/ui/step_decision.py" line="107" />
             <source>Recommendation</source>
             <translation>MDT 建议</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="96" />
+            <location filename="../../desktop/ui/step_decision.py" line="109" />
             <source>Dissent</source>
             <translation>不同意见</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="98" />
+            <location filename="../../desktop/ui/step_decision.py" line="111" />
             <source>Reopen conditions (one per line)</source>
             <translation>重新讨论的条件（每行一条）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="114" />
+            <location filename="../../desktop/ui/step_decision.py" line="127" />
             <source>Attendees and roles</source>
             <translation>参会人员及职责</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="118" />
+            <location filename="../../desktop/ui/step_decision.py" line="131" />
             <source>Name</source>
             <translation>姓名</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="118" />
+            <location filename="../../desktop/ui/step_decision.py" line="131" />
             <source>Role</source>
             <translation>职责</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="124" />
+            <location filename="../../desktop/ui/step_decision.py" line="137" />
             <source>name</source>
             <translation>姓名</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="126" />
+            <location filename="../../desktop/ui/step_decision.py" line="139" />
             <source>role, e.g. hepatobiliary surgeon</source>
             <translation>职责，例如：肝胆外科医师</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="127" />
+            <location filename="../../desktop/ui/step_decision.py" line="140" />
             <source>Add attendee</source>
             <translation>添加参会人员</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="139" />
+            <location filename="../../desktop/ui/step_decision.py" line="152" />
+            <source>Remove the selected attendee</source>
+            <translation>删除所选参会者</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_decision.py" line="155" />
             <source>Signatures</source>
             <translation>签名</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="143" />
+            <location filename="../../desktop/ui/step_decision.py" line="159" />
             <source>Sign as this attendee</source>
             <translation>以该参会人员身份签名</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="145" />
+            <location filename="../../desktop/ui/step_decision.py" line="161" />
             <source>Sign the final record</source>
             <translation>签署最终记录</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="167" />
+            <location filename="../../desktop/ui/step_decision.py" line="184" />
             <source>Start a draft decision first.</source>
             <translation>请先新建决策草稿。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="180" />
+            <location filename="../../desktop/ui/step_decision.py" line="195" />
+            <source>Select the attendee to remove in the table first.</source>
+            <translation>请先在表格中选择要删除的参会者。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_decision.py" line="203" />
             <source>Add the attendees first, then sign as one of them.</source>
             <translation>请先添加参会人员，再以其中一人身份签名。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="183" />
+            <location filename="../../desktop/ui/step_decision.py" line="206" />
             <source>{0} has already signed.</source>
             <translation>{0} 已签名。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="190" />
+            <location filename="../../desktop/ui/step_decision.py" line="213" />
             <source>Not signed: {0} is present, not signed.</source>
             <translation>未签名：{0} 为“出席，未签署”。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="204" />
+            <location filename="../../desktop/ui/step_decision.py" line="234" />
             <source>Finalize the decision?</source>
             <translation>确定定稿此决策？</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="206" />
+            <location filename="../../desktop/ui/step_decision.py" line="236" />
             <source>Finalizing seals this decision record with its signatures. It can never be changed afterwards, only amended by a new record. Finalize now?</source>
             <translation>定稿后，此决策记录将连同签名一起封存，此后不能再修改，只能以新记录进行修订。现在定稿吗？</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="217" />
+            <location filename="../../desktop/ui/step_decision.py" line="257" />
             <source>A final decision needs at least one signature.</source>
             <translation>最终决策至少需要一个签名。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="222" />
+            <location filename="../../desktop/ui/step_decision.py" line="268" />
             <source>The draft could not be saved first; fix the fields marked in red or resolve the save conflict.</source>
             <translation>草稿无法先行保存；请修正标红的字段或解决保存冲突。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="249" />
+            <location filename="../../desktop/ui/step_decision.py" line="295" />
             <source>Choose the attendee who signs.</source>
             <translation>请选择签名的出席者。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="258" />
+            <location filename="../../desktop/ui/step_decision.py" line="304" />
             <source>Not signed.</source>
             <translation>未签名。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="268" />
+            <location filename="../../desktop/ui/step_decision.py" line="324" />
             <source>There is no final decision to amend.</source>
             <translation>没有可修订的最终决策。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="316" />
+            <location filename="../../desktop/ui/step_decision.py" line="372" />
             <source>Draft decision for the meeting of {0}</source>
             <translation>{0} 会议的决策草稿</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="320" />
+            <location filename="../../desktop/ui/step_decision.py" line="376" />
             <source>Final decision of {0}: sealed, read-only</source>
             <translation>{0} 的最终决策：已封存，只读</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="324" />
+            <location filename="../../desktop/ui/step_decision.py" line="380" />
             <source>No decision yet for this case.</source>
             <translation>此病例尚无决策。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="347" />
+            <location filename="../../desktop/ui/step_decision.py" line="403" />
             <source>No signature yet.</source>
             <translation>尚无签名。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="357" />
-            <source>BCLC {0} · CNLC {1} · Child-Pugh {2}</source>
-            <translation>BCLC {0} · CNLC {1} · Child-Pugh {2}</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/step_decision.py" line="365" />
-            <source>Regimen: {0}</source>
-            <translation>治疗方案：{0}</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/step_decision.py" line="368" />
+            <location filename="../../desktop/ui/step_decision.py" line="414" />
             <source>Override {0}: computed {1}, chosen {2} — {3}</source>
             <translation>更改 {0}：计算结果 {1}，采用 {2} — {3}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="374" />
+            <location filename="../../desktop/ui/step_decision.py" line="420" />
+            <source>BCLC {0} · CNLC {1} · Child-Pugh {2}</source>
+            <translation>BCLC {0} · CNLC {1} · Child-Pugh {2}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_decision.py" line="428" />
+            <source>Regimen: {0}</source>
+            <translation>治疗方案：{0}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_decision.py" line="432" />
             <source>{0} · {1} · {2}</source>
             <translation>{0} · {1} · {2}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="381" />
+            <location filename="../../desktop/ui/step_decision.py" line="439" />
             <source>What the record will show</source>
             <translation>决策记录将包含的内容</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="382" />
+            <location filename="../../desktop/ui/step_decision.py" line="440" />
             <source>Decision records of this case</source>
             <translation>本病例的决策记录</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/finalize_reason.py" line="27" />
+            <source>Finalize with items missing?</source>
+            <translation>在项目缺失的情况下定稿？</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/finalize_reason.py" line="29" />
+            <source>These items are missing:
+{0}
+
+Finalizing seals the record; it can only be amended afterwards. Say why the MDT decides without them (kept in the record):</source>
+            <translation>以下项目缺失：
+{0}
+
+定稿将封存记录，之后只能修订。请说明 MDT 为何在缺少这些项目时作出决策（将保存在记录中）：</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/finalize_reason.py" line="39" />
+            <source>Items are missing ({0}); finalizing needs the reason the MDT decides without them.</source>
+            <translation>有 {0} 项缺失；定稿需要说明 MDT 在缺少这些项目时作出决策的理由。</translation>
         </message>
     </context>
     <context>
@@ -1199,6 +1305,36 @@
         </message>
     </context>
     <context>
+        <name>DuplicateDialog</name>
+        <message>
+            <location filename="../../desktop/ui/duplicate.py" line="47" />
+            <source>Duplicate case</source>
+            <translation>复制病例</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/duplicate.py" line="55" />
+            <source>A new case is started from the findings of {0} ({1}). Decision records are not copied. Whose case is the copy?</source>
+            <translation>将以 {0}（{1}）的检查结果新建一个病例，决策记录不会复制。副本属于哪位患者？</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/duplicate.py" line="62" />
+            <location filename="../../desktop/ui/duplicate.py" line="66" />
+            <source>MRN of the new case</source>
+            <translation>新病例的病历号</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/duplicate.py" line="63" />
+            <location filename="../../desktop/ui/duplicate.py" line="67" />
+            <source>Name of the new case</source>
+            <translation>新病例的姓名</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/duplicate.py" line="93" />
+            <source>MRN {0} is already on file for {1}; type the new patient's MRN.</source>
+            <translation>病历号 {0} 已属于 {1}；请输入新患者的病历号。</translation>
+        </message>
+    </context>
+    <context>
         <name>ExportOptionsDialog</name>
         <message>
             <location filename="../../desktop/ui/dialogs.py" line="303" />
@@ -1335,29 +1471,62 @@
     <context>
         <name>Forms</name>
         <message>
-            <location filename="../../desktop/ui/forms.py" line="328" />
+            <location filename="../../desktop/ui/forms.py" line="352" />
             <source>no</source>
             <translation>否</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/forms.py" line="49" />
+            <location filename="../../desktop/ui/forms.py" line="50" />
             <source>{0}: “{1}” is not a number; type digits such as 41 or 1.05</source>
             <translation>{0}：“{1}”不是数字；请输入数字，例如 41 或 1.05</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/forms.py" line="55" />
+            <location filename="../../desktop/ui/forms.py" line="56" />
             <source>{0}: {1} must be a whole number</source>
             <translation>{0}：{1} 必须为整数</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/forms.py" line="294" />
+            <location filename="../../desktop/ui/forms.py" line="318" />
             <source>— not recorded</source>
             <translation>— 未记录</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/forms.py" line="328" />
+            <location filename="../../desktop/ui/forms.py" line="352" />
             <source>yes</source>
             <translation>是</translation>
+        </message>
+    </context>
+    <context>
+        <name>HistoryForm</name>
+        <message>
+            <location filename="../../desktop/ui/history_form.py" line="23" />
+            <source>Active autoimmune disease</source>
+            <translation>活动性自身免疫性疾病</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/history_form.py" line="24" />
+            <source>Organ transplant</source>
+            <translation>器官移植史</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/history_form.py" line="25" />
+            <source>Uncontrolled hypertension</source>
+            <translation>未控制的高血压</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/history_form.py" line="26" />
+            <source>Urine protein (g/24 h)</source>
+            <translation>24 小时尿蛋白（g/24 h）</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/history_form.py" line="28" />
+            <source>Major surgery within 28 days</source>
+            <translation>28 天内大手术</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/history_form.py" line="34" />
+            <source>Safety history (the regimen checks read these)</source>
+            <translation>安全性相关病史（方案核查需要）</translation>
         </message>
     </context>
     <context>
@@ -1614,255 +1783,265 @@
     <context>
         <name>NewCaseDialog</name>
         <message>
-            <location filename="../../desktop/ui/new_case.py" line="38" />
+            <location filename="../../desktop/ui/new_case.py" line="47" />
             <source>New case</source>
             <translation>新建病例</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/new_case.py" line="48" />
+            <location filename="../../desktop/ui/new_case.py" line="59" />
             <source>MRN</source>
             <translation>病历号</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/new_case.py" line="49" />
+            <location filename="../../desktop/ui/new_case.py" line="60" />
             <source>Name</source>
             <translation>姓名</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/new_case.py" line="53" />
+            <location filename="../../desktop/ui/new_case.py" line="61" />
             <source>Assessed on (date of the labs)</source>
             <translation>评估日期（化验日期）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/new_case.py" line="55" />
+            <location filename="../../desktop/ui/new_case.py" line="67" />
             <source>ECOG</source>
             <translation>ECOG评分</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/new_case.py" line="58" />
+            <location filename="../../desktop/ui/new_case.py" line="70" />
             <source>Bilirubin</source>
             <translation>总胆红素</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/new_case.py" line="61" />
+            <location filename="../../desktop/ui/new_case.py" line="73" />
             <source>Albumin</source>
             <translation>白蛋白</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/new_case.py" line="63" />
+            <location filename="../../desktop/ui/new_case.py" line="75" />
             <source>INR</source>
             <translation>INR</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/new_case.py" line="67" />
+            <location filename="../../desktop/ui/new_case.py" line="79" />
             <source>Ascites</source>
             <translation>腹水</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/new_case.py" line="73" />
+            <location filename="../../desktop/ui/new_case.py" line="85" />
             <source>Encephalopathy</source>
             <translation>肝性脑病</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/new_case.py" line="77" />
+            <location filename="../../desktop/ui/new_case.py" line="89" />
             <source>Nodules, longest diameter (cm)</source>
             <translation>结节最大径（cm）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/new_case.py" line="79" />
+            <location filename="../../desktop/ui/new_case.py" line="91" />
             <source>e.g. 8.5, 2.0</source>
             <translation>例如：8.5, 2.0</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/new_case.py" line="83" />
+            <location filename="../../desktop/ui/new_case.py" line="95" />
             <source>Portal vein invasion</source>
             <translation>门静脉侵犯</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/new_case.py" line="89" />
+            <location filename="../../desktop/ui/new_case.py" line="101" />
             <source>Extrahepatic spread</source>
             <translation>肝外转移</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/new_case.py" line="90" />
+            <location filename="../../desktop/ui/new_case.py" line="102" />
             <source>no</source>
             <translation>否</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/new_case.py" line="90" />
+            <location filename="../../desktop/ui/new_case.py" line="102" />
             <source>yes</source>
             <translation>是</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/new_case.py" line="103" />
+            <location filename="../../desktop/ui/new_case.py" line="115" />
             <source>The fields every case needs. Everything else is entered in the case workspace afterwards.</source>
             <translation>每个病例都必须填写的字段。其余信息稍后在病例工作区中录入。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/new_case.py" line="144" />
+            <location filename="../../desktop/ui/new_case.py" line="156" />
             <source>— choose —</source>
             <translation>— 请选择 —</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/new_case.py" line="228" />
+            <source>MRN {0} is already on file for {1}: open that case from the list, or correct the MRN.</source>
+            <translation>病历号 {0} 已属于 {1}：请从列表中打开该病例，或更正病历号。</translation>
         </message>
     </context>
     <context>
         <name>PatientStep</name>
         <message>
-            <location filename="../../desktop/ui/step_patient.py" line="47" />
+            <location filename="../../desktop/ui/step_patient.py" line="48" />
             <source>Child-Pugh (Pugh, Br J Surg 1973)</source>
             <translation>Child-Pugh分级（Pugh，Br J Surg 1973）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_patient.py" line="48" />
+            <location filename="../../desktop/ui/step_patient.py" line="49" />
             <source>ALBI / mALBI (Johnson 2015; Hiraoka 2017)</source>
             <translation>ALBI / mALBI分级（Johnson 2015；Hiraoka 2017）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_patient.py" line="49" />
+            <location filename="../../desktop/ui/step_patient.py" line="50" />
             <source>MELD / MELD-Na (OPTN 2016)</source>
             <translation>MELD / MELD-Na评分（OPTN 2016）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_patient.py" line="56" />
+            <location filename="../../desktop/ui/step_patient.py" line="57" />
             <source>Patient</source>
             <translation>患者</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_patient.py" line="58" />
+            <location filename="../../desktop/ui/step_patient.py" line="59" />
             <source>Name</source>
             <translation>姓名</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_patient.py" line="59" />
+            <location filename="../../desktop/ui/step_patient.py" line="60" />
             <source>Medical record number (MRN)</source>
             <translation>病历号</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_patient.py" line="62" />
+            <location filename="../../desktop/ui/step_patient.py" line="63" />
             <source>Sex</source>
             <translation>性别</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_patient.py" line="63" />
+            <location filename="../../desktop/ui/step_patient.py" line="64" />
             <source>Birth date</source>
             <translation>出生日期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_patient.py" line="65" />
+            <location filename="../../desktop/ui/step_patient.py" line="66" />
             <source>Labs and assessment dated</source>
             <translation>化验及评估日期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_patient.py" line="69" />
+            <location filename="../../desktop/ui/step_patient.py" line="67" />
+            <source>Aetiology</source>
+            <translation>病因</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/step_patient.py" line="71" />
             <source>Laboratory values</source>
             <translation>实验室检查</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_patient.py" line="71" />
+            <location filename="../../desktop/ui/step_patient.py" line="73" />
             <source>Total bilirubin</source>
             <translation>总胆红素</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_patient.py" line="72" />
+            <location filename="../../desktop/ui/step_patient.py" line="74" />
             <source>Albumin</source>
             <translation>白蛋白</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_patient.py" line="73" />
+            <location filename="../../desktop/ui/step_patient.py" line="75" />
             <source>Creatinine</source>
             <translation>血肌酐</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_patient.py" line="74" />
+            <location filename="../../desktop/ui/step_patient.py" line="76" />
             <source>Sodium</source>
             <translation>血钠</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_patient.py" line="75" />
+            <location filename="../../desktop/ui/step_patient.py" line="77" />
             <source>Platelets</source>
             <translation>血小板</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_patient.py" line="76" />
+            <location filename="../../desktop/ui/step_patient.py" line="78" />
             <source>ALT</source>
             <translation>ALT</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_patient.py" line="77" />
+            <location filename="../../desktop/ui/step_patient.py" line="79" />
             <source>AST</source>
             <translation>AST</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_patient.py" line="78" />
+            <location filename="../../desktop/ui/step_patient.py" line="80" />
             <source>AFP</source>
             <translation>AFP</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_patient.py" line="79" />
+            <location filename="../../desktop/ui/step_patient.py" line="81" />
             <source>PIVKA-II</source>
             <translation>PIVKA-II</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_patient.py" line="82" />
+            <location filename="../../desktop/ui/step_patient.py" line="84" />
             <source>INR</source>
             <translation>INR</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_patient.py" line="90" />
+            <location filename="../../desktop/ui/step_patient.py" line="92" />
             <source>Liver</source>
             <translation>肝脏</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_patient.py" line="92" />
+            <location filename="../../desktop/ui/step_patient.py" line="94" />
             <source>Ascites</source>
             <translation>腹水</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_patient.py" line="94" />
+            <location filename="../../desktop/ui/step_patient.py" line="96" />
             <source>Encephalopathy</source>
             <translation>肝性脑病</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_patient.py" line="98" />
+            <location filename="../../desktop/ui/step_patient.py" line="100" />
             <source>Varices</source>
             <translation>静脉曲张</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_patient.py" line="102" />
+            <location filename="../../desktop/ui/step_patient.py" line="104" />
             <source>Variceal bleeding within 6 months</source>
             <translation>6个月内静脉曲张出血</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_patient.py" line="106" />
+            <location filename="../../desktop/ui/step_patient.py" line="108" />
             <source>Cirrhosis</source>
             <translation>肝硬化</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_patient.py" line="108" />
+            <location filename="../../desktop/ui/step_patient.py" line="110" />
             <source>Dialysis twice in the past week</source>
             <translation>过去1周内透析≥2次</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_patient.py" line="112" />
+            <location filename="../../desktop/ui/step_patient.py" line="114" />
             <source>ICG-R15 (%)</source>
             <translation>ICG-R15（%）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_patient.py" line="114" />
+            <location filename="../../desktop/ui/step_patient.py" line="116" />
             <source>Future liver remnant (%)</source>
             <translation>剩余肝体积（%）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_patient.py" line="121" />
+            <location filename="../../desktop/ui/step_patient.py" line="123" />
             <source>Class {0} ({1} points)</source>
             <translation>{0}级（{1}分）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_patient.py" line="125" />
+            <location filename="../../desktop/ui/step_patient.py" line="127" />
             <source>Grade {0} (score {1})</source>
             <translation>{0}级（评分 {1}）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_patient.py" line="130" />
+            <location filename="../../desktop/ui/step_patient.py" line="132" />
             <source>MELD {0} · MELD-Na {1}</source>
             <translation>MELD {0} · MELD-Na {1}</translation>
         </message>
@@ -2077,77 +2256,77 @@
     <context>
         <name>RegimenStep</name>
         <message>
-            <location filename="../../desktop/ui/step_regimen.py" line="167" />
+            <location filename="../../desktop/ui/step_regimen.py" line="176" />
             <source>Conversion regimens (every regimen of the catalogue)</source>
             <translation>转化治疗方案（方案目录全部方案）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_regimen.py" line="169" />
+            <location filename="../../desktop/ui/step_regimen.py" line="178" />
             <source>All component classes</source>
             <translation>全部药物类别</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_regimen.py" line="175" />
+            <location filename="../../desktop/ui/step_regimen.py" line="184" />
             <source>Choose the selected regimen</source>
             <translation>采用所选方案</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_regimen.py" line="180" />
+            <location filename="../../desktop/ui/step_regimen.py" line="189" />
             <source>Filter by class:</source>
             <translation>按类别筛选：</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_regimen.py" line="187" />
+            <location filename="../../desktop/ui/step_regimen.py" line="196" />
             <source>Select one regimen for its reasons and evidence, or up to three (Ctrl+click) to compare them side by side.</source>
             <translation>选择一个方案查看理由和证据，或选择最多三个（Ctrl+单击）并列比较。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_regimen.py" line="239" />
+            <location filename="../../desktop/ui/step_regimen.py" line="248" />
             <source>Select exactly one regimen to choose it.</source>
             <translation>请只选择一个方案后再采用。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_regimen.py" line="260" />
+            <location filename="../../desktop/ui/step_regimen.py" line="269" />
             <source>Chosen for the decision: {0}</source>
             <translation>决策采用：{0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_regimen.py" line="262" />
+            <location filename="../../desktop/ui/step_regimen.py" line="271" />
             <source>No regimen chosen yet for the decision.</source>
             <translation>决策尚未采用任何方案。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_regimen.py" line="271" />
+            <location filename="../../desktop/ui/step_regimen.py" line="280" />
             <source>Data checklist: inputs not recorded or too old</source>
             <translation>数据清单：未记录或已过期的项目</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_regimen.py" line="274" />
+            <location filename="../../desktop/ui/step_regimen.py" line="283" />
             <source>every input the safety checks read is recorded.</source>
             <translation>安全核查所需的各项数据均已记录。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_regimen.py" line="286" />
+            <location filename="../../desktop/ui/step_regimen.py" line="295" />
             <source>Select a regimen to see why it got its verdict and the evidence behind it.</source>
             <translation>选择一个方案，查看其评定理由及所依据的证据。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_regimen.py" line="298" />
+            <location filename="../../desktop/ui/step_regimen.py" line="307" />
             <source>Checks (rule, outcome, reason, source)</source>
             <translation>核查项（规则、结果、原因、来源）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_regimen.py" line="299" />
+            <location filename="../../desktop/ui/step_regimen.py" line="308" />
             <source>Evidence</source>
             <translation>证据</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_regimen.py" line="315" />
+            <location filename="../../desktop/ui/step_regimen.py" line="324" />
             <source>ref {0}</source>
             <translation>文献 {0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_regimen.py" line="317" />
+            <location filename="../../desktop/ui/step_regimen.py" line="326" />
             <source>n = {0}</source>
             <translation>n = {0}</translation>
         </message>
@@ -2155,17 +2334,17 @@
     <context>
         <name>RegimenTableModel</name>
         <message>
-            <location filename="../../desktop/ui/step_regimen.py" line="53" />
+            <location filename="../../desktop/ui/step_regimen.py" line="54" />
             <source>Regimen</source>
             <translation>治疗方案</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_regimen.py" line="54" />
+            <location filename="../../desktop/ui/step_regimen.py" line="55" />
             <source>Components</source>
             <translation>组成</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_regimen.py" line="55" />
+            <location filename="../../desktop/ui/step_regimen.py" line="56" />
             <source>Verdict</source>
             <translation>评定</translation>
         </message>
@@ -2299,341 +2478,416 @@
     <context>
         <name>ResponsePanels</name>
         <message>
-            <location filename="../../desktop/ui/imaging_panel.py" line="61" />
+            <location filename="../../desktop/ui/imaging_panel.py" line="66" />
             <source>no</source>
             <translation>否</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/imaging_panel.py" line="61" />
+            <location filename="../../desktop/ui/imaging_panel.py" line="66" />
             <source>yes</source>
             <translation>是</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/imaging_panel.py" line="51" />
+            <location filename="../../desktop/ui/imaging_panel.py" line="47" />
+            <source>Scan date</source>
+            <translation>检查日期</translation>
+            <location filename="../../desktop/ui/imaging_panel.py" line="79" />
+            <location filename="../../desktop/ui/imaging_panel.py" line="140" />
+        </message>
+        <message>
+            <location filename="../../desktop/ui/imaging_panel.py" line="50" />
+            <source>Viable diameters (mm)</source>
+            <translation>存活肿瘤直径（mm）</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/imaging_panel.py" line="56" />
             <source>Add scan</source>
             <translation>添加影像检查</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/imaging_panel.py" line="54" />
+            <location filename="../../desktop/ui/imaging_panel.py" line="59" />
             <source>lesion id, e.g. L3</source>
             <translation>病灶编号，例如 L3</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/imaging_panel.py" line="56" />
+            <location filename="../../desktop/ui/imaging_panel.py" line="61" />
             <source>Add lesion row</source>
             <translation>添加病灶行</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/imaging_panel.py" line="61" />
+            <location filename="../../desktop/ui/imaging_panel.py" line="66" />
             <source>New lesions</source>
             <translation>新发病灶</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/imaging_panel.py" line="66" />
+            <location filename="../../desktop/ui/imaging_panel.py" line="71" />
             <source>Non-target lesions</source>
             <translation>非靶病灶</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/imaging_panel.py" line="68" />
+            <location filename="../../desktop/ui/imaging_panel.py" line="73" />
             <source>absent</source>
             <translation>无</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/imaging_panel.py" line="69" />
+            <location filename="../../desktop/ui/imaging_panel.py" line="74" />
             <source>present</source>
             <translation>存在</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/imaging_panel.py" line="70" />
+            <location filename="../../desktop/ui/imaging_panel.py" line="75" />
             <source>unequivocal progression</source>
             <translation>明确进展</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/imaging_panel.py" line="78" />
+            <location filename="../../desktop/ui/imaging_panel.py" line="81" />
+            <source>Modality</source>
+            <translation>检查方式</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/imaging_panel.py" line="86" />
+            <source>Response criteria</source>
+            <translation>疗效评价标准</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/imaging_panel.py" line="94" />
             <source>Viable tumour diameter per lesion (mm); leave a cell blank when the lesion was not measured on that scan.</source>
             <translation>各病灶存活肿瘤直径（mm）；该次检查未测量的病灶请留空。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/imaging_panel.py" line="87" />
+            <location filename="../../desktop/ui/imaging_panel.py" line="103" />
             <source>New scan:</source>
             <translation>新影像检查：</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/imaging_panel.py" line="97" />
+            <location filename="../../desktop/ui/imaging_panel.py" line="112" />
+            <source>Remove this scan</source>
+            <translation>删除此次影像检查</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/imaging_panel.py" line="116" />
             <source>Scan:</source>
             <translation>影像检查：</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/imaging_panel.py" line="114" />
+            <location filename="../../desktop/ui/imaging_panel.py" line="141" />
             <source>Diameters</source>
             <translation>直径</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/imaging_panel.py" line="121" />
+            <location filename="../../desktop/ui/imaging_panel.py" line="151" />
             <source>A follow-up scan needs the viable diameter (mm) of each baseline target lesion, in this order: {0}; {1} given.</source>
             <translation>随访影像检查需按以下顺序填写每个基线靶病灶的存活直径（mm）：{0}；已填写 {1} 个。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/imaging_panel.py" line="167" />
+            <location filename="../../desktop/ui/imaging_panel.py" line="191" />
+            <source>There is no scan to remove.</source>
+            <translation>没有可删除的影像检查。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/imaging_panel.py" line="214" />
+            <source>baseline lesions, mm, e.g. 90, 20</source>
+            <translation>基线病灶，mm，例如 90, 20</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/imaging_panel.py" line="219" />
             <source>mm of {0}</source>
             <translation>{0} 的直径（mm）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/imaging_panel.py" line="169" />
-            <source>baseline: no lesions yet</source>
-            <translation>基线：尚无病灶</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/response_panels.py" line="56" />
+            <location filename="../../desktop/ui/response_panels.py" line="73" />
             <source>Regimen</source>
             <translation>治疗方案</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="57" />
+            <location filename="../../desktop/ui/response_panels.py" line="77" />
             <source>Started</source>
             <translation>开始日期</translation>
+            <location filename="../../desktop/ui/response_panels.py" line="101" />
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="58" />
+            <location filename="../../desktop/ui/response_panels.py" line="78" />
             <source>Stopped</source>
             <translation>停止日期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="66" />
+            <location filename="../../desktop/ui/response_panels.py" line="86" />
             <source>Agent</source>
             <translation>药物/治疗</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="67" />
+            <location filename="../../desktop/ui/response_panels.py" line="87" />
             <source>Last dose</source>
             <translation>末次给药</translation>
+            <location filename="../../desktop/ui/response_panels.py" line="111" />
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="78" />
-            <source>regimen id</source>
-            <translation>方案编号</translation>
+            <location filename="../../desktop/ui/response_panels.py" line="98" />
+            <source>Regimen of the new treatment</source>
+            <translation>新治疗的方案</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="80" />
+            <location filename="../../desktop/ui/response_panels.py" line="102" />
             <source>started YYYY-MM-DD</source>
             <translation>开始日期 YYYY-MM-DD</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="81" />
-            <source>Add treatment</source>
-            <translation>添加治疗</translation>
+            <location filename="../../desktop/ui/response_panels.py" line="103" />
+            <source>Add treatment with its agents</source>
+            <translation>添加治疗及其药物</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="90" />
+            <location filename="../../desktop/ui/response_panels.py" line="112" />
             <source>last dose YYYY-MM-DD</source>
             <translation>末次给药 YYYY-MM-DD</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="91" />
+            <location filename="../../desktop/ui/response_panels.py" line="113" />
             <source>Add agent to the selected treatment</source>
             <translation>为所选治疗添加药物</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="136" />
+            <location filename="../../desktop/ui/response_panels.py" line="120" />
+            <source>Remove the selected treatment</source>
+            <translation>删除所选治疗</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/response_panels.py" line="122" />
+            <source>Remove the selected agent</source>
+            <translation>删除所选药物</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/response_panels.py" line="146" />
+            <source>Choose the regimen from the catalogue list.</source>
+            <translation>请从方案目录中选择方案。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/response_panels.py" line="170" />
+            <source>Select the treatment to remove in the table first.</source>
+            <translation>请先在表格中选择要删除的治疗。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/response_panels.py" line="179" />
+            <source>Select the agent to remove in the table first.</source>
+            <translation>请先在表格中选择要删除的药物。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/response_panels.py" line="202" />
             <source>Add a treatment first, then its agents.</source>
             <translation>请先添加治疗，再添加其药物。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="167" />
+            <location filename="../../desktop/ui/response_panels.py" line="255" />
             <source>CTCAE term</source>
             <translation>CTCAE 术语</translation>
+            <location filename="../../desktop/ui/response_panels.py" line="276" />
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="170" />
+            <location filename="../../desktop/ui/response_panels.py" line="259" />
             <source>Grade (1-5)</source>
             <translation>分级（1-5）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="171" />
+            <location filename="../../desktop/ui/response_panels.py" line="260" />
             <source>Onset</source>
             <translation>发生日期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="172" />
+            <location filename="../../desktop/ui/response_panels.py" line="261" />
             <source>Resolved</source>
             <translation>缓解日期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="175" />
+            <location filename="../../desktop/ui/response_panels.py" line="264" />
             <source>Attributed to</source>
             <translation>归因于</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="186" />
-            <source>CTCAE term, e.g. alt_increased</source>
-            <translation>CTCAE 术语，例如 alt_increased</translation>
+            <location filename="../../desktop/ui/response_panels.py" line="280" />
+            <source>CTCAE term: choose or type</source>
+            <translation>CTCAE 术语：选择或输入</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="189" />
+            <location filename="../../desktop/ui/response_panels.py" line="283" />
             <source>Add adverse event</source>
             <translation>添加不良事件</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="196" />
+            <location filename="../../desktop/ui/response_panels.py" line="290" />
+            <source>Remove the selected adverse event</source>
+            <translation>删除所选不良事件</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/response_panels.py" line="292" />
             <source>grade</source>
             <translation>分级</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/response_panels.py" line="306" />
+            <source>CTCAE term: choose one from the list or type it.</source>
+            <translation>CTCAE 术语：请从列表中选择或输入。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/response_panels.py" line="318" />
+            <source>Select the adverse event to remove in the table first.</source>
+            <translation>请先在表格中选择要删除的不良事件。</translation>
         </message>
     </context>
     <context>
         <name>ResponseStep</name>
         <message>
-            <location filename="../../desktop/ui/step_response.py" line="35" />
+            <location filename="../../desktop/ui/step_response.py" line="38" />
             <source>Imaging time points</source>
             <translation>影像检查时间点</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_response.py" line="37" />
+            <location filename="../../desktop/ui/step_response.py" line="40" />
             <source>Treatments and last doses</source>
             <translation>治疗及末次给药</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_response.py" line="39" />
+            <location filename="../../desktop/ui/step_response.py" line="42" />
             <source>Adverse events (CTCAE v5.0)</source>
             <translation>不良事件（CTCAE v5.0）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_response.py" line="47" />
+            <location filename="../../desktop/ui/step_response.py" line="50" />
             <source>Surgery</source>
             <translation>手术</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_response.py" line="49" />
+            <location filename="../../desktop/ui/step_response.py" line="52" />
             <source>Planned surgery date</source>
             <translation>计划手术日期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_response.py" line="51" />
+            <location filename="../../desktop/ui/step_response.py" line="54" />
             <source>Future liver remnant (%)</source>
             <translation>剩余肝体积（%）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_response.py" line="57" />
-            <source>Timing strategy (draft decision)</source>
-            <translation>手术时机策略（决策草稿）</translation>
+            <location filename="../../desktop/ui/step_response.py" line="60" />
+            <source>Timing strategy (of the decision)</source>
+            <translation>手术时机策略（决策）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_response.py" line="70" />
+            <location filename="../../desktop/ui/step_response.py" line="73" />
             <source>Response (mRECIST, Lencioni &amp; Llovet 2010)</source>
             <translation>疗效评估（mRECIST，Lencioni &amp; Llovet 2010）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_response.py" line="74" />
+            <location filename="../../desktop/ui/step_response.py" line="77" />
             <source>Date</source>
             <translation>日期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_response.py" line="75" />
+            <location filename="../../desktop/ui/step_response.py" line="78" />
             <source>Sum (mm)</source>
             <translation>总和（mm）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_response.py" line="76" />
+            <location filename="../../desktop/ui/step_response.py" line="79" />
             <source>vs baseline</source>
             <translation>较基线</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_response.py" line="77" />
+            <location filename="../../desktop/ui/step_response.py" line="80" />
             <source>vs nadir</source>
             <translation>较最低值</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_response.py" line="78" />
+            <location filename="../../desktop/ui/step_response.py" line="81" />
             <source>Category</source>
             <translation>疗效分类</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_response.py" line="84" />
+            <location filename="../../desktop/ui/step_response.py" line="87" />
             <source>Earliest surgery date, with liver readiness and FLR</source>
             <translation>最早手术日期，及肝脏可耐受性与剩余肝体积</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_response.py" line="86" />
+            <location filename="../../desktop/ui/step_response.py" line="89" />
             <source>Future liver remnant</source>
             <translation>剩余肝体积</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_response.py" line="88" />
+            <location filename="../../desktop/ui/step_response.py" line="91" />
             <source>Opportunistic or conservative? (review, section 6)</source>
             <translation>把握时机还是保守等待？（综述第6节）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_response.py" line="102" />
+            <location filename="../../desktop/ui/step_response.py" line="105" />
             <source>Start a draft decision (Decision step) to record the timing strategy.</source>
             <translation>请先新建决策草稿（决策步骤），再记录手术时机策略。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_response.py" line="120" />
+            <location filename="../../desktop/ui/step_response.py" line="123" />
             <source>no date can be given</source>
             <translation>无法给出日期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_response.py" line="126" />
+            <location filename="../../desktop/ui/step_response.py" line="129" />
             <source>sufficient</source>
             <translation>充足</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_response.py" line="127" />
+            <location filename="../../desktop/ui/step_response.py" line="130" />
             <source>insufficient</source>
             <translation>不足</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_response.py" line="128" />
+            <location filename="../../desktop/ui/step_response.py" line="131" />
             <source>unknown</source>
             <translation>未知</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_response.py" line="137" />
+            <location filename="../../desktop/ui/step_response.py" line="140" />
             <source>ICG-R15: {0} %</source>
             <translation>ICG-R15：{0}%</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_response.py" line="143" />
+            <location filename="../../desktop/ui/step_response.py" line="146" />
             <source>yes</source>
             <translation>是</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_response.py" line="143" />
+            <location filename="../../desktop/ui/step_response.py" line="146" />
             <source>no</source>
             <translation>否</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_response.py" line="143" />
-            <location filename="../../desktop/ui/step_response.py" line="147" />
+            <location filename="../../desktop/ui/step_response.py" line="146" />
+            <location filename="../../desktop/ui/step_response.py" line="150" />
             <source>not known</source>
             <translation>未知</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_response.py" line="150" />
+            <location filename="../../desktop/ui/step_response.py" line="153" />
             <source>liver ready: {0}</source>
             <translation>肝脏可耐受手术：{0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_response.py" line="151" />
+            <location filename="../../desktop/ui/step_response.py" line="154" />
             <source>largest resection: {0}</source>
             <translation>最大切除范围：{0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_response.py" line="152" />
+            <location filename="../../desktop/ui/step_response.py" line="155" />
             <source>FLR: {0}</source>
             <translation>FLR：{0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_response.py" line="159" />
+            <location filename="../../desktop/ui/step_response.py" line="162" />
             <source>not assessable</source>
             <translation>无法评估</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_response.py" line="160" />
+            <location filename="../../desktop/ui/step_response.py" line="163" />
             <source>Response needs a baseline and at least one follow-up scan.</source>
             <translation>疗效评估需要基线及至少一次随访影像检查。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_response.py" line="167" />
+            <location filename="../../desktop/ui/step_response.py" line="170" />
             <source>Current: {0} · best: {1}</source>
             <translation>目前：{0} · 最佳：{1}</translation>
         </message>
@@ -2749,6 +3003,14 @@
             <location filename="../../desktop/ui/signing.py" line="69" />
             <source>{0} ({1}): present, not signed</source>
             <translation>{0}（{1}）：出席，未签署</translation>
+        </message>
+    </context>
+    <context>
+        <name>StepPage</name>
+        <message>
+            <location filename="../../desktop/ui/step_base.py" line="177" />
+            <source>Still missing for the meeting:</source>
+            <translation>会前仍缺：</translation>
         </message>
     </context>
     <context>
@@ -2905,17 +3167,17 @@
     <context>
         <name>Undo</name>
         <message>
-            <location filename="../../desktop/ui/undo.py" line="198" />
+            <location filename="../../desktop/ui/undo.py" line="210" />
             <source>Change {0}</source>
             <translation>修改 {0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/undo.py" line="224" />
+            <location filename="../../desktop/ui/undo.py" line="238" />
             <source>Add to {0}</source>
             <translation>添加到 {0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/undo.py" line="241" />
+            <location filename="../../desktop/ui/undo.py" line="257" />
             <source>Remove from {0}</source>
             <translation>从 {0} 中移除</translation>
         </message>

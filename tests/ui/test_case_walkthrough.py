@@ -1,7 +1,7 @@
 """One case walked from new to a finalized decision through the workspace widgets."""
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from desktop.logic.model.records import chain_problems
 from desktop.logic.model.rules import default_rules
@@ -69,6 +69,10 @@ def test_case_walks_from_new_to_a_sealed_final_decision(qtbot, tmp_path, monkeyp
     monkeypatch.setattr(
         QMessageBox, "question", lambda *args, **kwargs: QMessageBox.StandardButton.Yes
     )
+    # Items are still missing (aetiology, markers...): finalizing asks why, for the record.
+    monkeypatch.setattr(
+        QInputDialog, "getMultiLineText", lambda *args, **kwargs: ("Urgent case.", True)
+    )
     qtbot.mouseClick(decision.finalize_button, Qt.MouseButton.LeftButton)
 
     stored = store.get_case(case_id).case
@@ -80,6 +84,7 @@ def test_case_walks_from_new_to_a_sealed_final_decision(qtbot, tmp_path, monkeyp
     records = [d.model_dump(mode="json", exclude_unset=True) for d in stored.decisions]
     assert chain_problems(records) == []
     assert final.record_hash.startswith("sha256:")
+    assert "Urgent case." in next(o.reason for o in final.overrides if o.item == "completeness")
 
     assert workspace.is_read_only()
     assert bilirubin.edit.isReadOnly()

@@ -1,10 +1,9 @@
-"""The app's own editing refuses what a case file may not hold, in the same words: control
-characters, dates outside 1900-2100, events after today."""
+"""The app's own editing refuses what a case file may not hold, in the same words (the field
+named as the reader knows it): control characters, dates outside 1900-2100, events after today."""
 
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QDate
 
 from desktop.ui.new_case import NewCaseDialog
 from desktop.ui.undo import CaseDocument
@@ -17,13 +16,13 @@ TOMORROW = dt.date.today() + dt.timedelta(days=1)
 @pytest.mark.parametrize(
     ("path", "value", "words"),
     [
-        ("patient.name", "Wang\x00Wei", 'patient.name: "Wang\\u0000Wei" is not accepted: contains '
+        ("patient.name", "Wang\x00Wei", 'Name: "Wang\\u0000Wei" is not accepted: contains '
                                         "the control character U+0000 at character 5"),
         ("patient.mrn", "H-1\x1b", "contains the control character U+001B"),
         ("patient.birth_date", "1800-01-01",
-         "patient.birth_date: 1800-01-01 is outside the allowed dates 1900-01-01 to 2100-12-31"),
+         "Birth date: 1800-01-01 is outside the allowed dates 1900-01-01 to 2100-12-31"),
         ("treatments", [{"regimen": "x", "started": TOMORROW.isoformat()}],
-         f"treatments[0].started: {TOMORROW.isoformat()} is after the day of evaluation"),
+         f"Treatment 1: Started: {TOMORROW.isoformat()} is after the day of evaluation"),
         ("planned_surgery_date", "2101-01-01", "outside the allowed dates"),
     ],
 )
@@ -41,23 +40,23 @@ def test_a_planned_surgery_in_the_future_is_accepted(qapp):
 
 
 @pytest.mark.parametrize(
-    ("field", "words"),
+    ("field", "label", "words"),
     [
-        ("patient.name", "contains the control character U+0007"),
-        ("assessed_on", "is after the day of evaluation"),
+        ("patient.name", "Name", "contains the control character U+0007"),
+        ("assessed_on", "Labs and assessment dated", "is after the day of evaluation"),
     ],
 )
-def test_the_new_case_dialog_shows_the_refusal_beside_the_field(qtbot, field, words):
+def test_the_new_case_dialog_shows_the_refusal_beside_the_field(qtbot, field, label, words):
     dialog = NewCaseDialog(today=dt.date(2026, 11, 20))
     qtbot.addWidget(dialog)
     _fill(dialog)
     if field == "patient.name":
         dialog.name.setText("Wang\x07Wei")
     else:
-        dialog.assessed_on.setDate(QDate(TOMORROW.year, TOMORROW.month, TOMORROW.day))
+        dialog.assessed_on.set_date(TOMORROW)
     dialog.on_accept()
     assert dialog.case() is None
     message = dialog._errors[field]
     assert not message.isHidden()
-    assert message.text().startswith(field)
+    assert message.text().startswith(label)
     assert words in message.text()

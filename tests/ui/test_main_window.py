@@ -9,7 +9,8 @@ from PySide6.QtWidgets import QAbstractButton
 
 from desktop.logic.store.database import Store
 from desktop.ui.dialogs import shortcut_rows
-from desktop.ui.main_actions import demo_files, duplicate_of
+from desktop.ui.duplicate import duplicate_of
+from desktop.ui.main_actions import demo_files
 from desktop.ui.main_window import FIXED_TABS, FOLLOW_UP_TAB, MainWindow
 from desktop.ui.settings import Settings
 from tests.conftest import example_data
@@ -52,11 +53,11 @@ def test_demo_files_cover_every_bclc_stage(window, store):
     }
 
 
-def test_duplicate_drops_decisions_and_marks_the_mrn(pvtt_case_data):
+def test_duplicate_drops_decisions_and_takes_the_new_patient(pvtt_case_data):
     from desktop.logic.model.case_io import parse_case
 
-    copy = duplicate_of(parse_case(pvtt_case_data))
-    assert copy.patient.mrn == "H-000123-copy"
+    copy = duplicate_of(parse_case(pvtt_case_data), "H-000999", "Zhang San")
+    assert (copy.patient.mrn, copy.patient.name) == ("H-000999", "Zhang San")
     assert copy.decisions == []
     assert copy.case_id is None
 
@@ -85,6 +86,34 @@ def test_import_runs_in_a_worker_and_reports_refused_files(qtbot, window, tmp_pa
     assert len(results[0].imported) == 1
     assert results[0].problems[0].startswith(f"{bad}: not valid JSON")
     qtbot.waitUntil(lambda: window.cases.model.rowCount() == 1, timeout=2000)
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+@pytest.mark.parametrize(
+    ("answer", "revisions", "note"),
+    [
+        (True, 2, "1 added as a new revision, 0 skipped"),
+        (False, 1, "0 added as a new revision, 1 skipped"),
+    ],
+)
+def test_importing_a_known_mrn_asks_first(qtbot, window, store, tmp_path, answer, revisions, note):
+    data = example_data("intermediate-multinodular")
+    data.pop("case_id", None)
+    existing = store.new_case(make_case(**{"patient.mrn": data["patient"]["mrn"]})).case_id
+    path = tmp_path / "known.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    asked, notes = [], []
+    window.case_actions.ask_known = lambda known: asked.append(known) or answer
+    window.case_actions.statusMessage.connect(notes.append)
+    results = []
+    task = window.case_actions.on_import([str(path)])
+    task.signals.finished.connect(results.append)
+    qtbot.waitUntil(lambda: bool(notes), timeout=5000)
+    [known] = asked
+    assert (known.case_id, known.name, known.path) == (existing, "Test Patient", path)
+    assert len(store.history(existing)) == revisions
+    assert store.count_cases() == 1
+    assert note in notes[0]
 
 
 @pytest.mark.qt_log_ignore("propagateSizeHints")

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication, QComboBox
 from desktop.ui.main_window import MainWindow
 from desktop.ui.new_case import NewCaseDialog
 from desktop.ui.settings import Settings
+from tests.factories import make_case
 
 INVALID = "border: 2px solid"
 
@@ -26,14 +27,14 @@ def _fill(dialog, bilirubin="18", nodules="3.5"):
 
 
 @pytest.mark.parametrize(
-    ("field", "bilirubin", "nodules", "expected"),
+    ("field", "label", "bilirubin", "nodules", "expected"),
     [
-        ("labs.bilirubin", "abc", "3.5", '"abc" is not accepted: must be a number'),
-        ("tumor.nodules_cm", "18", "35", "35.0 is not accepted: must be less than or equal"),
+        ("labs.bilirubin", "Total bilirubin", "abc", "3.5", '"abc" is not accepted: must be'),
+        ("tumor.nodules_cm", "Intrahepatic nodules", "18", "35", "35.0 is not accepted: must"),
     ],
 )
 def test_invalid_input_is_shown_beside_its_field_and_kept(
-    qtbot, field, bilirubin, nodules, expected
+    qtbot, field, label, bilirubin, nodules, expected
 ):
     dialog = NewCaseDialog(today=dt.date(2026, 11, 20))
     qtbot.addWidget(dialog)
@@ -43,7 +44,8 @@ def test_invalid_input_is_shown_beside_its_field_and_kept(
     assert dialog.result() == 0  # still open
     message = dialog._errors[field]
     assert not message.isHidden()
-    assert message.text().startswith(field)
+    assert message.text().startswith(label)
+    assert field not in message.text()  # the reader's words, never the path
     assert expected in message.text()
     assert INVALID in dialog._inputs[field].styleSheet()
     assert (dialog.bilirubin.text(), dialog.nodules.text()) == (bilirubin, nodules)
@@ -85,3 +87,64 @@ def test_valid_input_creates_the_case_in_the_store(qtbot, store, tmp_path):
     assert stored.tumor.nodules_cm == [3.5]
     assert window.cases.model.rowCount() == 1
     assert window.tabs.currentWidget().case_id == row.case_id  # opened in its workspace
+
+
+@pytest.mark.parametrize("typed", ["2026-02-31", "2026-13-01", "26-06-01", "2026/06/01"])
+def test_a_wrong_date_is_refused_as_typed_never_rewritten(qtbot, typed):
+    dialog = NewCaseDialog(today=dt.date(2026, 11, 20))
+    qtbot.addWidget(dialog)
+    _fill(dialog)
+    dialog.assessed_on.setText(typed)
+    dialog.on_accept()
+    assert dialog.case() is None
+    assert dialog.result() == 0
+    assert dialog.assessed_on.text() == typed
+    message = dialog._errors["assessed_on"].text()
+    assert typed in message
+    assert "YYYY-MM-DD" in message or "calendar" in message
+
+
+def test_a_later_year_is_kept_as_typed(qtbot):
+    """2027-06-15 must never become 2026-06-15: kept, and either accepted or refused in words."""
+    dialog = NewCaseDialog(today=dt.date(2026, 11, 20))
+    qtbot.addWidget(dialog)
+    _fill(dialog)
+    dialog.assessed_on.setText("2027-06-15")
+    dialog.on_accept()
+    assert dialog.assessed_on.text() == "2027-06-15"
+    if dialog.case() is not None:
+        assert dialog.case().assessed_on == dt.date(2027, 6, 15)
+    else:
+        assert "2027-06-15" in dialog._errors["assessed_on"].text()
+
+
+def test_the_calendar_writes_the_picked_day_into_the_field(qtbot):
+    from PySide6.QtCore import QDate
+
+    dialog = NewCaseDialog(today=dt.date(2026, 11, 20))
+    qtbot.addWidget(dialog)
+    dialog.assessed_on.on_day_picked(QDate(2026, 2, 28))
+    assert dialog.assessed_on.text() == "2026-02-28"
+
+
+def test_an_mrn_on_file_keeps_the_dialog_open_with_everything_typed(qtbot, store):
+    store.new_case(make_case(**{"patient.mrn": "N-0001", "patient.name": "Maria Lopez"}))
+    dialog = NewCaseDialog(today=dt.date(2026, 11, 20), store=store)
+    qtbot.addWidget(dialog)
+    _fill(dialog, bilirubin="21")
+    dialog.on_accept()
+    assert dialog.result() == 0
+    assert dialog.stored_case_id is None
+    message = dialog._errors["patient.mrn"]
+    assert not message.isHidden()
+    assert "N-0001 is already on file for Maria Lopez" in message.text()
+    assert (dialog.mrn.text(), dialog.name.text(), dialog.bilirubin.text()) == (
+        "N-0001",
+        "王伟",
+        "21",
+    )
+    assert store.count_cases() == 1
+    dialog.mrn.setText("N-0002")
+    dialog.on_accept()
+    assert dialog.stored_case_id is not None
+    assert store.count_cases() == 2

@@ -33,3 +33,20 @@ def test_the_plan_duration_is_editable_and_checked(qtbot, step):
     step.duration.edit.selectAll()
     qtbot.keyClicks(step.duration.edit, "6")
     assert step.document.case.decisions[-1].adjuvant_plan.duration_months == 6
+
+
+def test_a_sealed_plan_is_shown_by_its_name(mount_step):
+    from desktop.logic.model.records import seal
+    from tests.factories import make_case
+
+    record = {
+        "meeting_date": "2026-06-01",
+        "status": "final",
+        "adjuvant_plan": {"option": "adjuvant-atezolizumab-bevacizumab", "duration_months": 12},
+        "signed_by": [{"name": "Li Ming", "role": "surgeon", "at": "2026-06-01T10:00:00"}],
+        "finalized_at": "2026-06-01T10:05:00",
+    }
+    step = mount_step(AdjuvantStep, make_case(decisions=[seal(record, "")]))
+    assert step.chosen.text() == "Chosen: Atezolizumab + bevacizumab for 12 months"
+    assert step.duration.edit.text() == "12"
+    assert "adjuvant-atezolizumab-bevacizumab" not in step.chosen.text()

@@ -53,7 +53,7 @@ def test_an_attendee_signs_once(workspace):
 def test_finalize_seals_then_amend_opens_a_draft_naming_it(workspace):
     step = workspace.steps[5]
     signed_draft(step)
-    assert step.on_finalize_confirmed() == []
+    assert step.on_finalize_confirmed("Urgent: the tumour board meets once.") == []
     stored = workspace.store.get_case(workspace.case_id).case
     final = stored.decisions[0]
     assert (final.status, final.question) == ("final", "Resect now?")
@@ -68,3 +68,75 @@ def test_finalize_seals_then_amend_opens_a_draft_naming_it(workspace):
     assert (amended.status, amended.amends) == ("draft", final.record_hash)
     assert not workspace.is_read_only()
     assert not step.question.edit.isReadOnly()
+
+
+def test_finalizing_with_items_missing_needs_a_reason(workspace):
+    step = workspace.steps[5]
+    signed_draft(step)
+    problems = step.on_finalize_confirmed()
+    assert "finalizing needs the reason" in problems[0]
+    assert workspace.document.case.decisions[-1].status == "draft"
+
+
+def test_the_reason_for_missing_items_goes_into_the_sealed_record(workspace, monkeypatch):
+    step = workspace.steps[5]
+    signed_draft(step)
+    asked = []
+
+    def answer(missing):
+        asked.append(missing)
+        return "Surgeon on leave; decided with what was available."
+
+    monkeypatch.setattr(step, "ask_missing_reason", answer)
+    step.on_finalize_requested()
+    assert "Aetiology (HBV, HCV, alcohol...): not recorded" in asked[0]
+    final = workspace.store.get_case(workspace.case_id).case.decisions[0]
+    assert final.status == "final"
+    [override] = [o for o in final.overrides if o.item == "completeness"]
+    assert (override.computed, override.chosen, override.by) == (
+        "incomplete",
+        "finalize",
+        "Chen Jie",
+    )
+    assert "Surgeon on leave" in override.reason
+    assert "Aetiology (HBV, HCV, alcohol...): not recorded" in override.reason
+
+
+def test_cancelling_the_reason_finalizes_nothing(workspace, monkeypatch):
+    step = workspace.steps[5]
+    signed_draft(step)
+    monkeypatch.setattr(step, "ask_missing_reason", lambda missing: None)
+    step.on_finalize_requested()
+    assert workspace.document.case.decisions[-1].status == "draft"
+
+
+def test_a_decision_without_attendees_is_not_complete(workspace):
+    step = workspace.steps[5]
+    step.on_start_draft()
+    step.question.edit.setPlainText("Resect now?")
+    assert "No attendee recorded" in workspace.sidebar.item(5).toolTip()
+    assert workspace.step_states()[5] == "incomplete"
+
+
+def test_a_sealed_case_says_why_it_is_read_only_and_offers_an_amendment(workspace):
+    step = workspace.steps[5]
+    signed_draft(step)
+    assert step.on_finalize_confirmed("Decided without the missing labs.") == []
+    bar = workspace.sealed_bar
+    assert not bar.isHidden()
+    meeting = workspace.document.case.decisions[0].meeting_date.isoformat()
+    assert f"the decision of the meeting of {meeting} was sealed on" in workspace.sealed_text.text()
+    assert "start an amendment" in workspace.sealed_text.text()
+    workspace.amend_button.click()
+    assert not workspace.is_read_only()
+    assert bar.isHidden()
+
+
+def test_an_attendee_added_by_mistake_is_removed(workspace):
+    step = workspace.steps[5]
+    step.on_start_draft()
+    assert step.on_add_attendee("Chen Jie", "interventional radiologist") == []
+    assert step.on_add_attendee("Wrong Person", "nobody") == []
+    step.attendee_view.selectRow(1)
+    assert step.on_remove_attendee() == []
+    assert [a.name for a in workspace.document.case.decisions[-1].attendees] == ["Chen Jie"]

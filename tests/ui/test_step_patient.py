@@ -32,7 +32,7 @@ def test_albumin_unit_switch_keeps_the_number_and_rejects_impossible_values(qtbo
     field = step.lab_fields["labs.albumin"]
     field.unit.setCurrentText("g/dL")
     assert field.edit.text() == "40"
-    assert "labs.albumin" in field.error.text()
+    assert field.error.text().startswith("Albumin: 40 g/dL")
     assert step.document.case.labs.albumin.unit == "g/L"
     type_into(qtbot, field.edit, "3.2")
     assert field.error.isHidden()
@@ -71,3 +71,14 @@ def test_clearing_an_optional_lab_removes_it(qtbot, step):
 def test_albi_shows_grade_and_score_with_its_source(step):
     assert step.albi.value.text() == "Grade 1 (score -2.62)"
     assert "Johnson" in step.albi.title.text() + step.albi.why.text()
+
+
+def test_aetiology_is_chosen_with_the_glossarys_words(step):
+    field = next(f for f in step.fields() if f.path == "etiology")
+    assert [box.text() for box in field.boxes.values()][:2] == ["HBV", "HCV"]
+    field.boxes["hbv"].setChecked(True)
+    field.boxes["alcohol"].setChecked(True)
+    assert step.document.case.etiology == ["hbv", "alcohol"]
+    field.boxes["hbv"].setChecked(False)
+    field.boxes["alcohol"].setChecked(False)
+    assert step.document.case.etiology == []

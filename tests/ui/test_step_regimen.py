@@ -83,3 +83,29 @@ def test_choosing_starts_a_draft_and_marks_the_regimen(step):
     assert step.document.case.decisions[-1].regimen_id == chosen
     assert step.model.index(0, 0).data().startswith("\u2605 ")
     assert step.rows[0].regimen.name.render() in step.chosen_label.text()
+
+
+@pytest.mark.parametrize(
+    ("path", "value"),
+    [
+        ("history.autoimmune_disease_active", True),
+        ("history.organ_transplant", False),
+        ("history.uncontrolled_hypertension", True),
+        ("history.major_surgery_within_28_days", False),
+    ],
+)
+def test_the_safety_history_is_entered_beside_the_verdicts(step, path, value):
+    field = step.history[path]
+    field.combo.setCurrentIndex(field.combo.findData(value))
+    assert step.document.value(path) is value
+
+
+def test_proteinuria_is_typed_and_refused_in_words(qtbot, step):
+    field = step.history["history.proteinuria_g_per_24h"]
+    field.edit.setText("0.4")
+    field.on_edited()
+    assert step.document.case.history.proteinuria_g_per_24h == 0.4
+    field.edit.setText("99")
+    field.on_edited()
+    assert field.error.text().startswith("Urine protein (g/24 h): 99")
+    assert field.edit.text() == "99"

@@ -23,10 +23,10 @@ def test_a_valid_edit_changes_the_case_and_undo_restores_it(document):
 @pytest.mark.parametrize(
     ("path", "value", "words"),
     [
-        ("labs.inr", 20.0, ["labs.inr", "20"]),
-        ("labs.albumin", {"value": 41, "unit": "g/dL"}, ["labs.albumin", "41", "g/dL", "5-70 g/L"]),
-        ("liver.ascites", "lots", ["liver.ascites", '"lots"', "allowed"]),
-        ("labs.bilirubin", None, ["labs.bilirubin", "required"]),
+        ("labs.inr", 20.0, ["INR", "20"]),
+        ("labs.albumin", {"value": 41, "unit": "g/dL"}, ["Albumin", "41", "g/dL", "5-70 g/L"]),
+        ("liver.ascites", "lots", ["Ascites", '"lots"', "allowed"]),
+        ("labs.bilirubin", None, ["Total bilirubin", "required"]),
     ],
 )
 def test_an_invalid_edit_is_refused_with_field_value_and_what_is_allowed(
@@ -37,6 +37,7 @@ def test_an_invalid_edit_is_refused_with_field_value_and_what_is_allowed(
     assert len(problems) >= 1
     for word in words:
         assert word in problems[0]
+    assert path not in problems[0]  # the reader's words, never the field path
     assert document.data == before
     assert document.undo_stack.count() == 0
 
@@ -82,7 +83,7 @@ def test_adding_and_removing_list_items_is_undoable(document):
 def test_a_list_item_that_breaks_the_case_is_refused(document):
     bad = {"date": "2026-13-01", "modality": "MRI", "criteria": "mRECIST"}
     problems = document.add_item("imaging", bad)
-    assert "imaging[0].date" in problems[0]
+    assert problems[0].startswith("Scan 1: Scan date: ")
     assert document.case.imaging == []
 
 
@@ -110,5 +111,21 @@ def test_dotted_paths_read_and_write_nested_values():
 def test_refusals_beside_fields_read_in_the_workspace_language(qtbot):
     document = CaseDocument(make_case(), lang="zh_CN")
     problems = document.propose("ecog", 9)
-    assert problems == ["ecog：不接受 9：必须小于或等于 4"]
+    assert problems == ["ECOG 体力状态评分：不接受 9：必须小于或等于 4"]
     assert document.case.ecog == 0
+
+
+@pytest.mark.parametrize(
+    ("path", "en", "zh"),
+    [
+        ("decisions.0.attendees", "Decision record 1: Attendee", "第 1 项决策记录：参会者"),
+        ("labs.bilirubin", "Total bilirubin", "总胆红素"),
+    ],
+)
+def test_undo_steps_are_named_in_words(qapp, path, en, zh):
+    from desktop.logic.model import path_name
+
+    assert (path_name(path, "en"), path_name(path, "zh_CN")) == (en, zh)
+    document = CaseDocument(make_case())
+    document.propose("labs.inr", 1.4)
+    assert document.undo_stack.text(0) == "Change INR"

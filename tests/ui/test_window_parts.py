@@ -75,14 +75,35 @@ def test_writing_actions_are_off_on_a_read_only_database(qtbot, store, settings)
         assert menus.export_action.isEnabled()
 
 
-def test_duplicating_asks_to_open_the_copy(parts, store):
+@pytest.mark.qt_log_ignore("propagateSizeHints")  # the offscreen platform, on open()
+def test_duplicating_asks_whose_case_the_copy_is_first(parts, store):
     original = store.new_case(make_case()).case_id
     changed, opened = [], []
     parts.actions.casesChanged.connect(lambda: changed.append(True))
     parts.actions.openRequested.connect(opened.append)
-    parts.actions.on_duplicate(original)
+    dialog = parts.actions.on_duplicate(original)
+    assert store.count_cases() == 1  # nothing stored before the answer
+    dialog.mrn.setText("T-0002")
+    dialog.name.setText("Zhang San")
+    dialog.on_accept()
     assert changed == [True]
-    assert store.get_case(opened[0]).case.patient.mrn == "T-0001-copy"
+    copy = store.get_case(opened[0]).case
+    assert (copy.patient.mrn, copy.patient.name) == ("T-0002", "Zhang San")
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")  # the offscreen platform, on open()
+def test_duplicating_onto_an_mrn_on_file_is_refused_beside_it(parts, store):
+    original = store.new_case(make_case()).case_id
+    dialog = parts.actions.on_duplicate(original)
+    dialog.mrn.setText("T-0001")
+    dialog.name.setText("Zhang San")
+    dialog.on_accept()
+    assert dialog.isVisible()
+    assert dialog.result() == 0
+    assert "T-0001 is already on file" in dialog.mrn_error.text()
+    assert not dialog.mrn_error.isHidden()
+    assert (dialog.mrn.text(), dialog.name.text()) == ("T-0001", "Zhang San")
+    assert store.count_cases() == 1
 
 
 def test_stale_days_are_stored_and_announced(parts, store):

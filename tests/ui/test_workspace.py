@@ -44,9 +44,15 @@ def test_sidebar_shows_incomplete_and_complete_steps(qtbot, store, settings):
     set_stale_days(store, 365)
     workspace = open_workspace(qtbot, store, settings, assessed_on="2026-11-20")
     # Minimal case: creatinine, platelets, AFP, PIVKA-II and varices are missing; no imaging.
-    assert states(workspace)[0] == "incomplete"
-    assert states(workspace)[3] == "incomplete"
-    assert states(workspace)[4] == "complete"
+    assert states(workspace) == ["incomplete"] * 6  # a new case is complete nowhere
+    tooltip = workspace.sidebar.item(0).toolTip()
+    assert "Creatinine (needed for MELD): not recorded" in tooltip
+    assert "to do" in workspace.sidebar.item(0).text()
+    step = workspace.steps[0]
+    assert not step.missing.isHidden()
+    assert "Aetiology (HBV, HCV, alcohol...): not recorded" in step.missing.text()
+    adjuvant = workspace.sidebar.item(4)
+    assert "No adjuvant plan chosen" in adjuvant.toolTip()
 
 
 def test_an_edit_is_saved_after_the_pause_as_a_new_revision(qtbot, store, settings):
@@ -71,7 +77,7 @@ def test_invalid_text_is_kept_shown_and_blocks_saving(qtbot, store, settings):
     workspace = open_workspace(qtbot, store, settings)
     albumin = workspace.steps[0].lab_fields["labs.albumin"]
     albumin.unit.setCurrentText("g/dL")  # 40 g/dL is impossible
-    assert albumin.error.text().startswith("labs.albumin: 40")
+    assert albumin.error.text().startswith("Albumin: 40")
     assert "5-70 g/L" in albumin.error.text()
     assert albumin.edit.text() == "40"
     assert workspace.invalid_note.text() == "unsaved: fix 1 field(s)"

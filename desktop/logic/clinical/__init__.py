@@ -9,6 +9,7 @@ from desktop.logic.clinical.completeness import (
     AREAS,
     Readiness,
     meeting_decision,
+    meeting_question,
     readiness,
     rediscussion_reasons,
 )
@@ -66,6 +67,7 @@ __all__ = [
     "load_catalogue",
     "meeting_decision",
     "nice_ceiling",
+    "meeting_question",
     "readiness",
     "rediscussion_reasons",
     "response_chart_series",

@@ -80,6 +80,7 @@ def readiness(case: Case, on: dt.date, stale_days: int) -> Readiness:
         *_tumour_gaps(case),
         *_regimen_gaps(case, on),
         *_response_gaps(case, on, stale_days),
+        *_adjuvant_gaps(case, on),
         *_decision_gaps(case, on),
     ]
     return Readiness(on=on, stale_days=stale_days, gaps=tuple(gaps))
@@ -104,6 +105,8 @@ def _patient_gaps(case: Case, on: dt.date, stale_days: int) -> list[Gap]:
             gaps.append(Gap("patient", "missing", msg("completeness.missing", item=_item(name))))
     if case.liver.varices in (None, "unknown"):
         gaps.append(Gap("patient", "missing", msg("completeness.missing", item=_item("varices"))))
+    if not case.etiology:
+        gaps.append(Gap("patient", "missing", msg("completeness.missing", item=_item("etiology"))))
     return gaps
 
 
@@ -171,11 +174,31 @@ def _resection_in_view(case: Case) -> bool:
     )
 
 
+def _adjuvant_gaps(case: Case, on: dt.date) -> list[Gap]:
+    """The plan after resection is part of the decision (review section 7): absent until chosen."""
+    current = meeting_decision(case, on)
+    if current is None or current.adjuvant_plan is None:
+        return [Gap("adjuvant", "missing", msg("completeness.no_adjuvant_plan", date=str(on)))]
+    return []
+
+
 def _decision_gaps(case: Case, on: dt.date) -> list[Gap]:
+    """A decision record names its question, who decided and what it recommends."""
     current = meeting_decision(case, on)
     if current is None or not (current.question or "").strip():
         return [Gap("decision", "missing", msg("completeness.no_question", date=str(on)))]
-    return []
+    gaps = []
+    if not current.attendees:
+        gaps.append(Gap("decision", "missing", msg("completeness.no_attendee", date=str(on))))
+    if not (current.recommendation or "").strip():
+        gaps.append(Gap("decision", "missing", msg("completeness.no_recommendation", date=str(on))))
+    return gaps
+
+
+def meeting_question(case: Case, on: dt.date) -> str | None:
+    """The question put to the MDT meeting on `on`: the one the agenda and the pack both show."""
+    current = meeting_decision(case, on)
+    return current.question if current is not None and current.question else None
 
 
 def meeting_decision(case: Case, on: dt.date) -> Decision | None:

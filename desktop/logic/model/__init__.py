@@ -29,6 +29,7 @@ if TYPE_CHECKING:
         read_case,
     )
     from desktop.logic.model.decision import Decision, Signature
+    from desktop.logic.model.field_names import field_name, path_name
     from desktop.logic.model.fields import EARLIEST_DATE, LATEST_DATE
     from desktop.logic.model.file_names import FileStems, file_stem
     from desktop.logic.model.keys import SignerLine
@@ -77,6 +78,7 @@ _EXPORTS = {  # module: the names it gives this front door
     "case": ("FORMAT", "AdverseEvent", "Agent", "Case", "Imaging", "Treatment", "Tumor"),
     "case_io": ("CaseError", "describe_errors", "dumps_case", "parse_case", "read_case"),
     "decision": ("Decision", "Signature"),
+    "field_names": ("field_name", "path_name"),
     "fields": ("EARLIEST_DATE", "LATEST_DATE"),
     "file_names": ("FileStems", "file_stem"),
     "labs": ("Albumin", "Bilirubin", "Creatinine", "Labs"),
@@ -155,6 +157,7 @@ __all__ = [  # the names of _EXPORTS and _SUBMODULES (a test checks)
     "default_rules",
     "describe_errors",
     "dumps_case",
+    "field_name",
     "file_stem",
     "last_final_hash",
     "lifecycle",
@@ -164,6 +167,7 @@ __all__ = [  # the names of _EXPORTS and _SUBMODULES (a test checks)
     "open_atomic",
     "parse_case",
     "parse_rules",
+    "path_name",
     "read_case",
     "record_hash",
     "render_all",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -94,9 +95,18 @@ def dumps_case(case: Case) -> str:
     return json.dumps(case.to_json_dict(), ensure_ascii=False, indent=2) + "\n"
 
 
-def describe_errors(exc: ValidationError, lang: str = DEFAULT_LANGUAGE) -> list[str]:
-    """One sentence per pydantic error: field path, the value given, what is allowed."""
-    return [_describe(error, lang) for error in exc.errors(include_url=False)]
+FieldNamer = Callable[[Sequence[str | int], str], str]
+
+
+def describe_errors(
+    exc: ValidationError, lang: str = DEFAULT_LANGUAGE, name: FieldNamer | None = None
+) -> list[str]:
+    """One sentence per pydantic error: the field, the value given, what is allowed.
+
+    The field is its path ("labs.bilirubin.value"), or the reader's words for it when `name`
+    is given (the app passes model.field_names.field_name).
+    """
+    return [_describe(error, lang, name) for error in exc.errors(include_url=False)]
 
 
 # pydantic error types whose wording the planner renders itself, in the reader's language.
@@ -117,8 +127,8 @@ _KINDS = {
 }
 
 
-def _describe(error: Any, lang: str) -> str:
-    path = _path(error["loc"])
+def _describe(error: Any, lang: str, name: FieldNamer | None = None) -> str:
+    path = name(error["loc"], lang) if name and error["loc"] else _path(error["loc"])
     kind = error["type"]
     given = shown_value(error.get("input"))
     context = error.get("ctx") or {}
@@ -131,7 +141,7 @@ def _describe(error: Any, lang: str) -> str:
         return msg("case_error.not_allowed", path=path, given=given, allowed=allowed).render(lang)
     if kind == "float_type" and isinstance(error.get("input"), int):
         kind = "number_too_large"  # an int beyond what a float holds
-    reason = _reason(kind, context, error["msg"], lang)
+    reason = _reason(kind, context, error["msg"], lang, name)
     if not path:
         return reason
     if isinstance(error.get("input"), dict | list) or _names_its_value(kind):
@@ -149,8 +159,12 @@ _SHOWN_WITH_VALUE = {
 }
 
 
-def _reason(kind: str, context: dict[str, Any], english: str, lang: str) -> str:
+def _reason(
+    kind: str, context: dict[str, Any], english: str, lang: str, name: FieldNamer | None = None
+) -> str:
     if kind.startswith("case."):
+        if name and isinstance(context.get("path"), str):  # a field named inside the sentence
+            context = {**context, "path": name(_location(context["path"]), lang)}
         return msg("case_error." + kind.removeprefix("case."), **context).render(lang)
     if kind in _LIMITS:
         limit = context.get(_LIMITS[kind])
@@ -159,6 +173,12 @@ def _reason(kind: str, context: dict[str, Any], english: str, lang: str) -> str:
     if kind in _KINDS:
         return msg(f"case_error.{kind}").render(lang)
     return english.removeprefix("Value error, ")
+
+
+def _location(path: str) -> tuple[str | int, ...]:
+    """ "imaging[0].date" -> ("imaging", 0, "date"): the parts of a path a refusal names."""
+    parts = path.replace("[", ".").replace("]", "").split(".")
+    return tuple(int(p) if p.isdigit() else p for p in parts if p)
 
 
 def _path(loc: tuple[Any, ...]) -> str:

@@ -22,7 +22,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageBreak, PageTemplate, Paragraph
 
 from desktop import __version__
-from desktop.logic.clinical import Evaluation, evaluate
+from desktop.logic.clinical import Evaluation, evaluate, meeting_question
 from desktop.logic.model import Case, Rules, SignerLine, default_rules, lifecycle, msg
 from desktop.logic.model import case_hash as hash_of_case
 from desktop.logic.report.deidentify import Deidentified, DeidentifyOptions, printed_copy
@@ -198,17 +198,12 @@ def agenda(
     )
     story.append(Paragraph(escape(msg("report.agenda").render(lang)), style["h1"]))
     rows = []
+    meeting = _meeting_day(date)
     for number, ctx in enumerate(contexts, start=1):
-        decision = lifecycle.latest(ctx.case.decisions)
+        # The question of this meeting's record: the same rule the agenda view applies.
+        question = meeting_question(ctx.case, meeting) if meeting else None
         staging = f"BCLC {ctx.evaluation.bclc.stage} / CNLC {ctx.evaluation.cnlc.stage}"
-        rows.append(
-            [
-                number,
-                ctx.patient_label,
-                staging,
-                ctx.clean(decision.question) if decision and decision.question else "",
-            ]
-        )
+        rows.append([number, ctx.patient_label, staging, ctx.clean(question) if question else ""])
     headers = [
         "report.agenda.number",
         "report.heading.patient",
@@ -217,6 +212,13 @@ def agenda(
     ]
     story.append(data_table(first, headers, rows, widths=[28, 110, 100, None]))
     return story
+
+
+def _meeting_day(date: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(date)
+    except ValueError:
+        return None
 
 
 class CaseStart(Flowable):

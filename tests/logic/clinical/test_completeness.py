@@ -5,9 +5,11 @@ import datetime as dt
 import pytest
 
 from desktop.logic.clinical.completeness import (
+    AREAS,
     age_in_days,
     is_stale,
     meeting_decision,
+    meeting_question,
     readiness,
     rediscussion_reasons,
 )
@@ -36,9 +38,17 @@ def _complete(**changes):
         "tumor.hepatic_vein_invasion": "none",
         "tumor.lymph_node_metastasis": False,
         **{k: v for k, v in COMPLETE.items() if not k.startswith("labs.")},
+        "etiology": ["hbv"],
         "imaging": [SCAN],
         "decisions": [
-            {"meeting_date": "2026-07-01", "status": "draft", "question": "Resectable now?"}
+            {
+                "meeting_date": "2026-07-01",
+                "status": "draft",
+                "question": "Resectable now?",
+                "recommendation": "Resect.",
+                "attendees": [{"name": "Li Ming", "role": "hepatobiliary surgeon"}],
+                "adjuvant_plan": {"option": "continue-preoperative-regimen"},
+            }
         ],
     }
     base.update(changes)
@@ -106,11 +116,56 @@ def test_minimal_case_lists_every_gap_in_workflow_order():
     result = readiness(make_case(), MEETING, 30)
     areas = [gap.area for gap in result.gaps]
     assert areas == sorted(
-        areas, key=["patient", "tumour", "regimen", "response", "decision"].index
+        areas, key=["patient", "tumour", "regimen", "response", "adjuvant", "decision"].index
     )
     assert "Creatinine (needed for MELD): not recorded" in _texts(result)
+    assert "Aetiology (HBV, HCV, alcohol...): not recorded" in _texts(result)
     assert "No question for the MDT meeting on 2026-07-01" in _texts(result)
-    assert result.area_state("adjuvant") == "complete"
+    # A new, empty case is never "complete" in any area.
+    assert {result.area_state(a) for a in AREAS} == {"incomplete"}
+
+
+def _draft(**changes):
+    record = {
+        "meeting_date": "2026-07-01",
+        "status": "draft",
+        "question": "Resectable now?",
+        "recommendation": "Resect.",
+        "attendees": [{"name": "Li Ming", "role": "hepatobiliary surgeon"}],
+        "adjuvant_plan": {"option": "continue-preoperative-regimen"},
+    }
+    record.update(changes)
+    return _complete(decisions=[{k: v for k, v in record.items() if v is not None}])
+
+
+@pytest.mark.parametrize(
+    ("changes", "area", "text"),
+    [
+        ({"attendees": []}, "decision", "No attendee recorded for the MDT meeting on 2026-07-01"),
+        (
+            {"recommendation": None},
+            "decision",
+            "No recommendation written for the MDT meeting on 2026-07-01",
+        ),
+        (
+            {"adjuvant_plan": None},
+            "adjuvant",
+            "No adjuvant plan chosen for the MDT meeting on 2026-07-01",
+        ),
+    ],
+)
+def test_a_decision_record_is_complete_only_with_attendees_recommendation_and_plan(
+    changes, area, text
+):
+    result = readiness(_draft(**changes), MEETING, 30)
+    assert result.area_state(area) == "incomplete"
+    assert _texts(result) == [text]
+
+
+def test_the_meeting_question_is_the_meetings_own():
+    case = _complete()
+    assert meeting_question(case, MEETING) == "Resectable now?"
+    assert meeting_question(case, dt.date(2026, 7, 8)) is None
 
 
 def test_chinese_rendering():
@@ -152,7 +207,10 @@ def test_flr_needed_only_when_resection_is_in_view(planned, flagged):
 def test_question_of_another_meeting_does_not_count():
     assert meeting_decision(_complete(), dt.date(2026, 7, 8)) is None
     result = readiness(_complete(assessed_on="2026-06-30"), dt.date(2026, 7, 8), 60)
-    assert _texts(result) == ["No question for the MDT meeting on 2026-07-08"]
+    assert _texts(result) == [
+        "No adjuvant plan chosen for the MDT meeting on 2026-07-08",
+        "No question for the MDT meeting on 2026-07-08",
+    ]
 
 
 @pytest.mark.parametrize(

@@ -73,7 +73,7 @@ def _problems(data) -> list[str]:
         ({"assessed_on": "2026-02-30"},
          "assessed_on: 2026-02-30 is not a calendar date (YYYY-MM-DD)"),
         ({"assessed_on": "01/06/2026"}, "expected a date written YYYY-MM-DD"),
-        ({"patient.birth_date": "2026-06-02"}, "birth_date 2026-06-02 is after assessed_on"),
+        ({"patient.birth_date": "2026-06-02"}, "birth date 2026-06-02 is after the assessment"),
         ({"patient.sex": "M"}, "patient.sex: \"M\" is not allowed"),
         ({"labz": {}}, "labz: unknown field"),
         ({"labs.bilirubn": 3}, "labs.bilirubn: unknown field"),
@@ -212,7 +212,7 @@ def test_follow_up_scan_must_measure_every_baseline_target_lesion():
     del data["imaging"][2]["lesions"][1]
     problems = _problems(data)
     assert problems == [
-        "imaging[2] (2026-10-20) does not measure baseline target lesion L2; record its viable "
+        "the scan of 2026-10-20 does not measure baseline target lesion L2; record its viable "
         "diameter (0 when no viable tumour)"
     ]
 

@@ -290,7 +290,7 @@ def test_events_after_the_day_of_evaluation_are_refused(path):
     changes = _future("2026-12-01")[path]
     assert _problems(case_data(**changes)) == [
         f"{path}: 2026-12-01 is after the day of evaluation (2026-11-30); only "
-        "planned_surgery_date and a draft decision's meeting_date may be in the future"
+        "the planned surgery date and a draft decision's meeting date may be in the future"
     ]
     parse_case(case_data(**_future("2026-11-30")[path]), today=TODAY)  # today itself is fine
 
@@ -313,7 +313,7 @@ def test_a_decision_finalized_after_today_is_refused():
     problems = _problems(data)
     assert problems == [
         "decisions[1].finalized_at: 2026-12-01 is after the day of evaluation (2026-11-30); only "
-        "planned_surgery_date and a draft decision's meeting_date may be in the future"
+        "the planned surgery date and a draft decision's meeting date may be in the future"
     ]
 
 
@@ -338,7 +338,7 @@ def test_planned_surgery_and_a_draft_meeting_may_be_in_the_future():
 )
 def test_events_before_birth_are_refused(changes, path, day):
     data = case_data(**{"patient.birth_date": "1961-04-02", **changes})
-    assert _problems(data) == [f"{path} {day} is before patient.birth_date 1961-04-02"]
+    assert _problems(data) == [f"{path} {day} is before the birth date 1961-04-02"]
 
 
 def test_a_signature_before_birth_is_refused():
@@ -360,7 +360,8 @@ def test_a_signature_before_birth_is_refused():
          "treatments[0]: stopped 2026-05-01 is before started 2026-05-02"),
         ({"treatments": [{"regimen": "x", "started": "2026-05-02",
                           "agents": [{"name": "sorafenib", "last_dose": "2026-05-01"}]}]},
-         "treatments[0]: sorafenib last_dose 2026-05-01 is before started 2026-05-02"),
+         "treatments[0]: the last dose of sorafenib on 2026-05-01 is before the treatment "
+         "started on 2026-05-02"),
         ({"adverse_events": [{"term": "rash", "grade": 2, "onset": "2026-05-02",
                               "resolved": "2026-05-01"}]},
          "adverse_events[0]: resolved 2026-05-01 is before onset 2026-05-02"),
