@@ -1187,7 +1187,7 @@
     <context>
         <name>Forms</name>
         <message>
-            <location filename="../../desktop/ui/forms.py" line="315" />
+            <location filename="../../desktop/ui/forms.py" line="328" />
             <source>no</source>
             <translation>否</translation>
         </message>
@@ -1202,12 +1202,12 @@
             <translation>{0}：{1} 必须为整数</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/forms.py" line="283" />
+            <location filename="../../desktop/ui/forms.py" line="294" />
             <source>— not recorded</source>
             <translation>— 未记录</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/forms.py" line="315" />
+            <location filename="../../desktop/ui/forms.py" line="328" />
             <source>yes</source>
             <translation>是</translation>
         </message>
@@ -1551,7 +1551,7 @@
             <translation>每个病例都必须填写的字段。其余信息稍后在病例工作区中录入。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/new_case.py" line="142" />
+            <location filename="../../desktop/ui/new_case.py" line="144" />
             <source>— choose —</source>
             <translation>— 请选择 —</translation>
         </message>
@@ -1755,127 +1755,133 @@
     <context>
         <name>PresentationWindow</name>
         <message>
-            <location filename="../../desktop/ui/presentation.py" line="67" />
+            <location filename="../../desktop/ui/presentation.py" line="86" />
+            <location filename="../../desktop/ui/presentation.py" line="87" />
             <source>MDT presentation</source>
             <translation>MDT 演示</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/presentation.py" line="89" />
+            <location filename="../../desktop/ui/presentation.py" line="106" />
             <source>→ next · ← previous · Esc leave</source>
             <translation>→ 下一例 · ← 上一例 · Esc 退出</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/presentation.py" line="116" />
+            <location filename="../../desktop/ui/presentation.py" line="192" />
             <source>The agenda is empty</source>
             <translation>议程为空</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/presentation.py" line="118" />
+            <location filename="../../desktop/ui/presentation.py" line="194" />
             <source>Add cases to the meeting's agenda, then present it.</source>
             <translation>请先向会议议程添加病例，再进行演示。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/presentation.py" line="166" />
+            <location filename="../../desktop/ui/presentation.py" line="244" />
             <source>%1 years</source>
             <translation>%1 岁</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/presentation.py" line="173" />
+            <location filename="../../desktop/ui/presentation.py" line="251" />
             <source>Question: %1</source>
             <translation>讨论问题：%1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/presentation.py" line="175" />
+            <location filename="../../desktop/ui/presentation.py" line="253" />
             <source>No question recorded for this meeting.</source>
             <translation>本次会议未记录讨论问题。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/presentation.py" line="201" />
+            <location filename="../../desktop/ui/presentation.py" line="287" />
             <source>portal vein %1</source>
             <translation>门静脉 %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/presentation.py" line="205" />
+            <location filename="../../desktop/ui/presentation.py" line="290" />
             <source>extrahepatic spread</source>
             <translation>肝外转移</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/presentation.py" line="207" />
+            <location filename="../../desktop/ui/presentation.py" line="292" />
             <source>no extrahepatic spread</source>
             <translation>无肝外转移</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/presentation.py" line="211" />
+            <location filename="../../desktop/ui/presentation.py" line="302" />
             <source>Stage</source>
             <translation>分期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/presentation.py" line="213" />
+            <location filename="../../desktop/ui/presentation.py" line="303" />
             <source>Liver</source>
             <translation>肝功能</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/presentation.py" line="217" />
+            <location filename="../../desktop/ui/presentation.py" line="304" />
             <source>Tumour</source>
             <translation>肿瘤</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/presentation.py" line="218" />
+            <location filename="../../desktop/ui/presentation.py" line="305" />
             <source>Markers</source>
             <translation>标志物</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/presentation.py" line="219" />
+            <location filename="../../desktop/ui/presentation.py" line="306" />
             <source>Response</source>
             <translation>疗效</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/presentation.py" line="220" />
+            <location filename="../../desktop/ui/presentation.py" line="307" />
             <source>Regimen</source>
             <translation>方案</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/presentation.py" line="221" />
+            <location filename="../../desktop/ui/presentation.py" line="308" />
             <source>Surgery</source>
             <translation>手术</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/presentation.py" line="231" />
+            <location filename="../../desktop/ui/presentation.py" line="317" />
             <source>not recorded</source>
             <translation>未记录</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/presentation.py" line="235" />
+            <location filename="../../desktop/ui/presentation.py" line="321" />
             <source>not assessable (fewer than two scans)</source>
             <translation>无法评估（影像检查少于两次）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/presentation.py" line="238" />
+            <location filename="../../desktop/ui/presentation.py" line="324" />
             <source>%1: now %2, best %3</source>
             <translation>%1：目前 %2，最佳 %3</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/presentation.py" line="249" />
-            <source>none running · %1 of %2 regimens suitable</source>
-            <translation>目前无治疗 · %2 个方案中 %1 个适用</translation>
+            <location filename="../../desktop/ui/presentation.py" line="335" />
+            <source>none running</source>
+            <translation>目前无治疗</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/presentation.py" line="255" />
+            <location filename="../../desktop/ui/presentation.py" line="336" />
+            <source>%1 of %2 regimens suitable</source>
+            <translation>%2 个方案中 %1 个适合</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/presentation.py" line="343" />
             <source>since %1</source>
             <translation>自 %1 起</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/presentation.py" line="264" />
+            <location filename="../../desktop/ui/presentation.py" line="352" />
             <source>no date can be given</source>
             <translation>无法给出日期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/presentation.py" line="265" />
+            <location filename="../../desktop/ui/presentation.py" line="353" />
             <source>earliest %1</source>
             <translation>最早 %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/presentation.py" line="267" />
+            <location filename="../../desktop/ui/presentation.py" line="355" />
             <source>FLR too small</source>
             <translation>剩余肝体积不足</translation>
         </message>
@@ -2062,27 +2068,32 @@
     <context>
         <name>ResponseChart</name>
         <message>
-            <location filename="../../desktop/ui/chart.py" line="83" />
+            <location filename="../../desktop/ui/chart.py" line="59" />
+            <source>Response chart</source>
+            <translation>疗效图</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/chart.py" line="100" />
             <source>No imaging or tumour markers yet: the chart appears after the first scan.</source>
             <translation>尚无影像或肿瘤标志物数据：首次影像检查后显示图表。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/chart.py" line="91" />
+            <location filename="../../desktop/ui/chart.py" line="104" />
             <source>Sum of viable diameters (mm)</source>
             <translation>存活肿瘤直径总和（mm）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/chart.py" line="92" />
+            <location filename="../../desktop/ui/chart.py" line="105" />
             <source>AFP (ng/mL)</source>
             <translation>AFP（ng/mL）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/chart.py" line="93" />
+            <location filename="../../desktop/ui/chart.py" line="106" />
             <source>PIVKA-II (mAU/mL)</source>
             <translation>PIVKA-II（mAU/mL）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/chart.py" line="94" />
+            <location filename="../../desktop/ui/chart.py" line="107" />
             <source>markers, log scale</source>
             <translation>肿瘤标志物，对数坐标</translation>
         </message>
@@ -2652,7 +2663,7 @@
     <context>
         <name>Workers</name>
         <message>
-            <location filename="../../desktop/ui/workers.py" line="101" />
+            <location filename="../../desktop/ui/workers.py" line="103" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
