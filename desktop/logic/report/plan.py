@@ -1,12 +1,13 @@
 """The plan sections of one case's MDT summary: regimen and alternatives, timing, adjuvant plan,
-the decision, overrides and the local-policy rules relied on; `case_sections` chains them all."""
+the decision records, overrides and the local-policy rules relied on. `case_sections` chains a
+case's whole summary: the decision on its first page (report.front), then its basis."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
 
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, PageBreak
 
 from desktop.logic.clinical import (
     LOCOREGIONAL,
@@ -18,7 +19,8 @@ from desktop.logic.clinical import (
     washout_rule_id,
 )
 from desktop.logic.model import Case, Rules, Term, agent_term, lifecycle, text_table
-from desktop.logic.report.decision import decision_section, overrides_section
+from desktop.logic.report.decision import overrides_section, records_section
+from desktop.logic.report.front import decision_page
 from desktop.logic.report.layout import (
     ReportContext,
     bullets,
@@ -37,14 +39,24 @@ from desktop.logic.report.sections import FINDINGS_SECTIONS, regimen_name
 Section = Callable[[ReportContext], list[Flowable]]
 
 
+COMPACT_COLUMNS = 2  # unflagged regimens not chosen: names only, this many to a row
+
+
 def case_sections(ctx: ReportContext) -> list[Flowable]:
-    story: list[Flowable] = []
+    """The decision page, then the basis: findings first, then the plan's details."""
+    story: list[Flowable] = [*decision_page(ctx), PageBreak(), basis_title(ctx)]
     for build in (*FINDINGS_SECTIONS, *PLAN_SECTIONS):
         story.extend(build(ctx))
     return story
 
 
+def basis_title(ctx: ReportContext) -> Flowable:
+    return para(ctx, ctx.text("report.heading.basis"), "title")
+
+
 def regimen_section(ctx: ReportContext) -> list[Flowable]:
+    """The chosen regimen in full; regimens with a caution or contraindication with their
+    reasons; the other suitable ones, not chosen, in one compact table of names."""
     decision = lifecycle.latest(ctx.case.decisions)
     chosen_id = decision.regimen_id if decision else None
     regimens = ctx.evaluation.regimens
@@ -56,22 +68,37 @@ def regimen_section(ctx: ReportContext) -> list[Flowable]:
     else:
         body = _regimen_detail(ctx, chosen)
     others = [v for v in regimens if v is not chosen]
-    rows = [
-        [
-            v.regimen.name.render(ctx.lang),
-            _verdict(ctx, v.verdict),
-            ctx.sentences(v.reasons),
+    flagged = [v for v in others if v.verdict != "suitable"]
+    unflagged = [v.regimen.name.render(ctx.lang) for v in others if v.verdict == "suitable"]
+    alternatives: list[Flowable] = []
+    if flagged:
+        rows = [
+            [v.regimen.name.render(ctx.lang), _verdict(ctx, v.verdict), ctx.sentences(v.reasons)]
+            for v in flagged
         ]
-        for v in others
-    ]
-    headers = ["report.regimen.name", "report.regimen.verdict", "report.regimen.reasons"]
-    alternatives = [data_table(ctx, headers, rows, widths=[170, 60, None])] if rows else []
+        headers = ["report.regimen.name", "report.regimen.verdict", "report.regimen.reasons"]
+        alternatives += [
+            subheading(ctx, "report.regimen.flagged"),
+            data_table(ctx, headers, rows, widths=[170, 60, None]),
+        ]
+    if unflagged:
+        alternatives += [subheading(ctx, "report.regimen.unflagged"), _names_table(ctx, unflagged)]
     return [
         *section(ctx, "report.heading.regimen", body),
         *section(
             ctx, "report.heading.alternatives", alternatives or [para(ctx, none_recorded(ctx))]
         ),
     ]
+
+
+def _names_table(ctx: ReportContext, names: list[str]) -> Flowable:
+    """Names side by side, COMPACT_COLUMNS to a row, in catalogue order down the rows."""
+    rows_needed = -(-len(names) // COMPACT_COLUMNS)
+    columns = [names[i * rows_needed : (i + 1) * rows_needed] for i in range(COMPACT_COLUMNS)]
+    rows = [
+        [column[r] if r < len(column) else "" for column in columns] for r in range(rows_needed)
+    ]
+    return data_table(ctx, ["report.regimen.name"] * COMPACT_COLUMNS, rows)
 
 
 def _regimen_detail(ctx: ReportContext, verdict: RegimenVerdict) -> list[Flowable]:
@@ -261,7 +288,7 @@ PLAN_SECTIONS: tuple[Section, ...] = (
     regimen_section,
     timing_section,
     adjuvant_section,
-    decision_section,
+    records_section,
     overrides_section,
     local_policy_section,
 )
