@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -161,20 +162,33 @@ class BusyDatabaseDialog(QMessageBox):
         return self.clickedButton() is self.read_only_button
 
 
+def standard_keys(key: QKeySequence.StandardKey) -> str:
+    """The platform's keys for a standard action ("Ctrl+Z"; alternatives after a comma), without
+    the dedicated keys some keyboards have (Undo, Print)."""
+    combos = [k.toString() for k in QKeySequence.keyBindings(key)]
+    return ", ".join(k for k in combos if "+" in k)
+
+
 def shortcut_rows() -> list[tuple[str, str]]:
     """(keys, what they do): the one list Help shows and the menus use."""
     return [
         ("Ctrl+N", _tr("New case")),
         ("Ctrl+O", _tr("Import case files")),
         ("Ctrl+E", _tr("Export the selected cases")),
-        ("Ctrl+P", _tr("Export the PDF summary of the current case")),
+        ("Ctrl+Shift+E", _tr("Export the PDF summary of the current case")),
+        (
+            standard_keys(QKeySequence.StandardKey.Print),
+            _tr("Print the summary of the current case"),
+        ),
         ("Ctrl+D", _tr("Duplicate the current case")),
         ("Ctrl+F", _tr("Filter the case list")),
-        ("Ctrl+Z", _tr("Undo the last edit")),
-        ("Ctrl+Shift+Z", _tr("Redo")),
-        ("Ctrl+1", _tr("Case list")),
-        ("Ctrl+2", _tr("Meeting agenda")),
-        ("Ctrl+3", _tr("Follow-up")),
+        (_tr("Down, then Enter"), _tr("From the filter to the list, then open the case")),
+        (standard_keys(QKeySequence.StandardKey.Undo), _tr("Undo the last edit")),
+        (standard_keys(QKeySequence.StandardKey.Redo), _tr("Redo")),
+        ("Alt+1", _tr("Case list")),
+        ("Alt+2", _tr("Meeting agenda")),
+        ("Alt+3", _tr("Follow-up")),
+        ("Ctrl+1 … Ctrl+6", _tr("Step 1 to 6 of the open case")),
         ("Ctrl+W", _tr("Close the open case")),
         ("F5", _tr("Present the agenda full screen")),
         (_tr("Right, Down, Page Down, Space"), _tr("Presentation: next case")),

@@ -1,26 +1,53 @@
-"""Export from the app: a case's PDF summary, its archive bundle, a meeting's pack.
+"""Export from the app: a case's PDF summary, its archive bundle, a meeting's pack, printing.
 
 Each export asks for its options (language, de-identify) and a place, then runs off the GUI
 thread as a workers.Task with a progress dialog and Cancel; a cancelled export writes nothing.
+The save dialog opens in the folder last used (else the documents folder) with a name made
+from the case and its meeting date; once written, a note offers Open and Show in folder.
+Print (desktop.ui.printing) puts the same summary's pages on paper through Qt's print dialog.
 Every document is made with the rules file the app applies (the department's, desktop.ui.rules).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from desktop.logic.model import lifecycle
 from desktop.logic.store import Store
-from desktop.ui import workers
+from desktop.ui import printing, workers
 from desktop.ui.dialogs import ExportOptionsDialog
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QImage
+    from PySide6.QtPrintSupport import QPrinter
+
+    from desktop.logic.model import Case
     from desktop.ui.rules import DepartmentRules
     from desktop.ui.settings import Settings
+
+UrlOpener = Callable[[QUrl], bool]
+UNSAFE_IN_NAMES = re.compile(r"[^\w.-]+")
+
+
+def file_stem(text: str) -> str:
+    """`text` safe as part of a file name on every system: letters (any script), digits, dot,
+    dash and underscore kept, everything else one underscore."""
+    return UNSAFE_IN_NAMES.sub("_", text).strip("._") or "case"
+
+
+def summary_file_name(case: Case, deidentified: bool) -> str:
+    """ "MDT-summary_H-000123_2026-11-25.pdf": MRN (or "de-identified") and meeting date."""
+    decision = lifecycle.latest(case.decisions)
+    day = decision.meeting_date if decision else case.assessed_on
+    who = "de-identified" if deidentified else file_stem(case.patient.mrn)
+    return f"MDT-summary_{who}_{day.isoformat()}.pdf"
 
 
 class ReportExports(QObject):
@@ -43,11 +70,15 @@ class ReportExports(QObject):
         open_store: workers.StoreOpener,
         current_case_id: Callable[[], str | None],
         current_meeting: Callable[[], str],
+        open_url: UrlOpener | None = None,
     ) -> None:
         super().__init__(window)
         self._window, self._store, self._settings, self._rules = window, store, settings, rules
         self._tasks, self._open_store = tasks, open_store
         self._current_case_id, self._current_meeting = current_case_id, current_meeting
+        self._open_url = open_url or QDesktopServices.openUrl
+        self.written_note: QMessageBox | None = None
+        self._printer: QPrinter | None = None  # kept while its pages are being made
 
     def _ask_options(self, title: str) -> workers.ReportOptions | None:
         dialog = ExportOptionsDialog(title, self._settings.language, self._window)
@@ -68,10 +99,20 @@ class ReportExports(QObject):
         options = self._ask_options(self.tr("Export PDF summary"))
         if options is None:
             return None
+        name = summary_file_name(self._store.get_case(case_id).case, options.deidentify)
+        out = self._ask_save_path(self.tr("Save the PDF summary"), name)
+        return self.export_pdf(case_id, out, options) if out else None
+
+    def _ask_save_path(self, title: str, name: str) -> Path | None:
+        """The save dialog in the last folder with `name` proposed; the folder is remembered."""
+        start = str(self._settings.last_folder() / name)
         out, _ = QFileDialog.getSaveFileName(
-            self._window, self.tr("Save the PDF summary"), "", self.tr("PDF files (*.pdf)")
+            self._window, title, start, self.tr("PDF files (*.pdf)")
         )
-        return self.export_pdf(case_id, Path(out), options) if out else None
+        if not out:
+            return None
+        self._settings.set_last_folder(Path(out).parent)
+        return Path(out)
 
     def export_pdf(self, case_id: str, out: Path, options: workers.ReportOptions) -> workers.Task:
         work = workers.summary_pdf(self._open_store, case_id, out, options, self._rules.rules)
@@ -88,8 +129,13 @@ class ReportExports(QObject):
         options = self._ask_options(self.tr("Export archive bundle"))
         if options is None:
             return None
-        folder = QFileDialog.getExistingDirectory(self._window, self.tr("Archive bundle folder"))
-        return self.export_archive(case_id, Path(folder), options) if folder else None
+        folder = QFileDialog.getExistingDirectory(
+            self._window, self.tr("Archive bundle folder"), str(self._settings.last_folder())
+        )
+        if not folder:
+            return None
+        self._settings.set_last_folder(Path(folder).parent)
+        return self.export_archive(case_id, Path(folder), options)
 
     def export_archive(
         self, case_id: str, folder: Path, options: workers.ReportOptions
@@ -115,13 +161,8 @@ class ReportExports(QObject):
         options = self._ask_options(self.tr("Export meeting pack"))
         if options is None:
             return None
-        out, _ = QFileDialog.getSaveFileName(
-            self._window,
-            self.tr("Save the meeting pack"),
-            f"meeting-pack-{meeting}.pdf",
-            self.tr("PDF files (*.pdf)"),
-        )
-        return self.export_pack(meeting, case_ids, Path(out), options) if out else None
+        out = self._ask_save_path(self.tr("Save the meeting pack"), f"meeting-pack_{meeting}.pdf")
+        return self.export_pack(meeting, case_ids, out, options) if out else None
 
     def export_pack(
         self, meeting: str, case_ids: list[str], out: Path, options: workers.ReportOptions
@@ -140,5 +181,66 @@ class ReportExports(QObject):
         return self._tasks.run(task, title, self.tr("Export failed"))
 
     def _written(self, path: Path | None) -> None:
-        if path is not None:
-            self.statusMessage.emit(self.tr("Written: %1").replace("%1", str(path)))
+        if path is None:
+            return
+        self.statusMessage.emit(self.tr("Written: %1").replace("%1", str(path)))
+        note = QMessageBox(
+            QMessageBox.Icon.Information,
+            self.tr("Export"),
+            self.tr("Written: %1").replace("%1", str(path)),
+            parent=self._window,
+        )
+        note.setObjectName("writtenNote")
+        opening = note.addButton(self.tr("&Open"), QMessageBox.ButtonRole.ActionRole)
+        showing = note.addButton(self.tr("Show in &folder"), QMessageBox.ButtonRole.ActionRole)
+        note.addButton(QMessageBox.StandardButton.Close)
+        opening.clicked.connect(lambda: self.on_open_written(path))
+        showing.clicked.connect(lambda: self.on_show_written(path))
+        note.open()  # not blocking: the window stays usable
+        self.written_note = note
+
+    def on_open_written(self, path: Path) -> bool:
+        """Open the written file (or bundle folder) with the system's program for it."""
+        return self._open_url(QUrl.fromLocalFile(str(path)))
+
+    def on_show_written(self, path: Path) -> bool:
+        """Open the folder holding what was written in the system's file manager."""
+        return self._open_url(QUrl.fromLocalFile(str(path.parent)))
+
+    # printing
+
+    def on_print(self) -> workers.Task | None:
+        """Qt's print dialog, then the current case's summary, page for page, on paper."""
+        case_id = self._current_case_id()
+        if case_id is None:
+            self._no_case_chosen()
+            return None
+        printer = printing.ask_printer(self._window)
+        return self.print_case(case_id, printer) if printer is not None else None
+
+    def print_case(self, case_id: str, printer: QPrinter) -> workers.Task:
+        """The summary in the app's language rendered for `printer` and painted onto it."""
+        self._printer = printer
+        dpi = min(printer.resolution(), printing.MAX_DPI)
+        options = workers.ReportOptions(self._settings.language)
+        work = printing.summary_pages(
+            self._open_store, case_id, options, self._rules.rules, dpi, printing.page_range(printer)
+        )
+        task = workers.Task(work)
+        task.signals.finished.connect(lambda images: self._paint(printer, images))
+        return self._tasks.run(
+            task, self.tr("Preparing the pages to print…"), self.tr("Not printed")
+        )
+
+    def _paint(self, printer: QPrinter, images: list[QImage]) -> None:
+        try:
+            count = printing.paint_pages(printer, images)
+        except OSError as exc:
+            QMessageBox.warning(self._window, self.tr("Not printed"), str(exc))
+            return
+        finally:
+            self._printer = None
+        text = QCoreApplication.translate(
+            "ReportExports", "%n page(s) sent to the printer.", "", count
+        )
+        self.statusMessage.emit(text)

@@ -127,8 +127,13 @@ class CaseActions(QObject):
     def on_import(self, paths: list[str] | None = None) -> workers.Task | None:
         if paths is None:
             paths, _ = QFileDialog.getOpenFileNames(
-                self._window, self.tr("Import case files"), "", self.tr("Case files (*.json)")
+                self._window,
+                self.tr("Import case files"),
+                str(self._settings.last_folder()),
+                self.tr("Case files (*.json)"),
             )
+            if paths:
+                self._settings.set_last_folder(Path(paths[0]).parent)
         if not paths:
             return None
         work = workers.import_files(
@@ -166,9 +171,12 @@ class CaseActions(QObject):
                 self.tr("Select the cases to export in the case list first."),
             )
             return None
-        folder = QFileDialog.getExistingDirectory(self._window, self.tr("Export to folder"))
+        folder = QFileDialog.getExistingDirectory(
+            self._window, self.tr("Export to folder"), str(self._settings.last_folder())
+        )
         if not folder:
             return None
+        self._settings.set_last_folder(Path(folder))
         return self.export_to(case_ids, Path(folder))
 
     def export_to(self, case_ids: list[str], folder: Path) -> workers.Task:

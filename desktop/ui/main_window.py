@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, cast
 from PySide6.QtGui import QCloseEvent, QUndoGroup
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
-from desktop.logic.store import Store
+from desktop.logic.store import Store, StoreError
 from desktop.ui import workers
 from desktop.ui.case_list import CaseListView
 from desktop.ui.dialogs import disclaimer
@@ -32,6 +32,7 @@ from desktop.ui.export import ReportExports
 from desktop.ui.main_actions import CaseActions
 from desktop.ui.main_menu import MainMenus, WindowCommands
 from desktop.ui.preferences import Preferences
+from desktop.ui.recent import RecentCasesMenu
 from desktop.ui.rules import WARNING_STYLE, DepartmentRules
 from desktop.ui.settings import Settings, department
 
@@ -90,9 +91,11 @@ class MainWindow(QMainWindow):
         )  # fmt: skip
         self.preferences = Preferences(self, store, settings, self.rules)
         self._build()
+        self.recent = RecentCasesMenu(settings, self._case_label, self.open_case, self)
         commands = WindowCommands(
-            self.tabs.setCurrentIndex, self.on_present, self.on_close_current, self.close
-        )
+            self.tabs.setCurrentIndex, self.on_show_step, self.on_present, self.on_close_current,
+            self.close, self.recent,
+        )  # fmt: skip
         self.menus = MainMenus(
             self, store.read_only, self.undo_group, self.case_actions, self.exports,
             self.preferences, commands,
@@ -260,13 +263,39 @@ class MainWindow(QMainWindow):
                 self.tr("The case workspace is not available in this build."),
             )
             return None
-        workspace = cls(self.store, case_id, self.settings, self.rules.rules, self)
+        try:
+            workspace = cls(self.store, case_id, self.settings, self.rules.rules, self)
+        except StoreError as exc:  # gone since it was listed (another workstation, a restore)
+            self.settings.forget_recent_case(case_id)
+            QMessageBox.warning(
+                self, self.tr("Cannot open the case"), exc.render(self.settings.language)
+            )
+            return None
+        self.settings.add_recent_case(case_id)
         workspace.caseChanged.connect(self.on_case_changed)
         self.undo_group.addStack(workspace.undo_stack)
         name = workspace.document.case.patient.name
         index = self.tabs.addTab(workspace, name)
         self.tabs.setCurrentIndex(index)
         return workspace
+
+    def _case_label(self, case_id: str) -> str | None:
+        """ "王伟 · H-000123" for the recent-cases menu; None when the case is gone."""
+        try:
+            patient = self.store.get_case(case_id).case.patient
+        except StoreError:
+            return None
+        return f"{patient.name} · {patient.mrn}"
+
+    def on_show_step(self, step: int) -> None:
+        """Ctrl+1..6: that step of the case in front (nothing when a list is in front)."""
+        index = self.tabs.currentIndex()
+        if index < FIXED_TABS:
+            return
+        workspace = self.workspaces()[index - FIXED_TABS]
+        workspace.sidebar.setCurrentRow(step)
+        workspace.current_step().setFocus()
+        workspace.current_step().focusNextChild()
 
     def on_case_changed(self, case_id: str) -> None:
         self.cases.refresh()

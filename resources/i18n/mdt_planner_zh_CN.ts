@@ -4,37 +4,37 @@
     <context>
         <name>AboutDialog</name>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="219" />
+            <location filename="../../desktop/ui/dialogs.py" line="233" />
             <source>About MDT Planner</source>
             <translation>关于 MDT 规划助手</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="221" />
+            <location filename="../../desktop/ui/dialogs.py" line="235" />
             <source>HCC MDT Planner %1</source>
             <translation>肝细胞癌 MDT 规划助手 %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="224" />
+            <location filename="../../desktop/ui/dialogs.py" line="238" />
             <source>Plans conversion therapy for advanced hepatocellular carcinoma with the multidisciplinary team: staging, regimen safety, response, surgery timing and signed decision records. It works offline; cases stay on this computer.</source>
             <translation>协助多学科团队（MDT）为中晚期肝细胞癌制定转化治疗方案：分期、方案安全性、疗效评估、手术时机及签署的决策记录。本程序离线运行，病例数据保存在本机。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="232" />
+            <location filename="../../desktop/ui/dialogs.py" line="246" />
             <source>Every result names its source; the clinician may override any result with a reason, which is kept in the decision record.</source>
             <translation>每项结果均注明依据；临床医师可说明理由后更改任何结果，理由将保存在决策记录中。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="236" />
+            <location filename="../../desktop/ui/dialogs.py" line="250" />
             <source>Rules file version: %1</source>
             <translation>规则文件版本：%1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="239" />
+            <location filename="../../desktop/ui/dialogs.py" line="253" />
             <source>MDT Planner is released under the MIT licence. The PDF font WenQuanYi Micro Hei is used under the Apache License 2.0, and Qt for Python (PySide6) and Qt under the GNU Lesser General Public License version 3 (LGPLv3). Licences… shows their full texts.</source>
             <translation>MDT 规划助手以 MIT 许可证发布。PDF 字体文泉驿微米黑依 Apache 2.0 许可证使用，Qt（PySide6）依 GNU LGPL 第 3 版使用。点击“许可证…”查看全文。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="245" />
+            <location filename="../../desktop/ui/dialogs.py" line="259" />
             <source>&amp;Licences…</source>
             <translation>许可证(&amp;L)…</translation>
         </message>
@@ -277,32 +277,32 @@
     <context>
         <name>BusyDatabaseDialog</name>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="142" />
+            <location filename="../../desktop/ui/dialogs.py" line="143" />
             <source>The case database is in use</source>
             <translation>病例数据库正在使用中</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="143" />
+            <location filename="../../desktop/ui/dialogs.py" line="144" />
             <source>Another MDT Planner window or program is using this database.</source>
             <translation>另一个 MDT 规划助手窗口或程序正在使用此数据库。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="145" />
+            <location filename="../../desktop/ui/dialogs.py" line="146" />
             <source>File: %1</source>
             <translation>文件：%1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="150" />
+            <location filename="../../desktop/ui/dialogs.py" line="151" />
             <source>You can open it read-only: you can read and present cases, but not change them. Close the other window to work normally.</source>
             <translation>可以只读方式打开：能查看和演示病例，但不能修改。关闭另一个窗口后即可正常工作。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="155" />
+            <location filename="../../desktop/ui/dialogs.py" line="156" />
             <source>Open read-only</source>
             <translation>以只读方式打开</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="157" />
+            <location filename="../../desktop/ui/dialogs.py" line="158" />
             <source>Quit</source>
             <translation>退出</translation>
         </message>
@@ -333,73 +333,73 @@
             <translation>演示病例</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_actions.py" line="130" />
+            <location filename="../../desktop/ui/main_actions.py" line="131" />
             <source>Import case files</source>
             <translation>导入病例文件</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_actions.py" line="130" />
+            <location filename="../../desktop/ui/main_actions.py" line="133" />
             <source>Case files (*.json)</source>
             <translation>病例文件 (*.json)</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/ui/main_actions.py" line="140" />
+            <location filename="../../desktop/ui/main_actions.py" line="145" />
             <source>Importing %n file(s)…</source>
             <translation>
                 <numerusform>正在导入 %n 个文件…</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_actions.py" line="141" />
+            <location filename="../../desktop/ui/main_actions.py" line="146" />
             <source>Import failed</source>
             <translation>导入失败</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/ui/main_actions.py" line="146" />
+            <location filename="../../desktop/ui/main_actions.py" line="151" />
             <source>%n case(s) imported.</source>
             <translation>
                 <numerusform>已导入 %n 例病例。</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_actions.py" line="150" />
+            <location filename="../../desktop/ui/main_actions.py" line="155" />
             <source>Import</source>
             <translation>导入</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_actions.py" line="151" />
+            <location filename="../../desktop/ui/main_actions.py" line="156" />
             <source>Some files were refused.</source>
             <translation>部分文件被拒绝。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_actions.py" line="165" />
+            <location filename="../../desktop/ui/main_actions.py" line="170" />
             <source>Export</source>
             <translation>导出</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_actions.py" line="166" />
+            <location filename="../../desktop/ui/main_actions.py" line="171" />
             <source>Select the cases to export in the case list first.</source>
             <translation>请先在病例列表中选择要导出的病例。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_actions.py" line="169" />
+            <location filename="../../desktop/ui/main_actions.py" line="175" />
             <source>Export to folder</source>
             <translation>导出到文件夹</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/ui/main_actions.py" line="178" />
+            <location filename="../../desktop/ui/main_actions.py" line="186" />
             <source>Exporting %n case(s)…</source>
             <translation>
                 <numerusform>正在导出 %n 例病例…</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_actions.py" line="179" />
+            <location filename="../../desktop/ui/main_actions.py" line="187" />
             <source>Export failed</source>
             <translation>导出失败</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/ui/main_actions.py" line="183" />
+            <location filename="../../desktop/ui/main_actions.py" line="191" />
             <source>%n case file(s) written.</source>
             <translation>
                 <numerusform>已写入 %n 个病例文件。</numerusform>
@@ -659,37 +659,37 @@
     <context>
         <name>DamagedDatabaseDialog</name>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="110" />
+            <location filename="../../desktop/ui/dialogs.py" line="111" />
             <source>The case database is damaged</source>
             <translation>病例数据库已损坏</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="111" />
+            <location filename="../../desktop/ui/dialogs.py" line="112" />
             <source>The case database cannot be opened: it is damaged.</source>
             <translation>病例数据库已损坏，无法打开。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="112" />
+            <location filename="../../desktop/ui/dialogs.py" line="113" />
             <source>File: %1</source>
             <translation>文件：%1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="115" />
+            <location filename="../../desktop/ui/dialogs.py" line="116" />
             <source>Restoring copies the newest good backup (%1) into place. The damaged file is kept beside it under a new name; nothing is deleted or overwritten.</source>
             <translation>恢复将用最新的完好备份（%1）替换数据库。损坏的文件会改名保留在同一文件夹中，不会删除或覆盖任何文件。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="120" />
+            <location filename="../../desktop/ui/dialogs.py" line="121" />
             <source>No good backup was found. The damaged file was not touched; ask your IT department to recover it, or start with another database (--db PATH).</source>
             <translation>未找到完好的备份。损坏的文件未被改动；请联系信息科恢复，或使用另一个数据库启动（--db 路径）。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="127" />
+            <location filename="../../desktop/ui/dialogs.py" line="128" />
             <source>Restore the newest backup</source>
             <translation>恢复最新备份</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="129" />
+            <location filename="../../desktop/ui/dialogs.py" line="130" />
             <source>Quit</source>
             <translation>退出</translation>
         </message>
@@ -880,172 +880,192 @@
     <context>
         <name>Dialogs</name>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="177" />
+            <location filename="../../desktop/ui/dialogs.py" line="190" />
             <source>Follow-up</source>
             <translation>随访</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="38" />
+            <location filename="../../desktop/ui/dialogs.py" line="39" />
             <source>hepatobiliary surgeon</source>
             <translation>肝胆外科医师</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="39" />
+            <location filename="../../desktop/ui/dialogs.py" line="40" />
             <source>medical oncologist</source>
             <translation>肿瘤内科医师</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="40" />
+            <location filename="../../desktop/ui/dialogs.py" line="41" />
             <source>interventional radiologist</source>
             <translation>介入科医师</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="41" />
+            <location filename="../../desktop/ui/dialogs.py" line="42" />
             <source>radiologist</source>
             <translation>影像科医师</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="42" />
+            <location filename="../../desktop/ui/dialogs.py" line="43" />
             <source>radiation oncologist</source>
             <translation>放疗科医师</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="43" />
+            <location filename="../../desktop/ui/dialogs.py" line="44" />
             <source>hepatologist</source>
             <translation>肝病科医师</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="44" />
+            <location filename="../../desktop/ui/dialogs.py" line="45" />
             <source>pathologist</source>
             <translation>病理科医师</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="45" />
+            <location filename="../../desktop/ui/dialogs.py" line="46" />
             <source>MDT coordinator</source>
             <translation>MDT 协调员</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="46" />
+            <location filename="../../desktop/ui/dialogs.py" line="47" />
             <source>nurse specialist</source>
             <translation>专科护士</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="51" />
+            <location filename="../../desktop/ui/dialogs.py" line="52" />
             <source>Decision support: it does not replace the clinical judgement of the MDT.</source>
             <translation>本程序仅为决策辅助，不能替代 MDT 的临床判断。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="167" />
+            <location filename="../../desktop/ui/dialogs.py" line="175" />
             <source>New case</source>
             <translation>新建病例</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="168" />
+            <location filename="../../desktop/ui/dialogs.py" line="176" />
             <source>Import case files</source>
             <translation>导入病例文件</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="169" />
+            <location filename="../../desktop/ui/dialogs.py" line="177" />
             <source>Export the selected cases</source>
             <translation>导出所选病例</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="170" />
+            <location filename="../../desktop/ui/dialogs.py" line="178" />
             <source>Export the PDF summary of the current case</source>
             <translation>导出当前病例的 PDF 摘要</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="171" />
+            <location filename="../../desktop/ui/dialogs.py" line="181" />
+            <source>Print the summary of the current case</source>
+            <translation>打印当前病例的摘要</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs.py" line="183" />
             <source>Duplicate the current case</source>
             <translation>复制当前病例</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="172" />
+            <location filename="../../desktop/ui/dialogs.py" line="184" />
             <source>Filter the case list</source>
             <translation>筛选病例列表</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="173" />
+            <location filename="../../desktop/ui/dialogs.py" line="185" />
+            <source>Down, then Enter</source>
+            <translation>下方向键，然后回车</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs.py" line="185" />
+            <source>From the filter to the list, then open the case</source>
+            <translation>从筛选框进入列表，然后打开病例</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs.py" line="186" />
             <source>Undo the last edit</source>
             <translation>撤销上一次修改</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="174" />
+            <location filename="../../desktop/ui/dialogs.py" line="187" />
             <source>Redo</source>
             <translation>重做</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="175" />
+            <location filename="../../desktop/ui/dialogs.py" line="188" />
             <source>Case list</source>
             <translation>病例列表</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="176" />
+            <location filename="../../desktop/ui/dialogs.py" line="189" />
             <source>Meeting agenda</source>
             <translation>会议议程</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="178" />
+            <location filename="../../desktop/ui/dialogs.py" line="191" />
+            <source>Step 1 to 6 of the open case</source>
+            <translation>当前病例的第 1 至 6 步</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs.py" line="192" />
             <source>Close the open case</source>
             <translation>关闭当前病例</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="179" />
+            <location filename="../../desktop/ui/dialogs.py" line="193" />
             <source>Present the agenda full screen</source>
             <translation>全屏演示会议议程</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="180" />
+            <location filename="../../desktop/ui/dialogs.py" line="194" />
             <source>Right, Down, Page Down, Space</source>
             <translation>右、下、Page Down、空格</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="180" />
+            <location filename="../../desktop/ui/dialogs.py" line="194" />
             <source>Presentation: next case</source>
             <translation>演示：下一例</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="181" />
+            <location filename="../../desktop/ui/dialogs.py" line="195" />
             <source>Left, Up, Page Up</source>
             <translation>左、上、Page Up</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="181" />
+            <location filename="../../desktop/ui/dialogs.py" line="195" />
             <source>Presentation: previous case</source>
             <translation>演示：上一例</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="182" />
+            <location filename="../../desktop/ui/dialogs.py" line="196" />
             <source>Home, End</source>
             <translation>Home、End</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="182" />
+            <location filename="../../desktop/ui/dialogs.py" line="196" />
             <source>Presentation: first or last case</source>
             <translation>演示：第一例或最后一例</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="183" />
+            <location filename="../../desktop/ui/dialogs.py" line="197" />
             <source>Leave the presentation</source>
             <translation>退出演示</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="184" />
+            <location filename="../../desktop/ui/dialogs.py" line="198" />
             <source>This list of keyboard shortcuts</source>
             <translation>本快捷键列表</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="185" />
+            <location filename="../../desktop/ui/dialogs.py" line="199" />
             <source>Quit</source>
             <translation>退出</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="349" />
+            <location filename="../../desktop/ui/dialogs.py" line="363" />
             <source>Load demonstration cases?</source>
             <translation>载入演示病例？</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="351" />
+            <location filename="../../desktop/ui/dialogs.py" line="365" />
             <source>The case database is empty. Load ten demonstration cases to try the planner? The patients are fictional; their MRNs start with H-00.</source>
             <translation>病例数据库为空。是否载入十个演示病例试用本程序？这些患者均为虚构，病历号以 H-00 开头。</translation>
         </message>
@@ -1053,27 +1073,27 @@
     <context>
         <name>ExportOptionsDialog</name>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="302" />
+            <location filename="../../desktop/ui/dialogs.py" line="316" />
             <source>&amp;De-identify</source>
             <translation>去标识化(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="303" />
+            <location filename="../../desktop/ui/dialogs.py" line="317" />
             <source>Include &amp;free text, redacted</source>
             <translation>包含自由文本（已遮蔽）(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="304" />
+            <location filename="../../desktop/ui/dialogs.py" line="318" />
             <source>De-identify &amp;attendees</source>
             <translation>参会者去标识(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="310" />
+            <location filename="../../desktop/ui/dialogs.py" line="324" />
             <source>A de-identified document holds no name, MRN or birth date, in its text or its metadata; a stable pseudonym stands in for the patient. Free text is left out unless you include it; it is then redacted. An archive bundle lists what was removed.</source>
             <translation>去标识化文档的正文和元数据中均不含姓名、病历号或出生日期，以固定的化名代表患者。自由文本默认省略；如选择包含，则先遮蔽患者标识。删除的内容在存档包中列出。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="320" />
+            <location filename="../../desktop/ui/dialogs.py" line="334" />
             <source>&amp;Language</source>
             <translation>语言(&amp;L)</translation>
         </message>
@@ -1215,27 +1235,27 @@
     <context>
         <name>LicencesDialog</name>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="262" />
+            <location filename="../../desktop/ui/dialogs.py" line="276" />
             <source>Licences</source>
             <translation>许可证</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="265" />
+            <location filename="../../desktop/ui/dialogs.py" line="279" />
             <source>MDT Planner (MIT)</source>
             <translation>MDT 规划助手（MIT）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="266" />
+            <location filename="../../desktop/ui/dialogs.py" line="280" />
             <source>PDF font (Apache 2.0)</source>
             <translation>PDF 字体（Apache 2.0）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="267" />
+            <location filename="../../desktop/ui/dialogs.py" line="281" />
             <source>Qt for Python (LGPLv3)</source>
             <translation>Qt（PySide6，LGPL 第 3 版）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="268" />
+            <location filename="../../desktop/ui/dialogs.py" line="282" />
             <source>GNU GPL version 3</source>
             <translation>GNU GPL 第 3 版</translation>
         </message>
@@ -1243,137 +1263,147 @@
     <context>
         <name>MainMenus</name>
         <message>
-            <location filename="../../desktop/ui/main_menu.py" line="52" />
+            <location filename="../../desktop/ui/main_menu.py" line="57" />
             <source>&amp;View</source>
             <translation>视图(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_menu.py" line="53" />
+            <location filename="../../desktop/ui/main_menu.py" line="58" />
             <source>&amp;Settings</source>
             <translation>设置(&amp;S)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_menu.py" line="54" />
+            <location filename="../../desktop/ui/main_menu.py" line="59" />
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_menu.py" line="56" />
+            <location filename="../../desktop/ui/main_menu.py" line="61" />
             <source>&amp;Keyboard shortcuts</source>
             <translation>快捷键(&amp;K)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_menu.py" line="58" />
+            <location filename="../../desktop/ui/main_menu.py" line="63" />
             <source>&amp;About MDT Planner</source>
             <translation>关于 MDT 规划助手(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_menu.py" line="79" />
+            <location filename="../../desktop/ui/main_menu.py" line="86" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_menu.py" line="80" />
+            <location filename="../../desktop/ui/main_menu.py" line="87" />
             <source>&amp;New case…</source>
             <translation>新建病例(&amp;N)…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_menu.py" line="82" />
+            <location filename="../../desktop/ui/main_menu.py" line="89" />
             <source>&amp;Import case files…</source>
             <translation>导入病例文件(&amp;I)…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_menu.py" line="85" />
+            <location filename="../../desktop/ui/main_menu.py" line="92" />
             <source>&amp;Export selected cases…</source>
             <translation>导出所选病例(&amp;E)…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_menu.py" line="88" />
+            <location filename="../../desktop/ui/main_menu.py" line="95" />
             <source>Export &amp;PDF summary…</source>
             <translation>导出 PDF 摘要(&amp;P)…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_menu.py" line="91" />
+            <location filename="../../desktop/ui/main_menu.py" line="98" />
+            <source>&amp;Print the summary…</source>
+            <translation>打印摘要(&amp;P)…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_menu.py" line="101" />
             <source>Export &amp;archive bundle…</source>
             <translation>导出归档包(&amp;A)…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_menu.py" line="94" />
+            <location filename="../../desktop/ui/main_menu.py" line="104" />
             <source>&amp;Duplicate case</source>
             <translation>复制病例(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_menu.py" line="97" />
+            <location filename="../../desktop/ui/main_menu.py" line="107" />
             <source>Load &amp;demonstration cases</source>
             <translation>载入演示病例(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_menu.py" line="99" />
+            <location filename="../../desktop/ui/main_menu.py" line="109" />
             <source>&amp;Close case</source>
             <translation>关闭病例(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_menu.py" line="100" />
+            <location filename="../../desktop/ui/main_menu.py" line="110" />
             <source>&amp;Quit</source>
             <translation>退出(&amp;Q)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_menu.py" line="117" />
+            <location filename="../../desktop/ui/main_menu.py" line="130" />
             <source>&amp;Edit</source>
             <translation>编辑(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_menu.py" line="118" />
+            <location filename="../../desktop/ui/main_menu.py" line="131" />
             <source>&amp;Undo</source>
             <translation>撤销(&amp;U)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_menu.py" line="120" />
+            <location filename="../../desktop/ui/main_menu.py" line="133" />
             <source>&amp;Redo</source>
             <translation>重做(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_menu.py" line="128" />
+            <location filename="../../desktop/ui/main_menu.py" line="141" />
             <source>&amp;Cases</source>
             <translation>病例(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_menu.py" line="129" />
+            <location filename="../../desktop/ui/main_menu.py" line="142" />
             <source>Meeting &amp;agenda</source>
             <translation>会议议程(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_menu.py" line="130" />
+            <location filename="../../desktop/ui/main_menu.py" line="143" />
             <source>&amp;Follow-up</source>
             <translation>随访(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_menu.py" line="135" />
+            <location filename="../../desktop/ui/main_menu.py" line="150" />
+            <source>Step &amp;%1 of the open case</source>
+            <translation>当前病例第 %1 步(&amp;%1)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_menu.py" line="158" />
             <source>&amp;Present the agenda</source>
             <translation>演示会议议程(&amp;P)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_menu.py" line="138" />
+            <location filename="../../desktop/ui/main_menu.py" line="161" />
             <source>&amp;Who is working…</source>
             <translation>当前使用者(&amp;W)…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_menu.py" line="140" />
+            <location filename="../../desktop/ui/main_menu.py" line="163" />
             <source>&amp;Department name…</source>
             <translation>科室名称(&amp;D)…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_menu.py" line="144" />
+            <location filename="../../desktop/ui/main_menu.py" line="167" />
             <source>&amp;Stale after how many days…</source>
             <translation>数据过期天数(&amp;S)…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_menu.py" line="147" />
+            <location filename="../../desktop/ui/main_menu.py" line="170" />
             <source>&amp;Rules file…</source>
             <translation>规则文件(&amp;R)…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_menu.py" line="148" />
+            <location filename="../../desktop/ui/main_menu.py" line="171" />
             <source>&amp;Language</source>
             <translation>语言(&amp;L)</translation>
         </message>
@@ -1381,84 +1411,85 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="111" />
+            <location filename="../../desktop/ui/main_window.py" line="114" />
             <source>Cases</source>
             <translation>病例</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="113" />
-            <location filename="../../desktop/ui/main_window.py" line="208" />
+            <location filename="../../desktop/ui/main_window.py" line="116" />
+            <location filename="../../desktop/ui/main_window.py" line="211" />
             <source>Meeting agenda</source>
             <translation>会议议程</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="114" />
-            <location filename="../../desktop/ui/main_window.py" line="220" />
+            <location filename="../../desktop/ui/main_window.py" line="117" />
+            <location filename="../../desktop/ui/main_window.py" line="223" />
             <source>Follow-up</source>
             <translation>随访</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="163" />
+            <location filename="../../desktop/ui/main_window.py" line="166" />
             <source>MDT Planner</source>
             <translation>MDT 规划助手</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="165" />
+            <location filename="../../desktop/ui/main_window.py" line="168" />
             <source>read-only</source>
             <translation>只读</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="171" />
+            <location filename="../../desktop/ui/main_window.py" line="174" />
             <source>Working: %1 (%2)</source>
             <translation>当前使用者：%1（%2）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="173" />
+            <location filename="../../desktop/ui/main_window.py" line="176" />
             <source>Working: —</source>
             <translation>当前使用者：—</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="177" />
+            <location filename="../../desktop/ui/main_window.py" line="180" />
             <source>(read-only)</source>
             <translation>（只读）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="184" />
+            <location filename="../../desktop/ui/main_window.py" line="187" />
             <source>Rules %1 (shipped): the department's file is unusable</source>
             <translation>规则 %1（随软件提供）：本科室规则文件无法使用</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="189" />
+            <location filename="../../desktop/ui/main_window.py" line="192" />
             <source>Rules %1 (department's)</source>
             <translation>规则 %1（本科室）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="191" />
+            <location filename="../../desktop/ui/main_window.py" line="194" />
             <source>Rules %1 (shipped)</source>
             <translation>规则 %1（随软件提供）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="194" />
+            <location filename="../../desktop/ui/main_window.py" line="197" />
             <source>Settings → Rules file…</source>
             <translation>设置 → 规则文件…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="259" />
+            <location filename="../../desktop/ui/main_window.py" line="262" />
+            <location filename="../../desktop/ui/main_window.py" line="271" />
             <source>Cannot open the case</source>
             <translation>无法打开病例</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="260" />
+            <location filename="../../desktop/ui/main_window.py" line="263" />
             <source>The case workspace is not available in this build.</source>
             <translation>此版本不提供病例工作区。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="293" />
+            <location filename="../../desktop/ui/main_window.py" line="322" />
             <source>Not saved</source>
             <translation>未保存</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="295" />
+            <location filename="../../desktop/ui/main_window.py" line="324" />
             <source>The last edit of this case could not be saved. Close it anyway and lose that edit?</source>
             <translation>此病例的最后一次修改未能保存。仍要关闭并放弃该修改吗？</translation>
         </message>
@@ -1742,12 +1773,12 @@
             <translation>化验或影像检查超过以下天数即标记为已过期（本科室规定，全科室通用，保存在数据库中）：</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/preferences.py" line="98" />
+            <location filename="../../desktop/ui/preferences.py" line="105" />
             <source>Language</source>
             <translation>语言</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/preferences.py" line="99" />
+            <location filename="../../desktop/ui/preferences.py" line="106" />
             <source>The new language applies the next time the planner starts.</source>
             <translation>新语言将在下次启动本程序时生效。</translation>
         </message>
@@ -1887,6 +1918,19 @@
         </message>
     </context>
     <context>
+        <name>RecentCasesMenu</name>
+        <message>
+            <location filename="../../desktop/ui/recent.py" line="28" />
+            <source>Recent &amp;cases</source>
+            <translation>最近的病例(&amp;C)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/recent.py" line="45" />
+            <source>No case opened yet</source>
+            <translation>尚未打开任何病例</translation>
+        </message>
+    </context>
+    <context>
         <name>RegimenStep</name>
         <message>
             <location filename="../../desktop/ui/step_regimen.py" line="138" />
@@ -1975,94 +2019,121 @@
     <context>
         <name>ReportExports</name>
         <message>
-            <location filename="../../desktop/ui/export.py" line="59" />
+            <location filename="../../desktop/ui/export.py" line="90" />
+            <location filename="../../desktop/ui/export.py" line="189" />
             <source>Export</source>
             <translation>导出</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/export.py" line="60" />
+            <location filename="../../desktop/ui/export.py" line="91" />
             <source>Open a case, or select one in the case list, first.</source>
             <translation>请先打开一个病例，或在病例列表中选择一个病例。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/export.py" line="68" />
+            <location filename="../../desktop/ui/export.py" line="99" />
             <source>Export PDF summary</source>
             <translation>导出 PDF 摘要</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/export.py" line="72" />
+            <location filename="../../desktop/ui/export.py" line="103" />
             <source>Save the PDF summary</source>
             <translation>保存 PDF 摘要</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/export.py" line="72" />
-            <location filename="../../desktop/ui/export.py" line="122" />
+            <location filename="../../desktop/ui/export.py" line="110" />
             <source>PDF files (*.pdf)</source>
             <translation>PDF 文件 (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/export.py" line="80" />
+            <location filename="../../desktop/ui/export.py" line="121" />
             <source>Writing the PDF summary…</source>
             <translation>正在生成 PDF 摘要…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/export.py" line="81" />
-            <location filename="../../desktop/ui/export.py" line="103" />
-            <location filename="../../desktop/ui/export.py" line="140" />
+            <location filename="../../desktop/ui/export.py" line="122" />
+            <location filename="../../desktop/ui/export.py" line="149" />
+            <location filename="../../desktop/ui/export.py" line="181" />
             <source>Export failed</source>
             <translation>导出失败</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/export.py" line="88" />
+            <location filename="../../desktop/ui/export.py" line="129" />
             <source>Export archive bundle</source>
             <translation>导出归档包</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/export.py" line="91" />
+            <location filename="../../desktop/ui/export.py" line="133" />
             <source>Archive bundle folder</source>
             <translation>归档包文件夹</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/export.py" line="102" />
+            <location filename="../../desktop/ui/export.py" line="148" />
             <source>Writing the archive bundle…</source>
             <translation>正在生成归档包…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/export.py" line="111" />
+            <location filename="../../desktop/ui/export.py" line="157" />
             <source>Meeting pack</source>
             <translation>会议资料包</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/export.py" line="112" />
+            <location filename="../../desktop/ui/export.py" line="158" />
             <source>The agenda of %1 has no cases.</source>
             <translation>%1 的会议议程中没有病例。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/export.py" line="115" />
+            <location filename="../../desktop/ui/export.py" line="161" />
             <source>Export meeting pack</source>
             <translation>导出会议资料包</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/export.py" line="120" />
+            <location filename="../../desktop/ui/export.py" line="164" />
             <source>Save the meeting pack</source>
             <translation>保存会议资料包</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/export.py" line="134" />
+            <location filename="../../desktop/ui/export.py" line="175" />
             <source>Meeting pack cancelled; nothing was written.</source>
             <translation>已取消会议资料包，未写入任何文件。</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/ui/export.py" line="137" />
+            <location filename="../../desktop/ui/export.py" line="178" />
             <source>Writing the meeting pack of %n case(s)…</source>
             <translation>
                 <numerusform>正在生成 %n 例病例的会议资料包…</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/export.py" line="144" />
+            <location filename="../../desktop/ui/export.py" line="186" />
+            <location filename="../../desktop/ui/export.py" line="190" />
             <source>Written: %1</source>
             <translation>已写入：%1</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/export.py" line="194" />
+            <source>&amp;Open</source>
+            <translation>打开(&amp;O)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/export.py" line="195" />
+            <source>Show in &amp;folder</source>
+            <translation>在文件夹中显示(&amp;F)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/export.py" line="232" />
+            <source>Preparing the pages to print…</source>
+            <translation>正在准备打印页面…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/export.py" line="232" />
+            <location filename="../../desktop/ui/export.py" line="239" />
+            <source>Not printed</source>
+            <translation>未打印</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/export.py" line="243" />
+            <source>%n page(s) sent to the printer.</source>
+            <translation>已向打印机发送 %n 页。</translation>
         </message>
     </context>
     <context>
@@ -2471,17 +2542,17 @@
     <context>
         <name>ShortcutsDialog</name>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="194" />
+            <location filename="../../desktop/ui/dialogs.py" line="208" />
             <source>Keyboard shortcuts</source>
             <translation>快捷键</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="197" />
+            <location filename="../../desktop/ui/dialogs.py" line="211" />
             <source>Keys</source>
             <translation>按键</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="197" />
+            <location filename="../../desktop/ui/dialogs.py" line="211" />
             <source>Action</source>
             <translation>操作</translation>
         </message>
@@ -2620,42 +2691,42 @@
     <context>
         <name>WhoIsWorkingDialog</name>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="59" />
+            <location filename="../../desktop/ui/dialogs.py" line="60" />
             <source>Who is working?</source>
             <translation>当前使用者是谁？</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="61" />
+            <location filename="../../desktop/ui/dialogs.py" line="62" />
             <source>e.g. Li Ming</source>
             <translation>例如：李明</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="70" />
+            <location filename="../../desktop/ui/dialogs.py" line="71" />
             <source>&amp;Name</source>
             <translation>姓名(&amp;N)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="71" />
+            <location filename="../../desktop/ui/dialogs.py" line="72" />
             <source>&amp;Role</source>
             <translation>职责(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="78" />
+            <location filename="../../desktop/ui/dialogs.py" line="79" />
             <source>Your name and role are recorded with every change you make.</source>
             <translation>您的每一次修改都会记录您的姓名和职责。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="92" />
+            <location filename="../../desktop/ui/dialogs.py" line="93" />
             <source>name</source>
             <translation>姓名</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="92" />
+            <location filename="../../desktop/ui/dialogs.py" line="93" />
             <source>role</source>
             <translation>职责</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="96" />
+            <location filename="../../desktop/ui/dialogs.py" line="97" />
             <source>Please give your %1.</source>
             <translation>请填写您的%1。</translation>
         </message>
