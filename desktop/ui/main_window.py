@@ -141,6 +141,7 @@ class MainWindow(QMainWindow):
         self.cases.openRequested.connect(self.open_case)
         self.cases.newRequested.connect(self.case_actions.on_new_case)
         self.cases.importRequested.connect(lambda: self.case_actions.on_import())
+        self.cases.filesDropped.connect(lambda paths: self.case_actions.on_import(paths))
         self.cases.exportRequested.connect(lambda ids: self.case_actions.on_export(ids))
         self.cases.duplicateRequested.connect(self.case_actions.on_duplicate)
         self.cases.filtersChanged.connect(lambda f: self.settings.set_filters("cases", f))

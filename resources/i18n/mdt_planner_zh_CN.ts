@@ -472,67 +472,77 @@
     <context>
         <name>CaseListView</name>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="82" />
+            <location filename="../../desktop/ui/case_list.py" line="115" />
+            <source>&amp;Clear the filter</source>
+            <translation>清除筛选(&amp;C)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/case_list.py" line="127" />
             <source>Filter by name or MRN (Ctrl+F)</source>
             <translation>按姓名或病历号筛选（Ctrl+F）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="85" />
+            <location filename="../../desktop/ui/case_list.py" line="130" />
             <source>All BCLC</source>
             <translation>全部 BCLC 分期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="86" />
+            <location filename="../../desktop/ui/case_list.py" line="131" />
             <source>All CNLC</source>
             <translation>全部 CNLC 分期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="87" />
+            <location filename="../../desktop/ui/case_list.py" line="132" />
             <source>All statuses</source>
             <translation>全部状态</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="91" />
+            <location filename="../../desktop/ui/case_list.py" line="136" />
             <source>BCLC</source>
             <translation>BCLC分期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="93" />
+            <location filename="../../desktop/ui/case_list.py" line="138" />
             <source>CNLC</source>
             <translation>CNLC分期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="95" />
+            <location filename="../../desktop/ui/case_list.py" line="140" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="132" />
+            <location filename="../../desktop/ui/case_list.py" line="177" />
             <source>&amp;New case…</source>
             <translation>新建病例(&amp;N)…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="133" />
+            <location filename="../../desktop/ui/case_list.py" line="178" />
             <source>&amp;Import…</source>
             <translation>导入(&amp;I)…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="134" />
+            <location filename="../../desktop/ui/case_list.py" line="179" />
             <source>E&amp;xport…</source>
             <translation>导出(&amp;X)…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="135" />
+            <location filename="../../desktop/ui/case_list.py" line="180" />
             <source>&amp;Duplicate</source>
             <translation>复制(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="136" />
+            <location filename="../../desktop/ui/case_list.py" line="181" />
             <source>&amp;Open</source>
             <translation>打开(&amp;O)</translation>
         </message>
+        <message>
+            <location filename="../../desktop/ui/case_list.py" line="232" />
+            <source>Filter active: %1</source>
+            <translation>筛选中：%1</translation>
+        </message>
         <message numerus="yes">
-            <location filename="../../desktop/ui/case_list.py" line="184" />
+            <location filename="../../desktop/ui/case_list.py" line="285" />
             <source>%n case(s)</source>
             <translation>
                 <numerusform>共 %n 例</numerusform>
@@ -1417,79 +1427,79 @@
         </message>
         <message>
             <location filename="../../desktop/ui/main_window.py" line="116" />
-            <location filename="../../desktop/ui/main_window.py" line="211" />
+            <location filename="../../desktop/ui/main_window.py" line="212" />
             <source>Meeting agenda</source>
             <translation>会议议程</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/main_window.py" line="117" />
-            <location filename="../../desktop/ui/main_window.py" line="223" />
+            <location filename="../../desktop/ui/main_window.py" line="224" />
             <source>Follow-up</source>
             <translation>随访</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="166" />
+            <location filename="../../desktop/ui/main_window.py" line="167" />
             <source>MDT Planner</source>
             <translation>MDT 规划助手</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="168" />
+            <location filename="../../desktop/ui/main_window.py" line="169" />
             <source>read-only</source>
             <translation>只读</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="174" />
+            <location filename="../../desktop/ui/main_window.py" line="175" />
             <source>Working: %1 (%2)</source>
             <translation>当前使用者：%1（%2）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="176" />
+            <location filename="../../desktop/ui/main_window.py" line="177" />
             <source>Working: —</source>
             <translation>当前使用者：—</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="180" />
+            <location filename="../../desktop/ui/main_window.py" line="181" />
             <source>(read-only)</source>
             <translation>（只读）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="187" />
+            <location filename="../../desktop/ui/main_window.py" line="188" />
             <source>Rules %1 (shipped): the department's file is unusable</source>
             <translation>规则 %1（随软件提供）：本科室规则文件无法使用</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="192" />
+            <location filename="../../desktop/ui/main_window.py" line="193" />
             <source>Rules %1 (department's)</source>
             <translation>规则 %1（本科室）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="194" />
+            <location filename="../../desktop/ui/main_window.py" line="195" />
             <source>Rules %1 (shipped)</source>
             <translation>规则 %1（随软件提供）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="197" />
+            <location filename="../../desktop/ui/main_window.py" line="198" />
             <source>Settings → Rules file…</source>
             <translation>设置 → 规则文件…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="262" />
-            <location filename="../../desktop/ui/main_window.py" line="271" />
+            <location filename="../../desktop/ui/main_window.py" line="263" />
+            <location filename="../../desktop/ui/main_window.py" line="272" />
             <source>Cannot open the case</source>
             <translation>无法打开病例</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="263" />
+            <location filename="../../desktop/ui/main_window.py" line="264" />
             <source>The case workspace is not available in this build.</source>
             <translation>此版本不提供病例工作区。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="322" />
+            <location filename="../../desktop/ui/main_window.py" line="323" />
             <source>Not saved</source>
             <translation>未保存</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="324" />
+            <location filename="../../desktop/ui/main_window.py" line="325" />
             <source>The last edit of this case could not be saved. Close it anyway and lose that edit?</source>
             <translation>此病例的最后一次修改未能保存。仍要关闭并放弃该修改吗？</translation>
         </message>

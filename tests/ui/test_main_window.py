@@ -222,3 +222,11 @@ def test_follow_up_view_is_built_when_first_shown(window):
     window.tabs.setCurrentIndex(FOLLOW_UP_TAB)
     assert window.tabs.currentWidget() is window.follow_up
     assert window.tabs.tabText(FOLLOW_UP_TAB) == "Follow-up"
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_case_files_dropped_on_the_list_are_imported(qtbot, window, tmp_path):
+    good = tmp_path / "good.json"
+    good.write_text(json.dumps(example_data("intermediate-multinodular")), encoding="utf-8")
+    window.cases.filesDropped.emit([str(good)])
+    qtbot.waitUntil(lambda: window.cases.model.rowCount() == 1, timeout=5000)
