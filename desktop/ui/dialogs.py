@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from desktop import __version__
 from desktop.logic.model import resource
+from desktop.ui.palette import colour_style
 from desktop.ui.workers import ReportOptions
 
 
@@ -65,7 +66,7 @@ class WhoIsWorkingDialog(QDialog):
         self.role.addItems(mdt_roles())
         self.role.setCurrentText(role)
         self.problem = QLabel(self)
-        self.problem.setStyleSheet("color: #c0392b;")
+        self.problem.setStyleSheet(colour_style("problem"))
         self.problem.hide()
         form = QFormLayout()
         form.addRow(self.tr("&Name"), self.name)
@@ -329,7 +330,7 @@ class ExportOptionsDialog(QDialog):
             self,
         )
         note.setWordWrap(True)
-        note.setStyleSheet("color: #4b5563;")
+        note.setStyleSheet(colour_style("muted"))
         form = QFormLayout()
         form.addRow(self.tr("&Language"), self.language)
         form.addRow("", self.deidentify)

@@ -3,7 +3,7 @@
 Each export asks for its options (language, de-identify) and a place, then runs off the GUI
 thread as a workers.Task with a progress dialog and Cancel; a cancelled export writes nothing.
 The save dialog opens in the folder last used (else the documents folder) with a name made
-from the case and its meeting date; once written, a note offers Open and Show in folder.
+from the case and its meeting date; once written, the status bar offers Open and Show in folder.
 Print (desktop.ui.printing) puts the same summary's pages on paper through Qt's print dialog.
 Every document is made with the rules file the app applies (the department's, desktop.ui.rules).
 """
@@ -15,9 +15,17 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QToolButton,
+    QWidget,
+)
 
 from desktop.logic.model import lifecycle
 from desktop.logic.store import Store
@@ -76,8 +84,7 @@ class ReportExports(QObject):
         self._window, self._store, self._settings, self._rules = window, store, settings, rules
         self._tasks, self._open_store = tasks, open_store
         self._current_case_id, self._current_meeting = current_case_id, current_meeting
-        self._open_url = open_url or QDesktopServices.openUrl
-        self.written_note: QMessageBox | None = None
+        self.written_bar = WrittenBar(open_url or QDesktopServices.openUrl, window)
         self._printer: QPrinter | None = None  # kept while its pages are being made
 
     def _ask_options(self, title: str) -> workers.ReportOptions | None:
@@ -181,31 +188,9 @@ class ReportExports(QObject):
         return self._tasks.run(task, title, self.tr("Export failed"))
 
     def _written(self, path: Path | None) -> None:
-        if path is None:
-            return
-        self.statusMessage.emit(self.tr("Written: %1").replace("%1", str(path)))
-        note = QMessageBox(
-            QMessageBox.Icon.Information,
-            self.tr("Export"),
-            self.tr("Written: %1").replace("%1", str(path)),
-            parent=self._window,
-        )
-        note.setObjectName("writtenNote")
-        opening = note.addButton(self.tr("&Open"), QMessageBox.ButtonRole.ActionRole)
-        showing = note.addButton(self.tr("Show in &folder"), QMessageBox.ButtonRole.ActionRole)
-        note.addButton(QMessageBox.StandardButton.Close)
-        opening.clicked.connect(lambda: self.on_open_written(path))
-        showing.clicked.connect(lambda: self.on_show_written(path))
-        note.open()  # not blocking: the window stays usable
-        self.written_note = note
-
-    def on_open_written(self, path: Path) -> bool:
-        """Open the written file (or bundle folder) with the system's program for it."""
-        return self._open_url(QUrl.fromLocalFile(str(path)))
-
-    def on_show_written(self, path: Path) -> bool:
-        """Open the folder holding what was written in the system's file manager."""
-        return self._open_url(QUrl.fromLocalFile(str(path.parent)))
+        if path is not None:
+            self.statusMessage.emit(self.tr("Written: %1").replace("%1", str(path)))
+            self.written_bar.show_written(path)
 
     # printing
 
@@ -244,3 +229,42 @@ class ReportExports(QObject):
             "ReportExports", "%n page(s) sent to the printer.", "", count
         )
         self.statusMessage.emit(text)
+
+
+class WrittenBar(QWidget):
+    """After an export, in the status bar: what was written, with Open and Show in folder."""
+
+    def __init__(self, open_url: UrlOpener, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._open_url = open_url
+        self.path: Path | None = None
+        self.label = QLabel(self)
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.open_button = QPushButton(self.tr("&Open"), self)
+        self.folder_button = QPushButton(self.tr("Show in &folder"), self)
+        close = QToolButton(self)
+        close.setText("×")
+        close.setAccessibleName(self.tr("Close this note"))
+        close.clicked.connect(self.hide)
+        self.open_button.clicked.connect(self.on_open)
+        self.folder_button.clicked.connect(self.on_show_folder)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.label, self.open_button, self.folder_button, close):
+            row.addWidget(widget)
+        self.hide()
+
+    def show_written(self, path: Path) -> None:
+        self.path = path
+        self.label.setText(self.tr("Written: %1").replace("%1", path.name))
+        self.label.setToolTip(str(path))
+        self.show()
+
+    def on_open(self) -> bool:
+        """Open the written file (or bundle folder) with the system's program for it."""
+        return self.path is not None and self._open_url(QUrl.fromLocalFile(str(self.path)))
+
+    def on_show_folder(self) -> bool:
+        """Open the folder holding what was written in the system's file manager."""
+        folder = self.path.parent if self.path is not None else None
+        return folder is not None and self._open_url(QUrl.fromLocalFile(str(folder)))

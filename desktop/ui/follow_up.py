@@ -19,7 +19,6 @@ from PySide6.QtCore import (
     QThreadPool,
     Signal,
 )
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -36,6 +35,7 @@ from desktop.logic.clinical import rediscussion_reasons
 from desktop.logic.model import Case, Message, lifecycle
 from desktop.logic.store import Store
 from desktop.ui import workers
+from desktop.ui.palette import tone
 from desktop.ui.row_models import KeyedRowsModel
 from desktop.ui.settings import Settings
 
@@ -156,7 +156,7 @@ class FollowUpModel(KeyedRowsModel):
         if key == "rediscuss" and role == Qt.ItemDataRole.ToolTipRole and row.rediscuss:
             return "\n".join(m.render(self._lang) for m in row.reasons)
         if key == "rediscuss" and role == Qt.ItemDataRole.ForegroundRole and row.rediscuss:
-            return QColor("#b3261e")
+            return tone("problem")
         return None
 
     def _shown(self, row: FollowUpRow, key: str) -> str:

@@ -31,9 +31,10 @@ from desktop.ui.dialogs import disclaimer
 from desktop.ui.export import ReportExports
 from desktop.ui.main_actions import CaseActions
 from desktop.ui.main_menu import MainMenus, WindowCommands
+from desktop.ui.palette import colour_style
 from desktop.ui.preferences import Preferences
 from desktop.ui.recent import RecentCasesMenu
-from desktop.ui.rules import WARNING_STYLE, DepartmentRules
+from desktop.ui.rules import DepartmentRules, warning_style
 from desktop.ui.settings import Settings, department
 
 if TYPE_CHECKING:  # imported when first used, to keep start-up short
@@ -128,10 +129,11 @@ class MainWindow(QMainWindow):
         self.db_label.setMinimumWidth(1)  # a long path gives way: the disclaimer stays whole
         self.rules_label = QLabel(self)
         warning = QLabel(disclaimer(), self)
-        warning.setStyleSheet("color: #8a4b00; font-weight: 600;")
+        warning.setStyleSheet(colour_style("warning", bold=True))
         status = self.statusBar()
         status.addWidget(self.user_label)
         status.addWidget(self.db_label, 1)
+        status.addPermanentWidget(self.exports.written_bar)
         status.addPermanentWidget(self.rules_label)
         status.addPermanentWidget(warning)
         self._update_status()
@@ -186,7 +188,7 @@ class MainWindow(QMainWindow):
         version = self.rules.rules.version
         if self.rules.problem:
             text = self.tr("Rules %1 (shipped): the department's file is unusable")
-            self.rules_label.setStyleSheet(WARNING_STYLE)
+            self.rules_label.setStyleSheet(warning_style())
             self.rules_label.setToolTip(self.rules.problem)
         else:
             text = (

@@ -4,37 +4,37 @@
     <context>
         <name>AboutDialog</name>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="233" />
+            <location filename="../../desktop/ui/dialogs.py" line="234" />
             <source>About MDT Planner</source>
             <translation>关于 MDT 规划助手</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="235" />
+            <location filename="../../desktop/ui/dialogs.py" line="236" />
             <source>HCC MDT Planner %1</source>
             <translation>肝细胞癌 MDT 规划助手 %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="238" />
+            <location filename="../../desktop/ui/dialogs.py" line="239" />
             <source>Plans conversion therapy for advanced hepatocellular carcinoma with the multidisciplinary team: staging, regimen safety, response, surgery timing and signed decision records. It works offline; cases stay on this computer.</source>
             <translation>协助多学科团队（MDT）为中晚期肝细胞癌制定转化治疗方案：分期、方案安全性、疗效评估、手术时机及签署的决策记录。本程序离线运行，病例数据保存在本机。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="246" />
+            <location filename="../../desktop/ui/dialogs.py" line="247" />
             <source>Every result names its source; the clinician may override any result with a reason, which is kept in the decision record.</source>
             <translation>每项结果均注明依据；临床医师可说明理由后更改任何结果，理由将保存在决策记录中。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="250" />
+            <location filename="../../desktop/ui/dialogs.py" line="251" />
             <source>Rules file version: %1</source>
             <translation>规则文件版本：%1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="253" />
+            <location filename="../../desktop/ui/dialogs.py" line="254" />
             <source>MDT Planner is released under the MIT licence. The PDF font WenQuanYi Micro Hei is used under the Apache License 2.0, and Qt for Python (PySide6) and Qt under the GNU Lesser General Public License version 3 (LGPLv3). Licences… shows their full texts.</source>
             <translation>MDT 规划助手以 MIT 许可证发布。PDF 字体文泉驿微米黑依 Apache 2.0 许可证使用，Qt（PySide6）依 GNU LGPL 第 3 版使用。点击“许可证…”查看全文。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="259" />
+            <location filename="../../desktop/ui/dialogs.py" line="260" />
             <source>&amp;Licences…</source>
             <translation>许可证(&amp;L)…</translation>
         </message>
@@ -277,32 +277,32 @@
     <context>
         <name>BusyDatabaseDialog</name>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="143" />
+            <location filename="../../desktop/ui/dialogs.py" line="144" />
             <source>The case database is in use</source>
             <translation>病例数据库正在使用中</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="144" />
+            <location filename="../../desktop/ui/dialogs.py" line="145" />
             <source>Another MDT Planner window or program is using this database.</source>
             <translation>另一个 MDT 规划助手窗口或程序正在使用此数据库。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="146" />
+            <location filename="../../desktop/ui/dialogs.py" line="147" />
             <source>File: %1</source>
             <translation>文件：%1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="151" />
+            <location filename="../../desktop/ui/dialogs.py" line="152" />
             <source>You can open it read-only: you can read and present cases, but not change them. Close the other window to work normally.</source>
             <translation>可以只读方式打开：能查看和演示病例，但不能修改。关闭另一个窗口后即可正常工作。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="156" />
+            <location filename="../../desktop/ui/dialogs.py" line="157" />
             <source>Open read-only</source>
             <translation>以只读方式打开</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="158" />
+            <location filename="../../desktop/ui/dialogs.py" line="159" />
             <source>Quit</source>
             <translation>退出</translation>
         </message>
@@ -565,103 +565,103 @@
     <context>
         <name>CaseWorkspace</name>
         <message>
-            <location filename="../../desktop/ui/workspace.py" line="149" />
+            <location filename="../../desktop/ui/workspace.py" line="150" />
             <source>Redo</source>
             <translation>重做</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/workspace.py" line="56" />
+            <location filename="../../desktop/ui/workspace.py" line="57" />
             <source>Regimen</source>
             <translation>治疗方案</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/workspace.py" line="54" />
+            <location filename="../../desktop/ui/workspace.py" line="55" />
             <source>Patient and liver function</source>
             <translation>患者与肝功能</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/workspace.py" line="55" />
+            <location filename="../../desktop/ui/workspace.py" line="56" />
             <source>Tumour and staging</source>
             <translation>肿瘤与分期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/workspace.py" line="57" />
+            <location filename="../../desktop/ui/workspace.py" line="58" />
             <source>Response and timing</source>
             <translation>疗效与手术时机</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/workspace.py" line="58" />
+            <location filename="../../desktop/ui/workspace.py" line="59" />
             <source>Adjuvant plan</source>
             <translation>辅助治疗计划</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/workspace.py" line="59" />
+            <location filename="../../desktop/ui/workspace.py" line="60" />
             <source>Decision</source>
             <translation>决策</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/workspace.py" line="64" />
+            <location filename="../../desktop/ui/workspace.py" line="65" />
             <source>complete</source>
             <translation>已完成</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/workspace.py" line="64" />
+            <location filename="../../desktop/ui/workspace.py" line="65" />
             <source>incomplete</source>
             <translation>未完成</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/workspace.py" line="64" />
+            <location filename="../../desktop/ui/workspace.py" line="65" />
             <source>stale</source>
             <translation>已过期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/workspace.py" line="148" />
+            <location filename="../../desktop/ui/workspace.py" line="149" />
             <source>Undo</source>
             <translation>撤销</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/workspace.py" line="177" />
+            <location filename="../../desktop/ui/workspace.py" line="178" />
             <source>Reload theirs and reapply my edits</source>
             <translation>载入对方版本并重新应用我的修改</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/workspace.py" line="179" />
+            <location filename="../../desktop/ui/workspace.py" line="180" />
             <source>Save mine as a new revision anyway</source>
             <translation>仍将我的版本保存为新修订</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/workspace.py" line="199" />
+            <location filename="../../desktop/ui/workspace.py" line="201" />
             <source>Rules version {0}.</source>
             <translation>规则版本 {0}。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/workspace.py" line="262" />
+            <location filename="../../desktop/ui/workspace.py" line="264" />
             <source>unsaved: fix {0} field(s)</source>
             <translation>未保存：请修正 {0} 个字段</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/workspace.py" line="267" />
+            <location filename="../../desktop/ui/workspace.py" line="269" />
             <source>Unsaved changes…</source>
             <translation>有未保存的修改…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/workspace.py" line="270" />
+            <location filename="../../desktop/ui/workspace.py" line="272" />
             <source>Saved as revision {0}</source>
             <translation>已保存为第 {0} 版</translation>
-            <location filename="../../desktop/ui/workspace.py" line="300" />
+            <location filename="../../desktop/ui/workspace.py" line="302" />
         </message>
         <message>
-            <location filename="../../desktop/ui/workspace.py" line="275" />
+            <location filename="../../desktop/ui/workspace.py" line="277" />
             <source>Your edits are kept here until you choose.</source>
             <translation>在您作出选择前，您的修改会保留在此。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/workspace.py" line="280" />
+            <location filename="../../desktop/ui/workspace.py" line="282" />
             <source>Not saved: {0}</source>
             <translation>未保存：{0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/workspace.py" line="287" />
+            <location filename="../../desktop/ui/workspace.py" line="289" />
             <source>Your edits do not fit the newer revision:</source>
             <translation>您的修改与较新的修订版本不相容：</translation>
         </message>
@@ -669,37 +669,37 @@
     <context>
         <name>DamagedDatabaseDialog</name>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="111" />
+            <location filename="../../desktop/ui/dialogs.py" line="112" />
             <source>The case database is damaged</source>
             <translation>病例数据库已损坏</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="112" />
+            <location filename="../../desktop/ui/dialogs.py" line="113" />
             <source>The case database cannot be opened: it is damaged.</source>
             <translation>病例数据库已损坏，无法打开。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="113" />
+            <location filename="../../desktop/ui/dialogs.py" line="114" />
             <source>File: %1</source>
             <translation>文件：%1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="116" />
+            <location filename="../../desktop/ui/dialogs.py" line="117" />
             <source>Restoring copies the newest good backup (%1) into place. The damaged file is kept beside it under a new name; nothing is deleted or overwritten.</source>
             <translation>恢复将用最新的完好备份（%1）替换数据库。损坏的文件会改名保留在同一文件夹中，不会删除或覆盖任何文件。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="121" />
+            <location filename="../../desktop/ui/dialogs.py" line="122" />
             <source>No good backup was found. The damaged file was not touched; ask your IT department to recover it, or start with another database (--db PATH).</source>
             <translation>未找到完好的备份。损坏的文件未被改动；请联系信息科恢复，或使用另一个数据库启动（--db 路径）。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="128" />
+            <location filename="../../desktop/ui/dialogs.py" line="129" />
             <source>Restore the newest backup</source>
             <translation>恢复最新备份</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="130" />
+            <location filename="../../desktop/ui/dialogs.py" line="131" />
             <source>Quit</source>
             <translation>退出</translation>
         </message>
@@ -707,182 +707,182 @@
     <context>
         <name>DecisionStep</name>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="60" />
+            <location filename="../../desktop/ui/step_decision.py" line="61" />
             <source>Start a draft decision</source>
             <translation>新建决策草稿</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="62" />
+            <location filename="../../desktop/ui/step_decision.py" line="63" />
             <source>Amend the final decision</source>
             <translation>修订最终决策</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="64" />
+            <location filename="../../desktop/ui/step_decision.py" line="65" />
             <source>Sign off and finalize…</source>
             <translation>签署并定稿…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="75" />
+            <location filename="../../desktop/ui/step_decision.py" line="76" />
             <source>Meeting date</source>
             <translation>会议日期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="79" />
+            <location filename="../../desktop/ui/step_decision.py" line="80" />
             <source>Follow-up status</source>
             <translation>随访状态</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="86" />
+            <location filename="../../desktop/ui/step_decision.py" line="87" />
             <source>Follow-up reason (when not done)</source>
             <translation>未随访原因（未完成时填写）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="90" />
+            <location filename="../../desktop/ui/step_decision.py" line="91" />
             <source>Question to the MDT</source>
             <translation>提交 MDT 讨论的问题</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="93" />
+            <location filename="../../desktop/ui/step_decision.py" line="94" />
             <source>Recommendation</source>
             <translation>MDT 建议</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="95" />
+            <location filename="../../desktop/ui/step_decision.py" line="96" />
             <source>Dissent</source>
             <translation>不同意见</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="97" />
+            <location filename="../../desktop/ui/step_decision.py" line="98" />
             <source>Reopen conditions (one per line)</source>
             <translation>重新讨论的条件（每行一条）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="113" />
+            <location filename="../../desktop/ui/step_decision.py" line="114" />
             <source>Attendees and roles</source>
             <translation>参会人员及职责</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="117" />
+            <location filename="../../desktop/ui/step_decision.py" line="118" />
             <source>Name</source>
             <translation>姓名</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="117" />
+            <location filename="../../desktop/ui/step_decision.py" line="118" />
             <source>Role</source>
             <translation>职责</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="123" />
+            <location filename="../../desktop/ui/step_decision.py" line="124" />
             <source>name</source>
             <translation>姓名</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="125" />
+            <location filename="../../desktop/ui/step_decision.py" line="126" />
             <source>role, e.g. hepatobiliary surgeon</source>
             <translation>职责，例如：肝胆外科医师</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="126" />
+            <location filename="../../desktop/ui/step_decision.py" line="127" />
             <source>Add attendee</source>
             <translation>添加参会人员</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="138" />
+            <location filename="../../desktop/ui/step_decision.py" line="139" />
             <source>Signatures</source>
             <translation>签名</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="142" />
+            <location filename="../../desktop/ui/step_decision.py" line="143" />
             <source>Sign as this attendee</source>
             <translation>以该参会人员身份签名</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="162" />
+            <location filename="../../desktop/ui/step_decision.py" line="163" />
             <source>Start a draft decision first.</source>
             <translation>请先新建决策草稿。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="175" />
+            <location filename="../../desktop/ui/step_decision.py" line="176" />
             <source>Add the attendees first, then sign as one of them.</source>
             <translation>请先添加参会人员，再以其中一人身份签名。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="178" />
+            <location filename="../../desktop/ui/step_decision.py" line="179" />
             <source>{0} has already signed.</source>
             <translation>{0} 已签名。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="190" />
+            <location filename="../../desktop/ui/step_decision.py" line="191" />
             <source>Finalize the decision?</source>
             <translation>确定定稿此决策？</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="192" />
+            <location filename="../../desktop/ui/step_decision.py" line="193" />
             <source>Finalizing seals this decision record with its signatures. It can never be changed afterwards, only amended by a new record. Finalize now?</source>
             <translation>定稿后，此决策记录将连同签名一起封存，此后不能再修改，只能以新记录进行修订。现在定稿吗？</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="203" />
+            <location filename="../../desktop/ui/step_decision.py" line="204" />
             <source>A final decision needs at least one signature.</source>
             <translation>最终决策至少需要一个签名。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="208" />
+            <location filename="../../desktop/ui/step_decision.py" line="209" />
             <source>The draft could not be saved first; fix the fields marked in red or resolve the save conflict.</source>
             <translation>草稿无法先行保存；请修正标红的字段或解决保存冲突。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="224" />
+            <location filename="../../desktop/ui/step_decision.py" line="225" />
             <source>There is no final decision to amend.</source>
             <translation>没有可修订的最终决策。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="272" />
+            <location filename="../../desktop/ui/step_decision.py" line="273" />
             <source>Draft decision for the meeting of {0}</source>
             <translation>{0} 会议的决策草稿</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="276" />
+            <location filename="../../desktop/ui/step_decision.py" line="277" />
             <source>Final decision of {0}: sealed, read-only</source>
             <translation>{0} 的最终决策：已封存，只读</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="280" />
+            <location filename="../../desktop/ui/step_decision.py" line="281" />
             <source>No decision yet for this case.</source>
             <translation>此病例尚无决策。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="297" />
+            <location filename="../../desktop/ui/step_decision.py" line="298" />
             <source>No signature yet.</source>
             <translation>尚无签名。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="306" />
+            <location filename="../../desktop/ui/step_decision.py" line="307" />
             <source>BCLC {0} · CNLC {1} · Child-Pugh {2}</source>
             <translation>BCLC {0} · CNLC {1} · Child-Pugh {2}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="314" />
+            <location filename="../../desktop/ui/step_decision.py" line="315" />
             <source>Regimen: {0}</source>
             <translation>治疗方案：{0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="317" />
+            <location filename="../../desktop/ui/step_decision.py" line="318" />
             <source>Override {0}: computed {1}, chosen {2} — {3}</source>
             <translation>更改 {0}：计算结果 {1}，采用 {2} — {3}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="323" />
+            <location filename="../../desktop/ui/step_decision.py" line="324" />
             <source>{0} · {1} · {2}</source>
             <translation>{0} · {1} · {2}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="330" />
+            <location filename="../../desktop/ui/step_decision.py" line="331" />
             <source>What the record will show</source>
             <translation>决策记录将包含的内容</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="331" />
+            <location filename="../../desktop/ui/step_decision.py" line="332" />
             <source>Decision records of this case</source>
             <translation>本病例的决策记录</translation>
         </message>
@@ -890,192 +890,192 @@
     <context>
         <name>Dialogs</name>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="190" />
+            <location filename="../../desktop/ui/dialogs.py" line="191" />
             <source>Follow-up</source>
             <translation>随访</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="39" />
+            <location filename="../../desktop/ui/dialogs.py" line="40" />
             <source>hepatobiliary surgeon</source>
             <translation>肝胆外科医师</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="40" />
+            <location filename="../../desktop/ui/dialogs.py" line="41" />
             <source>medical oncologist</source>
             <translation>肿瘤内科医师</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="41" />
+            <location filename="../../desktop/ui/dialogs.py" line="42" />
             <source>interventional radiologist</source>
             <translation>介入科医师</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="42" />
+            <location filename="../../desktop/ui/dialogs.py" line="43" />
             <source>radiologist</source>
             <translation>影像科医师</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="43" />
+            <location filename="../../desktop/ui/dialogs.py" line="44" />
             <source>radiation oncologist</source>
             <translation>放疗科医师</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="44" />
+            <location filename="../../desktop/ui/dialogs.py" line="45" />
             <source>hepatologist</source>
             <translation>肝病科医师</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="45" />
+            <location filename="../../desktop/ui/dialogs.py" line="46" />
             <source>pathologist</source>
             <translation>病理科医师</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="46" />
+            <location filename="../../desktop/ui/dialogs.py" line="47" />
             <source>MDT coordinator</source>
             <translation>MDT 协调员</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="47" />
+            <location filename="../../desktop/ui/dialogs.py" line="48" />
             <source>nurse specialist</source>
             <translation>专科护士</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="52" />
+            <location filename="../../desktop/ui/dialogs.py" line="53" />
             <source>Decision support: it does not replace the clinical judgement of the MDT.</source>
             <translation>本程序仅为决策辅助，不能替代 MDT 的临床判断。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="175" />
+            <location filename="../../desktop/ui/dialogs.py" line="176" />
             <source>New case</source>
             <translation>新建病例</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="176" />
+            <location filename="../../desktop/ui/dialogs.py" line="177" />
             <source>Import case files</source>
             <translation>导入病例文件</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="177" />
+            <location filename="../../desktop/ui/dialogs.py" line="178" />
             <source>Export the selected cases</source>
             <translation>导出所选病例</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="178" />
+            <location filename="../../desktop/ui/dialogs.py" line="179" />
             <source>Export the PDF summary of the current case</source>
             <translation>导出当前病例的 PDF 摘要</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="181" />
+            <location filename="../../desktop/ui/dialogs.py" line="182" />
             <source>Print the summary of the current case</source>
             <translation>打印当前病例的摘要</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="183" />
+            <location filename="../../desktop/ui/dialogs.py" line="184" />
             <source>Duplicate the current case</source>
             <translation>复制当前病例</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="184" />
+            <location filename="../../desktop/ui/dialogs.py" line="185" />
             <source>Filter the case list</source>
             <translation>筛选病例列表</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="185" />
+            <location filename="../../desktop/ui/dialogs.py" line="186" />
             <source>Down, then Enter</source>
             <translation>下方向键，然后回车</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="185" />
+            <location filename="../../desktop/ui/dialogs.py" line="186" />
             <source>From the filter to the list, then open the case</source>
             <translation>从筛选框进入列表，然后打开病例</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="186" />
+            <location filename="../../desktop/ui/dialogs.py" line="187" />
             <source>Undo the last edit</source>
             <translation>撤销上一次修改</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="187" />
+            <location filename="../../desktop/ui/dialogs.py" line="188" />
             <source>Redo</source>
             <translation>重做</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="188" />
+            <location filename="../../desktop/ui/dialogs.py" line="189" />
             <source>Case list</source>
             <translation>病例列表</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="189" />
+            <location filename="../../desktop/ui/dialogs.py" line="190" />
             <source>Meeting agenda</source>
             <translation>会议议程</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="191" />
+            <location filename="../../desktop/ui/dialogs.py" line="192" />
             <source>Step 1 to 6 of the open case</source>
             <translation>当前病例的第 1 至 6 步</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="192" />
+            <location filename="../../desktop/ui/dialogs.py" line="193" />
             <source>Close the open case</source>
             <translation>关闭当前病例</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="193" />
+            <location filename="../../desktop/ui/dialogs.py" line="194" />
             <source>Present the agenda full screen</source>
             <translation>全屏演示会议议程</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="194" />
+            <location filename="../../desktop/ui/dialogs.py" line="195" />
             <source>Right, Down, Page Down, Space</source>
             <translation>右、下、Page Down、空格</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="194" />
+            <location filename="../../desktop/ui/dialogs.py" line="195" />
             <source>Presentation: next case</source>
             <translation>演示：下一例</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="195" />
+            <location filename="../../desktop/ui/dialogs.py" line="196" />
             <source>Left, Up, Page Up</source>
             <translation>左、上、Page Up</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="195" />
+            <location filename="../../desktop/ui/dialogs.py" line="196" />
             <source>Presentation: previous case</source>
             <translation>演示：上一例</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="196" />
+            <location filename="../../desktop/ui/dialogs.py" line="197" />
             <source>Home, End</source>
             <translation>Home、End</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="196" />
+            <location filename="../../desktop/ui/dialogs.py" line="197" />
             <source>Presentation: first or last case</source>
             <translation>演示：第一例或最后一例</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="197" />
+            <location filename="../../desktop/ui/dialogs.py" line="198" />
             <source>Leave the presentation</source>
             <translation>退出演示</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="198" />
+            <location filename="../../desktop/ui/dialogs.py" line="199" />
             <source>This list of keyboard shortcuts</source>
             <translation>本快捷键列表</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="199" />
+            <location filename="../../desktop/ui/dialogs.py" line="200" />
             <source>Quit</source>
             <translation>退出</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="363" />
+            <location filename="../../desktop/ui/dialogs.py" line="364" />
             <source>Load demonstration cases?</source>
             <translation>载入演示病例？</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="365" />
+            <location filename="../../desktop/ui/dialogs.py" line="366" />
             <source>The case database is empty. Load ten demonstration cases to try the planner? The patients are fictional; their MRNs start with H-00.</source>
             <translation>病例数据库为空。是否载入十个演示病例试用本程序？这些患者均为虚构，病历号以 H-00 开头。</translation>
         </message>
@@ -1083,27 +1083,27 @@
     <context>
         <name>ExportOptionsDialog</name>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="316" />
+            <location filename="../../desktop/ui/dialogs.py" line="317" />
             <source>&amp;De-identify</source>
             <translation>去标识化(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="317" />
+            <location filename="../../desktop/ui/dialogs.py" line="318" />
             <source>Include &amp;free text, redacted</source>
             <translation>包含自由文本（已遮蔽）(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="318" />
+            <location filename="../../desktop/ui/dialogs.py" line="319" />
             <source>De-identify &amp;attendees</source>
             <translation>参会者去标识(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="324" />
+            <location filename="../../desktop/ui/dialogs.py" line="325" />
             <source>A de-identified document holds no name, MRN or birth date, in its text or its metadata; a stable pseudonym stands in for the patient. Free text is left out unless you include it; it is then redacted. An archive bundle lists what was removed.</source>
             <translation>去标识化文档的正文和元数据中均不含姓名、病历号或出生日期，以固定的化名代表患者。自由文本默认省略；如选择包含，则先遮蔽患者标识。删除的内容在存档包中列出。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="334" />
+            <location filename="../../desktop/ui/dialogs.py" line="335" />
             <source>&amp;Language</source>
             <translation>语言(&amp;L)</translation>
         </message>
@@ -1217,27 +1217,27 @@
     <context>
         <name>Forms</name>
         <message>
-            <location filename="../../desktop/ui/forms.py" line="328" />
+            <location filename="../../desktop/ui/forms.py" line="331" />
             <source>no</source>
             <translation>否</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/forms.py" line="49" />
+            <location filename="../../desktop/ui/forms.py" line="52" />
             <source>{0}: “{1}” is not a number; type digits such as 41 or 1.05</source>
             <translation>{0}：“{1}”不是数字；请输入数字，例如 41 或 1.05</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/forms.py" line="55" />
+            <location filename="../../desktop/ui/forms.py" line="58" />
             <source>{0}: {1} must be a whole number</source>
             <translation>{0}：{1} 必须为整数</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/forms.py" line="294" />
+            <location filename="../../desktop/ui/forms.py" line="297" />
             <source>— not recorded</source>
             <translation>— 未记录</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/forms.py" line="328" />
+            <location filename="../../desktop/ui/forms.py" line="331" />
             <source>yes</source>
             <translation>是</translation>
         </message>
@@ -1245,27 +1245,27 @@
     <context>
         <name>LicencesDialog</name>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="276" />
+            <location filename="../../desktop/ui/dialogs.py" line="277" />
             <source>Licences</source>
             <translation>许可证</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="279" />
+            <location filename="../../desktop/ui/dialogs.py" line="280" />
             <source>MDT Planner (MIT)</source>
             <translation>MDT 规划助手（MIT）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="280" />
+            <location filename="../../desktop/ui/dialogs.py" line="281" />
             <source>PDF font (Apache 2.0)</source>
             <translation>PDF 字体（Apache 2.0）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="281" />
+            <location filename="../../desktop/ui/dialogs.py" line="282" />
             <source>Qt for Python (LGPLv3)</source>
             <translation>Qt（PySide6，LGPL 第 3 版）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="282" />
+            <location filename="../../desktop/ui/dialogs.py" line="283" />
             <source>GNU GPL version 3</source>
             <translation>GNU GPL 第 3 版</translation>
         </message>
@@ -1421,85 +1421,85 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="114" />
+            <location filename="../../desktop/ui/main_window.py" line="115" />
             <source>Cases</source>
             <translation>病例</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="116" />
-            <location filename="../../desktop/ui/main_window.py" line="212" />
+            <location filename="../../desktop/ui/main_window.py" line="117" />
+            <location filename="../../desktop/ui/main_window.py" line="214" />
             <source>Meeting agenda</source>
             <translation>会议议程</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="117" />
-            <location filename="../../desktop/ui/main_window.py" line="224" />
+            <location filename="../../desktop/ui/main_window.py" line="118" />
+            <location filename="../../desktop/ui/main_window.py" line="226" />
             <source>Follow-up</source>
             <translation>随访</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="167" />
+            <location filename="../../desktop/ui/main_window.py" line="169" />
             <source>MDT Planner</source>
             <translation>MDT 规划助手</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="169" />
+            <location filename="../../desktop/ui/main_window.py" line="171" />
             <source>read-only</source>
             <translation>只读</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="175" />
+            <location filename="../../desktop/ui/main_window.py" line="177" />
             <source>Working: %1 (%2)</source>
             <translation>当前使用者：%1（%2）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="177" />
+            <location filename="../../desktop/ui/main_window.py" line="179" />
             <source>Working: —</source>
             <translation>当前使用者：—</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="181" />
+            <location filename="../../desktop/ui/main_window.py" line="183" />
             <source>(read-only)</source>
             <translation>（只读）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="188" />
+            <location filename="../../desktop/ui/main_window.py" line="190" />
             <source>Rules %1 (shipped): the department's file is unusable</source>
             <translation>规则 %1（随软件提供）：本科室规则文件无法使用</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="193" />
+            <location filename="../../desktop/ui/main_window.py" line="195" />
             <source>Rules %1 (department's)</source>
             <translation>规则 %1（本科室）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="195" />
+            <location filename="../../desktop/ui/main_window.py" line="197" />
             <source>Rules %1 (shipped)</source>
             <translation>规则 %1（随软件提供）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="198" />
+            <location filename="../../desktop/ui/main_window.py" line="200" />
             <source>Settings → Rules file…</source>
             <translation>设置 → 规则文件…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="263" />
-            <location filename="../../desktop/ui/main_window.py" line="272" />
+            <location filename="../../desktop/ui/main_window.py" line="265" />
+            <location filename="../../desktop/ui/main_window.py" line="274" />
             <source>Cannot open the case</source>
             <translation>无法打开病例</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="264" />
+            <location filename="../../desktop/ui/main_window.py" line="266" />
             <source>The case workspace is not available in this build.</source>
             <translation>此版本不提供病例工作区。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="323" />
+            <location filename="../../desktop/ui/main_window.py" line="325" />
             <source>Not saved</source>
             <translation>未保存</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="325" />
+            <location filename="../../desktop/ui/main_window.py" line="327" />
             <source>The last edit of this case could not be saved. Close it anyway and lose that edit?</source>
             <translation>此病例的最后一次修改未能保存。仍要关闭并放弃该修改吗？</translation>
         </message>
@@ -1507,92 +1507,92 @@
     <context>
         <name>NewCaseDialog</name>
         <message>
-            <location filename="../../desktop/ui/new_case.py" line="38" />
+            <location filename="../../desktop/ui/new_case.py" line="36" />
             <source>New case</source>
             <translation>新建病例</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/new_case.py" line="48" />
+            <location filename="../../desktop/ui/new_case.py" line="46" />
             <source>MRN</source>
             <translation>病历号</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/new_case.py" line="49" />
+            <location filename="../../desktop/ui/new_case.py" line="47" />
             <source>Name</source>
             <translation>姓名</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/new_case.py" line="53" />
+            <location filename="../../desktop/ui/new_case.py" line="51" />
             <source>Assessed on (date of the labs)</source>
             <translation>评估日期（化验日期）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/new_case.py" line="55" />
+            <location filename="../../desktop/ui/new_case.py" line="53" />
             <source>ECOG</source>
             <translation>ECOG评分</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/new_case.py" line="58" />
+            <location filename="../../desktop/ui/new_case.py" line="56" />
             <source>Bilirubin</source>
             <translation>总胆红素</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/new_case.py" line="61" />
+            <location filename="../../desktop/ui/new_case.py" line="59" />
             <source>Albumin</source>
             <translation>白蛋白</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/new_case.py" line="63" />
+            <location filename="../../desktop/ui/new_case.py" line="61" />
             <source>INR</source>
             <translation>INR</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/new_case.py" line="67" />
+            <location filename="../../desktop/ui/new_case.py" line="65" />
             <source>Ascites</source>
             <translation>腹水</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/new_case.py" line="73" />
+            <location filename="../../desktop/ui/new_case.py" line="71" />
             <source>Encephalopathy</source>
             <translation>肝性脑病</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/new_case.py" line="77" />
+            <location filename="../../desktop/ui/new_case.py" line="75" />
             <source>Nodules, longest diameter (cm)</source>
             <translation>结节最大径（cm）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/new_case.py" line="79" />
+            <location filename="../../desktop/ui/new_case.py" line="77" />
             <source>e.g. 8.5, 2.0</source>
             <translation>例如：8.5, 2.0</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/new_case.py" line="83" />
+            <location filename="../../desktop/ui/new_case.py" line="81" />
             <source>Portal vein invasion</source>
             <translation>门静脉侵犯</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/new_case.py" line="89" />
+            <location filename="../../desktop/ui/new_case.py" line="87" />
             <source>Extrahepatic spread</source>
             <translation>肝外转移</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/new_case.py" line="90" />
+            <location filename="../../desktop/ui/new_case.py" line="88" />
             <source>no</source>
             <translation>否</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/new_case.py" line="90" />
+            <location filename="../../desktop/ui/new_case.py" line="88" />
             <source>yes</source>
             <translation>是</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/new_case.py" line="103" />
+            <location filename="../../desktop/ui/new_case.py" line="101" />
             <source>The fields every case needs. Everything else is entered in the case workspace afterwards.</source>
             <translation>每个病例都必须填写的字段。其余信息稍后在病例工作区中录入。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/new_case.py" line="144" />
+            <location filename="../../desktop/ui/new_case.py" line="142" />
             <source>— choose —</source>
             <translation>— 请选择 —</translation>
         </message>
@@ -2029,119 +2029,107 @@
     <context>
         <name>ReportExports</name>
         <message>
-            <location filename="../../desktop/ui/export.py" line="90" />
-            <location filename="../../desktop/ui/export.py" line="189" />
+            <location filename="../../desktop/ui/export.py" line="97" />
             <source>Export</source>
             <translation>导出</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/export.py" line="91" />
+            <location filename="../../desktop/ui/export.py" line="98" />
             <source>Open a case, or select one in the case list, first.</source>
             <translation>请先打开一个病例，或在病例列表中选择一个病例。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/export.py" line="99" />
+            <location filename="../../desktop/ui/export.py" line="106" />
             <source>Export PDF summary</source>
             <translation>导出 PDF 摘要</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/export.py" line="103" />
+            <location filename="../../desktop/ui/export.py" line="110" />
             <source>Save the PDF summary</source>
             <translation>保存 PDF 摘要</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/export.py" line="110" />
+            <location filename="../../desktop/ui/export.py" line="117" />
             <source>PDF files (*.pdf)</source>
             <translation>PDF 文件 (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/export.py" line="121" />
+            <location filename="../../desktop/ui/export.py" line="128" />
             <source>Writing the PDF summary…</source>
             <translation>正在生成 PDF 摘要…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/export.py" line="122" />
-            <location filename="../../desktop/ui/export.py" line="149" />
-            <location filename="../../desktop/ui/export.py" line="181" />
+            <location filename="../../desktop/ui/export.py" line="129" />
+            <location filename="../../desktop/ui/export.py" line="156" />
+            <location filename="../../desktop/ui/export.py" line="188" />
             <source>Export failed</source>
             <translation>导出失败</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/export.py" line="129" />
+            <location filename="../../desktop/ui/export.py" line="136" />
             <source>Export archive bundle</source>
             <translation>导出归档包</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/export.py" line="133" />
+            <location filename="../../desktop/ui/export.py" line="140" />
             <source>Archive bundle folder</source>
             <translation>归档包文件夹</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/export.py" line="148" />
+            <location filename="../../desktop/ui/export.py" line="155" />
             <source>Writing the archive bundle…</source>
             <translation>正在生成归档包…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/export.py" line="157" />
+            <location filename="../../desktop/ui/export.py" line="164" />
             <source>Meeting pack</source>
             <translation>会议资料包</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/export.py" line="158" />
+            <location filename="../../desktop/ui/export.py" line="165" />
             <source>The agenda of %1 has no cases.</source>
             <translation>%1 的会议议程中没有病例。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/export.py" line="161" />
+            <location filename="../../desktop/ui/export.py" line="168" />
             <source>Export meeting pack</source>
             <translation>导出会议资料包</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/export.py" line="164" />
+            <location filename="../../desktop/ui/export.py" line="171" />
             <source>Save the meeting pack</source>
             <translation>保存会议资料包</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/export.py" line="175" />
+            <location filename="../../desktop/ui/export.py" line="182" />
             <source>Meeting pack cancelled; nothing was written.</source>
             <translation>已取消会议资料包，未写入任何文件。</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/ui/export.py" line="178" />
+            <location filename="../../desktop/ui/export.py" line="185" />
             <source>Writing the meeting pack of %n case(s)…</source>
             <translation>
                 <numerusform>正在生成 %n 例病例的会议资料包…</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/export.py" line="186" />
-            <location filename="../../desktop/ui/export.py" line="190" />
+            <location filename="../../desktop/ui/export.py" line="192" />
             <source>Written: %1</source>
             <translation>已写入：%1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/export.py" line="194" />
-            <source>&amp;Open</source>
-            <translation>打开(&amp;O)</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/export.py" line="195" />
-            <source>Show in &amp;folder</source>
-            <translation>在文件夹中显示(&amp;F)</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/export.py" line="232" />
+            <location filename="../../desktop/ui/export.py" line="217" />
             <source>Preparing the pages to print…</source>
             <translation>正在准备打印页面…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/export.py" line="232" />
-            <location filename="../../desktop/ui/export.py" line="239" />
+            <location filename="../../desktop/ui/export.py" line="217" />
+            <location filename="../../desktop/ui/export.py" line="224" />
             <source>Not printed</source>
             <translation>未打印</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/export.py" line="243" />
+            <location filename="../../desktop/ui/export.py" line="228" />
             <source>%n page(s) sent to the printer.</source>
             <translation>已向打印机发送 %n 页。</translation>
         </message>
@@ -2552,17 +2540,17 @@
     <context>
         <name>ShortcutsDialog</name>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="208" />
+            <location filename="../../desktop/ui/dialogs.py" line="209" />
             <source>Keyboard shortcuts</source>
             <translation>快捷键</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="211" />
+            <location filename="../../desktop/ui/dialogs.py" line="212" />
             <source>Keys</source>
             <translation>按键</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="211" />
+            <location filename="../../desktop/ui/dialogs.py" line="212" />
             <source>Action</source>
             <translation>操作</translation>
         </message>
@@ -2570,112 +2558,112 @@
     <context>
         <name>TumourStep</name>
         <message>
-            <location filename="../../desktop/ui/step_tumour.py" line="54" />
+            <location filename="../../desktop/ui/step_tumour.py" line="55" />
             <source>Tumour</source>
             <translation>肿瘤</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_tumour.py" line="59" />
+            <location filename="../../desktop/ui/step_tumour.py" line="60" />
             <source>Intrahepatic nodules: longest diameter of each, cm (e.g. 8.5, 2)</source>
             <translation>肝内结节：各结节最大径，cm（例如 8.5, 2）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_tumour.py" line="63" />
+            <location filename="../../desktop/ui/step_tumour.py" line="64" />
             <source>Portal vein invasion</source>
             <translation>门静脉侵犯</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_tumour.py" line="73" />
+            <location filename="../../desktop/ui/step_tumour.py" line="74" />
             <source>Hepatic vein invasion</source>
             <translation>肝静脉侵犯</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_tumour.py" line="79" />
+            <location filename="../../desktop/ui/step_tumour.py" line="80" />
             <source>Extrahepatic spread</source>
             <translation>肝外转移</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_tumour.py" line="83" />
+            <location filename="../../desktop/ui/step_tumour.py" line="84" />
             <source>ECOG performance status</source>
             <translation>ECOG体能状态评分</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_tumour.py" line="86" />
+            <location filename="../../desktop/ui/step_tumour.py" line="87" />
             <source>PS should reflect cancer-related symptoms, not comorbidity (BCLC, Reig 2022).</source>
             <translation>体能状态评分应反映肿瘤相关症状，而非合并症（BCLC，Reig 2022）。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_tumour.py" line="91" />
+            <location filename="../../desktop/ui/step_tumour.py" line="92" />
             <source>Lymph-node metastasis</source>
             <translation>淋巴结转移</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_tumour.py" line="97" />
+            <location filename="../../desktop/ui/step_tumour.py" line="98" />
             <source>Override a computed stage</source>
             <translation>更改计算得出的分期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_tumour.py" line="104" />
+            <location filename="../../desktop/ui/step_tumour.py" line="105" />
             <source>Reason (required)</source>
             <translation>理由（必填）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_tumour.py" line="105" />
+            <location filename="../../desktop/ui/step_tumour.py" line="106" />
             <source>Record override</source>
             <translation>记录更改</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_tumour.py" line="127" />
+            <location filename="../../desktop/ui/step_tumour.py" line="128" />
             <source>BCLC</source>
             <translation>BCLC分期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_tumour.py" line="128" />
+            <location filename="../../desktop/ui/step_tumour.py" line="129" />
             <source>CNLC</source>
             <translation>CNLC分期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_tumour.py" line="135" />
+            <location filename="../../desktop/ui/step_tumour.py" line="137" />
             <source>Milan criteria</source>
             <translation>米兰标准</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_tumour.py" line="136" />
+            <location filename="../../desktop/ui/step_tumour.py" line="138" />
             <source>Up-to-seven</source>
             <translation>up-to-seven标准</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_tumour.py" line="149" />
+            <location filename="../../desktop/ui/step_tumour.py" line="151" />
             <source>An override needs a reason: say why the MDT chose {0}.</source>
             <translation>更改需要理由：请说明 MDT 为何选择 {0}。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_tumour.py" line="188" />
+            <location filename="../../desktop/ui/step_tumour.py" line="190" />
             <source>Cheng type {0} (reference only; the record keeps Vp)</source>
             <translation>程氏分型 {0}（仅供参考；记录中保留 Vp 分型）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_tumour.py" line="190" />
+            <location filename="../../desktop/ui/step_tumour.py" line="192" />
             <source>Cheng type: not applicable</source>
             <translation>程氏分型：不适用</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_tumour.py" line="197" />
+            <location filename="../../desktop/ui/step_tumour.py" line="199" />
             <source>{0}: computed {1}, chosen {2} — {3}</source>
             <translation>{0}：计算结果 {1}，采用 {2} — {3}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_tumour.py" line="204" />
+            <location filename="../../desktop/ui/step_tumour.py" line="206" />
             <source>{0}: chosen {1} — {2} (pending: stored with the next draft decision)</source>
             <translation>{0}：采用 {1} — {2}（待定：随下一份决策草稿保存）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_tumour.py" line="231" />
+            <location filename="../../desktop/ui/step_tumour.py" line="233" />
             <source>within</source>
             <translation>符合</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_tumour.py" line="231" />
+            <location filename="../../desktop/ui/step_tumour.py" line="233" />
             <source>beyond</source>
             <translation>超出</translation>
         </message>
@@ -2701,42 +2689,42 @@
     <context>
         <name>WhoIsWorkingDialog</name>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="60" />
+            <location filename="../../desktop/ui/dialogs.py" line="61" />
             <source>Who is working?</source>
             <translation>当前使用者是谁？</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="62" />
+            <location filename="../../desktop/ui/dialogs.py" line="63" />
             <source>e.g. Li Ming</source>
             <translation>例如：李明</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="71" />
+            <location filename="../../desktop/ui/dialogs.py" line="72" />
             <source>&amp;Name</source>
             <translation>姓名(&amp;N)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="72" />
+            <location filename="../../desktop/ui/dialogs.py" line="73" />
             <source>&amp;Role</source>
             <translation>职责(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="79" />
+            <location filename="../../desktop/ui/dialogs.py" line="80" />
             <source>Your name and role are recorded with every change you make.</source>
             <translation>您的每一次修改都会记录您的姓名和职责。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="93" />
+            <location filename="../../desktop/ui/dialogs.py" line="94" />
             <source>name</source>
             <translation>姓名</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="93" />
+            <location filename="../../desktop/ui/dialogs.py" line="94" />
             <source>role</source>
             <translation>职责</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="97" />
+            <location filename="../../desktop/ui/dialogs.py" line="98" />
             <source>Please give your %1.</source>
             <translation>请填写您的%1。</translation>
         </message>
@@ -2747,6 +2735,29 @@
             <location filename="../../desktop/ui/workers.py" line="103" />
             <source>Cancel</source>
             <translation>取消</translation>
+        </message>
+    </context>
+    <context>
+        <name>WrittenBar</name>
+        <message>
+            <location filename="../../desktop/ui/export.py" line="243" />
+            <source>&amp;Open</source>
+            <translation>打开(&amp;O)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/export.py" line="244" />
+            <source>Show in &amp;folder</source>
+            <translation>在文件夹中显示(&amp;F)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/export.py" line="247" />
+            <source>Close this note</source>
+            <translation>关闭此提示</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/export.py" line="259" />
+            <source>Written: %1</source>
+            <translation>已写入：%1</translation>
         </message>
     </context>
 </TS>

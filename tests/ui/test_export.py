@@ -13,8 +13,6 @@ from desktop.ui.workers import ReportOptions
 from tests.factories import make_case
 
 MEETING = "2026-12-02"
-# A written export opens its Open / Show in folder note; offscreen Qt warns on every window shown.
-pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
 
 @pytest.fixture

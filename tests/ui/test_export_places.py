@@ -7,7 +7,6 @@ from PySide6.QtCore import QSize, QUrl
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QPushButton
 
 from desktop.logic.store.database import Store, User
 from desktop.ui import export as export_module
@@ -96,11 +95,12 @@ def test_written_note_opens_the_file_or_its_folder(qtbot, window, store, tmp_pat
     task = window.exports.export_pdf(case_id, out, ReportOptions())
     with qtbot.waitSignal(task.signals.finished, timeout=60_000):
         pass
-    note = window.exports.written_note
-    assert str(out) in note.text()
-    buttons = {b.text().replace("&", ""): b for b in note.findChildren(QPushButton)}
-    buttons["Open"].click()
-    buttons["Show in folder"].click()
+    bar = window.exports.written_bar
+    assert not bar.isHidden()
+    assert bar.label.text() == "Written: s.pdf"
+    assert bar.label.toolTip() == str(out)
+    bar.open_button.click()
+    bar.folder_button.click()
     assert opened == [QUrl.fromLocalFile(str(out)), QUrl.fromLocalFile(str(tmp_path))]
 
 
