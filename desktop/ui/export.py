@@ -31,6 +31,7 @@ from desktop.logic.model import lifecycle
 from desktop.logic.store import Store
 from desktop.ui import printing, workers
 from desktop.ui.dialogs import ExportOptionsDialog
+from desktop.ui.settings import file_dialog_options
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QImage
@@ -114,8 +115,9 @@ class ReportExports(QObject):
         """The save dialog in the last folder with `name` proposed; the folder is remembered."""
         start = str(self._settings.last_folder() / name)
         out, _ = QFileDialog.getSaveFileName(
-            self._window, title, start, self.tr("PDF files (*.pdf)")
-        )
+            self._window, title, start, self.tr("PDF files (*.pdf)"),
+            options=file_dialog_options(self._settings.language),
+        )  # fmt: skip
         if not out:
             return None
         self._settings.set_last_folder(Path(out).parent)
@@ -137,8 +139,10 @@ class ReportExports(QObject):
         if options is None:
             return None
         folder = QFileDialog.getExistingDirectory(
-            self._window, self.tr("Archive bundle folder"), str(self._settings.last_folder())
-        )
+            self._window, self.tr("Archive bundle folder"), str(self._settings.last_folder()),
+            options=QFileDialog.Option.ShowDirsOnly
+            | file_dialog_options(self._settings.language),
+        )  # fmt: skip
         if not folder:
             return None
         self._settings.set_last_folder(Path(folder).parent)

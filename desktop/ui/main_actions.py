@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from desktop.logic.model import lifecycle, resource
 from desktop.logic.store import Store, error_text
 from desktop.ui import workers
+from desktop.ui.settings import file_dialog_options
 
 if TYPE_CHECKING:  # imported when first used, to keep start-up short
     from desktop.logic.model import Case
@@ -131,6 +132,7 @@ class CaseActions(QObject):
                 self.tr("Import case files"),
                 str(self._settings.last_folder()),
                 self.tr("Case files (*.json)"),
+                options=file_dialog_options(self._settings.language),
             )
             if paths:
                 self._settings.set_last_folder(Path(paths[0]).parent)
@@ -172,8 +174,10 @@ class CaseActions(QObject):
             )
             return None
         folder = QFileDialog.getExistingDirectory(
-            self._window, self.tr("Export to folder"), str(self._settings.last_folder())
-        )
+            self._window, self.tr("Export to folder"), str(self._settings.last_folder()),
+            options=QFileDialog.Option.ShowDirsOnly
+            | file_dialog_options(self._settings.language),
+        )  # fmt: skip
         if not folder:
             return None
         self._settings.set_last_folder(Path(folder))

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from desktop.logic.store import Store, StoreError, error_text
 from desktop.ui.palette import colour_style
+from desktop.ui.settings import file_dialog_options
 
 if TYPE_CHECKING:  # the rules file (pydantic) loads with the first screen that needs it
     from desktop.logic.model import Rules
@@ -163,7 +164,11 @@ class RulesDialog(QDialog):
 
     def on_choose_clicked(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Choose the department's rules file"), "", self.tr("Rules files (*.json)")
+            self,
+            self.tr("Choose the department's rules file"),
+            "",
+            self.tr("Rules files (*.json)"),
+            options=file_dialog_options(self._lang),
         )
         if path:
             self.on_choose(Path(path))

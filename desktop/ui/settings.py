@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QLocale, QSettings, QStandardPaths
-from PySide6.QtWidgets import QMainWindow, QWidget
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QWidget
 
 from desktop.logic.store import SETTINGS as STORE_SETTINGS
 
@@ -59,6 +59,14 @@ _DEFAULTS = {spec.name: spec.default for spec in SETTINGS}
 def system_language() -> str:
     """zh_CN when the system's locale is Chinese, else en."""
     return "zh_CN" if QLocale.system().language() == QLocale.Language.Chinese else "en"
+
+
+def file_dialog_options(lang: str) -> QFileDialog.Option:
+    """The system's own file dialog speaks the system's language; when the planner speaks
+    another, Qt's dialog (translated with Qt's base translations) is used instead."""
+    if lang == system_language():
+        return QFileDialog.Option(0)
+    return QFileDialog.Option.DontUseNativeDialog
 
 
 class Settings:

@@ -256,12 +256,12 @@
     <context>
         <name>App</name>
         <message>
-            <location filename="../../desktop/ui/app.py" line="150" />
+            <location filename="../../desktop/ui/app.py" line="163" />
             <source>The start-up backup failed: %1</source>
             <translation>启动时备份失败：%1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/app.py" line="172" />
+            <location filename="../../desktop/ui/app.py" line="185" />
             <source>Cannot open the database</source>
             <translation>无法打开数据库</translation>
         </message>
@@ -323,83 +323,83 @@
     <context>
         <name>CaseActions</name>
         <message>
-            <location filename="../../desktop/ui/main_actions.py" line="100" />
+            <location filename="../../desktop/ui/main_actions.py" line="101" />
             <source>Not duplicated</source>
             <translation>未能复制</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_actions.py" line="112" />
+            <location filename="../../desktop/ui/main_actions.py" line="113" />
             <source>Demonstration cases</source>
             <translation>演示病例</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_actions.py" line="131" />
+            <location filename="../../desktop/ui/main_actions.py" line="132" />
             <source>Import case files</source>
             <translation>导入病例文件</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_actions.py" line="133" />
+            <location filename="../../desktop/ui/main_actions.py" line="134" />
             <source>Case files (*.json)</source>
             <translation>病例文件 (*.json)</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/ui/main_actions.py" line="145" />
+            <location filename="../../desktop/ui/main_actions.py" line="147" />
             <source>Importing %n file(s)…</source>
             <translation>
                 <numerusform>正在导入 %n 个文件…</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_actions.py" line="146" />
+            <location filename="../../desktop/ui/main_actions.py" line="148" />
             <source>Import failed</source>
             <translation>导入失败</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/ui/main_actions.py" line="151" />
+            <location filename="../../desktop/ui/main_actions.py" line="153" />
             <source>%n case(s) imported.</source>
             <translation>
                 <numerusform>已导入 %n 例病例。</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_actions.py" line="155" />
+            <location filename="../../desktop/ui/main_actions.py" line="157" />
             <source>Import</source>
             <translation>导入</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_actions.py" line="156" />
+            <location filename="../../desktop/ui/main_actions.py" line="158" />
             <source>Some files were refused.</source>
             <translation>部分文件被拒绝。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_actions.py" line="170" />
+            <location filename="../../desktop/ui/main_actions.py" line="172" />
             <source>Export</source>
             <translation>导出</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_actions.py" line="171" />
+            <location filename="../../desktop/ui/main_actions.py" line="173" />
             <source>Select the cases to export in the case list first.</source>
             <translation>请先在病例列表中选择要导出的病例。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_actions.py" line="175" />
+            <location filename="../../desktop/ui/main_actions.py" line="177" />
             <source>Export to folder</source>
             <translation>导出到文件夹</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/ui/main_actions.py" line="186" />
+            <location filename="../../desktop/ui/main_actions.py" line="190" />
             <source>Exporting %n case(s)…</source>
             <translation>
                 <numerusform>正在导出 %n 例病例…</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_actions.py" line="187" />
+            <location filename="../../desktop/ui/main_actions.py" line="191" />
             <source>Export failed</source>
             <translation>导出失败</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/ui/main_actions.py" line="191" />
+            <location filename="../../desktop/ui/main_actions.py" line="195" />
             <source>%n case file(s) written.</source>
             <translation>
                 <numerusform>已写入 %n 个病例文件。</numerusform>
@@ -1928,6 +1928,27 @@
         </message>
     </context>
     <context>
+        <name>QFileDialog</name>
+        <message>
+            <location filename="../../desktop/ui/qt_words.py" line="13" />
+            <source>&amp;Look in:</source>
+            <translation>查找范围(&amp;L)：</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/qt_words.py" line="14" />
+            <source>Files of &amp;type:</source>
+            <translation>文件类型(&amp;T)：</translation>
+        </message>
+    </context>
+    <context>
+        <name>QPrintSettingsOutput</name>
+        <message>
+            <location filename="../../desktop/ui/qt_words.py" line="15" />
+            <source>Page &amp;Set:</source>
+            <translation>页面组(&amp;S)：</translation>
+        </message>
+    </context>
+    <context>
         <name>RecentCasesMenu</name>
         <message>
             <location filename="../../desktop/ui/recent.py" line="28" />
@@ -2029,107 +2050,107 @@
     <context>
         <name>ReportExports</name>
         <message>
-            <location filename="../../desktop/ui/export.py" line="97" />
+            <location filename="../../desktop/ui/export.py" line="98" />
             <source>Export</source>
             <translation>导出</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/export.py" line="98" />
+            <location filename="../../desktop/ui/export.py" line="99" />
             <source>Open a case, or select one in the case list, first.</source>
             <translation>请先打开一个病例，或在病例列表中选择一个病例。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/export.py" line="106" />
+            <location filename="../../desktop/ui/export.py" line="107" />
             <source>Export PDF summary</source>
             <translation>导出 PDF 摘要</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/export.py" line="110" />
+            <location filename="../../desktop/ui/export.py" line="111" />
             <source>Save the PDF summary</source>
             <translation>保存 PDF 摘要</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/export.py" line="117" />
+            <location filename="../../desktop/ui/export.py" line="118" />
             <source>PDF files (*.pdf)</source>
             <translation>PDF 文件 (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/export.py" line="128" />
+            <location filename="../../desktop/ui/export.py" line="130" />
             <source>Writing the PDF summary…</source>
             <translation>正在生成 PDF 摘要…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/export.py" line="129" />
-            <location filename="../../desktop/ui/export.py" line="156" />
-            <location filename="../../desktop/ui/export.py" line="188" />
+            <location filename="../../desktop/ui/export.py" line="131" />
+            <location filename="../../desktop/ui/export.py" line="160" />
+            <location filename="../../desktop/ui/export.py" line="192" />
             <source>Export failed</source>
             <translation>导出失败</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/export.py" line="136" />
+            <location filename="../../desktop/ui/export.py" line="138" />
             <source>Export archive bundle</source>
             <translation>导出归档包</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/export.py" line="140" />
+            <location filename="../../desktop/ui/export.py" line="142" />
             <source>Archive bundle folder</source>
             <translation>归档包文件夹</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/export.py" line="155" />
+            <location filename="../../desktop/ui/export.py" line="159" />
             <source>Writing the archive bundle…</source>
             <translation>正在生成归档包…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/export.py" line="164" />
+            <location filename="../../desktop/ui/export.py" line="168" />
             <source>Meeting pack</source>
             <translation>会议资料包</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/export.py" line="165" />
+            <location filename="../../desktop/ui/export.py" line="169" />
             <source>The agenda of %1 has no cases.</source>
             <translation>%1 的会议议程中没有病例。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/export.py" line="168" />
+            <location filename="../../desktop/ui/export.py" line="172" />
             <source>Export meeting pack</source>
             <translation>导出会议资料包</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/export.py" line="171" />
+            <location filename="../../desktop/ui/export.py" line="175" />
             <source>Save the meeting pack</source>
             <translation>保存会议资料包</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/export.py" line="182" />
+            <location filename="../../desktop/ui/export.py" line="186" />
             <source>Meeting pack cancelled; nothing was written.</source>
             <translation>已取消会议资料包，未写入任何文件。</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/ui/export.py" line="185" />
+            <location filename="../../desktop/ui/export.py" line="189" />
             <source>Writing the meeting pack of %n case(s)…</source>
             <translation>
                 <numerusform>正在生成 %n 例病例的会议资料包…</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/export.py" line="192" />
+            <location filename="../../desktop/ui/export.py" line="196" />
             <source>Written: %1</source>
             <translation>已写入：%1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/export.py" line="217" />
+            <location filename="../../desktop/ui/export.py" line="221" />
             <source>Preparing the pages to print…</source>
             <translation>正在准备打印页面…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/export.py" line="217" />
-            <location filename="../../desktop/ui/export.py" line="224" />
+            <location filename="../../desktop/ui/export.py" line="221" />
+            <location filename="../../desktop/ui/export.py" line="228" />
             <source>Not printed</source>
             <translation>未打印</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/export.py" line="228" />
+            <location filename="../../desktop/ui/export.py" line="232" />
             <source>%n page(s) sent to the printer.</source>
             <translation>已向打印机发送 %n 页。</translation>
         </message>
@@ -2481,58 +2502,58 @@
     <context>
         <name>RulesDialog</name>
         <message>
-            <location filename="../../desktop/ui/rules.py" line="109" />
+            <location filename="../../desktop/ui/rules.py" line="110" />
             <source>Rules file</source>
             <translation>规则文件</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/rules.py" line="123" />
+            <location filename="../../desktop/ui/rules.py" line="124" />
             <source>The department's rules file holds its local-policy thresholds and verdicts. It is kept in the database: every computer and command using this database applies it, and every evaluation and PDF names its version.</source>
             <translation>本科室规则文件包含本科室规定的阈值和判定。它保存在数据库中：使用此数据库的每台电脑和每条命令都采用它，每次评估和每份 PDF 都注明其版本。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/rules.py" line="130" />
+            <location filename="../../desktop/ui/rules.py" line="131" />
             <source>&amp;Choose a rules file…</source>
             <translation>选择规则文件(&amp;C)…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/rules.py" line="132" />
+            <location filename="../../desktop/ui/rules.py" line="133" />
             <source>Use the &amp;shipped rules</source>
             <translation>使用随软件提供的规则(&amp;S)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/rules.py" line="149" />
+            <location filename="../../desktop/ui/rules.py" line="150" />
             <source>the department's, kept in the database</source>
             <translation>本科室的，保存在数据库中</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/rules.py" line="151" />
+            <location filename="../../desktop/ui/rules.py" line="152" />
             <source>the shipped rules file</source>
             <translation>随软件提供的规则文件</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/rules.py" line="155" />
+            <location filename="../../desktop/ui/rules.py" line="156" />
             <source>In force: version %1%2 (%3).</source>
             <translation>当前使用：版本 %1%2（%3）。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/rules.py" line="166" />
+            <location filename="../../desktop/ui/rules.py" line="168" />
             <source>Choose the department's rules file</source>
             <translation>选择本科室规则文件</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/rules.py" line="166" />
+            <location filename="../../desktop/ui/rules.py" line="170" />
             <source>Rules files (*.json)</source>
             <translation>规则文件 (*.json)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/rules.py" line="178" />
+            <location filename="../../desktop/ui/rules.py" line="183" />
             <source>Not used: %1</source>
             <translation>未采用：%1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/rules.py" line="181" />
-            <location filename="../../desktop/ui/rules.py" line="190" />
+            <location filename="../../desktop/ui/rules.py" line="186" />
+            <location filename="../../desktop/ui/rules.py" line="195" />
             <source>Not kept: %1</source>
             <translation>未保存：%1</translation>
         </message>
@@ -2740,22 +2761,22 @@
     <context>
         <name>WrittenBar</name>
         <message>
-            <location filename="../../desktop/ui/export.py" line="243" />
+            <location filename="../../desktop/ui/export.py" line="247" />
             <source>&amp;Open</source>
             <translation>打开(&amp;O)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/export.py" line="244" />
+            <location filename="../../desktop/ui/export.py" line="248" />
             <source>Show in &amp;folder</source>
             <translation>在文件夹中显示(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/export.py" line="247" />
+            <location filename="../../desktop/ui/export.py" line="251" />
             <source>Close this note</source>
             <translation>关闭此提示</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/export.py" line="259" />
+            <location filename="../../desktop/ui/export.py" line="263" />
             <source>Written: %1</source>
             <translation>已写入：%1</translation>
         </message>
