@@ -68,7 +68,7 @@ def test_save_dialog_opens_in_the_last_folder_with_the_default_name(
     chosen = tmp_path / "out" / "summary.pdf"
     chosen.parent.mkdir()
 
-    def save_dialog(parent, title, start, filters):
+    def save_dialog(parent, title, start, filters, **_options):
         asked.append(start)
         return str(chosen), filters
 
