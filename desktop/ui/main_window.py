@@ -220,7 +220,7 @@ class MainWindow(QMainWindow):
         if self._follow_up is None:
             from desktop.ui.follow_up import FollowUpView
 
-            view = FollowUpView(self.store, self.settings, self._open_store, self)
+            view = FollowUpView(self.store, self.settings, self._open_store, self, self.rules.rules)
             view.openRequested.connect(self.open_case)
             self._follow_up = view
             self._install_tab(FOLLOW_UP_TAB, view, self.tr("Follow-up"))
@@ -373,6 +373,9 @@ class MainWindow(QMainWindow):
         self._update_rules_status()
         for workspace in self.workspaces():
             workspace.set_rules(self.rules.rules)
+        if self._follow_up is not None:  # due dates follow the department's interval
+            self._follow_up.rules = self.rules.rules
+            self._follow_up.refresh()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 -- Qt override
         for workspace in self.workspaces():

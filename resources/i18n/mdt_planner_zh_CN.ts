@@ -1111,67 +1111,77 @@
     <context>
         <name>FollowUp</name>
         <message>
-            <location filename="../../desktop/ui/follow_up.py" line="140" />
+            <location filename="../../desktop/ui/follow_up.py" line="142" />
+            <source>overdue %n day(s)</source>
+            <translation>已逾期 %n 天</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/follow_up.py" line="173" />
             <source>Name</source>
             <translation>姓名</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/follow_up.py" line="141" />
+            <location filename="../../desktop/ui/follow_up.py" line="174" />
             <source>MRN</source>
             <translation>病历号</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/follow_up.py" line="143" />
+            <location filename="../../desktop/ui/follow_up.py" line="176" />
             <source>Follow-up</source>
             <translation>随访</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/follow_up.py" line="105" />
+            <location filename="../../desktop/ui/follow_up.py" line="127" />
             <source>planned</source>
             <translation>已计划</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/follow_up.py" line="106" />
+            <location filename="../../desktop/ui/follow_up.py" line="128" />
             <source>ongoing</source>
             <translation>进行中</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/follow_up.py" line="107" />
+            <location filename="../../desktop/ui/follow_up.py" line="129" />
             <source>completed</source>
             <translation>已完成</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/follow_up.py" line="108" />
+            <location filename="../../desktop/ui/follow_up.py" line="130" />
             <source>not done</source>
             <translation>未进行</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/follow_up.py" line="110" />
+            <location filename="../../desktop/ui/follow_up.py" line="132" />
             <source>not set</source>
             <translation>未设定</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/follow_up.py" line="142" />
+            <location filename="../../desktop/ui/follow_up.py" line="175" />
             <source>Decided on</source>
             <translation>决策日期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/follow_up.py" line="144" />
+            <location filename="../../desktop/ui/follow_up.py" line="177" />
+            <source>Next restaging</source>
+            <translation>下次复查</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/follow_up.py" line="178" />
             <source>Re-discuss?</source>
             <translation>需重新讨论？</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/follow_up.py" line="145" />
+            <location filename="../../desktop/ui/follow_up.py" line="179" />
             <source>Recommendation</source>
             <translation>MDT 建议</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/follow_up.py" line="166" />
+            <location filename="../../desktop/ui/follow_up.py" line="213" />
             <source>yes: new data</source>
             <translation>是：有新数据</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/follow_up.py" line="166" />
+            <location filename="../../desktop/ui/follow_up.py" line="213" />
             <source>no</source>
             <translation>否</translation>
         </message>
@@ -1179,37 +1189,37 @@
     <context>
         <name>FollowUpView</name>
         <message>
-            <location filename="../../desktop/ui/follow_up.py" line="195" />
+            <location filename="../../desktop/ui/follow_up.py" line="246" />
             <source>Only cases to re-discuss</source>
             <translation>仅显示需重新讨论的病例</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/follow_up.py" line="198" />
+            <location filename="../../desktop/ui/follow_up.py" line="249" />
             <source>&amp;Refresh</source>
             <translation>刷新(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/follow_up.py" line="231" />
+            <location filename="../../desktop/ui/follow_up.py" line="282" />
             <source>Reading decisions…</source>
             <translation>正在读取决策…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/follow_up.py" line="251" />
-            <source>%1 decisions in follow-up, %2 to re-discuss</source>
-            <translation>随访中决策 %1 项，需重新讨论 %2 项</translation>
+            <location filename="../../desktop/ui/follow_up.py" line="303" />
+            <source>%1 decisions in follow-up, %2 to re-discuss, %3 restaging overdue</source>
+            <translation>随访中决策 %1 项，需重新讨论 %2 项，逾期未复查 %3 项</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/follow_up.py" line="260" />
+            <location filename="../../desktop/ui/follow_up.py" line="313" />
             <source>Could not read the decisions: %1</source>
             <translation>无法读取决策：%1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/follow_up.py" line="265" />
+            <location filename="../../desktop/ui/follow_up.py" line="318" />
             <source>Select a case to see why it may need re-discussion.</source>
             <translation>选择一个病例，查看其可能需要重新讨论的原因。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/follow_up.py" line="270" />
+            <location filename="../../desktop/ui/follow_up.py" line="323" />
             <source>No new data since the decision of %1.</source>
             <translation>自 %1 决策以来无新数据。</translation>
         </message>
