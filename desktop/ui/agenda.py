@@ -89,6 +89,7 @@ class AgendaView(QWidget):
             lambda i: self.on_meeting_chosen(dt.date.fromisoformat(self.known.itemData(i)))
         )
         self.table = QTableView(self)
+        self.table.setAccessibleName(self.tr("Cases on the agenda"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -111,10 +112,14 @@ class AgendaView(QWidget):
 
     def _date_bar(self) -> QHBoxLayout:
         bar = QHBoxLayout()
-        bar.addWidget(QLabel(self.tr("Meeting on"), self))
-        bar.addWidget(self.date)
-        bar.addWidget(QLabel(self.tr("Meetings on record"), self))
-        bar.addWidget(self.known)
+        for text, field in (
+            (self.tr("Meeting on"), self.date),
+            (self.tr("Meetings on record"), self.known),
+        ):
+            label = QLabel(text, self)
+            label.setBuddy(field)  # the field's accessible name
+            bar.addWidget(label)
+            bar.addWidget(field)
         self.summary = QLabel(self)
         bar.addWidget(self.summary, 1, Qt.AlignmentFlag.AlignRight)
         return bar

@@ -28,6 +28,7 @@ from desktop.logic.store import (
     restore_database,
 )
 from desktop.ui import workers
+from desktop.ui.accessibility import install_namer
 from desktop.ui.dialogs import (
     BusyDatabaseDialog,
     DamagedDatabaseDialog,
@@ -200,6 +201,7 @@ def run_app(db_path: Path | None) -> int:
     app.setApplicationName(APPLICATION)
     settings = Settings()
     install_translators(app, settings.language)
+    install_namer(app)
     window, store = start(db_path, settings)
     if window is None or store is None:
         return 1

@@ -172,6 +172,7 @@ class CaseListView(QWidget):
 
     def _table(self) -> QTableView:
         table = QTableView(self)
+        table.setAccessibleName(self.tr("Cases"))
         table.setModel(self.model)
         table.horizontalHeader().setSortIndicator(7, Qt.SortOrder.DescendingOrder)
         table.setSortingEnabled(True)  # after the indicator: it matches the model's own order

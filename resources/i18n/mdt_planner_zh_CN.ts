@@ -163,92 +163,97 @@
     <context>
         <name>AgendaView</name>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="105" />
+            <location filename="../../desktop/ui/agenda.py" line="92" />
+            <source>Cases on the agenda</source>
+            <translation>议程中的病例</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/agenda.py" line="106" />
             <source>Before the meeting</source>
             <translation>会前待办</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="114" />
+            <location filename="../../desktop/ui/agenda.py" line="116" />
             <source>Meeting on</source>
             <translation>会议日期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="116" />
+            <location filename="../../desktop/ui/agenda.py" line="117" />
             <source>Meetings on record</source>
             <translation>已记录的会议</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="137" />
+            <location filename="../../desktop/ui/agenda.py" line="142" />
             <source>&amp;Add cases…</source>
             <translation>添加病例(&amp;A)…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="138" />
+            <location filename="../../desktop/ui/agenda.py" line="143" />
             <source>Move &amp;up</source>
             <translation>上移(&amp;U)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="139" />
+            <location filename="../../desktop/ui/agenda.py" line="144" />
             <source>Move do&amp;wn</source>
             <translation>下移(&amp;W)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="140" />
+            <location filename="../../desktop/ui/agenda.py" line="145" />
             <source>&amp;Remove</source>
             <translation>移除(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="141" />
+            <location filename="../../desktop/ui/agenda.py" line="146" />
             <source>Mark &amp;discussed</source>
             <translation>标记为已讨论(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="142" />
+            <location filename="../../desktop/ui/agenda.py" line="147" />
             <source>&amp;Carry over undiscussed…</source>
             <translation>顺延未讨论病例(&amp;C)…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="143" />
+            <location filename="../../desktop/ui/agenda.py" line="148" />
             <source>&amp;Open case</source>
             <translation>打开病例(&amp;O)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="144" />
+            <location filename="../../desktop/ui/agenda.py" line="149" />
             <source>&amp;Present (F5)</source>
             <translation>演示(&amp;P)（F5）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="145" />
+            <location filename="../../desktop/ui/agenda.py" line="150" />
             <source>E&amp;xport meeting pack…</source>
             <translation>导出会议资料包(&amp;X)…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="184" />
+            <location filename="../../desktop/ui/agenda.py" line="189" />
             <source>%1 cases, %2 ready, %3 discussed</source>
             <translation>共 %1 例，%2 例已就绪，%3 例已讨论</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="194" />
+            <location filename="../../desktop/ui/agenda.py" line="199" />
             <source>Before the meeting: select a case</source>
             <translation>会前待办：请选择一个病例</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="197" />
+            <location filename="../../desktop/ui/agenda.py" line="202" />
             <source>Before the meeting: %1</source>
             <translation>会前待办：%1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="200" />
+            <location filename="../../desktop/ui/agenda.py" line="205" />
             <source>Nothing missing or stale.</source>
             <translation>无缺项，无过期数据。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="254" />
+            <location filename="../../desktop/ui/agenda.py" line="259" />
             <source>Carried over</source>
             <translation>已顺延</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="255" />
+            <location filename="../../desktop/ui/agenda.py" line="260" />
             <source>%1 undiscussed case(s) moved to %2.</source>
             <translation>%1 例未讨论病例已顺延至 %2。</translation>
         </message>
@@ -256,12 +261,12 @@
     <context>
         <name>App</name>
         <message>
-            <location filename="../../desktop/ui/app.py" line="163" />
+            <location filename="../../desktop/ui/app.py" line="164" />
             <source>The start-up backup failed: %1</source>
             <translation>启动时备份失败：%1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/app.py" line="185" />
+            <location filename="../../desktop/ui/app.py" line="186" />
             <source>Cannot open the database</source>
             <translation>无法打开数据库</translation>
         </message>
@@ -512,37 +517,42 @@
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="177" />
+            <location filename="../../desktop/ui/case_list.py" line="157" />
+            <source>Cases</source>
+            <translation>病例</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/case_list.py" line="178" />
             <source>&amp;New case…</source>
             <translation>新建病例(&amp;N)…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="178" />
+            <location filename="../../desktop/ui/case_list.py" line="179" />
             <source>&amp;Import…</source>
             <translation>导入(&amp;I)…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="179" />
+            <location filename="../../desktop/ui/case_list.py" line="180" />
             <source>E&amp;xport…</source>
             <translation>导出(&amp;X)…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="180" />
+            <location filename="../../desktop/ui/case_list.py" line="181" />
             <source>&amp;Duplicate</source>
             <translation>复制(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="181" />
+            <location filename="../../desktop/ui/case_list.py" line="182" />
             <source>&amp;Open</source>
             <translation>打开(&amp;O)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="232" />
+            <location filename="../../desktop/ui/case_list.py" line="233" />
             <source>Filter active: %1</source>
             <translation>筛选中：%1</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/ui/case_list.py" line="285" />
+            <location filename="../../desktop/ui/case_list.py" line="286" />
             <source>%n case(s)</source>
             <translation>
                 <numerusform>共 %n 例</numerusform>
@@ -1199,27 +1209,32 @@
             <translation>刷新(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/follow_up.py" line="282" />
+            <location filename="../../desktop/ui/follow_up.py" line="257" />
+            <source>Decisions in follow-up</source>
+            <translation>随访中的决策</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/follow_up.py" line="283" />
             <source>Reading decisions…</source>
             <translation>正在读取决策…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/follow_up.py" line="303" />
+            <location filename="../../desktop/ui/follow_up.py" line="304" />
             <source>%1 decisions in follow-up, %2 to re-discuss, %3 restaging overdue</source>
             <translation>随访中决策 %1 项，需重新讨论 %2 项，逾期未复查 %3 项</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/follow_up.py" line="313" />
+            <location filename="../../desktop/ui/follow_up.py" line="314" />
             <source>Could not read the decisions: %1</source>
             <translation>无法读取决策：%1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/follow_up.py" line="318" />
+            <location filename="../../desktop/ui/follow_up.py" line="319" />
             <source>Select a case to see why it may need re-discussion.</source>
             <translation>选择一个病例，查看其可能需要重新讨论的原因。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/follow_up.py" line="323" />
+            <location filename="../../desktop/ui/follow_up.py" line="324" />
             <source>No new data since the decision of %1.</source>
             <translation>自 %1 决策以来无新数据。</translation>
         </message>
