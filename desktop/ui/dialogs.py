@@ -66,6 +66,7 @@ class WhoIsWorkingDialog(QDialog):
         self.role.addItems(mdt_roles())
         self.role.setCurrentText(role)
         self.problem = QLabel(self)
+        self.problem.setWordWrap(True)
         self.problem.setStyleSheet(colour_style("problem"))
         self.problem.hide()
         form = QFormLayout()
@@ -88,17 +89,22 @@ class WhoIsWorkingDialog(QDialog):
         return self.name.text().strip(), self.role.currentText().strip()
 
     def on_accept(self) -> None:
+        """OK: accepted when both are given; otherwise says which is missing, under the
+        fields, and puts the cursor in the first one missing."""
         name, role = self.values()
-        missing = [
-            label
-            for label, value in ((self.tr("name"), name), (self.tr("role"), role))
-            if not value
-        ]
-        if missing:
-            self.problem.setText(self.tr("Please give your %1.").replace("%1", " + ".join(missing)))
-            self.problem.show()
+        if name and role:
+            self.accept()
             return
-        self.accept()
+        if not name and not role:
+            text = self.tr("Your name and your role are missing: type your name, then choose "
+                           "or type your role.")  # fmt: skip
+        elif not name:
+            text = self.tr("Your name is missing: type it in the Name field.")
+        else:
+            text = self.tr("Your role is missing: choose it from the list or type it.")
+        self.problem.setText(text)
+        self.problem.show()
+        (self.name if not name else self.role).setFocus()
 
 
 class DamagedDatabaseDialog(QMessageBox):

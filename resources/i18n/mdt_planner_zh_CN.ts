@@ -4,37 +4,37 @@
     <context>
         <name>AboutDialog</name>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="234" />
+            <location filename="../../desktop/ui/dialogs.py" line="240" />
             <source>About MDT Planner</source>
             <translation>关于 MDT 规划助手</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="236" />
+            <location filename="../../desktop/ui/dialogs.py" line="242" />
             <source>HCC MDT Planner %1</source>
             <translation>肝细胞癌 MDT 规划助手 %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="239" />
+            <location filename="../../desktop/ui/dialogs.py" line="245" />
             <source>Plans conversion therapy for advanced hepatocellular carcinoma with the multidisciplinary team: staging, regimen safety, response, surgery timing and signed decision records. It works offline; cases stay on this computer.</source>
             <translation>协助多学科团队（MDT）为中晚期肝细胞癌制定转化治疗方案：分期、方案安全性、疗效评估、手术时机及签署的决策记录。本程序离线运行，病例数据保存在本机。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="247" />
+            <location filename="../../desktop/ui/dialogs.py" line="253" />
             <source>Every result names its source; the clinician may override any result with a reason, which is kept in the decision record.</source>
             <translation>每项结果均注明依据；临床医师可说明理由后更改任何结果，理由将保存在决策记录中。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="251" />
+            <location filename="../../desktop/ui/dialogs.py" line="257" />
             <source>Rules file version: %1</source>
             <translation>规则文件版本：%1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="254" />
+            <location filename="../../desktop/ui/dialogs.py" line="260" />
             <source>MDT Planner is released under the MIT licence. The PDF font WenQuanYi Micro Hei is used under the Apache License 2.0, and Qt for Python (PySide6) and Qt under the GNU Lesser General Public License version 3 (LGPLv3). Licences… shows their full texts.</source>
             <translation>MDT 规划助手以 MIT 许可证发布。PDF 字体文泉驿微米黑依 Apache 2.0 许可证使用，Qt（PySide6）依 GNU LGPL 第 3 版使用。点击“许可证…”查看全文。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="260" />
+            <location filename="../../desktop/ui/dialogs.py" line="266" />
             <source>&amp;Licences…</source>
             <translation>许可证(&amp;L)…</translation>
         </message>
@@ -282,32 +282,32 @@
     <context>
         <name>BusyDatabaseDialog</name>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="144" />
+            <location filename="../../desktop/ui/dialogs.py" line="150" />
             <source>The case database is in use</source>
             <translation>病例数据库正在使用中</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="145" />
+            <location filename="../../desktop/ui/dialogs.py" line="151" />
             <source>Another MDT Planner window or program is using this database.</source>
             <translation>另一个 MDT 规划助手窗口或程序正在使用此数据库。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="147" />
+            <location filename="../../desktop/ui/dialogs.py" line="153" />
             <source>File: %1</source>
             <translation>文件：%1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="152" />
+            <location filename="../../desktop/ui/dialogs.py" line="158" />
             <source>You can open it read-only: you can read and present cases, but not change them. Close the other window to work normally.</source>
             <translation>可以只读方式打开：能查看和演示病例，但不能修改。关闭另一个窗口后即可正常工作。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="157" />
+            <location filename="../../desktop/ui/dialogs.py" line="163" />
             <source>Open read-only</source>
             <translation>以只读方式打开</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="159" />
+            <location filename="../../desktop/ui/dialogs.py" line="165" />
             <source>Quit</source>
             <translation>退出</translation>
         </message>
@@ -679,37 +679,37 @@
     <context>
         <name>DamagedDatabaseDialog</name>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="112" />
+            <location filename="../../desktop/ui/dialogs.py" line="118" />
             <source>The case database is damaged</source>
             <translation>病例数据库已损坏</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="113" />
+            <location filename="../../desktop/ui/dialogs.py" line="119" />
             <source>The case database cannot be opened: it is damaged.</source>
             <translation>病例数据库已损坏，无法打开。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="114" />
+            <location filename="../../desktop/ui/dialogs.py" line="120" />
             <source>File: %1</source>
             <translation>文件：%1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="117" />
+            <location filename="../../desktop/ui/dialogs.py" line="123" />
             <source>Restoring copies the newest good backup (%1) into place. The damaged file is kept beside it under a new name; nothing is deleted or overwritten.</source>
             <translation>恢复将用最新的完好备份（%1）替换数据库。损坏的文件会改名保留在同一文件夹中，不会删除或覆盖任何文件。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="122" />
+            <location filename="../../desktop/ui/dialogs.py" line="128" />
             <source>No good backup was found. The damaged file was not touched; ask your IT department to recover it, or start with another database (--db PATH).</source>
             <translation>未找到完好的备份。损坏的文件未被改动；请联系信息科恢复，或使用另一个数据库启动（--db 路径）。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="129" />
+            <location filename="../../desktop/ui/dialogs.py" line="135" />
             <source>Restore the newest backup</source>
             <translation>恢复最新备份</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="131" />
+            <location filename="../../desktop/ui/dialogs.py" line="137" />
             <source>Quit</source>
             <translation>退出</translation>
         </message>
@@ -900,7 +900,7 @@
     <context>
         <name>Dialogs</name>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="191" />
+            <location filename="../../desktop/ui/dialogs.py" line="197" />
             <source>Follow-up</source>
             <translation>随访</translation>
         </message>
@@ -955,137 +955,137 @@
             <translation>本程序仅为决策辅助，不能替代 MDT 的临床判断。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="176" />
+            <location filename="../../desktop/ui/dialogs.py" line="182" />
             <source>New case</source>
             <translation>新建病例</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="177" />
+            <location filename="../../desktop/ui/dialogs.py" line="183" />
             <source>Import case files</source>
             <translation>导入病例文件</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="178" />
+            <location filename="../../desktop/ui/dialogs.py" line="184" />
             <source>Export the selected cases</source>
             <translation>导出所选病例</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="179" />
+            <location filename="../../desktop/ui/dialogs.py" line="185" />
             <source>Export the PDF summary of the current case</source>
             <translation>导出当前病例的 PDF 摘要</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="182" />
+            <location filename="../../desktop/ui/dialogs.py" line="188" />
             <source>Print the summary of the current case</source>
             <translation>打印当前病例的摘要</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="184" />
+            <location filename="../../desktop/ui/dialogs.py" line="190" />
             <source>Duplicate the current case</source>
             <translation>复制当前病例</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="185" />
+            <location filename="../../desktop/ui/dialogs.py" line="191" />
             <source>Filter the case list</source>
             <translation>筛选病例列表</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="186" />
+            <location filename="../../desktop/ui/dialogs.py" line="192" />
             <source>Down, then Enter</source>
             <translation>下方向键，然后回车</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="186" />
+            <location filename="../../desktop/ui/dialogs.py" line="192" />
             <source>From the filter to the list, then open the case</source>
             <translation>从筛选框进入列表，然后打开病例</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="187" />
+            <location filename="../../desktop/ui/dialogs.py" line="193" />
             <source>Undo the last edit</source>
             <translation>撤销上一次修改</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="188" />
+            <location filename="../../desktop/ui/dialogs.py" line="194" />
             <source>Redo</source>
             <translation>重做</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="189" />
+            <location filename="../../desktop/ui/dialogs.py" line="195" />
             <source>Case list</source>
             <translation>病例列表</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="190" />
+            <location filename="../../desktop/ui/dialogs.py" line="196" />
             <source>Meeting agenda</source>
             <translation>会议议程</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="192" />
+            <location filename="../../desktop/ui/dialogs.py" line="198" />
             <source>Step 1 to 6 of the open case</source>
             <translation>当前病例的第 1 至 6 步</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="193" />
+            <location filename="../../desktop/ui/dialogs.py" line="199" />
             <source>Close the open case</source>
             <translation>关闭当前病例</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="194" />
+            <location filename="../../desktop/ui/dialogs.py" line="200" />
             <source>Present the agenda full screen</source>
             <translation>全屏演示会议议程</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="195" />
+            <location filename="../../desktop/ui/dialogs.py" line="201" />
             <source>Right, Down, Page Down, Space</source>
             <translation>右、下、Page Down、空格</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="195" />
+            <location filename="../../desktop/ui/dialogs.py" line="201" />
             <source>Presentation: next case</source>
             <translation>演示：下一例</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="196" />
+            <location filename="../../desktop/ui/dialogs.py" line="202" />
             <source>Left, Up, Page Up</source>
             <translation>左、上、Page Up</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="196" />
+            <location filename="../../desktop/ui/dialogs.py" line="202" />
             <source>Presentation: previous case</source>
             <translation>演示：上一例</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="197" />
+            <location filename="../../desktop/ui/dialogs.py" line="203" />
             <source>Home, End</source>
             <translation>Home、End</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="197" />
+            <location filename="../../desktop/ui/dialogs.py" line="203" />
             <source>Presentation: first or last case</source>
             <translation>演示：第一例或最后一例</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="198" />
+            <location filename="../../desktop/ui/dialogs.py" line="204" />
             <source>Leave the presentation</source>
             <translation>退出演示</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="199" />
+            <location filename="../../desktop/ui/dialogs.py" line="205" />
             <source>This list of keyboard shortcuts</source>
             <translation>本快捷键列表</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="200" />
+            <location filename="../../desktop/ui/dialogs.py" line="206" />
             <source>Quit</source>
             <translation>退出</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="364" />
+            <location filename="../../desktop/ui/dialogs.py" line="370" />
             <source>Load demonstration cases?</source>
             <translation>载入演示病例？</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="366" />
+            <location filename="../../desktop/ui/dialogs.py" line="372" />
             <source>The case database is empty. Load ten demonstration cases to try the planner? The patients are fictional; their MRNs start with H-00.</source>
             <translation>病例数据库为空。是否载入十个演示病例试用本程序？这些患者均为虚构，病历号以 H-00 开头。</translation>
         </message>
@@ -1093,27 +1093,27 @@
     <context>
         <name>ExportOptionsDialog</name>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="317" />
+            <location filename="../../desktop/ui/dialogs.py" line="323" />
             <source>&amp;De-identify</source>
             <translation>去标识化(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="318" />
+            <location filename="../../desktop/ui/dialogs.py" line="324" />
             <source>Include &amp;free text, redacted</source>
             <translation>包含自由文本（已遮蔽）(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="319" />
+            <location filename="../../desktop/ui/dialogs.py" line="325" />
             <source>De-identify &amp;attendees</source>
             <translation>参会者去标识(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="325" />
+            <location filename="../../desktop/ui/dialogs.py" line="331" />
             <source>A de-identified document holds no name, MRN or birth date, in its text or its metadata; a stable pseudonym stands in for the patient. Free text is left out unless you include it; it is then redacted. An archive bundle lists what was removed.</source>
             <translation>去标识化文档的正文和元数据中均不含姓名、病历号或出生日期，以固定的化名代表患者。自由文本默认省略；如选择包含，则先遮蔽患者标识。删除的内容在存档包中列出。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="335" />
+            <location filename="../../desktop/ui/dialogs.py" line="341" />
             <source>&amp;Language</source>
             <translation>语言(&amp;L)</translation>
         </message>
@@ -1270,27 +1270,27 @@
     <context>
         <name>LicencesDialog</name>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="277" />
+            <location filename="../../desktop/ui/dialogs.py" line="283" />
             <source>Licences</source>
             <translation>许可证</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="280" />
+            <location filename="../../desktop/ui/dialogs.py" line="286" />
             <source>MDT Planner (MIT)</source>
             <translation>MDT 规划助手（MIT）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="281" />
+            <location filename="../../desktop/ui/dialogs.py" line="287" />
             <source>PDF font (Apache 2.0)</source>
             <translation>PDF 字体（Apache 2.0）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="282" />
+            <location filename="../../desktop/ui/dialogs.py" line="288" />
             <source>Qt for Python (LGPLv3)</source>
             <translation>Qt（PySide6，LGPL 第 3 版）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="283" />
+            <location filename="../../desktop/ui/dialogs.py" line="289" />
             <source>GNU GPL version 3</source>
             <translation>GNU GPL 第 3 版</translation>
         </message>
@@ -2586,17 +2586,17 @@
     <context>
         <name>ShortcutsDialog</name>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="209" />
+            <location filename="../../desktop/ui/dialogs.py" line="215" />
             <source>Keyboard shortcuts</source>
             <translation>快捷键</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="212" />
+            <location filename="../../desktop/ui/dialogs.py" line="218" />
             <source>Keys</source>
             <translation>按键</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="212" />
+            <location filename="../../desktop/ui/dialogs.py" line="218" />
             <source>Action</source>
             <translation>操作</translation>
         </message>
@@ -2745,34 +2745,34 @@
             <translation>例如：李明</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="72" />
+            <location filename="../../desktop/ui/dialogs.py" line="73" />
             <source>&amp;Name</source>
             <translation>姓名(&amp;N)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="73" />
+            <location filename="../../desktop/ui/dialogs.py" line="74" />
             <source>&amp;Role</source>
             <translation>职责(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="80" />
+            <location filename="../../desktop/ui/dialogs.py" line="81" />
             <source>Your name and role are recorded with every change you make.</source>
             <translation>您的每一次修改都会记录您的姓名和职责。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="94" />
-            <source>name</source>
-            <translation>姓名</translation>
+            <location filename="../../desktop/ui/dialogs.py" line="99" />
+            <source>Your name and your role are missing: type your name, then choose or type your role.</source>
+            <translation>缺少您的姓名和角色：请输入姓名，再选择或输入角色。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="94" />
-            <source>role</source>
-            <translation>职责</translation>
+            <location filename="../../desktop/ui/dialogs.py" line="102" />
+            <source>Your name is missing: type it in the Name field.</source>
+            <translation>缺少您的姓名：请在“姓名”栏中输入。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="98" />
-            <source>Please give your %1.</source>
-            <translation>请填写您的%1。</translation>
+            <location filename="../../desktop/ui/dialogs.py" line="104" />
+            <source>Your role is missing: choose it from the list or type it.</source>
+            <translation>缺少您的角色：请从列表中选择或直接输入。</translation>
         </message>
     </context>
     <context>
