@@ -414,62 +414,62 @@
     <context>
         <name>CaseList</name>
         <message>
-            <location filename="../../desktop/ui/case_list_model.py" line="93" />
+            <location filename="../../desktop/ui/case_list_model.py" line="105" />
             <source>Name</source>
             <translation>姓名</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list_model.py" line="94" />
+            <location filename="../../desktop/ui/case_list_model.py" line="106" />
             <source>MRN</source>
             <translation>病历号</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list_model.py" line="40" />
+            <location filename="../../desktop/ui/case_list_model.py" line="46" />
             <source>New</source>
             <translation>新建</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list_model.py" line="41" />
+            <location filename="../../desktop/ui/case_list_model.py" line="47" />
             <source>Draft decision</source>
             <translation>决策草稿</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list_model.py" line="42" />
+            <location filename="../../desktop/ui/case_list_model.py" line="48" />
             <source>Follow-up</source>
             <translation>随访</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list_model.py" line="43" />
+            <location filename="../../desktop/ui/case_list_model.py" line="49" />
             <source>Decided</source>
             <translation>已决策</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list_model.py" line="95" />
+            <location filename="../../desktop/ui/case_list_model.py" line="107" />
             <source>BCLC</source>
             <translation>BCLC分期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list_model.py" line="96" />
+            <location filename="../../desktop/ui/case_list_model.py" line="108" />
             <source>CNLC</source>
             <translation>CNLC分期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list_model.py" line="97" />
+            <location filename="../../desktop/ui/case_list_model.py" line="109" />
             <source>Child-Pugh</source>
             <translation>Child-Pugh分级</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list_model.py" line="98" />
+            <location filename="../../desktop/ui/case_list_model.py" line="110" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list_model.py" line="99" />
+            <location filename="../../desktop/ui/case_list_model.py" line="111" />
             <source>Next meeting</source>
             <translation>下次会议</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list_model.py" line="100" />
+            <location filename="../../desktop/ui/case_list_model.py" line="112" />
             <source>Last change</source>
             <translation>最后修改</translation>
         </message>
@@ -477,82 +477,82 @@
     <context>
         <name>CaseListView</name>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="115" />
+            <location filename="../../desktop/ui/case_list.py" line="133" />
             <source>&amp;Clear the filter</source>
             <translation>清除筛选(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="127" />
+            <location filename="../../desktop/ui/case_list.py" line="145" />
             <source>Filter by name or MRN (Ctrl+F)</source>
             <translation>按姓名或病历号筛选（Ctrl+F）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="130" />
+            <location filename="../../desktop/ui/case_list.py" line="148" />
             <source>All BCLC</source>
             <translation>全部 BCLC 分期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="131" />
+            <location filename="../../desktop/ui/case_list.py" line="149" />
             <source>All CNLC</source>
             <translation>全部 CNLC 分期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="132" />
+            <location filename="../../desktop/ui/case_list.py" line="150" />
             <source>All statuses</source>
             <translation>全部状态</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="136" />
+            <location filename="../../desktop/ui/case_list.py" line="154" />
             <source>BCLC</source>
             <translation>BCLC分期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="138" />
+            <location filename="../../desktop/ui/case_list.py" line="156" />
             <source>CNLC</source>
             <translation>CNLC分期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="140" />
+            <location filename="../../desktop/ui/case_list.py" line="158" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="157" />
+            <location filename="../../desktop/ui/case_list.py" line="175" />
             <source>Cases</source>
             <translation>病例</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="178" />
+            <location filename="../../desktop/ui/case_list.py" line="196" />
             <source>&amp;New case…</source>
             <translation>新建病例(&amp;N)…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="179" />
+            <location filename="../../desktop/ui/case_list.py" line="197" />
             <source>&amp;Import…</source>
             <translation>导入(&amp;I)…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="180" />
+            <location filename="../../desktop/ui/case_list.py" line="198" />
             <source>E&amp;xport…</source>
             <translation>导出(&amp;X)…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="181" />
+            <location filename="../../desktop/ui/case_list.py" line="199" />
             <source>&amp;Duplicate</source>
             <translation>复制(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="182" />
+            <location filename="../../desktop/ui/case_list.py" line="200" />
             <source>&amp;Open</source>
             <translation>打开(&amp;O)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="233" />
+            <location filename="../../desktop/ui/case_list.py" line="251" />
             <source>Filter active: %1</source>
             <translation>筛选中：%1</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/ui/case_list.py" line="286" />
+            <location filename="../../desktop/ui/case_list.py" line="314" />
             <source>%n case(s)</source>
             <translation>
                 <numerusform>共 %n 例</numerusform>
