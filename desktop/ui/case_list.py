@@ -15,7 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QThreadPool, QTimer, QUrl, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, QThreadPool, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QDragEnterEvent,
     QDropEvent,
@@ -26,7 +26,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
+    QDateEdit,
     QFrame,
     QHBoxLayout,
     QHeaderView,
@@ -142,12 +144,21 @@ class CaseListView(QWidget):
     def _filter_bar(self) -> QHBoxLayout:
         bar = QHBoxLayout()
         self.search = QLineEdit(self)
-        self.search.setPlaceholderText(self.tr("Filter by name or MRN (Ctrl+F)"))
+        self.search.setPlaceholderText(self.tr("Filter by name, pinyin or MRN (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.on_filter_edited)
         self.bclc = self._combo(self.tr("All BCLC"), [(s, s) for s in BCLC_STAGES])
         self.cnlc = self._combo(self.tr("All CNLC"), [(s, s) for s in CNLC_STAGES])
         self.status = self._combo(self.tr("All statuses"), [(status_label(s), s) for s in STATUSES])
+        self.since_on = QCheckBox(self.tr("Changed since"), self)
+        self.since = QDateEdit(QDate.currentDate().addDays(-30), self)
+        self.since.setCalendarPopup(True)
+        self.since.setDisplayFormat("yyyy-MM-dd")
+        self.since.setAccessibleName(self.tr("Changed since"))
+        self.since.setEnabled(False)
+        self.since_on.toggled.connect(self.since.setEnabled)
+        self.since_on.toggled.connect(self.on_filter_edited)
+        self.since.dateChanged.connect(self.on_filter_edited)
         self.count_label = QLabel(self)
         bar.addWidget(self.search, 3)
         for widget in (
@@ -157,6 +168,8 @@ class CaseListView(QWidget):
             self.cnlc,
             QLabel(self.tr("Status"), self),
             self.status,
+            self.since_on,
+            self.since,
         ):
             bar.addWidget(widget)
         bar.addWidget(self.count_label, 1, Qt.AlignmentFlag.AlignRight)
@@ -212,6 +225,7 @@ class CaseListView(QWidget):
             "bclc": current.bclc,
             "cnlc": current.cnlc,
             "status": current.status,
+            "since": current.since,
         }
         return {key: value for key, value in values.items() if value}
 
@@ -225,6 +239,15 @@ class CaseListView(QWidget):
         self.search.blockSignals(True)
         self.search.setText(filters.get("text", ""))
         self.search.blockSignals(False)
+        since = QDate.fromString(filters.get("since", ""), "yyyy-MM-dd")
+        for widget in (self.since_on, self.since):
+            widget.blockSignals(True)
+        self.since_on.setChecked(since.isValid())
+        self.since.setEnabled(since.isValid())
+        if since.isValid():
+            self.since.setDate(since)
+        for widget in (self.since_on, self.since):
+            widget.blockSignals(False)
         self.on_filter_edited()
 
     def on_filter_edited(self, *_: object) -> None:
@@ -234,6 +257,7 @@ class CaseListView(QWidget):
                 self.bclc.currentData(),
                 self.cnlc.currentData(),
                 self.status.currentData(),
+                self.since.date().toString("yyyy-MM-dd") if self.since_on.isChecked() else None,
             )
         )
         self._count_timer.start()
@@ -247,6 +271,9 @@ class CaseListView(QWidget):
         for combo in (self.bclc, self.cnlc, self.status):
             if combo.currentData() is not None:
                 parts.append(combo.currentText())
+        if self.since_on.isChecked():
+            day = self.since.date().toString("yyyy-MM-dd")
+            parts.append(self.tr("changed since %1").replace("%1", day))
         self.hint.setVisible(bool(parts))
         self.hint_label.setText(self.tr("Filter active: %1").replace("%1", " · ".join(parts)))
 

@@ -42,7 +42,9 @@ SETTINGS: tuple[SettingSpec, ...] = (
     SettingSpec("user/role", "", "That person's role in the MDT."),
     SettingSpec("window/main/geometry", None, "Size and place of the main window."),
     SettingSpec("window/main/state", None, "Layout of the main window's bars."),
-    SettingSpec("filters/cases", "{}", "The case list's last filters (text, BCLC, CNLC, status)."),
+    SettingSpec(
+        "filters/cases", "{}", "The case list's last filters (text, BCLC, CNLC, status, since)."
+    ),
     SettingSpec("demo/offered", False, "Whether the demonstration cases were offered once."),
     SettingSpec(
         "export/folder", "", "The folder last saved to or imported from (file dialogs open there)."

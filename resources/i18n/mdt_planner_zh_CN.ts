@@ -414,12 +414,12 @@
     <context>
         <name>CaseList</name>
         <message>
-            <location filename="../../desktop/ui/case_list_model.py" line="105" />
+            <location filename="../../desktop/ui/case_list_model.py" line="118" />
             <source>Name</source>
             <translation>姓名</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list_model.py" line="106" />
+            <location filename="../../desktop/ui/case_list_model.py" line="119" />
             <source>MRN</source>
             <translation>病历号</translation>
         </message>
@@ -444,32 +444,32 @@
             <translation>已决策</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list_model.py" line="107" />
+            <location filename="../../desktop/ui/case_list_model.py" line="120" />
             <source>BCLC</source>
             <translation>BCLC分期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list_model.py" line="108" />
+            <location filename="../../desktop/ui/case_list_model.py" line="121" />
             <source>CNLC</source>
             <translation>CNLC分期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list_model.py" line="109" />
+            <location filename="../../desktop/ui/case_list_model.py" line="122" />
             <source>Child-Pugh</source>
             <translation>Child-Pugh分级</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list_model.py" line="110" />
+            <location filename="../../desktop/ui/case_list_model.py" line="123" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list_model.py" line="111" />
+            <location filename="../../desktop/ui/case_list_model.py" line="124" />
             <source>Next meeting</source>
             <translation>下次会议</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list_model.py" line="112" />
+            <location filename="../../desktop/ui/case_list_model.py" line="125" />
             <source>Last change</source>
             <translation>最后修改</translation>
         </message>
@@ -477,82 +477,93 @@
     <context>
         <name>CaseListView</name>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="133" />
+            <location filename="../../desktop/ui/case_list.py" line="135" />
             <source>&amp;Clear the filter</source>
             <translation>清除筛选(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="145" />
-            <source>Filter by name or MRN (Ctrl+F)</source>
-            <translation>按姓名或病历号筛选（Ctrl+F）</translation>
+            <location filename="../../desktop/ui/case_list.py" line="147" />
+            <source>Filter by name, pinyin or MRN (Ctrl+F)</source>
+            <translation>按姓名、拼音或病历号筛选（Ctrl+F）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="148" />
+            <location filename="../../desktop/ui/case_list.py" line="150" />
             <source>All BCLC</source>
             <translation>全部 BCLC 分期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="149" />
+            <location filename="../../desktop/ui/case_list.py" line="151" />
             <source>All CNLC</source>
             <translation>全部 CNLC 分期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="150" />
+            <location filename="../../desktop/ui/case_list.py" line="152" />
             <source>All statuses</source>
             <translation>全部状态</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="154" />
+            <location filename="../../desktop/ui/case_list.py" line="153" />
+            <location filename="../../desktop/ui/case_list.py" line="157" />
+            <source>Changed since</source>
+            <translation>修改日期不早于</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/case_list.py" line="165" />
             <source>BCLC</source>
             <translation>BCLC分期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="156" />
+            <location filename="../../desktop/ui/case_list.py" line="167" />
             <source>CNLC</source>
             <translation>CNLC分期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="158" />
+            <location filename="../../desktop/ui/case_list.py" line="169" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="175" />
+            <location filename="../../desktop/ui/case_list.py" line="188" />
             <source>Cases</source>
             <translation>病例</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="196" />
+            <location filename="../../desktop/ui/case_list.py" line="209" />
             <source>&amp;New case…</source>
             <translation>新建病例(&amp;N)…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="197" />
+            <location filename="../../desktop/ui/case_list.py" line="210" />
             <source>&amp;Import…</source>
             <translation>导入(&amp;I)…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="198" />
+            <location filename="../../desktop/ui/case_list.py" line="211" />
             <source>E&amp;xport…</source>
             <translation>导出(&amp;X)…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="199" />
+            <location filename="../../desktop/ui/case_list.py" line="212" />
             <source>&amp;Duplicate</source>
             <translation>复制(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="200" />
+            <location filename="../../desktop/ui/case_list.py" line="213" />
             <source>&amp;Open</source>
             <translation>打开(&amp;O)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="251" />
+            <location filename="../../desktop/ui/case_list.py" line="276" />
+            <source>changed since %1</source>
+            <translation>%1 以来有修改</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/case_list.py" line="278" />
             <source>Filter active: %1</source>
             <translation>筛选中：%1</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/ui/case_list.py" line="314" />
+            <location filename="../../desktop/ui/case_list.py" line="341" />
             <source>%n case(s)</source>
             <translation>
                 <numerusform>共 %n 例</numerusform>

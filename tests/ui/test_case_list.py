@@ -3,7 +3,7 @@
 import threading
 
 import pytest
-from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
+from PySide6.QtCore import QDate, QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 
 from desktop.logic.store.database import Store, User
@@ -225,3 +225,30 @@ def test_dropped_case_files_are_imported_others_refused(qtbot, store, tmp_path):
     with qtbot.waitSignal(view.filesDropped) as dropped:
         _drop(view, [case_file, other], QDropEvent)
     assert dropped.args == [[str(case_file)]]
+
+
+def test_pinyin_finds_a_chinese_name(store):
+    store.new_case(make_case(**{"patient.mrn": "C-1", "patient.name": "王伟"}))
+    _add(store, 2)
+    model = CaseTableModel(store)
+    model.set_filter(CaseFilter("wang"))
+    assert [model.index(r, 0).data() for r in range(model.rowCount())] == ["王伟"]
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_changed_since_filters_by_the_last_change_and_is_remembered(qtbot, store):
+    _add(store, 2)
+    view = CaseListView(store)
+    qtbot.addWidget(view)
+    view.show()
+    view.since_on.setChecked(True)
+    view.since.setDate(QDate(2999, 1, 1))
+    assert view.model.rowCount() == 0
+    assert view.filters() == {"since": "2999-01-01"}
+    assert view.hint_label.text() == "Filter active: changed since 2999-01-01"
+    view.since.setDate(QDate.currentDate())
+    assert view.model.rowCount() == 2  # changed today
+    restored = CaseListView(store, {"since": "2999-01-01"})
+    qtbot.addWidget(restored)
+    assert restored.since_on.isChecked()
+    assert restored.model.rowCount() == 0

@@ -25,12 +25,25 @@ def _load(sql_file: Path, path: Path) -> Path:
     return path
 
 
-def _rows(path: Path) -> dict[str, set[tuple]]:
+def _rows(path: Path, columns: dict[str, list[str]] | None = None) -> dict[str, set[tuple]]:
+    """Every table's rows; with `columns`, only those columns of each table (a later schema
+    may add columns to a table, whose old columns must keep their values)."""
     conn = sqlite3.connect(path)
     tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")]
-    rows = {t: set(conn.execute(f'SELECT * FROM "{t}"').fetchall()) for t in tables}
+    rows = {}
+    for table in [t for t in tables if columns is None or t in columns]:
+        wanted = ", ".join(f'"{c}"' for c in columns[table]) if columns else "*"
+        rows[table] = set(conn.execute(f'SELECT {wanted} FROM "{table}"').fetchall())
     conn.close()
     return rows
+
+
+def _columns(path: Path) -> dict[str, list[str]]:
+    conn = sqlite3.connect(path)
+    tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+    found = {t: [r[1] for r in conn.execute(f'PRAGMA table_info("{t}")')] for t in tables}
+    conn.close()
+    return found
 
 
 def _schema(path: Path) -> set[tuple]:
@@ -47,7 +60,7 @@ def test_there_is_a_frozen_copy_of_the_first_schema():
 @pytest.mark.parametrize("frozen", FROZEN, ids=lambda p: p.stem)
 def test_each_released_schema_migrates_with_nothing_lost(frozen, tmp_path):
     path = _load(frozen, tmp_path / "old.sqlite3")
-    before = _rows(path)
+    before, columns = _rows(path), _columns(path)
     with Store.open(path, user=USER) as store:
         assert store.check() == []
         rows = store.list_cases(order_by="mrn")
@@ -57,8 +70,10 @@ def test_each_released_schema_migrates_with_nothing_lost(frozen, tmp_path):
             assert len(store.history(row.case_id)) == row.revision
         assert [item.discussed for item in store.agenda.items("2026-12-02")] == [True, False]
         assert store.get_setting("department") == "Hepatobiliary Surgery"
-    after = _rows(path)
+    after = _rows(path, columns)
     for table, old_rows in before.items():
+        if table.startswith(store_schema.SEARCH_TABLE):
+            continue  # the search index is derived from cases and rebuilt when it gains a column
         assert old_rows <= after[table], f"rows of {table} were lost or changed"
 
 
@@ -102,7 +117,7 @@ def _migrate_and_die_at(path: Path, statement: int) -> int:
 OUR_TABLES = {"settings", "cases", "revisions", "sealed_records", "audit", "agenda"}
 
 
-KILL_POINTS = range(1, 60)
+KILL_POINTS = range(1, 80)
 
 
 def test_kill_points_cover_every_statement_of_a_migration(tmp_path, monkeypatch):
@@ -111,7 +126,10 @@ def test_kill_points_cover_every_statement_of_a_migration(tmp_path, monkeypatch)
     monkeypatch.setattr(Database, "execute", lambda self, *a: calls.append(a) or original(self, *a))
     path = tmp_path / "cases.sqlite3"
     store_schema.ensure_schema(store_schema.connect(path, read_only=False), path, read_only=False)
-    statements = len(store_schema.SCHEMA_V1) + len(store_schema.SCHEMA_V2)
+    statements = sum(
+        len(part)
+        for part in (store_schema.SCHEMA_V1, store_schema.SCHEMA_V2, store_schema.SCHEMA_V3)
+    )
     assert statements < len(calls) < KILL_POINTS[-1]
 
 
