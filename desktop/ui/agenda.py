@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from desktop.ui.agenda_dialogs import CarryOverDialog, CasePickerDialog
 from desktop.ui.agenda_model import AgendaModel
 from desktop.ui.date_input import DateInput
-from desktop.ui.forms import ERROR_STYLE, INVALID_STYLE
+from desktop.ui.palette import colour_style, invalid_border_style
 from desktop.ui.settings import stale_days
 
 if TYPE_CHECKING:
@@ -87,13 +87,14 @@ class AgendaView(QWidget):
         self.date.edit.editingFinished.connect(self.on_date_typed)
         self.date.edited.connect(self._on_date_picked)
         self.date_error = QLabel(self)
-        self.date_error.setStyleSheet(ERROR_STYLE)
+        self.date_error.setStyleSheet(colour_style("problem"))
         self.date_error.hide()
         self.known = QComboBox(self)
         self.known.activated.connect(
             lambda i: self.on_meeting_chosen(dt.date.fromisoformat(self.known.itemData(i)))
         )
         self.table = QTableView(self)
+        self.table.setAccessibleName(self.tr("Cases on the agenda"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -120,11 +121,16 @@ class AgendaView(QWidget):
 
     def _date_bar(self) -> QHBoxLayout:
         bar = QHBoxLayout()
-        bar.addWidget(QLabel(self.tr("Meeting on"), self))
-        bar.addWidget(self.date)
-        bar.addWidget(self.date_error)
-        bar.addWidget(QLabel(self.tr("Meetings on record"), self))
-        bar.addWidget(self.known)
+        for text, field in (
+            (self.tr("Meeting on"), self.date),
+            (self.tr("Meetings on record"), self.known),
+        ):
+            label = QLabel(text, self)
+            label.setBuddy(field)  # the field's accessible name
+            bar.addWidget(label)
+            bar.addWidget(field)
+            if field is self.date:
+                bar.addWidget(self.date_error)
         self.summary = QLabel(self)
         bar.addWidget(self.summary, 1, Qt.AlignmentFlag.AlignRight)
         return bar
@@ -187,7 +193,7 @@ class AgendaView(QWidget):
         except ValueError as exc:
             self.date_error.setText(str(exc))
             self.date_error.show()
-            self.date.edit.setStyleSheet(INVALID_STYLE)
+            self.date.edit.setStyleSheet(invalid_border_style())
             return
         if day is not None and day != self.meeting():
             self.on_meeting_chosen(day)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from desktop.ui.case_list_model import CaseFilter, CaseTableModel
 from desktop.ui.date_input import DateInput
-from desktop.ui.forms import ERROR_STYLE
+from desktop.ui.palette import colour_style
 
 if TYPE_CHECKING:
     from desktop.logic.store import Store
@@ -72,7 +72,7 @@ class CarryOverDialog(QDialog):
         self.date = DateInput(label, self)
         self.date.set_date(suggested)
         self.error = QLabel(self)
-        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setStyleSheet(colour_style("problem"))
         self.error.setWordWrap(True)
         self.error.hide()
         buttons = QDialogButtonBox(

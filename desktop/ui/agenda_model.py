@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QWidget
 
+from desktop.ui.palette import tone
 from desktop.ui.row_models import KeyedRowsModel
 
 if TYPE_CHECKING:  # completeness (and the pydantic case model) load with the first agenda
@@ -152,7 +152,7 @@ class AgendaModel(KeyedRowsModel):
 
     def _readiness_role(self, result: Readiness, role: int) -> Any:
         if role == Qt.ItemDataRole.ForegroundRole:
-            return QColor("#1f6f43") if result.ready else QColor("#b45f06")
+            return tone("good") if result.ready else tone("warning")
         if role == Qt.ItemDataRole.ToolTipRole and not result.ready:
             return "\n".join(gap.message.render(self._lang) for gap in result.gaps)
         return None

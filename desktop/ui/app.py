@@ -29,6 +29,7 @@ from desktop.logic.store import (
     restore_database,
 )
 from desktop.ui import workers
+from desktop.ui.accessibility import install_namer
 from desktop.ui.dialogs import (
     BusyDatabaseDialog,
     DamagedDatabaseDialog,
@@ -41,16 +42,29 @@ from desktop.ui.sign_in import open_as_person
 _KEEP: list[object] = []  # translators must outlive the event loop
 
 
+def qt_translation_folders() -> list[str]:
+    """Where Qt's own translations (qtbase_*.qm: file dialog, message box and print dialog
+    words) may be: the Qt library's folder, then the one inside the PySide6 package (a
+    distribution's Qt may ship its translations in a separate package)."""
+    import PySide6
+
+    folders = [
+        QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
+        str(Path(PySide6.__file__).parent / "Qt" / "translations"),
+    ]
+    return list(dict.fromkeys(folders))
+
+
 def install_translators(app: QCoreApplication, lang: str) -> list[str]:
     """Load Qt's own and the planner's .qm files for `lang`; returns the files loaded."""
     if lang == "en":
         return []
     loaded = []
-    candidates = (
-        (f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
-        (f"mdt_planner_{lang}", str(resource("i18n"))),
-    )
+    candidates = [(f"qtbase_{lang}", folder) for folder in qt_translation_folders()]
+    candidates.append((f"mdt_planner_{lang}", str(resource("i18n"))))
     for name, folder in candidates:
+        if name in loaded:
+            continue
         translator = QTranslator(app)
         if translator.load(name, folder):
             app.installTranslator(translator)
@@ -172,6 +186,7 @@ def run_app(db_path: Path | None) -> int:
     app.setApplicationName(APPLICATION)
     settings = Settings()
     install_translators(app, settings.language)
+    install_namer(app)
     window, store = start(db_path, settings)
     if window is None or store is None:
         return 1

@@ -4,17 +4,32 @@ The table model is desktop.ui.case_list_model (one SQL query per filter change, 
 fetched as the view scrolls); the status badge is desktop.ui.status_badge. The total is counted
 shortly after typing stops, in a worker thread with its own read-only connection, so a
 keystroke costs one page query only and the count never holds up the window.
+
+Keyboard: Ctrl+F to the filter, Down (or Enter) from it into the list, Enter opens the case, Up
+from the first row back to the filter. While any filter is on, a bar says which, with Clear
+(a filter restored at start is never silent). Case files (.json) dropped on the list import.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QThreadPool, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, QThreadPool, QTimer, QUrl, Signal
+from PySide6.QtGui import (
+    QDragEnterEvent,
+    QDropEvent,
+    QKeyEvent,
+    QKeySequence,
+    QPalette,
+    QShortcut,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
+    QDateEdit,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -50,6 +65,16 @@ def count_pool() -> QThreadPool:
     return _COUNT_POOL[0]
 
 
+FILTER_TO_LIST_KEYS = {Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter}
+OPEN_KEYS = {Qt.Key.Key_Return, Qt.Key.Key_Enter}
+
+
+def case_files(urls: list[QUrl]) -> list[str]:
+    """The local .json files among dropped URLs (what a drop imports)."""
+    paths = [Path(url.toLocalFile()) for url in urls if url.isLocalFile()]
+    return [str(p) for p in paths if p.suffix.lower() == ".json" and p.is_file()]
+
+
 class CaseListView(QWidget):
     """Filter bar, the case table and the list's actions.
 
@@ -61,6 +86,7 @@ class CaseListView(QWidget):
         duplicateRequested(case_id): Duplicate the current case.
         filtersChanged(filters): the filters as a dict, to be remembered.
         countShown(total): the count of matching cases is on screen (counted off the GUI thread).
+        filesDropped(paths): case files (.json) were dropped on the list, to be imported.
     """
 
     openRequested = Signal(str)
@@ -70,6 +96,7 @@ class CaseListView(QWidget):
     duplicateRequested = Signal(str)
     filtersChanged = Signal(dict)
     countShown = Signal(int)
+    filesDropped = Signal(list)
 
     COUNT_DELAY_MS = 250
 
@@ -88,20 +115,50 @@ class CaseListView(QWidget):
     def _build(self) -> None:
         layout = QVBoxLayout(self)
         layout.addLayout(self._filter_bar())
+        layout.addWidget(self._filter_hint())
         self.table = self._table()
         layout.addWidget(self.table, 1)
         layout.addLayout(self._action_bar())
         QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus)
+        self.search.installEventFilter(self)
+        self.table.installEventFilter(self)
+        self.setAcceptDrops(True)
+
+    def _filter_hint(self) -> QFrame:
+        """ "Filter active: …" with Clear, shown while any filter is on."""
+        self.hint = QFrame(self)
+        self.hint.setFrameShape(QFrame.Shape.StyledPanel)
+        self.hint.setBackgroundRole(QPalette.ColorRole.AlternateBase)
+        self.hint.setAutoFillBackground(True)
+        self.hint_label = QLabel(self.hint)
+        self.hint_label.setTextFormat(Qt.TextFormat.PlainText)
+        clear = QPushButton(self.tr("&Clear the filter"), self.hint)
+        clear.clicked.connect(self.on_clear_filters)
+        row = QHBoxLayout(self.hint)
+        row.setContentsMargins(6, 2, 6, 2)
+        row.addWidget(self.hint_label, 1)
+        row.addWidget(clear)
+        self.hint.hide()
+        return self.hint
 
     def _filter_bar(self) -> QHBoxLayout:
         bar = QHBoxLayout()
         self.search = QLineEdit(self)
-        self.search.setPlaceholderText(self.tr("Filter by name or MRN (Ctrl+F)"))
+        self.search.setPlaceholderText(self.tr("Filter by name, pinyin or MRN (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.on_filter_edited)
         self.bclc = self._combo(self.tr("All BCLC"), [(s, s) for s in BCLC_STAGES])
         self.cnlc = self._combo(self.tr("All CNLC"), [(s, s) for s in CNLC_STAGES])
         self.status = self._combo(self.tr("All statuses"), [(status_label(s), s) for s in STATUSES])
+        self.since_on = QCheckBox(self.tr("Changed since"), self)
+        self.since = QDateEdit(QDate.currentDate().addDays(-30), self)
+        self.since.setCalendarPopup(True)
+        self.since.setDisplayFormat("yyyy-MM-dd")
+        self.since.setAccessibleName(self.tr("Changed since"))
+        self.since.setEnabled(False)
+        self.since_on.toggled.connect(self.since.setEnabled)
+        self.since_on.toggled.connect(self.on_filter_edited)
+        self.since.dateChanged.connect(self.on_filter_edited)
         self.count_label = QLabel(self)
         bar.addWidget(self.search, 3)
         for widget in (
@@ -111,6 +168,8 @@ class CaseListView(QWidget):
             self.cnlc,
             QLabel(self.tr("Status"), self),
             self.status,
+            self.since_on,
+            self.since,
         ):
             bar.addWidget(widget)
         bar.addWidget(self.count_label, 1, Qt.AlignmentFlag.AlignRight)
@@ -126,6 +185,7 @@ class CaseListView(QWidget):
 
     def _table(self) -> QTableView:
         table = QTableView(self)
+        table.setAccessibleName(self.tr("Cases"))
         table.setModel(self.model)
         table.horizontalHeader().setSortIndicator(7, Qt.SortOrder.DescendingOrder)
         table.setSortingEnabled(True)  # after the indicator: it matches the model's own order
@@ -165,6 +225,7 @@ class CaseListView(QWidget):
             "bclc": current.bclc,
             "cnlc": current.cnlc,
             "status": current.status,
+            "since": current.since,
         }
         return {key: value for key, value in values.items() if value}
 
@@ -178,6 +239,15 @@ class CaseListView(QWidget):
         self.search.blockSignals(True)
         self.search.setText(filters.get("text", ""))
         self.search.blockSignals(False)
+        since = QDate.fromString(filters.get("since", ""), "yyyy-MM-dd")
+        for widget in (self.since_on, self.since):
+            widget.blockSignals(True)
+        self.since_on.setChecked(since.isValid())
+        self.since.setEnabled(since.isValid())
+        if since.isValid():
+            self.since.setDate(since)
+        for widget in (self.since_on, self.since):
+            widget.blockSignals(False)
         self.on_filter_edited()
 
     def on_filter_edited(self, *_: object) -> None:
@@ -187,10 +257,70 @@ class CaseListView(QWidget):
                 self.bclc.currentData(),
                 self.cnlc.currentData(),
                 self.status.currentData(),
+                self.since.date().toString("yyyy-MM-dd") if self.since_on.isChecked() else None,
             )
         )
         self._count_timer.start()
+        self._show_hint()
         self.filtersChanged.emit(self.filters())
+
+    def _show_hint(self) -> None:
+        parts = []
+        if text := self.search.text().strip():
+            parts.append(f"“{text}”")
+        for combo in (self.bclc, self.cnlc, self.status):
+            if combo.currentData() is not None:
+                parts.append(combo.currentText())
+        if self.since_on.isChecked():
+            day = self.since.date().toString("yyyy-MM-dd")
+            parts.append(self.tr("changed since %1").replace("%1", day))
+        self.hint.setVisible(bool(parts))
+        self.hint_label.setText(self.tr("Filter active: %1").replace("%1", " · ".join(parts)))
+
+    def on_clear_filters(self) -> None:
+        self.set_filters({})
+        self.search.setFocus()
+
+    # keyboard: filter -> list -> open
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 -- Qt override
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            if watched is self.search and event.key() in FILTER_TO_LIST_KEYS:
+                return self.on_filter_to_list()
+            if watched is self.table and event.key() in OPEN_KEYS:
+                self.on_open_current()
+                return True
+            if watched is self.table and event.key() == Qt.Key.Key_Up and self._on_first_row():
+                self.search.setFocus()
+                return True
+        return super().eventFilter(watched, event)
+
+    def on_filter_to_list(self) -> bool:
+        """Move from the filter into the list, on its first row when none is current."""
+        if self.model.rowCount() == 0:
+            return False
+        if not self.table.currentIndex().isValid():
+            self.table.setCurrentIndex(self.model.index(0, 0))
+        self.table.selectRow(self.table.currentIndex().row())
+        self.table.setFocus()
+        return True
+
+    def _on_first_row(self) -> bool:
+        return self.table.currentIndex().row() <= 0
+
+    # drag and drop: case files import
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 -- Qt override
+        if case_files(event.mimeData().urls()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 -- Qt override
+        paths = case_files(event.mimeData().urls())
+        if paths:
+            event.acceptProposedAction()
+            self.filesDropped.emit(paths)
 
     def on_count_due(self) -> None:
         """Count the matching cases in a worker thread; the label shows the newest answer."""

@@ -65,15 +65,28 @@ def local_time(stamp: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class CaseFilter:
-    """What the list shows: text over name and MRN, and exact stage and status filters."""
+    """What the list shows: text over name, MRN and pinyin, exact stage and status filters, and
+    the first day (local, ISO) of the changes shown."""
 
     text: str = ""
     bclc: str | None = None
     cnlc: str | None = None
     status: str | None = None
+    since: str | None = None
 
     def query(self) -> dict[str, Any]:
-        return {"bclc": self.bclc, "cnlc": self.cnlc, "status": self.status}
+        return {
+            "bclc": self.bclc,
+            "cnlc": self.cnlc,
+            "status": self.status,
+            "changed_since": start_of_day_utc(self.since) if self.since else None,
+        }
+
+
+def start_of_day_utc(day: str) -> str:
+    """The first moment of a local calendar day as the store's UTC time ("2026-11-30T16:00…")."""
+    local = dt.datetime.combine(dt.date.fromisoformat(day), dt.time.min).astimezone()
+    return local.astimezone(dt.UTC).isoformat(timespec="microseconds")
 
 
 class CaseTableModel(QAbstractTableModel):

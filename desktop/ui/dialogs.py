@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from desktop import __version__
 from desktop.logic.model import resource
+from desktop.ui.palette import colour_style
 from desktop.ui.workers import ReportOptions
 
 
@@ -64,7 +66,8 @@ class WhoIsWorkingDialog(QDialog):
         self.role.addItems(mdt_roles())
         self.role.setCurrentText(role)
         self.problem = QLabel(self)
-        self.problem.setStyleSheet("color: #c0392b;")
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet(colour_style("problem"))
         self.problem.hide()
         form = QFormLayout()
         form.addRow(self.tr("&Name"), self.name)
@@ -86,17 +89,22 @@ class WhoIsWorkingDialog(QDialog):
         return self.name.text().strip(), self.role.currentText().strip()
 
     def on_accept(self) -> None:
+        """OK: accepted when both are given; otherwise says which is missing, under the
+        fields, and puts the cursor in the first one missing."""
         name, role = self.values()
-        missing = [
-            label
-            for label, value in ((self.tr("name"), name), (self.tr("role"), role))
-            if not value
-        ]
-        if missing:
-            self.problem.setText(self.tr("Please give your %1.").replace("%1", " + ".join(missing)))
-            self.problem.show()
+        if name and role:
+            self.accept()
             return
-        self.accept()
+        if not name and not role:
+            text = self.tr("Your name and your role are missing: type your name, then choose "
+                           "or type your role.")  # fmt: skip
+        elif not name:
+            text = self.tr("Your name is missing: type it in the Name field.")
+        else:
+            text = self.tr("Your role is missing: choose it from the list or type it.")
+        self.problem.setText(text)
+        self.problem.show()
+        (self.name if not name else self.role).setFocus()
 
 
 class DamagedDatabaseDialog(QMessageBox):
@@ -161,20 +169,33 @@ class BusyDatabaseDialog(QMessageBox):
         return self.clickedButton() is self.read_only_button
 
 
+def standard_keys(key: QKeySequence.StandardKey) -> str:
+    """The platform's keys for a standard action ("Ctrl+Z"; alternatives after a comma), without
+    the dedicated keys some keyboards have (Undo, Print)."""
+    combos = [k.toString() for k in QKeySequence.keyBindings(key)]
+    return ", ".join(k for k in combos if "+" in k)
+
+
 def shortcut_rows() -> list[tuple[str, str]]:
     """(keys, what they do): the one list Help shows and the menus use."""
     return [
         ("Ctrl+N", _tr("New case")),
         ("Ctrl+O", _tr("Import case files")),
         ("Ctrl+E", _tr("Export the selected cases")),
-        ("Ctrl+P", _tr("Export the PDF summary of the current case")),
+        ("Ctrl+Shift+E", _tr("Export the PDF summary of the current case")),
+        (
+            standard_keys(QKeySequence.StandardKey.Print),
+            _tr("Print the summary of the current case"),
+        ),
         ("Ctrl+D", _tr("Duplicate the current case")),
         ("Ctrl+F", _tr("Filter the case list")),
-        ("Ctrl+Z", _tr("Undo the last edit")),
-        ("Ctrl+Shift+Z", _tr("Redo")),
-        ("Ctrl+1", _tr("Case list")),
-        ("Ctrl+2", _tr("Meeting agenda")),
-        ("Ctrl+3", _tr("Follow-up")),
+        (_tr("Down, then Enter"), _tr("From the filter to the list, then open the case")),
+        (standard_keys(QKeySequence.StandardKey.Undo), _tr("Undo the last edit")),
+        (standard_keys(QKeySequence.StandardKey.Redo), _tr("Redo")),
+        ("Alt+1", _tr("Case list")),
+        ("Alt+2", _tr("Meeting agenda")),
+        ("Alt+3", _tr("Follow-up")),
+        ("Ctrl+1 … Ctrl+6", _tr("Step 1 to 6 of the open case")),
         ("Ctrl+W", _tr("Close the open case")),
         ("Ctrl+L", _tr("Lock now: hide patient values until the password is given")),
         ("F5", _tr("Present the agenda full screen")),
@@ -316,7 +337,7 @@ class ExportOptionsDialog(QDialog):
             self,
         )
         note.setWordWrap(True)
-        note.setStyleSheet("color: #4b5563;")
+        note.setStyleSheet(colour_style("muted"))
         form = QFormLayout()
         form.addRow(self.tr("&Language"), self.language)
         form.addRow("", self.deidentify)

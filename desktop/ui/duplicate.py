@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.logic.model import Case
-from desktop.ui.forms import ERROR_STYLE, INVALID_STYLE
 from desktop.ui.new_case import case_with_mrn
+from desktop.ui.palette import colour_style, invalid_border_style
 from desktop.ui.undo import located_problems
 
 if TYPE_CHECKING:
@@ -122,12 +122,12 @@ class DuplicateDialog(QDialog):
             label.setText("\n".join(lines))
             label.setVisible(bool(lines))
             if edit is not None:
-                edit.setStyleSheet(INVALID_STYLE if lines else "")
+                edit.setStyleSheet(invalid_border_style() if lines else "")
 
 
 def _error_label(parent: QWidget) -> QLabel:
     label = QLabel(parent)
-    label.setStyleSheet(ERROR_STYLE)
+    label.setStyleSheet(colour_style("problem"))
     label.setWordWrap(True)
     label.hide()
     return label

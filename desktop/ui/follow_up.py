@@ -1,12 +1,15 @@
 """Follow-up: decisions whose follow-up is planned or ongoing, and cases to bring back to the MDT.
 
 The list is read from the cases whose latest decision is final (store status "follow-up" or
-"decided"); reasons to re-discuss come from clinical.completeness.rediscussion_reasons.
+"decided"); reasons to re-discuss come from clinical.completeness.rediscussion_reasons, the
+next restaging's due date from clinical.restaging_due (the rules file's interval); an overdue
+one is marked in words and colour and comes first after the cases to re-discuss.
 With an `open_store` function the scan runs off the GUI thread on its own connection.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -19,7 +22,7 @@ from PySide6.QtCore import (
     QThreadPool,
     Signal,
 )
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -32,10 +35,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.logic.clinical import rediscussion_reasons
-from desktop.logic.model import Case, Message, lifecycle
+from desktop.logic.clinical import RestagingDue, rediscussion_reasons, restaging_due
+from desktop.logic.model import Case, Message, Rules, default_rules, lifecycle
 from desktop.logic.store import Store
 from desktop.ui import workers
+from desktop.ui.palette import tone
 from desktop.ui.row_models import KeyedRowsModel
 from desktop.ui.settings import Settings
 
@@ -57,13 +61,26 @@ class FollowUpRow:
     follow_up: str | None
     recommendation: str
     reasons: tuple[Message, ...]
+    due: RestagingDue | None = None
 
     @property
     def rediscuss(self) -> bool:
         return bool(self.reasons)
 
+    @property
+    def overdue(self) -> bool:
+        return self.due is not None and self.due.overdue
 
-def follow_up_row(case_id: str, case: Case) -> FollowUpRow | None:
+    def order(self) -> tuple[bool, bool, int, str, str]:
+        """Re-discussion first, then overdue (longest first), then by due date."""
+        due = self.due.due.isoformat() if self.due else "9999"
+        late = self.due.overdue_days if self.due else 0
+        return (not self.rediscuss, not self.overdue, -late, due, self.decided_on)
+
+
+def follow_up_row(
+    case_id: str, case: Case, rules: Rules | None = None, today: dt.date | None = None
+) -> FollowUpRow | None:
     """The row of a case with a final decision, or None when it has none."""
     last = lifecycle.latest_final(case.decisions)
     if last is None:
@@ -76,11 +93,15 @@ def follow_up_row(case_id: str, case: Case) -> FollowUpRow | None:
         last.follow_up.status if last.follow_up else None,
         last.recommendation or "",
         tuple(rediscussion_reasons(case)),
+        restaging_due(case, rules or default_rules(), today or dt.date.today()),
     )
 
 
 def load_follow_up(
-    store: Store, cancelled: Callable[[], bool] = lambda: False
+    store: Store,
+    cancelled: Callable[[], bool] = lambda: False,
+    rules: Rules | None = None,
+    today: dt.date | None = None,
 ) -> list[FollowUpRow]:
     """Rows for every case with a final decision: planned/ongoing follow-up or re-discussion."""
     rows: list[FollowUpRow] = []
@@ -91,13 +112,14 @@ def load_follow_up(
                 status=status, order_by="updated_at DESC", limit=PAGE, offset=offset
             )
             for listed in page:
-                row = follow_up_row(listed.case_id, store.get_case(listed.case_id).case)
+                case = store.get_case(listed.case_id).case
+                row = follow_up_row(listed.case_id, case, rules, today)
                 if row and (row.rediscuss or row.follow_up in ("planned", "ongoing")):
                     rows.append(row)
             if len(page) < PAGE:
                 break
             offset += PAGE
-    return sorted(rows, key=lambda r: (not r.rediscuss, r.decided_on))
+    return sorted(rows, key=FollowUpRow.order)
 
 
 def follow_up_label(status: str | None) -> str:
@@ -110,10 +132,21 @@ def follow_up_label(status: str | None) -> str:
     return labels.get(status, _tr("not set")) if status else _tr("not set")
 
 
+def due_text(due: RestagingDue | None) -> str:
+    """ "2026-08-05", "⚠ 2026-08-05, overdue 12 days", or "" when nothing is followed."""
+    if due is None:
+        return ""
+    if not due.overdue:
+        return due.due.isoformat()
+    days = due.overdue_days  # lupdate 6.11 skips a translate() whose count is not a name
+    late = QCoreApplication.translate("FollowUp", "overdue %n day(s)", "", days)
+    return f"\u26a0 {due.due.isoformat()}, {late}"
+
+
 class FollowUpModel(KeyedRowsModel):
     """Plain rows; re-discussion rows first, then by decision date."""
 
-    KEYS = ("name", "mrn", "decided_on", "follow_up", "rediscuss", "recommendation")
+    KEYS = ("name", "mrn", "decided_on", "follow_up", "due", "rediscuss", "recommendation")
 
     def __init__(self, lang: str = "en", parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -141,6 +174,7 @@ class FollowUpModel(KeyedRowsModel):
             _tr("MRN"),
             _tr("Decided on"),
             _tr("Follow-up"),
+            _tr("Next restaging"),
             _tr("Re-discuss?"),
             _tr("Recommendation"),
         )
@@ -156,7 +190,20 @@ class FollowUpModel(KeyedRowsModel):
         if key == "rediscuss" and role == Qt.ItemDataRole.ToolTipRole and row.rediscuss:
             return "\n".join(m.render(self._lang) for m in row.reasons)
         if key == "rediscuss" and role == Qt.ItemDataRole.ForegroundRole and row.rediscuss:
-            return QColor("#b3261e")
+            return tone("problem")
+        if key == "due" and row.due is not None:
+            return self._due_data(row.due, role)
+        return None
+
+    def _due_data(self, due: RestagingDue, role: int) -> Any:
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return due.why().render(self._lang)
+        if role == Qt.ItemDataRole.ForegroundRole and due.overdue:
+            return tone("problem")
+        if role == Qt.ItemDataRole.FontRole and due.overdue:
+            font = QFont()
+            font.setBold(True)
+            return font
         return None
 
     def _shown(self, row: FollowUpRow, key: str) -> str:
@@ -164,6 +211,8 @@ class FollowUpModel(KeyedRowsModel):
             return follow_up_label(row.follow_up)
         if key == "rediscuss":
             return _tr("yes: new data") if row.rediscuss else _tr("no")
+        if key == "due":
+            return due_text(row.due)
         return str(getattr(row, key))
 
 
@@ -184,9 +233,11 @@ class FollowUpView(QWidget):
         settings: Settings,
         open_store: workers.StoreOpener | None = None,
         parent: QWidget | None = None,
+        rules: Rules | None = None,
     ) -> None:
         super().__init__(parent)
         self.store, self.settings, self._open_store = store, settings, open_store
+        self.rules = rules or default_rules()
         self._task: workers.Task | None = None
         self.model = FollowUpModel(settings.language, self)
         self._build()
@@ -203,11 +254,12 @@ class FollowUpView(QWidget):
         top.addStretch(1)
         top.addWidget(refresh)
         self.table = QTableView(self)
+        self.table.setAccessibleName(self.tr("Decisions in follow-up"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((0, 170), (1, 100), (2, 110), (3, 100), (4, 130)):
+        self.table.horizontalHeader().setSectionResizeMode(6, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((0, 170), (1, 100), (2, 110), (3, 100), (4, 230), (5, 130)):
             self.table.setColumnWidth(column, width)
         self.table.doubleClicked.connect(lambda index: self.on_open(index.row()))
         self.table.selectionModel().currentRowChanged.connect(
@@ -224,17 +276,17 @@ class FollowUpView(QWidget):
     def refresh(self) -> None:
         """Rescan the store: in a worker when an `open_store` function was given."""
         if self._open_store is None:
-            self.on_loaded(load_follow_up(self.store))
+            self.on_loaded(load_follow_up(self.store, rules=self.rules))
             return
         if self._task is not None:
             return
         self.status.setText(self.tr("Reading decisions…"))
-        open_store = self._open_store
+        open_store, rules = self._open_store, self.rules
 
         def work(control: workers.TaskControl) -> list[FollowUpRow]:
             store = open_store()
             try:
-                return load_follow_up(store, lambda: control.cancelled)
+                return load_follow_up(store, lambda: control.cancelled, rules)
             finally:
                 store.close()
 
@@ -247,10 +299,12 @@ class FollowUpView(QWidget):
         self._task = None
         self.model.set_rows(rows)
         again = sum(1 for r in rows if r.rediscuss)
+        late = sum(1 for r in rows if r.overdue)
         self.status.setText(
-            self.tr("%1 decisions in follow-up, %2 to re-discuss")
+            self.tr("%1 decisions in follow-up, %2 to re-discuss, %3 restaging overdue")
             .replace("%1", str(len(rows)))
             .replace("%2", str(again))
+            .replace("%3", str(late))
         )
         self.on_row_selected(-1)
         self.loaded.emit(len(rows))
@@ -269,6 +323,8 @@ class FollowUpView(QWidget):
         lines = [m.render(lang) for m in chosen.reasons] or [
             self.tr("No new data since the decision of %1.").replace("%1", chosen.decided_on)
         ]
+        if chosen.due is not None:
+            lines.append(due_text(chosen.due) + ": " + chosen.due.why().render(lang))
         self.reasons.setText("\n".join(f"• {line}" for line in lines))
 
     def on_open(self, row: int) -> None:

@@ -22,10 +22,13 @@ from PySide6.QtWidgets import (
 
 from desktop.logic.model import term, text_table
 from desktop.ui.date_input import DateInput, parse_iso_date
+from desktop.ui.palette import colour_style, invalid_border_style, scale_font
 from desktop.ui.undo import CaseDocument
 
-INVALID_STYLE = "border: 2px solid #c0392b; border-radius: 3px;"
-ERROR_STYLE = "color: #c0392b;"
+
+def error_style() -> str:
+    """A refusal said beside its field, in the palette's problem tone."""
+    return colour_style("problem")
 
 
 def glossary_values(prefix: str) -> list[str]:
@@ -78,7 +81,7 @@ class BoundField(QWidget):
         self.label = QLabel(label)
         self.error = QLabel()
         self.error.setWordWrap(True)
-        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setStyleSheet(error_style())
         self.error.hide()
         self.row = QHBoxLayout()
         self.row.setContentsMargins(0, 0, 0, 0)
@@ -133,7 +136,7 @@ class BoundField(QWidget):
         self.error.setText("\n".join(problems))
         self.error.setVisible(bool(problems))
         for editor in self.editors():
-            editor.setStyleSheet(INVALID_STYLE if problems else "")
+            editor.setStyleSheet(invalid_border_style() if problems else "")
         self.problemsShown.emit(problems)
 
     def set_read_only(self, read_only: bool) -> None:
@@ -355,6 +358,7 @@ def yes_no_field(
 
 def heading(text: str) -> QLabel:
     label = QLabel(text)
-    label.setStyleSheet("font-weight: 600; font-size: 14px; margin-top: 8px;")
+    label.setStyleSheet("margin-top: 0.6em;")
+    scale_font(label, 1.15, bold=True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from desktop.logic.model import lifecycle, resource
 from desktop.logic.store import Store, error_text
 from desktop.ui import workers
+from desktop.ui.settings import file_dialog_options
 
 if TYPE_CHECKING:  # imported when first used, to keep start-up short
     from desktop.ui.case_list import CaseListView
@@ -121,8 +122,14 @@ class CaseActions(QObject):
     def on_import(self, paths: list[str] | None = None) -> workers.Task | None:
         if paths is None:
             paths, _ = QFileDialog.getOpenFileNames(
-                self._window, self.tr("Import case files"), "", self.tr("Case files (*.json)")
+                self._window,
+                self.tr("Import case files"),
+                str(self._settings.last_folder()),
+                self.tr("Case files (*.json)"),
+                options=file_dialog_options(self._settings.language),
             )
+            if paths:
+                self._settings.set_last_folder(Path(paths[0]).parent)
         if not paths:
             return None
         work = workers.import_files(
@@ -195,9 +202,14 @@ class CaseActions(QObject):
                 self.tr("Select the cases to export in the case list first."),
             )
             return None
-        folder = QFileDialog.getExistingDirectory(self._window, self.tr("Export to folder"))
+        folder = QFileDialog.getExistingDirectory(
+            self._window, self.tr("Export to folder"), str(self._settings.last_folder()),
+            options=QFileDialog.Option.ShowDirsOnly
+            | file_dialog_options(self._settings.language),
+        )  # fmt: skip
         if not folder:
             return None
+        self._settings.set_last_folder(Path(folder))
         return self.export_to(case_ids, Path(folder))
 
     def export_to(self, case_ids: list[str], folder: Path) -> workers.Task:

@@ -2,7 +2,8 @@
 
 `MainMenus` is built by the window from the objects whose slots the menus call (case actions,
 report exports, preferences) and the few commands of the window itself; actions that write are
-disabled on a read-only database.
+disabled on a read-only database. Undo, redo and print use the platform's standard keys;
+Ctrl+1..6 go to the open case's steps, Alt+1..3 to the case list, agenda and follow-up.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from dataclasses import dataclass
 from functools import partial
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QMainWindow, QMenu
 
 from desktop.ui.export import ReportExports
@@ -20,6 +21,8 @@ from desktop.ui.main_actions import CaseActions
 from desktop.ui.preferences import Preferences
 
 LANGUAGE_NAMES = (("en", "English"), ("zh_CN", "简体中文"))
+STEP_COUNT = 6
+Keys = str | QKeySequence.StandardKey
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,9 +30,11 @@ class WindowCommands:
     """What the menus ask of the window itself."""
 
     show_tab: Callable[[int], None]
+    show_step: Callable[[int], None]
     present: Callable[[], object]
     close_case: Callable[[], None]
     quit: Callable[[], object]
+    recent_menu: QMenu | None = None
 
 
 class MainMenus(QObject):
@@ -58,11 +63,13 @@ class MainMenus(QObject):
         help_menu.addAction(self._action(self.tr("&About MDT Planner"), preferences.on_about))
 
     def _action(
-        self, text: str, slot: Callable[[], object], shortcut: str | None = None,
+        self, text: str, slot: Callable[[], object], shortcut: Keys | None = None,
         writes: bool = False,
     ) -> QAction:  # fmt: skip
         action = QAction(text, self._window)
-        if shortcut is not None:
+        if isinstance(shortcut, QKeySequence.StandardKey):
+            action.setShortcuts(shortcut)  # the platform's own keys (and their alternatives)
+        elif shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         action.triggered.connect(lambda _checked=False: slot())
         if writes and self._read_only:
@@ -85,7 +92,10 @@ class MainMenus(QObject):
             self.tr("&Export selected cases…"), cases.on_export, "Ctrl+E"
         )
         self.export_pdf_action = self._action(
-            self.tr("Export &PDF summary…"), exports.on_export_pdf, "Ctrl+P"
+            self.tr("Export &PDF summary…"), exports.on_export_pdf, "Ctrl+Shift+E"
+        )
+        self.print_action = self._action(
+            self.tr("&Print the summary…"), exports.on_print, QKeySequence.StandardKey.Print
         )
         self.export_archive_action = self._action(
             self.tr("Export &archive bundle…"), exports.on_export_archive
@@ -98,11 +108,14 @@ class MainMenus(QObject):
         )
         self.close_case_action = self._action(self.tr("&Close case"), commands.close_case, "Ctrl+W")
         quit_action = self._action(self.tr("&Quit"), commands.quit, "Ctrl+Q")
+        menu.addAction(self.new_action)
+        if commands.recent_menu is not None:
+            menu.addMenu(commands.recent_menu)
         for action in (
-            self.new_action,
             self.import_action,
             self.export_action,
             self.export_pdf_action,
+            self.print_action,
             self.export_archive_action,
             self.duplicate_action,
             self.demo_action,
@@ -116,21 +129,31 @@ class MainMenus(QObject):
     def _edit_menu(self, window: QMainWindow, undo_group: QUndoGroup) -> None:
         menu = window.menuBar().addMenu(self.tr("&Edit"))
         self.undo_action = undo_group.createUndoAction(window, self.tr("&Undo"))
-        self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
+        self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
         self.redo_action = undo_group.createRedoAction(window, self.tr("&Redo"))
-        self.redo_action.setShortcut(QKeySequence("Ctrl+Shift+Z"))
+        self.redo_action.setShortcuts(QKeySequence.StandardKey.Redo)
         menu.addAction(self.undo_action)
         menu.addAction(self.redo_action)
 
     def _view_menu(self, menu: QMenu, commands: WindowCommands) -> None:
         for index, (text, key) in enumerate(
             (
-                (self.tr("&Cases"), "Ctrl+1"),
-                (self.tr("Meeting &agenda"), "Ctrl+2"),
-                (self.tr("&Follow-up"), "Ctrl+3"),
+                (self.tr("&Cases"), "Alt+1"),
+                (self.tr("Meeting &agenda"), "Alt+2"),
+                (self.tr("&Follow-up"), "Alt+3"),
             )
         ):
             menu.addAction(self._action(text, partial(commands.show_tab, index), key))
+        menu.addSeparator()
+        self.step_actions = [
+            self._action(
+                self.tr("Step &%1 of the open case").replace("%1", str(step + 1)),
+                partial(commands.show_step, step),
+                f"Ctrl+{step + 1}",
+            )
+            for step in range(STEP_COUNT)
+        ]
+        menu.addActions(self.step_actions)
         menu.addSeparator()
         menu.addAction(self._action(self.tr("&Present the agenda"), commands.present, "F5"))
 
@@ -146,5 +169,11 @@ class MainMenus(QObject):
         )
         menu.addAction(self._action(self.tr("&Rules file…"), preferences.on_rules))
         language = menu.addMenu(self.tr("&Language"))
+        self.language_group = QActionGroup(language)  # one checked: the language chosen
         for code, name in LANGUAGE_NAMES:
-            language.addAction(self._action(name, partial(preferences.on_language, code)))
+            action = self._action(name, partial(preferences.on_language, code))
+            action.setCheckable(True)
+            action.setChecked(code == preferences.language)
+            action.setData(code)
+            self.language_group.addAction(action)
+            language.addAction(action)

@@ -32,8 +32,10 @@ from desktop.ui.dialogs import disclaimer
 from desktop.ui.export import ReportExports
 from desktop.ui.main_actions import CaseActions
 from desktop.ui.main_menu import MainMenus, WindowCommands
+from desktop.ui.palette import colour_style
 from desktop.ui.preferences import Preferences
-from desktop.ui.rules import WARNING_STYLE, DepartmentRules
+from desktop.ui.recent import RecentCasesMenu
+from desktop.ui.rules import DepartmentRules, warning_style
 from desktop.ui.settings import Settings, department
 
 if TYPE_CHECKING:  # imported when first used, to keep start-up short
@@ -91,9 +93,11 @@ class MainWindow(QMainWindow):
         )  # fmt: skip
         self.preferences = Preferences(self, store, settings, self.rules)
         self._build()
+        self.recent = RecentCasesMenu(settings, self._case_label, self.open_case, self)
         commands = WindowCommands(
-            self.tabs.setCurrentIndex, self.on_present, self.on_close_current, self.close
-        )
+            self.tabs.setCurrentIndex, self.on_show_step, self.on_present, self.on_close_current,
+            self.close, self.recent,
+        )  # fmt: skip
         self.menus = MainMenus(
             self, store.read_only, self.undo_group, self.case_actions, self.exports,
             self.preferences, commands,
@@ -129,10 +133,11 @@ class MainWindow(QMainWindow):
         self.db_label.setMinimumWidth(1)  # a long path gives way: the disclaimer stays whole
         self.rules_label = QLabel(self)
         warning = QLabel(disclaimer(), self)
-        warning.setStyleSheet("color: #8a4b00; font-weight: 600;")
+        warning.setStyleSheet(colour_style("warning", bold=True))
         status = self.statusBar()
         status.addWidget(self.user_label)
         status.addWidget(self.db_label, 1)
+        status.addPermanentWidget(self.exports.written_bar)
         status.addPermanentWidget(self.rules_label)
         status.addPermanentWidget(warning)
         self._update_status()
@@ -143,6 +148,7 @@ class MainWindow(QMainWindow):
         self.cases.openRequested.connect(self.open_case)
         self.cases.newRequested.connect(self.case_actions.on_new_case)
         self.cases.importRequested.connect(lambda: self.case_actions.on_import())
+        self.cases.filesDropped.connect(lambda paths: self.case_actions.on_import(paths))
         self.cases.exportRequested.connect(lambda ids: self.case_actions.on_export(ids))
         self.cases.duplicateRequested.connect(self.case_actions.on_duplicate)
         self.cases.filtersChanged.connect(lambda f: self.settings.set_filters("cases", f))
@@ -193,7 +199,7 @@ class MainWindow(QMainWindow):
         version = self.rules.rules.version
         if self.rules.problem:
             text = self.tr("Rules %1 (shipped): the department's file is unusable")
-            self.rules_label.setStyleSheet(WARNING_STYLE)
+            self.rules_label.setStyleSheet(warning_style())
             self.rules_label.setToolTip(self.rules.problem)
         else:
             text = (
@@ -225,7 +231,7 @@ class MainWindow(QMainWindow):
         if self._follow_up is None:
             from desktop.ui.follow_up import FollowUpView
 
-            view = FollowUpView(self.store, self.settings, self._open_store, self)
+            view = FollowUpView(self.store, self.settings, self._open_store, self, self.rules.rules)
             view.openRequested.connect(self.open_case)
             self._follow_up = view
             self._install_tab(FOLLOW_UP_TAB, view, self.tr("Follow-up"))
@@ -271,13 +277,39 @@ class MainWindow(QMainWindow):
                 self.tr("The case workspace is not available in this build."),
             )
             return None
-        workspace = cls(self.store, case_id, self.settings, self.rules.rules, self)
+        try:
+            workspace = cls(self.store, case_id, self.settings, self.rules.rules, self)
+        except StoreError as exc:  # gone since it was listed (another workstation, a restore)
+            self.settings.forget_recent_case(case_id)
+            QMessageBox.warning(
+                self, self.tr("Cannot open the case"), exc.render(self.settings.language)
+            )
+            return None
+        self.settings.add_recent_case(case_id)
         workspace.caseChanged.connect(self.on_case_changed)
         self.undo_group.addStack(workspace.undo_stack)
         name = workspace.document.case.patient.name
         index = self.tabs.addTab(workspace, name)
         self.tabs.setCurrentIndex(index)
         return workspace
+
+    def _case_label(self, case_id: str) -> str | None:
+        """ "王伟 · H-000123" for the recent-cases menu; None when the case is gone."""
+        try:
+            patient = self.store.get_case(case_id).case.patient
+        except StoreError:
+            return None
+        return f"{patient.name} · {patient.mrn}"
+
+    def on_show_step(self, step: int) -> None:
+        """Ctrl+1..6: that step of the case in front (nothing when a list is in front)."""
+        index = self.tabs.currentIndex()
+        if index < FIXED_TABS:
+            return
+        workspace = self.workspaces()[index - FIXED_TABS]
+        workspace.sidebar.setCurrentRow(step)
+        workspace.current_step().setFocus()
+        workspace.current_step().focusNextChild()
 
     def on_case_changed(self, case_id: str) -> None:
         self.cases.refresh()
@@ -352,6 +384,9 @@ class MainWindow(QMainWindow):
         self._update_rules_status()
         for workspace in self.workspaces():
             workspace.set_rules(self.rules.rules)
+        if self._follow_up is not None:  # due dates follow the department's interval
+            self._follow_up.rules = self.rules.rules
+            self._follow_up.refresh()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 -- Qt override
         for workspace in self.workspaces():

@@ -24,13 +24,11 @@ from PySide6.QtWidgets import (
 
 from desktop.logic.model import FORMAT, Case, term
 from desktop.ui.date_input import DateInput
+from desktop.ui.palette import colour_style, invalid_border_style
 from desktop.ui.undo import located_problems
 
 if TYPE_CHECKING:
     from desktop.logic.store import Store
-
-ERROR_STYLE = "color: #c0392b;"
-INVALID_STYLE = "border: 2px solid #c0392b; border-radius: 3px;"
 
 
 class NewCaseDialog(QDialog):
@@ -102,7 +100,7 @@ class NewCaseDialog(QDialog):
             self._choice([(self.tr("no"), False), (self.tr("yes"), True)]),
         )
         self.general = QLabel(self)
-        self.general.setStyleSheet(ERROR_STYLE)
+        self.general.setStyleSheet(colour_style("problem"))
         self.general.setWordWrap(True)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
@@ -125,7 +123,7 @@ class NewCaseDialog(QDialog):
 
     def _add(self, form: QFormLayout, path: str, label: str, widget: QWidget) -> Any:
         error = QLabel(self)
-        error.setStyleSheet(ERROR_STYLE)
+        error.setStyleSheet(colour_style("problem"))
         error.setWordWrap(True)
         error.hide()
         box = QVBoxLayout()
@@ -260,7 +258,7 @@ class NewCaseDialog(QDialog):
             shown = label.text() + "\n" if label.isVisible() else ""
             label.setText(shown + problem)
             label.show()
-            self._inputs[path].setStyleSheet(INVALID_STYLE)
+            self._inputs[path].setStyleSheet(invalid_border_style())
         self.general.setText("\n".join(unplaced))
 
 

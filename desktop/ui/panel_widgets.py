@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.ui.forms import ERROR_STYLE
+from desktop.ui.palette import colour_style
 
 
 def table_view(model: QAbstractItemModel, min_rows: int = 2, max_rows: int = 8) -> QTableView:
@@ -50,7 +50,7 @@ def wrapped(text: str) -> QLabel:
 def error_label() -> QLabel:
     label = QLabel()
     label.setWordWrap(True)
-    label.setStyleSheet(ERROR_STYLE)
+    label.setStyleSheet(colour_style("problem"))
     return label
 
 

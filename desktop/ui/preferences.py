@@ -99,7 +99,14 @@ class Preferences(QObject):
         dialog.open()
         return dialog
 
+    @property
+    def language(self) -> str:
+        """The language chosen (the one the Language menu marks)."""
+        return self._settings.language
+
     def on_language(self, lang: str) -> None:
+        if lang == self._settings.language:
+            return
         self._settings.set_language(lang)
         QMessageBox.information(
             self._window,

@@ -1,5 +1,10 @@
 """Presentation mode: one agenda case per full screen, key facts and the response chart in
-large type (readable at 3 m on a 1080p screen: body text 28 pt and more).
+large type (readable at 3 m: body text 30 pt on a 1080-line screen).
+
+Type sizes are set for a 1080-line screen and scaled to the real one (a 720-line projector
+shows the same picture, so the same share of its height); when a slide's words still do not
+fit, every size shrinks together until they do. Nothing is cut or elided: values wrap, fact
+names stay whole. Colours come from the palette.
 
 Right, Down, Page Down and Space move on; Left, Up and Page Up go back; Home and End jump;
 Esc leaves. The facts are the clinical layer's `Evaluation` with the rules file the app applies.
@@ -9,9 +14,17 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QFont, QKeyEvent
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QPoint, QRect, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QFont, QKeyEvent, QPalette, QResizeEvent
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.logic.clinical import Evaluation, evaluate, meeting_decision
 from desktop.logic.model import Case, Rules, term
@@ -19,16 +32,19 @@ from desktop.logic.store import Store
 from desktop.ui.chart import ResponseChart, series_for
 from desktop.ui.dialogs import disclaimer
 from desktop.ui.settings import Settings
+from desktop.ui.slide_text import joined, text_fits
 
-TITLE_PT, BODY_PT, CHART_PT, FOOTER_PT = 44, 30, 24, 28
+TITLE_PT, BODY_PT, CHART_PT, FOOTER_PT = 44, 30, 24, 24
+NOMINAL_SIZE = (1920, 1080)  # the screen the sizes above are for
+SMALLEST_SCALE = 0.3  # never below 30 % of the nominal sizes (9 pt body text)
 MAX_REVISIONS_FOR_MARKERS = 200
 NEXT_KEYS = {Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_PageDown, Qt.Key.Key_Space}
 PREVIOUS_KEYS = {Qt.Key.Key_Left, Qt.Key.Key_Up, Qt.Key.Key_PageUp, Qt.Key.Key_Backspace}
 
 
-def _font(points: int, bold: bool = False) -> QFont:
+def _font(points: float, bold: bool = False) -> QFont:
     font = QFont()
-    font.setPointSize(points)
+    font.setPointSizeF(points)
     font.setBold(bold)
     return font
 
@@ -64,48 +80,108 @@ class PresentationWindow(QWidget):
         self.case_ids = list(case_ids)
         self.meeting = meeting or dt.date.today()
         self.index = -1
+        self.scale = 1.0
+        self._sized: list[tuple[QWidget, int, bool]] = []  # each text widget's nominal size
+        self._facts: list[QLabel] = []
         self.setWindowTitle(self.tr("MDT presentation"))
+        self.setAccessibleName(self.tr("MDT presentation"))
+        self.setBackgroundRole(QPalette.ColorRole.Base)
         self.setAutoFillBackground(True)
-        self.setStyleSheet("PresentationWindow { background: white; }")
         self._build()
         self.show_index(0)
 
     def _build(self) -> None:
-        self.title = self._label(TITLE_PT, bold=True)
+        self.title = self._label(TITLE_PT, bold=True, wrap=True)
         self.position = self._label(BODY_PT)
-        self.position.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.position.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         self.facts = QGridLayout()
-        self.facts.setHorizontalSpacing(24)
-        self.facts.setVerticalSpacing(10)
+        self.facts.setColumnStretch(1, 1)
         self.chart = ResponseChart(self)
-        self.chart.setFont(_font(CHART_PT))
-        self.question = self._label(BODY_PT)
-        self.question.setWordWrap(True)
-        self.title.setWordWrap(True)
-        self.footer = self._label(FOOTER_PT)
-        self.footer.setWordWrap(True)
-        self.footer.setStyleSheet("color: #444444;")
+        self.chart.setMinimumSize(1, 1)  # the slide's fitting decides its size
+        self._sized.append((self.chart, CHART_PT, False))
+        self.question = self._label(BODY_PT, wrap=True)
+        self.footer = self._label(FOOTER_PT, wrap=True)
+        self.footer.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.footer.setText(disclaimer())
         self.setToolTip(self.tr("→ next · ← previous · Esc leave"))
         header = QHBoxLayout()
         header.addWidget(self.title, 1)
-        header.addWidget(self.position)
+        header.addWidget(self.position, 0, Qt.AlignmentFlag.AlignTop)
         body = QHBoxLayout()
-        facts_box = QWidget(self)
-        facts_box.setLayout(self.facts)
-        body.addWidget(facts_box, 1)
-        body.addWidget(self.chart, 1)
+        body.addLayout(self.facts, 3)
+        body.addWidget(self.chart, 2)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(48, 32, 48, 24)
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)  # the screen's size
         layout.addLayout(header)
         layout.addWidget(self.question)
         layout.addLayout(body, 1)
         layout.addWidget(self.footer)
+        self._apply_scale(1.0)
 
-    def _label(self, points: int, bold: bool = False) -> QLabel:
+    def _label(self, points: int, bold: bool = False, wrap: bool = False) -> QLabel:
         label = QLabel(self)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setWordWrap(wrap)
+        if wrap:
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         label.setFont(_font(points, bold))
+        self._sized.append((label, points, bold))
         return label
+
+    # fitting the slide to the screen
+
+    def _apply_scale(self, scale: float) -> None:
+        self.scale = scale
+        for widget, points, bold in self._sized:
+            widget.setFont(_font(points * scale, bold))
+        margin = round(40 * scale)
+        self.layout().setContentsMargins(margin, round(margin * 0.7), margin, round(margin * 0.6))
+        self.layout().setSpacing(round(16 * scale))
+        self.facts.setHorizontalSpacing(round(28 * scale))
+        self.facts.setVerticalSpacing(round(10 * scale))
+
+    def screen_scale(self) -> float:
+        """The nominal sizes' share of this screen (1.0 at 1920x1080, 0.67 at 1280x720)."""
+        width, height = NOMINAL_SIZE
+        return min(self.width() / width, self.height() / height)
+
+    def fit(self) -> float:
+        """Lay the slide out at the screen's scale, or the largest smaller one at which every
+        text fits whole; returns the scale used."""
+        top = max(self.screen_scale(), SMALLEST_SCALE)
+        if self._fits_at(top):
+            return top
+        low, high = SMALLEST_SCALE, top
+        for _ in range(7):
+            middle = (low + high) / 2
+            low, high = (middle, high) if self._fits_at(middle) else (low, middle)
+        self._fits_at(low)
+        return low
+
+    def _fits_at(self, scale: float) -> bool:
+        self._apply_scale(scale)
+        self.layout().activate()
+        return not self.clipped_texts()
+
+    def clipped_texts(self) -> list[str]:
+        """Texts of the slide that do not fit where they are (an empty list when all do)."""
+        window = self.rect()
+        clipped = []
+        for label in self.findChildren(QLabel):
+            if label.isHidden() or not label.text():
+                continue
+            where = QRect(label.mapTo(self, QPoint(0, 0)), label.size())
+            if not text_fits(label) or not window.contains(where):
+                clipped.append(label.text())
+        chart_area = QRect(QPoint(0, 0), self.chart.size())
+        for placed in self.chart.chart_layout().texts:
+            if not chart_area.toRectF().contains(placed.rect):
+                clipped.append(placed.text)
+        return clipped
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 -- Qt override
+        super().resizeEvent(event)
+        self.fit()
 
     def current_case_id(self) -> str | None:
         return self.case_ids[self.index] if 0 <= self.index < len(self.case_ids) else None
@@ -118,12 +194,14 @@ class PresentationWindow(QWidget):
             self.question.setText(self.tr("Add cases to the meeting's agenda, then present it."))
             self._clear_facts()
             self.chart.set_series(None)
+            self.fit()
             return
         self.index = max(0, min(index, len(self.case_ids) - 1))
         case_id = self.case_ids[self.index]
         case = self.store.get_case(case_id).case
         self._show_case(case_id, case)
         self.position.setText(f"{self.index + 1} / {len(self.case_ids)}")
+        self.fit()
         self.caseShown.emit(case_id)
 
     def on_next(self) -> None:
@@ -166,7 +244,7 @@ class PresentationWindow(QWidget):
             details.append(self.tr("%1 years").replace("%1", str(age)))
         if case.patient.sex:
             details.append(term(f"term.sex.{case.patient.sex}", lang))
-        self.title.setText(f"{case.patient.name}   ·   " + "  ·  ".join(details))
+        self.title.setText(f"{case.patient.name}   ·   " + joined(details))
         decision = meeting_decision(case, self.meeting)
         question = decision.question if decision and decision.question else ""
         self.question.setText(
@@ -176,18 +254,25 @@ class PresentationWindow(QWidget):
         )
         self._clear_facts()
         for row, (label, value) in enumerate(self.fact_rows(case, result, lang)):
-            self.facts.addWidget(self._fact(label, bold=True), row, 0, Qt.AlignmentFlag.AlignTop)
-            self.facts.addWidget(self._fact(value), row, 1, Qt.AlignmentFlag.AlignTop)
+            self.facts.addWidget(self._fact(label, bold=True), row, 0)
+            self.facts.addWidget(self._fact(value, wrap=True), row, 1)
         self.facts.setRowStretch(self.facts.rowCount(), 1)
         self.chart.set_series(series_for(self._revisions(case_id, case)))
 
-    def _fact(self, text: str, bold: bool = False) -> QLabel:
-        label = self._label(BODY_PT, bold)
+    def _fact(self, text: str, bold: bool = False, wrap: bool = False) -> QLabel:
+        """A fact's name (whole, never wrapped) or its value (wrapped), top-aligned."""
+        label = self._label(BODY_PT, bold, wrap)
+        label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        label.setFont(_font(BODY_PT * self.scale, bold))
         label.setText(text)
-        label.setWordWrap(True)
+        label.show()  # laid out (and measured by fit) now, not after the next event loop turn
+        self._facts.append(label)
         return label
 
     def _clear_facts(self) -> None:
+        gone = set(self._facts)
+        self._sized = [entry for entry in self._sized if entry[0] not in gone]
+        self._facts = []
         while self.facts.count():
             item = self.facts.takeAt(0)
             widget = item.widget() if item is not None else None
@@ -197,38 +282,39 @@ class PresentationWindow(QWidget):
 
     def fact_rows(self, case: Case, result: Evaluation, lang: str) -> list[tuple[str, str]]:
         """(label, value) lines of the slide, in reading order."""
-        tumour = " + ".join(f"{size:g}" for size in case.tumor.nodules_cm) + " cm"
-        tumour += " · " + self.tr("portal vein %1").replace(
-            "%1", term(f"term.pvi.{case.tumor.portal_vein_invasion}", lang)
-        )
-        tumour += " · " + (
+        tumour = [
+            " + ".join(f"{size:g}" for size in case.tumor.nodules_cm) + " cm",
+            self.tr("portal vein %1").replace(
+                "%1", term(f"term.pvi.{case.tumor.portal_vein_invasion}", lang)
+            ),
             self.tr("extrahepatic spread")
             if case.tumor.extrahepatic_spread
-            else self.tr("no extrahepatic spread")
-        )
-        meld = result.meld.meld if result.meld.meld is not None else "—"
-        rows = [
-            (self.tr("Stage"), f"BCLC {result.bclc.stage} · CNLC {result.cnlc.stage}"),
-            (
-                self.tr("Liver"),
-                f"Child-Pugh {result.child_pugh.label} · ALBI {result.albi.grade}"
-                f" · MELD {meld} · ECOG {case.ecog}",
-            ),
-            (self.tr("Tumour"), tumour),
-            (self.tr("Markers"), self._markers(case)),
-            (self.tr("Response"), self._response(result)),
-            (self.tr("Regimen"), self._regimen(case, result, lang)),
-            (self.tr("Surgery"), self._surgery(result, lang)),
+            else self.tr("no extrahepatic spread"),
         ]
-        return rows
+        meld = result.meld.meld if result.meld.meld is not None else "—"
+        liver = [
+            f"Child-Pugh {result.child_pugh.label}",
+            f"ALBI {result.albi.grade}",
+            f"MELD {meld}",
+            f"ECOG {case.ecog}",
+        ]
+        return [
+            (self.tr("Stage"), joined([f"BCLC {result.bclc.stage}", f"CNLC {result.cnlc.stage}"])),
+            (self.tr("Liver"), joined(liver)),
+            (self.tr("Tumour"), joined(tumour)),
+            (self.tr("Markers"), joined(self._markers(case))),
+            (self.tr("Response"), self._response(result)),
+            (self.tr("Regimen"), joined(self._regimen(case, result, lang))),
+            (self.tr("Surgery"), joined(self._surgery(result, lang))),
+        ]
 
-    def _markers(self, case: Case) -> str:
+    def _markers(self, case: Case) -> list[str]:
         parts = []
         if case.labs.afp:
             parts.append(f"AFP {case.labs.afp.ng_ml:g} ng/mL")
         if case.labs.pivka_ii:
             parts.append(f"PIVKA-II {case.labs.pivka_ii.value:g} mAU/mL")
-        return (" · ".join(parts) or self.tr("not recorded")) + f"  ({case.assessed_on})"
+        return [*(parts or [self.tr("not recorded")]), f"({case.assessed_on})"]
 
     def _response(self, result: Evaluation) -> str:
         if result.response is None:
@@ -241,29 +327,30 @@ class PresentationWindow(QWidget):
             .replace("%3", series.best)
         )
 
-    def _regimen(self, case: Case, result: Evaluation, lang: str) -> str:
+    def _regimen(self, case: Case, result: Evaluation, lang: str) -> list[str]:
         current = next((t for t in reversed(case.treatments) if t.stopped is None), None)
         if current is None:
             suitable = sum(1 for v in result.regimens if v.verdict == "suitable")
-            return (
-                self.tr("none running · %1 of %2 regimens suitable")
+            return [
+                self.tr("none running"),
+                self.tr("%1 of %2 regimens suitable")
                 .replace("%1", str(suitable))
-                .replace("%2", str(len(result.regimens)))
-            )
+                .replace("%2", str(len(result.regimens))),
+            ]
         found = next((v for v in result.regimens if v.regimen.id == current.regimen), None)
-        name = found.regimen.name.render(lang) if found else current.regimen
-        since = self.tr("since %1").replace("%1", str(current.started))
-        started = f" · {since}" if current.started else ""
-        verdict = f" · {term(f'term.verdict.{found.verdict}', lang)}" if found else ""
-        return f"{name}{started}{verdict}"
+        parts = [found.regimen.name.render(lang) if found else current.regimen]
+        if current.started:
+            parts.append(self.tr("since %1").replace("%1", str(current.started)))
+        if found:
+            parts.append(term(f"term.verdict.{found.verdict}", lang))
+        return parts
 
-    def _surgery(self, result: Evaluation, lang: str) -> str:
+    def _surgery(self, result: Evaluation, lang: str) -> list[str]:
         surgery = result.surgery
         if surgery.earliest_date is None:
             first = surgery.blockers[0].render(lang) if surgery.blockers else ""
-            return self.tr("no date can be given") + (f": {first}" if first else "")
+            return [self.tr("no date can be given") + (f": {first}" if first else "")]
         # Never a date without liver_ok, the largest resection and flr_ok beside it.
-        text = self.tr("earliest %1").replace("%1", surgery.earliest_date.isoformat())
         liver = {True: self.tr("yes"), False: self.tr("no"), None: self.tr("not known")}
         extent = surgery.resection_extent_max
         flr = {
@@ -271,16 +358,14 @@ class PresentationWindow(QWidget):
             False: self.tr("FLR too small"),
             None: self.tr("not known"),
         }
-        return " · ".join(
-            (
-                text,
-                self.tr("liver ready: %1").replace("%1", liver[surgery.liver_ok]),
-                self.tr("largest resection: %1").replace(
-                    "%1", term(f"resection.extent.{extent}", lang) if extent else liver[None]
-                ),
-                self.tr("FLR: %1").replace("%1", flr[surgery.flr_ok]),
-            )
-        )
+        return [
+            self.tr("earliest %1").replace("%1", surgery.earliest_date.isoformat()),
+            self.tr("liver ready: %1").replace("%1", liver[surgery.liver_ok]),
+            self.tr("largest resection: %1").replace(
+                "%1", term(f"resection.extent.{extent}", lang) if extent else liver[None]
+            ),
+            self.tr("FLR: %1").replace("%1", flr[surgery.flr_ok]),
+        ]
 
     def _revisions(self, case_id: str, current: Case) -> list[Case]:
         """Earlier revisions (for the AFP/PIVKA-II history), oldest first, then the current."""

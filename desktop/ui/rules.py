@@ -25,11 +25,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.logic.store import Store, StoreError, error_text
+from desktop.ui.palette import colour_style
+from desktop.ui.settings import file_dialog_options
 
 if TYPE_CHECKING:  # the rules file (pydantic) loads with the first screen that needs it
     from desktop.logic.model import Rules
 
-WARNING_STYLE = "color: #b3261e; font-weight: 600;"
 PROBLEM_HEIGHT = 140  # a refusal may list many missing rules: it scrolls
 
 
@@ -111,7 +112,7 @@ class RulesDialog(QDialog):
         self.current.setWordWrap(True)
         self.problem = QLabel()
         self.problem.setWordWrap(True)
-        self.problem.setStyleSheet(WARNING_STYLE)
+        self.problem.setStyleSheet(warning_style())
         self.problem_area = QScrollArea(self)
         self.problem_area.setWidget(self.problem)
         self.problem_area.setWidgetResizable(True)
@@ -163,7 +164,11 @@ class RulesDialog(QDialog):
 
     def on_choose_clicked(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Choose the department's rules file"), "", self.tr("Rules files (*.json)")
+            self,
+            self.tr("Choose the department's rules file"),
+            "",
+            self.tr("Rules files (*.json)"),
+            options=file_dialog_options(self._lang),
         )
         if path:
             self.on_choose(Path(path))
@@ -190,3 +195,8 @@ class RulesDialog(QDialog):
             self._show(self.tr("Not kept: %1").replace("%1", error_text(exc, self._lang)))
             return
         self._show()
+
+
+def warning_style() -> str:
+    """The style of a refusal said in the status bar or a dialog."""
+    return colour_style("problem", bold=True)

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QLocale, QSettings
-from PySide6.QtWidgets import QMainWindow, QWidget
+from PySide6.QtCore import QByteArray, QLocale, QSettings, QStandardPaths
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QWidget
 
 from desktop.logic.store import SETTINGS as STORE_SETTINGS
 
@@ -42,9 +42,16 @@ SETTINGS: tuple[SettingSpec, ...] = (
     SettingSpec("user/role", "", "That person's role in the MDT."),
     SettingSpec("window/main/geometry", None, "Size and place of the main window."),
     SettingSpec("window/main/state", None, "Layout of the main window's bars."),
-    SettingSpec("filters/cases", "{}", "The case list's last filters (text, BCLC, CNLC, status)."),
+    SettingSpec(
+        "filters/cases", "{}", "The case list's last filters (text, BCLC, CNLC, status, since)."
+    ),
     SettingSpec("demo/offered", False, "Whether the demonstration cases were offered once."),
+    SettingSpec(
+        "export/folder", "", "The folder last saved to or imported from (file dialogs open there)."
+    ),
+    SettingSpec("recent/cases", "[]", "The cases opened last, newest first (File → Recent cases)."),
 )
+RECENT_CASES = 8
 # Department-wide settings (department, stale_days, ...) are declared once, in
 # desktop.logic.store.settings.SETTINGS, and kept in the database.
 STALE_DAYS_RANGE = (0, 365)
@@ -54,6 +61,14 @@ _DEFAULTS = {spec.name: spec.default for spec in SETTINGS}
 def system_language() -> str:
     """zh_CN when the system's locale is Chinese, else en."""
     return "zh_CN" if QLocale.system().language() == QLocale.Language.Chinese else "en"
+
+
+def file_dialog_options(lang: str) -> QFileDialog.Option:
+    """The system's own file dialog speaks the system's language; when the planner speaks
+    another, Qt's dialog (translated with Qt's base translations) is used instead."""
+    if lang == system_language():
+        return QFileDialog.Option(0)
+    return QFileDialog.Option.DontUseNativeDialog
 
 
 class Settings:
@@ -110,6 +125,37 @@ class Settings:
 
     def set_filters(self, view: str, filters: dict[str, str]) -> None:
         self.set_value(f"filters/{view}", json.dumps(filters, ensure_ascii=False))
+
+    def last_folder(self) -> Path:
+        """Where file dialogs open: the folder last used, else the user's documents folder."""
+        stored = Path(str(self.value("export/folder") or ""))
+        if str(stored) not in ("", ".") and stored.is_dir():
+            return stored
+        location = QStandardPaths.StandardLocation.DocumentsLocation
+        documents = Path(QStandardPaths.writableLocation(location) or Path.home())
+        return documents if documents.is_dir() else Path.home()
+
+    def set_last_folder(self, folder: Path) -> None:
+        self.set_value("export/folder", str(folder))
+
+    def recent_cases(self) -> list[str]:
+        """Case ids opened last, newest first (at most RECENT_CASES)."""
+        try:
+            stored = json.loads(str(self.value("recent/cases", "[]")))
+        except ValueError:
+            return []
+        ids = [str(i) for i in stored] if isinstance(stored, list) else []
+        return ids[:RECENT_CASES]
+
+    def add_recent_case(self, case_id: str) -> list[str]:
+        ids = [case_id, *(i for i in self.recent_cases() if i != case_id)][:RECENT_CASES]
+        self.set_value("recent/cases", json.dumps(ids))
+        return ids
+
+    def forget_recent_case(self, case_id: str) -> list[str]:
+        ids = [i for i in self.recent_cases() if i != case_id]
+        self.set_value("recent/cases", json.dumps(ids))
+        return ids
 
     def save_window(self, key: str, window: QWidget) -> None:
         self.set_value(f"window/{key}/geometry", window.saveGeometry())

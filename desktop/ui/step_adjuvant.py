@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QWidget
 
 from desktop.logic.model import lifecycle
 from desktop.ui.drafts import ensure_draft
-from desktop.ui.forms import ERROR_STYLE, NumberField, TextField, heading
+from desktop.ui.forms import NumberField, TextField, error_style, heading
 from desktop.ui.panel_widgets import row_of
 from desktop.ui.response_panels import regimen_name as adjuvant_name
 from desktop.ui.step_base import StepPage, badge_html, bullets_html, rich_label
@@ -35,7 +35,7 @@ class AdjuvantStep(StepPage):
         self.choose_button.clicked.connect(lambda: self.on_choose(self.option_choice.currentData()))
         self.add_full(row_of(self.option_choice, self.choose_button))
         self.error = QLabel()
-        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setStyleSheet(error_style())
         self.error.setWordWrap(True)
         self.add_full(self.error)
         # The option is chosen above by its name; its catalogue ID is never shown.
@@ -146,7 +146,7 @@ class AdjuvantStep(StepPage):
         ]
         evidence_title, case_title = self.tr("Evidence"), self.tr("For this case")
         return (
-            f"<p><b style='font-size:14px'>{spec.name.render(self.lang)}</b> {badge}"
+            f"<p><b style='font-size:large'>{spec.name.render(self.lang)}</b> {badge}"
             f"{bullets_html(facts)}<div><b>{evidence_title}</b></div>"
             f"{bullets_html(evidence)}<div><b>{case_title}</b></div>"
             f"{bullets_html(self.sentences(option.notes))}</p>"

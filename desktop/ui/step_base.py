@@ -20,14 +20,13 @@ from PySide6.QtWidgets import (
 
 from desktop.logic.model import Message, render_all
 from desktop.ui.forms import BoundField
+from desktop.ui.palette import card_style, colour_style, panel_style, scale_font
 from desktop.ui.undo import CaseDocument
 
 if TYPE_CHECKING:
     from desktop.logic.clinical import Evaluation
     from desktop.ui.settings import Settings
 
-MISSING_STYLE = "background: #f3f4f6; color: #374151; padding: 4px 8px; border-radius: 4px;"
-CARD_STYLE = "QFrame#card { border: 1px solid #c8ccd2; border-radius: 6px; background: #fbfbfc; }"
 BADGE_COLOURS = {
     "suitable": "#1e7d3a",
     "caution": "#b26a00",
@@ -72,16 +71,17 @@ class ResultCard(QFrame):
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("card")
-        self.setStyleSheet(CARD_STYLE)
+        self.setStyleSheet(card_style())
         self.title = QLabel(title)
-        self.title.setStyleSheet("font-weight: 600; color: #374151;")
+        scale_font(self.title, bold=True)
         self.value = QLabel()
-        self.value.setStyleSheet("font-size: 20px; font-weight: 700;")
+        scale_font(self.value, 1.5, bold=True)
         self.value.setWordWrap(True)
         self.why = rich_label()
         self.source = QLabel()
         self.source.setWordWrap(True)
-        self.source.setStyleSheet("color: #4b5563; font-size: 11px;")
+        self.source.setStyleSheet(colour_style("muted"))
+        scale_font(self.source, 0.9)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 8)
         for widget in (self.title, self.value, self.why, self.source):
@@ -141,7 +141,10 @@ class StepPage(QWidget):
         # What this step still lacks (clinical.completeness), above the form.
         self.missing = QLabel()
         self.missing.setWordWrap(True)
-        self.missing.setStyleSheet(MISSING_STYLE)
+        self.missing.setObjectName("missing")
+        self.missing.setStyleSheet(
+            panel_style("QLabel#missing", "warning") + " QLabel#missing { padding: 4px 8px; }"
+        )
         self.missing.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.missing.hide()
         columns = QHBoxLayout()

@@ -24,13 +24,14 @@ from desktop.ui.finalize_reason import (
     missing_reason_needed,
 )
 from desktop.ui.forms import (
-    ERROR_STYLE,
     DateField,
     TextField,
     TextListField,
     enum_field,
+    error_style,
     heading,
 )
+from desktop.ui.palette import scale_font
 from desktop.ui.panel_widgets import row_of, selected_row, table_view
 from desktop.ui.step_base import StepPage, bullets_html, rich_label
 from desktop.ui.tables import Column, ListTableModel
@@ -57,7 +58,7 @@ class DecisionStep(StepPage):
         self._passwords: dict[str, str] = {}  # typed by each signer, until the record is sealed
         self.status = QLabel()
         self.status.setWordWrap(True)
-        self.status.setStyleSheet("font-size: 14px; font-weight: 600;")
+        scale_font(self.status, 1.15, bold=True)
         self.add_full(self.status)
         self._build_actions()
         self._build_fields()
@@ -76,10 +77,10 @@ class DecisionStep(StepPage):
         self.amend_button = QPushButton(self.tr("Amend the final decision"))
         self.amend_button.clicked.connect(self.on_amend)
         self.finalize_button = QPushButton(self.tr("Sign off and finalize\u2026"))
-        self.finalize_button.setStyleSheet("font-weight: 600;")
+        scale_font(self.finalize_button, bold=True)
         self.finalize_button.clicked.connect(self.on_finalize_requested)
         self.error = QLabel()
-        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setStyleSheet(error_style())
         self.error.setWordWrap(True)
         self.add_full(row_of(self.start_button, self.amend_button, self.finalize_button))
         self.add_full(self.error)

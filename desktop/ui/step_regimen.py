@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from desktop.logic.clinical import verdict_label
 from desktop.logic.model import lifecycle, term
 from desktop.ui.drafts import ensure_draft
-from desktop.ui.forms import ERROR_STYLE, glossary_values, heading
+from desktop.ui.forms import error_style, glossary_values, heading
 from desktop.ui.history_form import history_fields, history_heading
 from desktop.ui.row_models import KeyedRowsModel
 from desktop.ui.step_base import BADGE_COLOURS, StepPage, badge_html, bullets_html, rich_label
@@ -156,7 +156,7 @@ class RegimenStep(StepPage):
         self._build_table()
         self.chosen_label = QLabel()
         self.choose_error = QLabel()
-        self.choose_error.setStyleSheet(ERROR_STYLE)
+        self.choose_error.setStyleSheet(error_style())
         self.add_full(self.chosen_label)
         self.add_full(self.choose_error)
         self.checklist = rich_label()
@@ -307,7 +307,7 @@ class RegimenStep(StepPage):
         checks_title = self.tr("Checks (rule, outcome, reason, source)")
         evidence_title = self.tr("Evidence")
         parts = [
-            f"<b style='font-size:14px'>{row.regimen.name.render(self.lang)}</b><br>",
+            f"<b style='font-size:large'>{row.regimen.name.render(self.lang)}</b><br>",
             badge_html(verdict, row.verdict),
             f"<br><i>{', '.join(component_class_names(row, self.lang))}</i>",
         ]

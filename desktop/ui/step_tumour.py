@@ -18,13 +18,14 @@ from PySide6.QtWidgets import (
 from desktop.logic.clinical import cheng_note, cheng_type
 from desktop.logic.model import lifecycle
 from desktop.ui.forms import (
-    ERROR_STYLE,
     ChoiceField,
     NumberListField,
     enum_field,
+    error_style,
     heading,
     yes_no_field,
 )
+from desktop.ui.palette import colour_style, panel_style
 from desktop.ui.step_base import ResultCard, StepPage, rich_label
 from desktop.ui.undo import CaseDocument
 
@@ -86,7 +87,7 @@ class TumourStep(StepPage):
             self.tr("PS should reflect cancer-related symptoms, not comorbidity (BCLC, Reig 2022).")
         )
         note.setWordWrap(True)
-        note.setStyleSheet("color: #4b5563;")
+        note.setStyleSheet(colour_style("muted"))
         self.add_pair(
             yes_no_field(d, "tumor.lymph_node_metastasis", self.tr("Lymph-node metastasis")),
             ecog,
@@ -105,7 +106,7 @@ class TumourStep(StepPage):
         self.override_button = QPushButton(self.tr("Record override"))
         self.override_button.clicked.connect(self.on_override_clicked)
         self.override_error = QLabel()
-        self.override_error.setStyleSheet(ERROR_STYLE)
+        self.override_error.setStyleSheet(error_style())
         self.override_error.setWordWrap(True)
         self.override_list = rich_label()
         host = QWidget()
@@ -130,7 +131,8 @@ class TumourStep(StepPage):
         row.addWidget(self.cnlc)
         self.results.addLayout(row)
         self.discordance = rich_label()
-        self.discordance.setStyleSheet("background: #fff4d6; padding: 6px; border-radius: 4px;")
+        self.discordance.setStyleSheet(panel_style("QLabel", "warning"))
+        self.discordance.setMargin(6)
         self.results.addWidget(self.discordance)
         self.milan = ResultCard(self.tr("Milan criteria"))
         self.up_to_seven = ResultCard(self.tr("Up-to-seven"))

@@ -19,14 +19,14 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 
 from desktop.ui.forms import parse_number
+from desktop.ui.palette import tint
 from desktop.ui.row_models import KeyedRowsModel
 from desktop.ui.undo import CaseDocument
 
 Index = QModelIndex | QPersistentModelIndex
-INVALID_BACKGROUND = QColor("#f8d7d4")
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,7 +156,7 @@ class ListTableModel(QAbstractTableModel):
                 return column.display(value)
             return show_cell(value, column)
         if refused and role == Qt.ItemDataRole.BackgroundRole:
-            return QBrush(INVALID_BACKGROUND)
+            return QBrush(tint("problem"))
         if refused and role == Qt.ItemDataRole.ToolTipRole:
             return "\n".join(refused[1])
         if role == Qt.ItemDataRole.ToolTipRole:  # the whole text when the cell is too narrow
@@ -280,7 +280,7 @@ class LesionMatrixModel(QAbstractTableModel):
             value = self.scans[index.column()]["lesions"][position]["viable_diameter_mm"]
             return show_cell(value, Column("viable_diameter_mm", "", "float"))
         if refused and role == Qt.ItemDataRole.BackgroundRole:
-            return QBrush(INVALID_BACKGROUND)
+            return QBrush(tint("problem"))
         if refused and role == Qt.ItemDataRole.ToolTipRole:
             return "\n".join(refused[1])
         return None

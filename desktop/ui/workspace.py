@@ -32,6 +32,7 @@ from desktop.logic.clinical import AREAS, Evaluation, Readiness, evaluate, readi
 from desktop.logic.model import Message, Rules, lifecycle
 from desktop.logic.store import Store, department_rules
 from desktop.ui.autosave import AutoSaver
+from desktop.ui.palette import colour_style, panel_style, scale_font
 from desktop.ui.settings import Settings, stale_days
 from desktop.ui.step_adjuvant import AdjuvantStep
 from desktop.ui.step_base import BADGE_COLOURS, StepPage
@@ -108,7 +109,7 @@ class CaseWorkspace(QWidget):
     def _build(self) -> None:
         self.sidebar = QListWidget()
         self.sidebar.setFixedWidth(230)
-        self.sidebar.setStyleSheet("QListWidget::item { padding: 8px 6px; }")
+        self.sidebar.setStyleSheet("QListWidget::item { padding: 0.6em 0.4em; }")
         for title in step_titles():
             self.sidebar.addItem(QListWidgetItem(title))
         document, settings = self.document, self.settings
@@ -140,10 +141,10 @@ class CaseWorkspace(QWidget):
 
     def _header(self) -> QHBoxLayout:
         self.title = QLabel()
-        self.title.setStyleSheet("font-size: 17px; font-weight: 700;")
+        scale_font(self.title, 1.35, bold=True)
         self.save_state = QLabel()
         self.invalid_note = QLabel()
-        self.invalid_note.setStyleSheet("color: #b3261e; font-weight: 600;")
+        self.invalid_note.setStyleSheet(colour_style("problem", bold=True))
         self.invalid_note.hide()
         undo, redo = QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo
         self.undo_button = self._tool(_tr("Undo"), self.undo_stack.undo, undo)
@@ -172,7 +173,7 @@ class CaseWorkspace(QWidget):
 
     def _conflict_bar(self) -> QFrame:
         self.conflict_bar = QFrame()
-        self.conflict_bar.setStyleSheet("QFrame { background: #fff4d6; border-radius: 4px; }")
+        self.conflict_bar.setStyleSheet(panel_style("QFrame", "warning"))
         self.conflict_text = QLabel()
         self.conflict_text.setWordWrap(True)
         reload_button = QPushButton(_tr("Reload theirs and reapply my edits"))
@@ -223,7 +224,8 @@ class CaseWorkspace(QWidget):
     def _disclaimer(self) -> QLabel:
         self.disclaimer = QLabel()
         self.disclaimer.setWordWrap(True)
-        self.disclaimer.setStyleSheet("color: #4b5563; font-size: 11px;")
+        self.disclaimer.setStyleSheet(colour_style("muted"))
+        scale_font(self.disclaimer, 0.9)
         self._show_rules_version()
         return self.disclaimer
 
@@ -327,7 +329,7 @@ class CaseWorkspace(QWidget):
 
     def on_save_failed(self, message: str) -> None:
         self.save_state.setText(_tr("Not saved: {0}").format(message))
-        self.save_state.setStyleSheet("color: #b3261e;")
+        self.save_state.setStyleSheet(colour_style("problem"))
 
     def on_reload_and_reapply(self) -> None:
         problems = self.saver.on_reload_and_reapply()

@@ -4,37 +4,37 @@
     <context>
         <name>AboutDialog</name>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="220" />
+            <location filename="../../desktop/ui/dialogs.py" line="241" />
             <source>About MDT Planner</source>
             <translation>关于 MDT 规划助手</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="222" />
+            <location filename="../../desktop/ui/dialogs.py" line="243" />
             <source>HCC MDT Planner %1</source>
             <translation>肝细胞癌 MDT 规划助手 %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="225" />
+            <location filename="../../desktop/ui/dialogs.py" line="246" />
             <source>Plans conversion therapy for advanced hepatocellular carcinoma with the multidisciplinary team: staging, regimen safety, response, surgery timing and signed decision records. It works offline; cases stay on this computer.</source>
             <translation>协助多学科团队（MDT）为中晚期肝细胞癌制定转化治疗方案：分期、方案安全性、疗效评估、手术时机及签署的决策记录。本程序离线运行，病例数据保存在本机。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="233" />
+            <location filename="../../desktop/ui/dialogs.py" line="254" />
             <source>Every result names its source; the clinician may override any result with a reason, which is kept in the decision record.</source>
             <translation>每项结果均注明依据；临床医师可说明理由后更改任何结果，理由将保存在决策记录中。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="237" />
+            <location filename="../../desktop/ui/dialogs.py" line="258" />
             <source>Rules file version: %1</source>
             <translation>规则文件版本：%1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="240" />
+            <location filename="../../desktop/ui/dialogs.py" line="261" />
             <source>MDT Planner is released under the MIT licence. The PDF font WenQuanYi Micro Hei is used under the Apache License 2.0, and Qt for Python (PySide6) and Qt under the GNU Lesser General Public License version 3 (LGPLv3). Licences… shows their full texts.</source>
             <translation>MDT 规划助手以 MIT 许可证发布。PDF 字体文泉驿微米黑依 Apache 2.0 许可证使用，Qt（PySide6）依 GNU LGPL 第 3 版使用。点击“许可证…”查看全文。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="246" />
+            <location filename="../../desktop/ui/dialogs.py" line="267" />
             <source>&amp;Licences…</source>
             <translation>许可证(&amp;L)…</translation>
         </message>
@@ -302,12 +302,17 @@
         <name>AgendaView</name>
         <message>
             <location filename="../../desktop/ui/agenda.py" line="85" />
-            <location filename="../../desktop/ui/agenda.py" line="123" />
+            <location filename="../../desktop/ui/agenda.py" line="125" />
             <source>Meeting on</source>
             <translation>会议日期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="114" />
+            <location filename="../../desktop/ui/agenda.py" line="97" />
+            <source>Cases on the agenda</source>
+            <translation>议程中的病例</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/agenda.py" line="115" />
             <source>Before the meeting</source>
             <translation>会前待办</translation>
         </message>
@@ -317,77 +322,77 @@
             <translation>已记录的会议</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="147" />
+            <location filename="../../desktop/ui/agenda.py" line="153" />
             <source>&amp;Add cases…</source>
             <translation>添加病例(&amp;A)…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="148" />
+            <location filename="../../desktop/ui/agenda.py" line="154" />
             <source>Move &amp;up</source>
             <translation>上移(&amp;U)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="149" />
+            <location filename="../../desktop/ui/agenda.py" line="155" />
             <source>Move do&amp;wn</source>
             <translation>下移(&amp;W)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="150" />
+            <location filename="../../desktop/ui/agenda.py" line="156" />
             <source>&amp;Remove</source>
             <translation>移除(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="151" />
+            <location filename="../../desktop/ui/agenda.py" line="157" />
             <source>Mark &amp;discussed</source>
             <translation>标记为已讨论(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="152" />
+            <location filename="../../desktop/ui/agenda.py" line="158" />
             <source>&amp;Carry over undiscussed…</source>
             <translation>顺延未讨论病例(&amp;C)…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="153" />
+            <location filename="../../desktop/ui/agenda.py" line="159" />
             <source>&amp;Open case</source>
             <translation>打开病例(&amp;O)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="154" />
+            <location filename="../../desktop/ui/agenda.py" line="160" />
             <source>&amp;Present (F5)</source>
             <translation>演示(&amp;P)（F5）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="155" />
+            <location filename="../../desktop/ui/agenda.py" line="161" />
             <source>E&amp;xport meeting pack…</source>
             <translation>导出会议资料包(&amp;X)…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="213" />
+            <location filename="../../desktop/ui/agenda.py" line="219" />
             <source>%1 cases, %2 ready, %3 discussed</source>
             <translation>共 %1 例，%2 例已就绪，%3 例已讨论</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="223" />
+            <location filename="../../desktop/ui/agenda.py" line="229" />
             <source>Before the meeting: select a case</source>
             <translation>会前待办：请选择一个病例</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="226" />
+            <location filename="../../desktop/ui/agenda.py" line="232" />
             <source>Before the meeting: %1</source>
             <translation>会前待办：%1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="229" />
+            <location filename="../../desktop/ui/agenda.py" line="235" />
             <source>Nothing missing or stale.</source>
             <translation>无缺项，无过期数据。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="283" />
+            <location filename="../../desktop/ui/agenda.py" line="289" />
             <source>Carried over</source>
             <translation>已顺延</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="284" />
+            <location filename="../../desktop/ui/agenda.py" line="290" />
             <source>%1 undiscussed case(s) moved to %2.</source>
             <translation>%1 例未讨论病例已顺延至 %2。</translation>
         </message>
@@ -395,12 +400,12 @@
     <context>
         <name>App</name>
         <message>
-            <location filename="../../desktop/ui/app.py" line="137" />
+            <location filename="../../desktop/ui/app.py" line="151" />
             <source>The start-up backup failed: %1</source>
             <translation>启动时备份失败：%1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/app.py" line="157" />
+            <location filename="../../desktop/ui/app.py" line="171" />
             <source>Cannot open the database</source>
             <translation>无法打开数据库</translation>
         </message>
@@ -416,32 +421,32 @@
     <context>
         <name>BusyDatabaseDialog</name>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="142" />
+            <location filename="../../desktop/ui/dialogs.py" line="150" />
             <source>The case database is in use</source>
             <translation>病例数据库正在使用中</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="143" />
+            <location filename="../../desktop/ui/dialogs.py" line="151" />
             <source>Another MDT Planner window or program is using this database.</source>
             <translation>另一个 MDT 规划助手窗口或程序正在使用此数据库。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="145" />
+            <location filename="../../desktop/ui/dialogs.py" line="153" />
             <source>File: %1</source>
             <translation>文件：%1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="150" />
+            <location filename="../../desktop/ui/dialogs.py" line="158" />
             <source>You can open it read-only: you can read and present cases, but not change them. Close the other window to work normally.</source>
             <translation>可以只读方式打开：能查看和演示病例，但不能修改。关闭另一个窗口后即可正常工作。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="155" />
+            <location filename="../../desktop/ui/dialogs.py" line="163" />
             <source>Open read-only</source>
             <translation>以只读方式打开</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="157" />
+            <location filename="../../desktop/ui/dialogs.py" line="165" />
             <source>Quit</source>
             <translation>退出</translation>
         </message>
@@ -467,99 +472,99 @@
     <context>
         <name>CaseActions</name>
         <message>
-            <location filename="../../desktop/ui/main_actions.py" line="106" />
+            <location filename="../../desktop/ui/main_actions.py" line="107" />
             <source>Demonstration cases</source>
             <translation>演示病例</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_actions.py" line="124" />
+            <location filename="../../desktop/ui/main_actions.py" line="126" />
             <source>Import case files</source>
             <translation>导入病例文件</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_actions.py" line="124" />
+            <location filename="../../desktop/ui/main_actions.py" line="128" />
             <source>Case files (*.json)</source>
             <translation>病例文件 (*.json)</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/ui/main_actions.py" line="134" />
+            <location filename="../../desktop/ui/main_actions.py" line="141" />
             <source>Importing %n file(s)…</source>
             <translation>
                 <numerusform>正在导入 %n 个文件…</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_actions.py" line="135" />
+            <location filename="../../desktop/ui/main_actions.py" line="142" />
             <source>Import failed</source>
             <translation>导入失败</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_actions.py" line="140" />
-            <location filename="../../desktop/ui/main_actions.py" line="179" />
+            <location filename="../../desktop/ui/main_actions.py" line="147" />
+            <location filename="../../desktop/ui/main_actions.py" line="186" />
             <source>Import</source>
             <translation>导入</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_actions.py" line="141" />
+            <location filename="../../desktop/ui/main_actions.py" line="148" />
             <source>MRN {0} exists ({1}). The file {2} holds a case with this MRN.</source>
             <translation>病历号 {0} 已存在（{1}）。文件 {2} 中的病例使用同一病历号。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_actions.py" line="146" />
+            <location filename="../../desktop/ui/main_actions.py" line="153" />
             <source>Add as a new revision</source>
             <translation>作为新版本添加</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_actions.py" line="147" />
+            <location filename="../../desktop/ui/main_actions.py" line="154" />
             <source>Skip</source>
             <translation>跳过</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/ui/main_actions.py" line="171" />
+            <location filename="../../desktop/ui/main_actions.py" line="178" />
             <source>%n case(s) imported.</source>
             <translation>
                 <numerusform>已导入 %n 例病例。</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_actions.py" line="173" />
+            <location filename="../../desktop/ui/main_actions.py" line="180" />
             <source>MRN on file: {0} added as a new revision, {1} skipped.</source>
             <translation>病历号已存在：{0} 例作为新版本添加，{1} 例跳过。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_actions.py" line="180" />
+            <location filename="../../desktop/ui/main_actions.py" line="187" />
             <source>Some files were refused.</source>
             <translation>部分文件被拒绝。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_actions.py" line="194" />
+            <location filename="../../desktop/ui/main_actions.py" line="201" />
             <source>Export</source>
             <translation>导出</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_actions.py" line="195" />
+            <location filename="../../desktop/ui/main_actions.py" line="202" />
             <source>Select the cases to export in the case list first.</source>
             <translation>请先在病例列表中选择要导出的病例。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_actions.py" line="198" />
+            <location filename="../../desktop/ui/main_actions.py" line="206" />
             <source>Export to folder</source>
             <translation>导出到文件夹</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/ui/main_actions.py" line="207" />
+            <location filename="../../desktop/ui/main_actions.py" line="219" />
             <source>Exporting %n case(s)…</source>
             <translation>
                 <numerusform>正在导出 %n 例病例…</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_actions.py" line="208" />
+            <location filename="../../desktop/ui/main_actions.py" line="220" />
             <source>Export failed</source>
             <translation>导出失败</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/ui/main_actions.py" line="212" />
+            <location filename="../../desktop/ui/main_actions.py" line="224" />
             <source>%n case file(s) written.</source>
             <translation>
                 <numerusform>已写入 %n 个病例文件。</numerusform>
@@ -569,12 +574,12 @@
     <context>
         <name>CaseList</name>
         <message>
-            <location filename="../../desktop/ui/case_list_model.py" line="105" />
+            <location filename="../../desktop/ui/case_list_model.py" line="118" />
             <source>Name</source>
             <translation>姓名</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list_model.py" line="106" />
+            <location filename="../../desktop/ui/case_list_model.py" line="119" />
             <source>MRN</source>
             <translation>病历号</translation>
         </message>
@@ -599,32 +604,32 @@
             <translation>已决策</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list_model.py" line="107" />
+            <location filename="../../desktop/ui/case_list_model.py" line="120" />
             <source>BCLC</source>
             <translation>BCLC分期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list_model.py" line="108" />
+            <location filename="../../desktop/ui/case_list_model.py" line="121" />
             <source>CNLC</source>
             <translation>CNLC分期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list_model.py" line="109" />
+            <location filename="../../desktop/ui/case_list_model.py" line="122" />
             <source>Child-Pugh</source>
             <translation>Child-Pugh分级</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list_model.py" line="110" />
+            <location filename="../../desktop/ui/case_list_model.py" line="123" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list_model.py" line="111" />
+            <location filename="../../desktop/ui/case_list_model.py" line="124" />
             <source>Next meeting</source>
             <translation>下次会议</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list_model.py" line="112" />
+            <location filename="../../desktop/ui/case_list_model.py" line="125" />
             <source>Last change</source>
             <translation>最后修改</translation>
         </message>
@@ -632,67 +637,93 @@
     <context>
         <name>CaseListView</name>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="99" />
-            <source>Filter by name or MRN (Ctrl+F)</source>
-            <translation>按姓名或病历号筛选（Ctrl+F）</translation>
+            <location filename="../../desktop/ui/case_list.py" line="135" />
+            <source>&amp;Clear the filter</source>
+            <translation>清除筛选(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="102" />
+            <location filename="../../desktop/ui/case_list.py" line="147" />
+            <source>Filter by name, pinyin or MRN (Ctrl+F)</source>
+            <translation>按姓名、拼音或病历号筛选（Ctrl+F）</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/case_list.py" line="150" />
             <source>All BCLC</source>
             <translation>全部 BCLC 分期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="103" />
+            <location filename="../../desktop/ui/case_list.py" line="151" />
             <source>All CNLC</source>
             <translation>全部 CNLC 分期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="104" />
+            <location filename="../../desktop/ui/case_list.py" line="152" />
             <source>All statuses</source>
             <translation>全部状态</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="108" />
+            <location filename="../../desktop/ui/case_list.py" line="153" />
+            <location filename="../../desktop/ui/case_list.py" line="157" />
+            <source>Changed since</source>
+            <translation>修改日期不早于</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/case_list.py" line="165" />
             <source>BCLC</source>
             <translation>BCLC分期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="110" />
+            <location filename="../../desktop/ui/case_list.py" line="167" />
             <source>CNLC</source>
             <translation>CNLC分期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="112" />
+            <location filename="../../desktop/ui/case_list.py" line="169" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="149" />
+            <location filename="../../desktop/ui/case_list.py" line="188" />
+            <source>Cases</source>
+            <translation>病例</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/case_list.py" line="209" />
             <source>&amp;New case…</source>
             <translation>新建病例(&amp;N)…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="150" />
+            <location filename="../../desktop/ui/case_list.py" line="210" />
             <source>&amp;Import…</source>
             <translation>导入(&amp;I)…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="151" />
+            <location filename="../../desktop/ui/case_list.py" line="211" />
             <source>E&amp;xport…</source>
             <translation>导出(&amp;X)…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="152" />
+            <location filename="../../desktop/ui/case_list.py" line="212" />
             <source>&amp;Duplicate</source>
             <translation>复制(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="153" />
+            <location filename="../../desktop/ui/case_list.py" line="213" />
             <source>&amp;Open</source>
             <translation>打开(&amp;O)</translation>
         </message>
+        <message>
+            <location filename="../../desktop/ui/case_list.py" line="276" />
+            <source>changed since %1</source>
+            <translation>%1 以来有修改</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/case_list.py" line="278" />
+            <source>Filter active: %1</source>
+            <translation>筛选中：%1</translation>
+        </message>
         <message numerus="yes">
-            <location filename="../../desktop/ui/case_list.py" line="211" />
+            <location filename="../../desktop/ui/case_list.py" line="341" />
             <source>%n case(s)</source>
             <translation>
                 <numerusform>共 %n 例</numerusform>
@@ -715,118 +746,118 @@
     <context>
         <name>CaseWorkspace</name>
         <message>
-            <location filename="../../desktop/ui/workspace.py" line="150" />
+            <location filename="../../desktop/ui/workspace.py" line="151" />
             <source>Redo</source>
             <translation>重做</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/workspace.py" line="56" />
+            <location filename="../../desktop/ui/workspace.py" line="57" />
             <source>Regimen</source>
             <translation>治疗方案</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/workspace.py" line="54" />
+            <location filename="../../desktop/ui/workspace.py" line="55" />
             <source>Patient and liver function</source>
             <translation>患者与肝功能</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/workspace.py" line="55" />
+            <location filename="../../desktop/ui/workspace.py" line="56" />
             <source>Tumour and staging</source>
             <translation>肿瘤与分期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/workspace.py" line="57" />
+            <location filename="../../desktop/ui/workspace.py" line="58" />
             <source>Response and timing</source>
             <translation>疗效与手术时机</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/workspace.py" line="58" />
+            <location filename="../../desktop/ui/workspace.py" line="59" />
             <source>Adjuvant plan</source>
             <translation>辅助治疗计划</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/workspace.py" line="59" />
+            <location filename="../../desktop/ui/workspace.py" line="60" />
             <source>Decision</source>
             <translation>决策</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/workspace.py" line="64" />
+            <location filename="../../desktop/ui/workspace.py" line="65" />
             <source>complete</source>
             <translation>已完成</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/workspace.py" line="64" />
+            <location filename="../../desktop/ui/workspace.py" line="65" />
             <source>incomplete</source>
             <translation>未完成</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/workspace.py" line="64" />
+            <location filename="../../desktop/ui/workspace.py" line="65" />
             <source>stale</source>
             <translation>已过期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/workspace.py" line="149" />
+            <location filename="../../desktop/ui/workspace.py" line="150" />
             <source>Undo</source>
             <translation>撤销</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/workspace.py" line="178" />
+            <location filename="../../desktop/ui/workspace.py" line="179" />
             <source>Reload theirs and reapply my edits</source>
             <translation>载入对方版本并重新应用我的修改</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/workspace.py" line="180" />
+            <location filename="../../desktop/ui/workspace.py" line="181" />
             <source>Save mine as a new revision anyway</source>
             <translation>仍将我的版本保存为新修订</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/workspace.py" line="195" />
+            <location filename="../../desktop/ui/workspace.py" line="196" />
             <source>Start an amendment</source>
             <translation>开始修订</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/workspace.py" line="216" />
+            <location filename="../../desktop/ui/workspace.py" line="217" />
             <source>Read-only: the decision of the meeting of {0} was sealed on {1}. A sealed record never changes; to correct or add anything, start an amendment (a new draft that names the sealed record).</source>
             <translation>只读：{0} 会议的决策已于 {1} 封存。封存的记录不可更改；如需更正或补充，请开始修订（新建一份注明所修订记录的草稿）。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/workspace.py" line="234" />
+            <location filename="../../desktop/ui/workspace.py" line="236" />
             <source>Rules version {0}.</source>
             <translation>规则版本 {0}。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/workspace.py" line="292" />
+            <location filename="../../desktop/ui/workspace.py" line="294" />
             <source>{0}: {1} to do</source>
             <translation>{0}：尚有 {1} 项</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/workspace.py" line="311" />
+            <location filename="../../desktop/ui/workspace.py" line="313" />
             <source>unsaved: fix {0} field(s)</source>
             <translation>未保存：请修正 {0} 个字段</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/workspace.py" line="316" />
+            <location filename="../../desktop/ui/workspace.py" line="318" />
             <source>Unsaved changes…</source>
             <translation>有未保存的修改…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/workspace.py" line="319" />
+            <location filename="../../desktop/ui/workspace.py" line="321" />
             <source>Saved as revision {0}</source>
             <translation>已保存为第 {0} 版</translation>
-            <location filename="../../desktop/ui/workspace.py" line="349" />
+            <location filename="../../desktop/ui/workspace.py" line="351" />
         </message>
         <message>
-            <location filename="../../desktop/ui/workspace.py" line="324" />
+            <location filename="../../desktop/ui/workspace.py" line="326" />
             <source>Your edits are kept here until you choose.</source>
             <translation>在您作出选择前，您的修改会保留在此。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/workspace.py" line="329" />
+            <location filename="../../desktop/ui/workspace.py" line="331" />
             <source>Not saved: {0}</source>
             <translation>未保存：{0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/workspace.py" line="336" />
+            <location filename="../../desktop/ui/workspace.py" line="338" />
             <source>Your edits do not fit the newer revision:</source>
             <translation>您的修改与较新的修订版本不相容：</translation>
         </message>
@@ -834,37 +865,37 @@
     <context>
         <name>DamagedDatabaseDialog</name>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="110" />
+            <location filename="../../desktop/ui/dialogs.py" line="118" />
             <source>The case database is damaged</source>
             <translation>病例数据库已损坏</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="111" />
+            <location filename="../../desktop/ui/dialogs.py" line="119" />
             <source>The case database cannot be opened: it is damaged.</source>
             <translation>病例数据库已损坏，无法打开。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="112" />
+            <location filename="../../desktop/ui/dialogs.py" line="120" />
             <source>File: %1</source>
             <translation>文件：%1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="115" />
+            <location filename="../../desktop/ui/dialogs.py" line="123" />
             <source>Restoring copies the newest good backup (%1) into place. The damaged file is kept beside it under a new name; nothing is deleted or overwritten.</source>
             <translation>恢复将用最新的完好备份（%1）替换数据库。损坏的文件会改名保留在同一文件夹中，不会删除或覆盖任何文件。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="120" />
+            <location filename="../../desktop/ui/dialogs.py" line="128" />
             <source>No good backup was found. The damaged file was not touched; ask your IT department to recover it, or start with another database (--db PATH).</source>
             <translation>未找到完好的备份。损坏的文件未被改动；请联系信息科恢复，或使用另一个数据库启动（--db 路径）。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="127" />
+            <location filename="../../desktop/ui/dialogs.py" line="135" />
             <source>Restore the newest backup</source>
             <translation>恢复最新备份</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="129" />
+            <location filename="../../desktop/ui/dialogs.py" line="137" />
             <source>Quit</source>
             <translation>退出</translation>
         </message>
@@ -895,212 +926,212 @@
     <context>
         <name>DecisionStep</name>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="74" />
+            <location filename="../../desktop/ui/step_decision.py" line="75" />
             <source>Start a draft decision</source>
             <translation>新建决策草稿</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="76" />
+            <location filename="../../desktop/ui/step_decision.py" line="77" />
             <source>Amend the final decision</source>
             <translation>修订最终决策</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="78" />
+            <location filename="../../desktop/ui/step_decision.py" line="79" />
             <source>Sign off and finalize…</source>
             <translation>签署并定稿…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="89" />
+            <location filename="../../desktop/ui/step_decision.py" line="90" />
             <source>Meeting date</source>
             <translation>会议日期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="93" />
+            <location filename="../../desktop/ui/step_decision.py" line="94" />
             <source>Follow-up status</source>
             <translation>随访状态</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="100" />
+            <location filename="../../desktop/ui/step_decision.py" line="101" />
             <source>Follow-up reason (when not done)</source>
             <translation>未随访原因（未完成时填写）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="104" />
+            <location filename="../../desktop/ui/step_decision.py" line="105" />
             <source>Question to the MDT</source>
             <translation>提交 MDT 讨论的问题</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="107" />
+            <location filename="../../desktop/ui/step_decision.py" line="108" />
             <source>Recommendation</source>
             <translation>MDT 建议</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="109" />
+            <location filename="../../desktop/ui/step_decision.py" line="110" />
             <source>Dissent</source>
             <translation>不同意见</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="111" />
+            <location filename="../../desktop/ui/step_decision.py" line="112" />
             <source>Reopen conditions (one per line)</source>
             <translation>重新讨论的条件（每行一条）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="127" />
+            <location filename="../../desktop/ui/step_decision.py" line="128" />
             <source>Attendees and roles</source>
             <translation>参会人员及职责</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="131" />
+            <location filename="../../desktop/ui/step_decision.py" line="132" />
             <source>Name</source>
             <translation>姓名</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="131" />
+            <location filename="../../desktop/ui/step_decision.py" line="132" />
             <source>Role</source>
             <translation>职责</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="137" />
+            <location filename="../../desktop/ui/step_decision.py" line="138" />
             <source>name</source>
             <translation>姓名</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="139" />
+            <location filename="../../desktop/ui/step_decision.py" line="140" />
             <source>role, e.g. hepatobiliary surgeon</source>
             <translation>职责，例如：肝胆外科医师</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="140" />
+            <location filename="../../desktop/ui/step_decision.py" line="141" />
             <source>Add attendee</source>
             <translation>添加参会人员</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="152" />
+            <location filename="../../desktop/ui/step_decision.py" line="153" />
             <source>Remove the selected attendee</source>
             <translation>删除所选参会者</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="155" />
+            <location filename="../../desktop/ui/step_decision.py" line="156" />
             <source>Signatures</source>
             <translation>签名</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="159" />
+            <location filename="../../desktop/ui/step_decision.py" line="160" />
             <source>Sign as this attendee</source>
             <translation>以该参会人员身份签名</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="161" />
+            <location filename="../../desktop/ui/step_decision.py" line="162" />
             <source>Sign the final record</source>
             <translation>签署最终记录</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="184" />
+            <location filename="../../desktop/ui/step_decision.py" line="185" />
             <source>Start a draft decision first.</source>
             <translation>请先新建决策草稿。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="195" />
+            <location filename="../../desktop/ui/step_decision.py" line="196" />
             <source>Select the attendee to remove in the table first.</source>
             <translation>请先在表格中选择要删除的参会者。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="203" />
+            <location filename="../../desktop/ui/step_decision.py" line="204" />
             <source>Add the attendees first, then sign as one of them.</source>
             <translation>请先添加参会人员，再以其中一人身份签名。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="206" />
+            <location filename="../../desktop/ui/step_decision.py" line="207" />
             <source>{0} has already signed.</source>
             <translation>{0} 已签名。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="213" />
+            <location filename="../../desktop/ui/step_decision.py" line="214" />
             <source>Not signed: {0} is present, not signed.</source>
             <translation>未签名：{0} 为“出席，未签署”。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="234" />
+            <location filename="../../desktop/ui/step_decision.py" line="235" />
             <source>Finalize the decision?</source>
             <translation>确定定稿此决策？</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="236" />
+            <location filename="../../desktop/ui/step_decision.py" line="237" />
             <source>Finalizing seals this decision record with its signatures. It can never be changed afterwards, only amended by a new record. Finalize now?</source>
             <translation>定稿后，此决策记录将连同签名一起封存，此后不能再修改，只能以新记录进行修订。现在定稿吗？</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="257" />
+            <location filename="../../desktop/ui/step_decision.py" line="258" />
             <source>A final decision needs at least one signature.</source>
             <translation>最终决策至少需要一个签名。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="268" />
+            <location filename="../../desktop/ui/step_decision.py" line="269" />
             <source>The draft could not be saved first; fix the fields marked in red or resolve the save conflict.</source>
             <translation>草稿无法先行保存；请修正标红的字段或解决保存冲突。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="295" />
+            <location filename="../../desktop/ui/step_decision.py" line="296" />
             <source>Choose the attendee who signs.</source>
             <translation>请选择签名的出席者。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="304" />
+            <location filename="../../desktop/ui/step_decision.py" line="305" />
             <source>Not signed.</source>
             <translation>未签名。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="324" />
+            <location filename="../../desktop/ui/step_decision.py" line="325" />
             <source>There is no final decision to amend.</source>
             <translation>没有可修订的最终决策。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="372" />
+            <location filename="../../desktop/ui/step_decision.py" line="373" />
             <source>Draft decision for the meeting of {0}</source>
             <translation>{0} 会议的决策草稿</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="376" />
+            <location filename="../../desktop/ui/step_decision.py" line="377" />
             <source>Final decision of {0}: sealed, read-only</source>
             <translation>{0} 的最终决策：已封存，只读</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="380" />
+            <location filename="../../desktop/ui/step_decision.py" line="381" />
             <source>No decision yet for this case.</source>
             <translation>此病例尚无决策。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="403" />
+            <location filename="../../desktop/ui/step_decision.py" line="404" />
             <source>No signature yet.</source>
             <translation>尚无签名。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="414" />
+            <location filename="../../desktop/ui/step_decision.py" line="415" />
             <source>Override {0}: computed {1}, chosen {2} — {3}</source>
             <translation>更改 {0}：计算结果 {1}，采用 {2} — {3}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="420" />
+            <location filename="../../desktop/ui/step_decision.py" line="421" />
             <source>BCLC {0} · CNLC {1} · Child-Pugh {2}</source>
             <translation>BCLC {0} · CNLC {1} · Child-Pugh {2}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="428" />
+            <location filename="../../desktop/ui/step_decision.py" line="429" />
             <source>Regimen: {0}</source>
             <translation>治疗方案：{0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="432" />
+            <location filename="../../desktop/ui/step_decision.py" line="433" />
             <source>{0} · {1} · {2}</source>
             <translation>{0} · {1} · {2}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="439" />
+            <location filename="../../desktop/ui/step_decision.py" line="440" />
             <source>What the record will show</source>
             <translation>决策记录将包含的内容</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="440" />
+            <location filename="../../desktop/ui/step_decision.py" line="441" />
             <source>Decision records of this case</source>
             <translation>本病例的决策记录</translation>
         </message>
@@ -1129,177 +1160,197 @@ Finalizing seals the record; it can only be amended afterwards. Say why the MDT 
     <context>
         <name>Dialogs</name>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="177" />
+            <location filename="../../desktop/ui/dialogs.py" line="197" />
             <source>Follow-up</source>
             <translation>随访</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="38" />
+            <location filename="../../desktop/ui/dialogs.py" line="40" />
             <source>hepatobiliary surgeon</source>
             <translation>肝胆外科医师</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="39" />
+            <location filename="../../desktop/ui/dialogs.py" line="41" />
             <source>medical oncologist</source>
             <translation>肿瘤内科医师</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="40" />
+            <location filename="../../desktop/ui/dialogs.py" line="42" />
             <source>interventional radiologist</source>
             <translation>介入科医师</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="41" />
+            <location filename="../../desktop/ui/dialogs.py" line="43" />
             <source>radiologist</source>
             <translation>影像科医师</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="42" />
+            <location filename="../../desktop/ui/dialogs.py" line="44" />
             <source>radiation oncologist</source>
             <translation>放疗科医师</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="43" />
+            <location filename="../../desktop/ui/dialogs.py" line="45" />
             <source>hepatologist</source>
             <translation>肝病科医师</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="44" />
+            <location filename="../../desktop/ui/dialogs.py" line="46" />
             <source>pathologist</source>
             <translation>病理科医师</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="45" />
+            <location filename="../../desktop/ui/dialogs.py" line="47" />
             <source>MDT coordinator</source>
             <translation>MDT 协调员</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="46" />
+            <location filename="../../desktop/ui/dialogs.py" line="48" />
             <source>nurse specialist</source>
             <translation>专科护士</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="51" />
+            <location filename="../../desktop/ui/dialogs.py" line="53" />
             <source>Decision support: it does not replace the clinical judgement of the MDT.</source>
             <translation>本程序仅为决策辅助，不能替代 MDT 的临床判断。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="167" />
+            <location filename="../../desktop/ui/dialogs.py" line="182" />
             <source>New case</source>
             <translation>新建病例</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="168" />
+            <location filename="../../desktop/ui/dialogs.py" line="183" />
             <source>Import case files</source>
             <translation>导入病例文件</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="169" />
+            <location filename="../../desktop/ui/dialogs.py" line="184" />
             <source>Export the selected cases</source>
             <translation>导出所选病例</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="170" />
+            <location filename="../../desktop/ui/dialogs.py" line="185" />
             <source>Export the PDF summary of the current case</source>
             <translation>导出当前病例的 PDF 摘要</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="171" />
+            <location filename="../../desktop/ui/dialogs.py" line="188" />
+            <source>Print the summary of the current case</source>
+            <translation>打印当前病例的摘要</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs.py" line="190" />
             <source>Duplicate the current case</source>
             <translation>复制当前病例</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="172" />
+            <location filename="../../desktop/ui/dialogs.py" line="191" />
             <source>Filter the case list</source>
             <translation>筛选病例列表</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="173" />
+            <location filename="../../desktop/ui/dialogs.py" line="192" />
+            <source>Down, then Enter</source>
+            <translation>下方向键，然后回车</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs.py" line="192" />
+            <source>From the filter to the list, then open the case</source>
+            <translation>从筛选框进入列表，然后打开病例</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs.py" line="193" />
             <source>Undo the last edit</source>
             <translation>撤销上一次修改</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="174" />
+            <location filename="../../desktop/ui/dialogs.py" line="194" />
             <source>Redo</source>
             <translation>重做</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="175" />
+            <location filename="../../desktop/ui/dialogs.py" line="195" />
             <source>Case list</source>
             <translation>病例列表</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="176" />
+            <location filename="../../desktop/ui/dialogs.py" line="196" />
             <source>Meeting agenda</source>
             <translation>会议议程</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="178" />
+            <location filename="../../desktop/ui/dialogs.py" line="198" />
+            <source>Step 1 to 6 of the open case</source>
+            <translation>当前病例的第 1 至 6 步</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs.py" line="199" />
             <source>Close the open case</source>
             <translation>关闭当前病例</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="179" />
+            <location filename="../../desktop/ui/dialogs.py" line="200" />
             <source>Lock now: hide patient values until the password is given</source>
             <translation>立即锁定：输入密码前隐藏患者数据</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="180" />
+            <location filename="../../desktop/ui/dialogs.py" line="201" />
             <source>Present the agenda full screen</source>
             <translation>全屏演示会议议程</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="181" />
+            <location filename="../../desktop/ui/dialogs.py" line="202" />
             <source>Right, Down, Page Down, Space</source>
             <translation>右、下、Page Down、空格</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="181" />
+            <location filename="../../desktop/ui/dialogs.py" line="202" />
             <source>Presentation: next case</source>
             <translation>演示：下一例</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="182" />
+            <location filename="../../desktop/ui/dialogs.py" line="203" />
             <source>Left, Up, Page Up</source>
             <translation>左、上、Page Up</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="182" />
+            <location filename="../../desktop/ui/dialogs.py" line="203" />
             <source>Presentation: previous case</source>
             <translation>演示：上一例</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="183" />
+            <location filename="../../desktop/ui/dialogs.py" line="204" />
             <source>Home, End</source>
             <translation>Home、End</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="183" />
+            <location filename="../../desktop/ui/dialogs.py" line="204" />
             <source>Presentation: first or last case</source>
             <translation>演示：第一例或最后一例</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="184" />
+            <location filename="../../desktop/ui/dialogs.py" line="205" />
             <source>Leave the presentation</source>
             <translation>退出演示</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="185" />
+            <location filename="../../desktop/ui/dialogs.py" line="206" />
             <source>This list of keyboard shortcuts</source>
             <translation>本快捷键列表</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="186" />
+            <location filename="../../desktop/ui/dialogs.py" line="207" />
             <source>Quit</source>
             <translation>退出</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="350" />
+            <location filename="../../desktop/ui/dialogs.py" line="371" />
             <source>Load demonstration cases?</source>
             <translation>载入演示病例？</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="352" />
+            <location filename="../../desktop/ui/dialogs.py" line="373" />
             <source>The case database is empty. Load ten demonstration cases to try the planner? The patients are fictional; their MRNs start with H-00.</source>
             <translation>病例数据库为空。是否载入十个演示病例试用本程序？这些患者均为虚构，病历号以 H-00 开头。</translation>
         </message>
@@ -1337,27 +1388,27 @@ Finalizing seals the record; it can only be amended afterwards. Say why the MDT 
     <context>
         <name>ExportOptionsDialog</name>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="303" />
+            <location filename="../../desktop/ui/dialogs.py" line="324" />
             <source>&amp;De-identify</source>
             <translation>去标识化(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="304" />
+            <location filename="../../desktop/ui/dialogs.py" line="325" />
             <source>Include &amp;free text, redacted</source>
             <translation>包含自由文本（已遮蔽）(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="305" />
+            <location filename="../../desktop/ui/dialogs.py" line="326" />
             <source>De-identify &amp;attendees</source>
             <translation>参会者去标识(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="311" />
+            <location filename="../../desktop/ui/dialogs.py" line="332" />
             <source>A de-identified document holds no name, MRN or birth date, in its text or its metadata; a stable pseudonym stands in for the patient. Free text is left out unless you include it; it is then redacted. An archive bundle lists what was removed.</source>
             <translation>去标识化文档的正文和元数据中均不含姓名、病历号或出生日期，以固定的化名代表患者。自由文本默认省略；如选择包含，则先遮蔽患者标识。删除的内容在存档包中列出。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="321" />
+            <location filename="../../desktop/ui/dialogs.py" line="342" />
             <source>&amp;Language</source>
             <translation>语言(&amp;L)</translation>
         </message>
@@ -1365,67 +1416,77 @@ Finalizing seals the record; it can only be amended afterwards. Say why the MDT 
     <context>
         <name>FollowUp</name>
         <message>
-            <location filename="../../desktop/ui/follow_up.py" line="140" />
+            <location filename="../../desktop/ui/follow_up.py" line="142" />
+            <source>overdue %n day(s)</source>
+            <translation>已逾期 %n 天</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/follow_up.py" line="173" />
             <source>Name</source>
             <translation>姓名</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/follow_up.py" line="141" />
+            <location filename="../../desktop/ui/follow_up.py" line="174" />
             <source>MRN</source>
             <translation>病历号</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/follow_up.py" line="143" />
+            <location filename="../../desktop/ui/follow_up.py" line="176" />
             <source>Follow-up</source>
             <translation>随访</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/follow_up.py" line="105" />
+            <location filename="../../desktop/ui/follow_up.py" line="127" />
             <source>planned</source>
             <translation>已计划</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/follow_up.py" line="106" />
+            <location filename="../../desktop/ui/follow_up.py" line="128" />
             <source>ongoing</source>
             <translation>进行中</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/follow_up.py" line="107" />
+            <location filename="../../desktop/ui/follow_up.py" line="129" />
             <source>completed</source>
             <translation>已完成</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/follow_up.py" line="108" />
+            <location filename="../../desktop/ui/follow_up.py" line="130" />
             <source>not done</source>
             <translation>未进行</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/follow_up.py" line="110" />
+            <location filename="../../desktop/ui/follow_up.py" line="132" />
             <source>not set</source>
             <translation>未设定</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/follow_up.py" line="142" />
+            <location filename="../../desktop/ui/follow_up.py" line="175" />
             <source>Decided on</source>
             <translation>决策日期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/follow_up.py" line="144" />
+            <location filename="../../desktop/ui/follow_up.py" line="177" />
+            <source>Next restaging</source>
+            <translation>下次复查</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/follow_up.py" line="178" />
             <source>Re-discuss?</source>
             <translation>需重新讨论？</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/follow_up.py" line="145" />
+            <location filename="../../desktop/ui/follow_up.py" line="179" />
             <source>Recommendation</source>
             <translation>MDT 建议</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/follow_up.py" line="166" />
+            <location filename="../../desktop/ui/follow_up.py" line="213" />
             <source>yes: new data</source>
             <translation>是：有新数据</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/follow_up.py" line="166" />
+            <location filename="../../desktop/ui/follow_up.py" line="213" />
             <source>no</source>
             <translation>否</translation>
         </message>
@@ -1433,37 +1494,42 @@ Finalizing seals the record; it can only be amended afterwards. Say why the MDT 
     <context>
         <name>FollowUpView</name>
         <message>
-            <location filename="../../desktop/ui/follow_up.py" line="195" />
+            <location filename="../../desktop/ui/follow_up.py" line="246" />
             <source>Only cases to re-discuss</source>
             <translation>仅显示需重新讨论的病例</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/follow_up.py" line="198" />
+            <location filename="../../desktop/ui/follow_up.py" line="249" />
             <source>&amp;Refresh</source>
             <translation>刷新(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/follow_up.py" line="231" />
+            <location filename="../../desktop/ui/follow_up.py" line="257" />
+            <source>Decisions in follow-up</source>
+            <translation>随访中的决策</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/follow_up.py" line="283" />
             <source>Reading decisions…</source>
             <translation>正在读取决策…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/follow_up.py" line="251" />
-            <source>%1 decisions in follow-up, %2 to re-discuss</source>
-            <translation>随访中决策 %1 项，需重新讨论 %2 项</translation>
+            <location filename="../../desktop/ui/follow_up.py" line="304" />
+            <source>%1 decisions in follow-up, %2 to re-discuss, %3 restaging overdue</source>
+            <translation>随访中决策 %1 项，需重新讨论 %2 项，逾期未复查 %3 项</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/follow_up.py" line="260" />
+            <location filename="../../desktop/ui/follow_up.py" line="314" />
             <source>Could not read the decisions: %1</source>
             <translation>无法读取决策：%1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/follow_up.py" line="265" />
+            <location filename="../../desktop/ui/follow_up.py" line="319" />
             <source>Select a case to see why it may need re-discussion.</source>
             <translation>选择一个病例，查看其可能需要重新讨论的原因。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/follow_up.py" line="270" />
+            <location filename="../../desktop/ui/follow_up.py" line="324" />
             <source>No new data since the decision of %1.</source>
             <translation>自 %1 决策以来无新数据。</translation>
         </message>
@@ -1471,27 +1537,27 @@ Finalizing seals the record; it can only be amended afterwards. Say why the MDT 
     <context>
         <name>Forms</name>
         <message>
-            <location filename="../../desktop/ui/forms.py" line="352" />
+            <location filename="../../desktop/ui/forms.py" line="355" />
             <source>no</source>
             <translation>否</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/forms.py" line="50" />
+            <location filename="../../desktop/ui/forms.py" line="53" />
             <source>{0}: “{1}” is not a number; type digits such as 41 or 1.05</source>
             <translation>{0}：“{1}”不是数字；请输入数字，例如 41 或 1.05</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/forms.py" line="56" />
+            <location filename="../../desktop/ui/forms.py" line="59" />
             <source>{0}: {1} must be a whole number</source>
             <translation>{0}：{1} 必须为整数</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/forms.py" line="318" />
+            <location filename="../../desktop/ui/forms.py" line="321" />
             <source>— not recorded</source>
             <translation>— 未记录</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/forms.py" line="352" />
+            <location filename="../../desktop/ui/forms.py" line="355" />
             <source>yes</source>
             <translation>是</translation>
         </message>
@@ -1532,27 +1598,27 @@ Finalizing seals the record; it can only be amended afterwards. Say why the MDT 
     <context>
         <name>LicencesDialog</name>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="263" />
+            <location filename="../../desktop/ui/dialogs.py" line="284" />
             <source>Licences</source>
             <translation>许可证</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="266" />
+            <location filename="../../desktop/ui/dialogs.py" line="287" />
             <source>MDT Planner (MIT)</source>
             <translation>MDT 规划助手（MIT）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="267" />
+            <location filename="../../desktop/ui/dialogs.py" line="288" />
             <source>PDF font (Apache 2.0)</source>
             <translation>PDF 字体（Apache 2.0）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="268" />
+            <location filename="../../desktop/ui/dialogs.py" line="289" />
             <source>Qt for Python (LGPLv3)</source>
             <translation>Qt（PySide6，LGPL 第 3 版）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="269" />
+            <location filename="../../desktop/ui/dialogs.py" line="290" />
             <source>GNU GPL version 3</source>
             <translation>GNU GPL 第 3 版</translation>
         </message>
@@ -1560,137 +1626,147 @@ Finalizing seals the record; it can only be amended afterwards. Say why the MDT 
     <context>
         <name>MainMenus</name>
         <message>
-            <location filename="../../desktop/ui/main_menu.py" line="52" />
+            <location filename="../../desktop/ui/main_menu.py" line="57" />
             <source>&amp;View</source>
             <translation>视图(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_menu.py" line="53" />
+            <location filename="../../desktop/ui/main_menu.py" line="58" />
             <source>&amp;Settings</source>
             <translation>设置(&amp;S)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_menu.py" line="54" />
+            <location filename="../../desktop/ui/main_menu.py" line="59" />
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_menu.py" line="56" />
+            <location filename="../../desktop/ui/main_menu.py" line="61" />
             <source>&amp;Keyboard shortcuts</source>
             <translation>快捷键(&amp;K)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_menu.py" line="58" />
+            <location filename="../../desktop/ui/main_menu.py" line="63" />
             <source>&amp;About MDT Planner</source>
             <translation>关于 MDT 规划助手(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_menu.py" line="79" />
+            <location filename="../../desktop/ui/main_menu.py" line="86" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_menu.py" line="80" />
+            <location filename="../../desktop/ui/main_menu.py" line="87" />
             <source>&amp;New case…</source>
             <translation>新建病例(&amp;N)…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_menu.py" line="82" />
+            <location filename="../../desktop/ui/main_menu.py" line="89" />
             <source>&amp;Import case files…</source>
             <translation>导入病例文件(&amp;I)…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_menu.py" line="85" />
+            <location filename="../../desktop/ui/main_menu.py" line="92" />
             <source>&amp;Export selected cases…</source>
             <translation>导出所选病例(&amp;E)…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_menu.py" line="88" />
+            <location filename="../../desktop/ui/main_menu.py" line="95" />
             <source>Export &amp;PDF summary…</source>
             <translation>导出 PDF 摘要(&amp;P)…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_menu.py" line="91" />
+            <location filename="../../desktop/ui/main_menu.py" line="98" />
+            <source>&amp;Print the summary…</source>
+            <translation>打印摘要(&amp;P)…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_menu.py" line="101" />
             <source>Export &amp;archive bundle…</source>
             <translation>导出归档包(&amp;A)…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_menu.py" line="94" />
+            <location filename="../../desktop/ui/main_menu.py" line="104" />
             <source>&amp;Duplicate case</source>
             <translation>复制病例(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_menu.py" line="97" />
+            <location filename="../../desktop/ui/main_menu.py" line="107" />
             <source>Load &amp;demonstration cases</source>
             <translation>载入演示病例(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_menu.py" line="99" />
+            <location filename="../../desktop/ui/main_menu.py" line="109" />
             <source>&amp;Close case</source>
             <translation>关闭病例(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_menu.py" line="100" />
+            <location filename="../../desktop/ui/main_menu.py" line="110" />
             <source>&amp;Quit</source>
             <translation>退出(&amp;Q)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_menu.py" line="117" />
+            <location filename="../../desktop/ui/main_menu.py" line="130" />
             <source>&amp;Edit</source>
             <translation>编辑(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_menu.py" line="118" />
+            <location filename="../../desktop/ui/main_menu.py" line="131" />
             <source>&amp;Undo</source>
             <translation>撤销(&amp;U)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_menu.py" line="120" />
+            <location filename="../../desktop/ui/main_menu.py" line="133" />
             <source>&amp;Redo</source>
             <translation>重做(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_menu.py" line="128" />
+            <location filename="../../desktop/ui/main_menu.py" line="141" />
             <source>&amp;Cases</source>
             <translation>病例(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_menu.py" line="129" />
+            <location filename="../../desktop/ui/main_menu.py" line="142" />
             <source>Meeting &amp;agenda</source>
             <translation>会议议程(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_menu.py" line="130" />
+            <location filename="../../desktop/ui/main_menu.py" line="143" />
             <source>&amp;Follow-up</source>
             <translation>随访(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_menu.py" line="135" />
+            <location filename="../../desktop/ui/main_menu.py" line="150" />
+            <source>Step &amp;%1 of the open case</source>
+            <translation>当前病例第 %1 步(&amp;%1)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_menu.py" line="158" />
             <source>&amp;Present the agenda</source>
             <translation>演示会议议程(&amp;P)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_menu.py" line="138" />
+            <location filename="../../desktop/ui/main_menu.py" line="161" />
             <source>&amp;Who is working…</source>
             <translation>当前使用者(&amp;W)…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_menu.py" line="140" />
+            <location filename="../../desktop/ui/main_menu.py" line="163" />
             <source>&amp;Department name…</source>
             <translation>科室名称(&amp;D)…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_menu.py" line="144" />
+            <location filename="../../desktop/ui/main_menu.py" line="167" />
             <source>&amp;Stale after how many days…</source>
             <translation>数据过期天数(&amp;S)…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_menu.py" line="147" />
+            <location filename="../../desktop/ui/main_menu.py" line="170" />
             <source>&amp;Rules file…</source>
             <translation>规则文件(&amp;R)…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_menu.py" line="148" />
+            <location filename="../../desktop/ui/main_menu.py" line="171" />
             <source>&amp;Language</source>
             <translation>语言(&amp;L)</translation>
         </message>
@@ -1698,84 +1774,85 @@ Finalizing seals the record; it can only be amended afterwards. Say why the MDT 
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="115" />
+            <location filename="../../desktop/ui/main_window.py" line="119" />
             <source>Cases</source>
             <translation>病例</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="117" />
-            <location filename="../../desktop/ui/main_window.py" line="219" />
+            <location filename="../../desktop/ui/main_window.py" line="121" />
+            <location filename="../../desktop/ui/main_window.py" line="225" />
             <source>Meeting agenda</source>
             <translation>会议议程</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="118" />
-            <location filename="../../desktop/ui/main_window.py" line="231" />
+            <location filename="../../desktop/ui/main_window.py" line="122" />
+            <location filename="../../desktop/ui/main_window.py" line="237" />
             <source>Follow-up</source>
             <translation>随访</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="168" />
+            <location filename="../../desktop/ui/main_window.py" line="174" />
             <source>MDT Planner</source>
             <translation>MDT 规划助手</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="170" />
+            <location filename="../../desktop/ui/main_window.py" line="176" />
             <source>read-only</source>
             <translation>只读</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="176" />
+            <location filename="../../desktop/ui/main_window.py" line="182" />
             <source>Working: %1 (%2)</source>
             <translation>当前使用者：%1（%2）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="178" />
+            <location filename="../../desktop/ui/main_window.py" line="184" />
             <source>Working: —</source>
             <translation>当前使用者：—</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="182" />
+            <location filename="../../desktop/ui/main_window.py" line="188" />
             <source>(read-only)</source>
             <translation>（只读）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="195" />
+            <location filename="../../desktop/ui/main_window.py" line="201" />
             <source>Rules %1 (shipped): the department's file is unusable</source>
             <translation>规则 %1（随软件提供）：本科室规则文件无法使用</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="200" />
+            <location filename="../../desktop/ui/main_window.py" line="206" />
             <source>Rules %1 (department's)</source>
             <translation>规则 %1（本科室）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="202" />
+            <location filename="../../desktop/ui/main_window.py" line="208" />
             <source>Rules %1 (shipped)</source>
             <translation>规则 %1（随软件提供）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="205" />
+            <location filename="../../desktop/ui/main_window.py" line="211" />
             <source>Settings → Rules file…</source>
             <translation>设置 → 规则文件…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="270" />
+            <location filename="../../desktop/ui/main_window.py" line="276" />
+            <location filename="../../desktop/ui/main_window.py" line="285" />
             <source>Cannot open the case</source>
             <translation>无法打开病例</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="271" />
+            <location filename="../../desktop/ui/main_window.py" line="277" />
             <source>The case workspace is not available in this build.</source>
             <translation>此版本不提供病例工作区。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="304" />
+            <location filename="../../desktop/ui/main_window.py" line="336" />
             <source>Not saved</source>
             <translation>未保存</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="306" />
+            <location filename="../../desktop/ui/main_window.py" line="338" />
             <source>The last edit of this case could not be saved. Close it anyway and lose that edit?</source>
             <translation>此病例的最后一次修改未能保存。仍要关闭并放弃该修改吗？</translation>
         </message>
@@ -1783,97 +1860,97 @@ Finalizing seals the record; it can only be amended afterwards. Say why the MDT 
     <context>
         <name>NewCaseDialog</name>
         <message>
-            <location filename="../../desktop/ui/new_case.py" line="47" />
+            <location filename="../../desktop/ui/new_case.py" line="45" />
             <source>New case</source>
             <translation>新建病例</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/new_case.py" line="59" />
+            <location filename="../../desktop/ui/new_case.py" line="57" />
             <source>MRN</source>
             <translation>病历号</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/new_case.py" line="60" />
+            <location filename="../../desktop/ui/new_case.py" line="58" />
             <source>Name</source>
             <translation>姓名</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/new_case.py" line="61" />
+            <location filename="../../desktop/ui/new_case.py" line="59" />
             <source>Assessed on (date of the labs)</source>
             <translation>评估日期（化验日期）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/new_case.py" line="67" />
+            <location filename="../../desktop/ui/new_case.py" line="65" />
             <source>ECOG</source>
             <translation>ECOG评分</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/new_case.py" line="70" />
+            <location filename="../../desktop/ui/new_case.py" line="68" />
             <source>Bilirubin</source>
             <translation>总胆红素</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/new_case.py" line="73" />
+            <location filename="../../desktop/ui/new_case.py" line="71" />
             <source>Albumin</source>
             <translation>白蛋白</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/new_case.py" line="75" />
+            <location filename="../../desktop/ui/new_case.py" line="73" />
             <source>INR</source>
             <translation>INR</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/new_case.py" line="79" />
+            <location filename="../../desktop/ui/new_case.py" line="77" />
             <source>Ascites</source>
             <translation>腹水</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/new_case.py" line="85" />
+            <location filename="../../desktop/ui/new_case.py" line="83" />
             <source>Encephalopathy</source>
             <translation>肝性脑病</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/new_case.py" line="89" />
+            <location filename="../../desktop/ui/new_case.py" line="87" />
             <source>Nodules, longest diameter (cm)</source>
             <translation>结节最大径（cm）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/new_case.py" line="91" />
+            <location filename="../../desktop/ui/new_case.py" line="89" />
             <source>e.g. 8.5, 2.0</source>
             <translation>例如：8.5, 2.0</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/new_case.py" line="95" />
+            <location filename="../../desktop/ui/new_case.py" line="93" />
             <source>Portal vein invasion</source>
             <translation>门静脉侵犯</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/new_case.py" line="101" />
+            <location filename="../../desktop/ui/new_case.py" line="99" />
             <source>Extrahepatic spread</source>
             <translation>肝外转移</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/new_case.py" line="102" />
+            <location filename="../../desktop/ui/new_case.py" line="100" />
             <source>no</source>
             <translation>否</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/new_case.py" line="102" />
+            <location filename="../../desktop/ui/new_case.py" line="100" />
             <source>yes</source>
             <translation>是</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/new_case.py" line="115" />
+            <location filename="../../desktop/ui/new_case.py" line="113" />
             <source>The fields every case needs. Everything else is entered in the case workspace afterwards.</source>
             <translation>每个病例都必须填写的字段。其余信息稍后在病例工作区中录入。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/new_case.py" line="156" />
+            <location filename="../../desktop/ui/new_case.py" line="154" />
             <source>— choose —</source>
             <translation>— 请选择 —</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/new_case.py" line="228" />
+            <location filename="../../desktop/ui/new_case.py" line="226" />
             <source>MRN {0} is already on file for {1}: open that case from the list, or correct the MRN.</source>
             <translation>病历号 {0} 已属于 {1}：请从列表中打开该病例，或更正病历号。</translation>
         </message>
@@ -2079,12 +2156,12 @@ Finalizing seals the record; it can only be amended afterwards. Say why the MDT 
             <translation>化验或影像检查超过以下天数即标记为已过期（本科室规定，全科室通用，保存在数据库中）：</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/preferences.py" line="106" />
+            <location filename="../../desktop/ui/preferences.py" line="113" />
             <source>Language</source>
             <translation>语言</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/preferences.py" line="107" />
+            <location filename="../../desktop/ui/preferences.py" line="114" />
             <source>The new language applies the next time the planner starts.</source>
             <translation>新语言将在下次启动本程序时生效。</translation>
         </message>
@@ -2092,165 +2169,205 @@ Finalizing seals the record; it can only be amended afterwards. Say why the MDT 
     <context>
         <name>PresentationWindow</name>
         <message>
-            <location filename="../../desktop/ui/presentation.py" line="67" />
+            <location filename="../../desktop/ui/presentation.py" line="86" />
+            <location filename="../../desktop/ui/presentation.py" line="87" />
             <source>MDT presentation</source>
             <translation>MDT 演示</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/presentation.py" line="89" />
+            <location filename="../../desktop/ui/presentation.py" line="106" />
             <source>→ next · ← previous · Esc leave</source>
             <translation>→ 下一例 · ← 上一例 · Esc 退出</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/presentation.py" line="116" />
+            <location filename="../../desktop/ui/presentation.py" line="192" />
             <source>The agenda is empty</source>
             <translation>议程为空</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/presentation.py" line="118" />
+            <location filename="../../desktop/ui/presentation.py" line="194" />
             <source>Add cases to the meeting's agenda, then present it.</source>
             <translation>请先向会议议程添加病例，再进行演示。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/presentation.py" line="166" />
+            <location filename="../../desktop/ui/presentation.py" line="244" />
             <source>%1 years</source>
             <translation>%1 岁</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/presentation.py" line="173" />
+            <location filename="../../desktop/ui/presentation.py" line="251" />
             <source>Question: %1</source>
             <translation>讨论问题：%1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/presentation.py" line="175" />
+            <location filename="../../desktop/ui/presentation.py" line="253" />
             <source>No question recorded for this meeting.</source>
             <translation>本次会议未记录讨论问题。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/presentation.py" line="201" />
+            <location filename="../../desktop/ui/presentation.py" line="287" />
             <source>portal vein %1</source>
             <translation>门静脉 %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/presentation.py" line="205" />
+            <location filename="../../desktop/ui/presentation.py" line="290" />
             <source>extrahepatic spread</source>
             <translation>肝外转移</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/presentation.py" line="207" />
+            <location filename="../../desktop/ui/presentation.py" line="292" />
             <source>no extrahepatic spread</source>
             <translation>无肝外转移</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/presentation.py" line="211" />
+            <location filename="../../desktop/ui/presentation.py" line="302" />
             <source>Stage</source>
             <translation>分期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/presentation.py" line="213" />
+            <location filename="../../desktop/ui/presentation.py" line="303" />
             <source>Liver</source>
             <translation>肝功能</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/presentation.py" line="217" />
+            <location filename="../../desktop/ui/presentation.py" line="304" />
             <source>Tumour</source>
             <translation>肿瘤</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/presentation.py" line="218" />
+            <location filename="../../desktop/ui/presentation.py" line="305" />
             <source>Markers</source>
             <translation>标志物</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/presentation.py" line="219" />
+            <location filename="../../desktop/ui/presentation.py" line="306" />
             <source>Response</source>
             <translation>疗效</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/presentation.py" line="220" />
+            <location filename="../../desktop/ui/presentation.py" line="307" />
             <source>Regimen</source>
             <translation>方案</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/presentation.py" line="221" />
+            <location filename="../../desktop/ui/presentation.py" line="308" />
             <source>Surgery</source>
             <translation>手术</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/presentation.py" line="231" />
+            <location filename="../../desktop/ui/presentation.py" line="317" />
             <source>not recorded</source>
             <translation>未记录</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/presentation.py" line="235" />
+            <location filename="../../desktop/ui/presentation.py" line="321" />
             <source>not assessable (fewer than two scans)</source>
             <translation>无法评估（影像检查少于两次）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/presentation.py" line="238" />
+            <location filename="../../desktop/ui/presentation.py" line="324" />
             <source>%1: now %2, best %3</source>
             <translation>%1：目前 %2，最佳 %3</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/presentation.py" line="249" />
-            <source>none running · %1 of %2 regimens suitable</source>
-            <translation>目前无治疗 · %2 个方案中 %1 个适用</translation>
+            <location filename="../../desktop/ui/presentation.py" line="335" />
+            <source>none running</source>
+            <translation>目前无治疗</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/presentation.py" line="255" />
+            <location filename="../../desktop/ui/presentation.py" line="336" />
+            <source>%1 of %2 regimens suitable</source>
+            <translation>%2 个方案中 %1 个适合</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/presentation.py" line="343" />
             <source>since %1</source>
             <translation>自 %1 起</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/presentation.py" line="264" />
+            <location filename="../../desktop/ui/presentation.py" line="352" />
             <source>no date can be given</source>
             <translation>无法给出日期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/presentation.py" line="266" />
-            <source>earliest %1</source>
-            <translation>最早 %1</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/presentation.py" line="267" />
+            <location filename="../../desktop/ui/presentation.py" line="354" />
             <source>yes</source>
             <translation>是</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/presentation.py" line="267" />
+            <location filename="../../desktop/ui/presentation.py" line="354" />
             <source>no</source>
             <translation>否</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/presentation.py" line="267" />
-            <location filename="../../desktop/ui/presentation.py" line="272" />
+            <location filename="../../desktop/ui/presentation.py" line="354" />
+            <location filename="../../desktop/ui/presentation.py" line="359" />
             <source>not known</source>
             <translation>未知</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/presentation.py" line="270" />
+            <location filename="../../desktop/ui/presentation.py" line="357" />
             <source>sufficient</source>
             <translation>充足</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/presentation.py" line="271" />
+            <location filename="../../desktop/ui/presentation.py" line="358" />
             <source>FLR too small</source>
             <translation>剩余肝体积不足</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/presentation.py" line="277" />
+            <location filename="../../desktop/ui/presentation.py" line="362" />
+            <source>earliest %1</source>
+            <translation>最早 %1</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/presentation.py" line="363" />
             <source>liver ready: %1</source>
             <translation>肝脏可耐受手术：%1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/presentation.py" line="278" />
+            <location filename="../../desktop/ui/presentation.py" line="364" />
             <source>largest resection: %1</source>
             <translation>最大切除范围：%1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/presentation.py" line="281" />
+            <location filename="../../desktop/ui/presentation.py" line="367" />
             <source>FLR: %1</source>
             <translation>FLR：%1</translation>
+        </message>
+    </context>
+    <context>
+        <name>QFileDialog</name>
+        <message>
+            <location filename="../../desktop/ui/qt_words.py" line="13" />
+            <source>&amp;Look in:</source>
+            <translation>查找范围(&amp;L)：</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/qt_words.py" line="14" />
+            <source>Files of &amp;type:</source>
+            <translation>文件类型(&amp;T)：</translation>
+        </message>
+    </context>
+    <context>
+        <name>QPrintSettingsOutput</name>
+        <message>
+            <location filename="../../desktop/ui/qt_words.py" line="15" />
+            <source>Page &amp;Set:</source>
+            <translation>页面组(&amp;S)：</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecentCasesMenu</name>
+        <message>
+            <location filename="../../desktop/ui/recent.py" line="28" />
+            <source>Recent &amp;cases</source>
+            <translation>最近的病例(&amp;C)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/recent.py" line="45" />
+            <source>No case opened yet</source>
+            <translation>尚未打开任何病例</translation>
         </message>
     </context>
     <context>
@@ -2352,125 +2469,145 @@ Finalizing seals the record; it can only be amended afterwards. Say why the MDT 
     <context>
         <name>ReportExports</name>
         <message>
-            <location filename="../../desktop/ui/export.py" line="59" />
+            <location filename="../../desktop/ui/export.py" line="98" />
             <source>Export</source>
             <translation>导出</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/export.py" line="60" />
+            <location filename="../../desktop/ui/export.py" line="99" />
             <source>Open a case, or select one in the case list, first.</source>
             <translation>请先打开一个病例，或在病例列表中选择一个病例。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/export.py" line="68" />
+            <location filename="../../desktop/ui/export.py" line="107" />
             <source>Export PDF summary</source>
             <translation>导出 PDF 摘要</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/export.py" line="72" />
+            <location filename="../../desktop/ui/export.py" line="111" />
             <source>Save the PDF summary</source>
             <translation>保存 PDF 摘要</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/export.py" line="72" />
-            <location filename="../../desktop/ui/export.py" line="132" />
+            <location filename="../../desktop/ui/export.py" line="118" />
             <source>PDF files (*.pdf)</source>
             <translation>PDF 文件 (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/export.py" line="80" />
+            <location filename="../../desktop/ui/export.py" line="130" />
             <source>Writing the PDF summary…</source>
             <translation>正在生成 PDF 摘要…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/export.py" line="81" />
-            <location filename="../../desktop/ui/export.py" line="113" />
-            <location filename="../../desktop/ui/export.py" line="150" />
+            <location filename="../../desktop/ui/export.py" line="131" />
+            <location filename="../../desktop/ui/export.py" line="170" />
+            <location filename="../../desktop/ui/export.py" line="202" />
             <source>Export failed</source>
             <translation>导出失败</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/export.py" line="88" />
+            <location filename="../../desktop/ui/export.py" line="138" />
             <source>Export archive bundle</source>
             <translation>导出归档包</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/export.py" line="97" />
+            <location filename="../../desktop/ui/export.py" line="147" />
             <source>Sign the archive bundle</source>
             <translation>签署归档包</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/export.py" line="101" />
+            <location filename="../../desktop/ui/export.py" line="152" />
             <source>Archive bundle folder</source>
             <translation>归档包文件夹</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/export.py" line="112" />
+            <location filename="../../desktop/ui/export.py" line="169" />
             <source>Writing the archive bundle…</source>
             <translation>正在生成归档包…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/export.py" line="121" />
+            <location filename="../../desktop/ui/export.py" line="178" />
             <source>Meeting pack</source>
             <translation>会议资料包</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/export.py" line="122" />
+            <location filename="../../desktop/ui/export.py" line="179" />
             <source>The agenda of %1 has no cases.</source>
             <translation>%1 的会议议程中没有病例。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/export.py" line="125" />
+            <location filename="../../desktop/ui/export.py" line="182" />
             <source>Export meeting pack</source>
             <translation>导出会议资料包</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/export.py" line="130" />
+            <location filename="../../desktop/ui/export.py" line="185" />
             <source>Save the meeting pack</source>
             <translation>保存会议资料包</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/export.py" line="144" />
+            <location filename="../../desktop/ui/export.py" line="196" />
             <source>Meeting pack cancelled; nothing was written.</source>
             <translation>已取消会议资料包，未写入任何文件。</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/ui/export.py" line="147" />
+            <location filename="../../desktop/ui/export.py" line="199" />
             <source>Writing the meeting pack of %n case(s)…</source>
             <translation>
                 <numerusform>正在生成 %n 例病例的会议资料包…</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/export.py" line="154" />
+            <location filename="../../desktop/ui/export.py" line="206" />
             <source>Written: %1</source>
             <translation>已写入：%1</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/export.py" line="231" />
+            <source>Preparing the pages to print…</source>
+            <translation>正在准备打印页面…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/export.py" line="231" />
+            <location filename="../../desktop/ui/export.py" line="238" />
+            <source>Not printed</source>
+            <translation>未打印</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/export.py" line="242" />
+            <source>%n page(s) sent to the printer.</source>
+            <translation>已向打印机发送 %n 页。</translation>
         </message>
     </context>
     <context>
         <name>ResponseChart</name>
         <message>
-            <location filename="../../desktop/ui/chart.py" line="83" />
+            <location filename="../../desktop/ui/chart.py" line="59" />
+            <source>Response chart</source>
+            <translation>疗效图</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/chart.py" line="100" />
             <source>No imaging or tumour markers yet: the chart appears after the first scan.</source>
             <translation>尚无影像或肿瘤标志物数据：首次影像检查后显示图表。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/chart.py" line="91" />
+            <location filename="../../desktop/ui/chart.py" line="104" />
             <source>Sum of viable diameters (mm)</source>
             <translation>存活肿瘤直径总和（mm）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/chart.py" line="92" />
+            <location filename="../../desktop/ui/chart.py" line="105" />
             <source>AFP (ng/mL)</source>
             <translation>AFP（ng/mL）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/chart.py" line="93" />
+            <location filename="../../desktop/ui/chart.py" line="106" />
             <source>PIVKA-II (mAU/mL)</source>
             <translation>PIVKA-II（mAU/mL）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/chart.py" line="94" />
+            <location filename="../../desktop/ui/chart.py" line="107" />
             <source>markers, log scale</source>
             <translation>肿瘤标志物，对数坐标</translation>
         </message>
@@ -2895,58 +3032,58 @@ Finalizing seals the record; it can only be amended afterwards. Say why the MDT 
     <context>
         <name>RulesDialog</name>
         <message>
-            <location filename="../../desktop/ui/rules.py" line="109" />
+            <location filename="../../desktop/ui/rules.py" line="110" />
             <source>Rules file</source>
             <translation>规则文件</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/rules.py" line="123" />
+            <location filename="../../desktop/ui/rules.py" line="124" />
             <source>The department's rules file holds its local-policy thresholds and verdicts. It is kept in the database: every computer and command using this database applies it, and every evaluation and PDF names its version.</source>
             <translation>本科室规则文件包含本科室规定的阈值和判定。它保存在数据库中：使用此数据库的每台电脑和每条命令都采用它，每次评估和每份 PDF 都注明其版本。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/rules.py" line="130" />
+            <location filename="../../desktop/ui/rules.py" line="131" />
             <source>&amp;Choose a rules file…</source>
             <translation>选择规则文件(&amp;C)…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/rules.py" line="132" />
+            <location filename="../../desktop/ui/rules.py" line="133" />
             <source>Use the &amp;shipped rules</source>
             <translation>使用随软件提供的规则(&amp;S)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/rules.py" line="149" />
+            <location filename="../../desktop/ui/rules.py" line="150" />
             <source>the department's, kept in the database</source>
             <translation>本科室的，保存在数据库中</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/rules.py" line="151" />
+            <location filename="../../desktop/ui/rules.py" line="152" />
             <source>the shipped rules file</source>
             <translation>随软件提供的规则文件</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/rules.py" line="155" />
+            <location filename="../../desktop/ui/rules.py" line="156" />
             <source>In force: version %1%2 (%3).</source>
             <translation>当前使用：版本 %1%2（%3）。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/rules.py" line="166" />
+            <location filename="../../desktop/ui/rules.py" line="168" />
             <source>Choose the department's rules file</source>
             <translation>选择本科室规则文件</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/rules.py" line="166" />
+            <location filename="../../desktop/ui/rules.py" line="170" />
             <source>Rules files (*.json)</source>
             <translation>规则文件 (*.json)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/rules.py" line="178" />
+            <location filename="../../desktop/ui/rules.py" line="183" />
             <source>Not used: %1</source>
             <translation>未采用：%1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/rules.py" line="181" />
-            <location filename="../../desktop/ui/rules.py" line="190" />
+            <location filename="../../desktop/ui/rules.py" line="186" />
+            <location filename="../../desktop/ui/rules.py" line="195" />
             <source>Not kept: %1</source>
             <translation>未保存：%1</translation>
         </message>
@@ -2954,17 +3091,17 @@ Finalizing seals the record; it can only be amended afterwards. Say why the MDT 
     <context>
         <name>ShortcutsDialog</name>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="195" />
+            <location filename="../../desktop/ui/dialogs.py" line="216" />
             <source>Keyboard shortcuts</source>
             <translation>快捷键</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="198" />
+            <location filename="../../desktop/ui/dialogs.py" line="219" />
             <source>Keys</source>
             <translation>按键</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="198" />
+            <location filename="../../desktop/ui/dialogs.py" line="219" />
             <source>Action</source>
             <translation>操作</translation>
         </message>
@@ -3008,7 +3145,7 @@ Finalizing seals the record; it can only be amended afterwards. Say why the MDT 
     <context>
         <name>StepPage</name>
         <message>
-            <location filename="../../desktop/ui/step_base.py" line="177" />
+            <location filename="../../desktop/ui/step_base.py" line="178" />
             <source>Still missing for the meeting:</source>
             <translation>会前仍缺：</translation>
         </message>
@@ -3054,112 +3191,112 @@ Finalizing seals the record; it can only be amended afterwards. Say why the MDT 
     <context>
         <name>TumourStep</name>
         <message>
-            <location filename="../../desktop/ui/step_tumour.py" line="54" />
+            <location filename="../../desktop/ui/step_tumour.py" line="55" />
             <source>Tumour</source>
             <translation>肿瘤</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_tumour.py" line="59" />
+            <location filename="../../desktop/ui/step_tumour.py" line="60" />
             <source>Intrahepatic nodules: longest diameter of each, cm (e.g. 8.5, 2)</source>
             <translation>肝内结节：各结节最大径，cm（例如 8.5, 2）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_tumour.py" line="63" />
+            <location filename="../../desktop/ui/step_tumour.py" line="64" />
             <source>Portal vein invasion</source>
             <translation>门静脉侵犯</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_tumour.py" line="73" />
+            <location filename="../../desktop/ui/step_tumour.py" line="74" />
             <source>Hepatic vein invasion</source>
             <translation>肝静脉侵犯</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_tumour.py" line="79" />
+            <location filename="../../desktop/ui/step_tumour.py" line="80" />
             <source>Extrahepatic spread</source>
             <translation>肝外转移</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_tumour.py" line="83" />
+            <location filename="../../desktop/ui/step_tumour.py" line="84" />
             <source>ECOG performance status</source>
             <translation>ECOG体能状态评分</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_tumour.py" line="86" />
+            <location filename="../../desktop/ui/step_tumour.py" line="87" />
             <source>PS should reflect cancer-related symptoms, not comorbidity (BCLC, Reig 2022).</source>
             <translation>体能状态评分应反映肿瘤相关症状，而非合并症（BCLC，Reig 2022）。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_tumour.py" line="91" />
+            <location filename="../../desktop/ui/step_tumour.py" line="92" />
             <source>Lymph-node metastasis</source>
             <translation>淋巴结转移</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_tumour.py" line="97" />
+            <location filename="../../desktop/ui/step_tumour.py" line="98" />
             <source>Override a computed stage</source>
             <translation>更改计算得出的分期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_tumour.py" line="104" />
+            <location filename="../../desktop/ui/step_tumour.py" line="105" />
             <source>Reason (required)</source>
             <translation>理由（必填）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_tumour.py" line="105" />
+            <location filename="../../desktop/ui/step_tumour.py" line="106" />
             <source>Record override</source>
             <translation>记录更改</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_tumour.py" line="127" />
+            <location filename="../../desktop/ui/step_tumour.py" line="128" />
             <source>BCLC</source>
             <translation>BCLC分期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_tumour.py" line="128" />
+            <location filename="../../desktop/ui/step_tumour.py" line="129" />
             <source>CNLC</source>
             <translation>CNLC分期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_tumour.py" line="135" />
+            <location filename="../../desktop/ui/step_tumour.py" line="137" />
             <source>Milan criteria</source>
             <translation>米兰标准</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_tumour.py" line="136" />
+            <location filename="../../desktop/ui/step_tumour.py" line="138" />
             <source>Up-to-seven</source>
             <translation>up-to-seven标准</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_tumour.py" line="149" />
+            <location filename="../../desktop/ui/step_tumour.py" line="151" />
             <source>An override needs a reason: say why the MDT chose {0}.</source>
             <translation>更改需要理由：请说明 MDT 为何选择 {0}。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_tumour.py" line="188" />
+            <location filename="../../desktop/ui/step_tumour.py" line="190" />
             <source>Cheng type {0} (reference only; the record keeps Vp)</source>
             <translation>程氏分型 {0}（仅供参考；记录中保留 Vp 分型）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_tumour.py" line="190" />
+            <location filename="../../desktop/ui/step_tumour.py" line="192" />
             <source>Cheng type: not applicable</source>
             <translation>程氏分型：不适用</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_tumour.py" line="197" />
+            <location filename="../../desktop/ui/step_tumour.py" line="199" />
             <source>{0}: computed {1}, chosen {2} — {3}</source>
             <translation>{0}：计算结果 {1}，采用 {2} — {3}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_tumour.py" line="204" />
+            <location filename="../../desktop/ui/step_tumour.py" line="206" />
             <source>{0}: chosen {1} — {2} (pending: stored with the next draft decision)</source>
             <translation>{0}：采用 {1} — {2}（待定：随下一份决策草稿保存）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_tumour.py" line="231" />
+            <location filename="../../desktop/ui/step_tumour.py" line="233" />
             <source>within</source>
             <translation>符合</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_tumour.py" line="231" />
+            <location filename="../../desktop/ui/step_tumour.py" line="233" />
             <source>beyond</source>
             <translation>超出</translation>
         </message>
@@ -3185,44 +3322,44 @@ Finalizing seals the record; it can only be amended afterwards. Say why the MDT 
     <context>
         <name>WhoIsWorkingDialog</name>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="59" />
+            <location filename="../../desktop/ui/dialogs.py" line="61" />
             <source>Who is working?</source>
             <translation>当前使用者是谁？</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="61" />
+            <location filename="../../desktop/ui/dialogs.py" line="63" />
             <source>e.g. Li Ming</source>
             <translation>例如：李明</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="70" />
+            <location filename="../../desktop/ui/dialogs.py" line="73" />
             <source>&amp;Name</source>
             <translation>姓名(&amp;N)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="71" />
+            <location filename="../../desktop/ui/dialogs.py" line="74" />
             <source>&amp;Role</source>
             <translation>职责(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="78" />
+            <location filename="../../desktop/ui/dialogs.py" line="81" />
             <source>Your name and role are recorded with every change you make.</source>
             <translation>您的每一次修改都会记录您的姓名和职责。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="92" />
-            <source>name</source>
-            <translation>姓名</translation>
+            <location filename="../../desktop/ui/dialogs.py" line="99" />
+            <source>Your name and your role are missing: type your name, then choose or type your role.</source>
+            <translation>缺少您的姓名和角色：请输入姓名，再选择或输入角色。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="92" />
-            <source>role</source>
-            <translation>职责</translation>
+            <location filename="../../desktop/ui/dialogs.py" line="102" />
+            <source>Your name is missing: type it in the Name field.</source>
+            <translation>缺少您的姓名：请在“姓名”栏中输入。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs.py" line="96" />
-            <source>Please give your %1.</source>
-            <translation>请填写您的%1。</translation>
+            <location filename="../../desktop/ui/dialogs.py" line="104" />
+            <source>Your role is missing: choose it from the list or type it.</source>
+            <translation>缺少您的角色：请从列表中选择或直接输入。</translation>
         </message>
     </context>
     <context>
@@ -3231,6 +3368,29 @@ Finalizing seals the record; it can only be amended afterwards. Say why the MDT 
             <location filename="../../desktop/ui/workers.py" line="103" />
             <source>Cancel</source>
             <translation>取消</translation>
+        </message>
+    </context>
+    <context>
+        <name>WrittenBar</name>
+        <message>
+            <location filename="../../desktop/ui/export.py" line="257" />
+            <source>&amp;Open</source>
+            <translation>打开(&amp;O)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/export.py" line="258" />
+            <source>Show in &amp;folder</source>
+            <translation>在文件夹中显示(&amp;F)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/export.py" line="261" />
+            <source>Close this note</source>
+            <translation>关闭此提示</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/export.py" line="273" />
+            <source>Written: %1</source>
+            <translation>已写入：%1</translation>
         </message>
     </context>
 </TS>

@@ -3,7 +3,8 @@
 import threading
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, QMimeData, QPoint, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
 
 from desktop.logic.store.database import Store
 from desktop.ui.case_list import CaseListView
@@ -146,3 +147,102 @@ def test_only_the_newest_count_is_shown(qtbot, store):
     qtbot.waitUntil(lambda: view.count_label.text() == "1 case(s)", timeout=15000)
     qtbot.wait(50)
     assert view.count_label.text() == "1 case(s)"
+
+
+# ------------------------------------------------------------- keyboard, hint, drop
+
+
+@pytest.fixture
+def view(qtbot, store):
+    _add(store, 3)
+    shown = CaseListView(store)
+    qtbot.addWidget(shown)
+    shown.show()
+    qtbot.waitExposed(shown)
+    return shown
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_down_from_the_filter_reaches_the_list_and_enter_opens(qtbot, view):
+    view.search.setFocus()
+    qtbot.keyClicks(view.search, "patient")
+    qtbot.keyClick(view.search, Qt.Key.Key_Down)
+    assert view.table.hasFocus()
+    assert view.table.currentIndex().row() == 0
+    qtbot.keyClick(view.table, Qt.Key.Key_Down)
+    with qtbot.waitSignal(view.openRequested) as opened:
+        qtbot.keyClick(view.table, Qt.Key.Key_Return)
+    assert opened.args == [view.model.case_id(1)]
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_up_from_the_first_row_returns_to_the_filter(qtbot, view):
+    view.search.setFocus()
+    qtbot.keyClick(view.search, Qt.Key.Key_Down)
+    qtbot.keyClick(view.table, Qt.Key.Key_Up)
+    assert view.search.hasFocus()
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_a_restored_filter_says_so_and_clears(qtbot, store):
+    _add(store, 3)
+    restored = CaseListView(store, {"text": "patient 1", "bclc": "A"})
+    qtbot.addWidget(restored)
+    restored.show()
+    assert restored.hint.isVisible()
+    assert restored.hint_label.text() == "Filter active: “patient 1” · A"
+    restored.on_clear_filters()
+    assert not restored.hint.isVisible()
+    assert restored.filters() == {}
+    assert restored.model.rowCount() == 3
+
+
+def _drop(view, paths, kind):
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    event = kind(
+        QPoint(5, 5), Qt.DropAction.CopyAction, data,
+        Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+    )  # fmt: skip
+    getattr(view, "dragEnterEvent" if kind is QDragEnterEvent else "dropEvent")(event)
+    return event
+
+
+def test_dropped_case_files_are_imported_others_refused(qtbot, store, tmp_path):
+    view = CaseListView(store)
+    qtbot.addWidget(view)
+    case_file, other = tmp_path / "a.json", tmp_path / "b.txt"
+    case_file.write_text("{}")
+    other.write_text("x")
+    assert _drop(view, [other], QDragEnterEvent).isAccepted() is False
+    assert _drop(view, [case_file, other], QDragEnterEvent).isAccepted() is True
+    with qtbot.waitSignal(view.filesDropped) as dropped:
+        _drop(view, [case_file, other], QDropEvent)
+    assert dropped.args == [[str(case_file)]]
+
+
+def test_pinyin_finds_a_chinese_name(store):
+    store.new_case(make_case(**{"patient.mrn": "C-1", "patient.name": "王伟"}))
+    _add(store, 2)
+    model = CaseTableModel(store)
+    model.set_filter(CaseFilter("wang"))
+    assert [model.index(r, 0).data() for r in range(model.rowCount())] == ["王伟"]
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_changed_since_filters_by_the_last_change_and_is_remembered(qtbot, store):
+    _add(store, 2)
+    view = CaseListView(store)
+    qtbot.addWidget(view)
+    view.show()
+    view.since_on.setChecked(True)
+    view.since.setDate(QDate(2999, 1, 1))
+    assert view.model.rowCount() == 0
+    assert view.filters() == {"since": "2999-01-01"}
+    assert view.hint_label.text() == "Filter active: changed since 2999-01-01"
+    view.since.setDate(QDate.currentDate())
+    assert view.model.rowCount() == 2  # changed today
+    restored = CaseListView(store, {"since": "2999-01-01"})
+    qtbot.addWidget(restored)
+    assert restored.since_on.isChecked()
+    assert restored.model.rowCount() == 0

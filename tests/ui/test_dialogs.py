@@ -2,6 +2,7 @@
 de-identification choices only with De-identify; report refusals reach the user in words."""
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QPlainTextEdit
 
 from desktop.logic.model import Case, resource
@@ -74,3 +75,30 @@ def test_text_the_pdf_cannot_print_is_shown_in_the_readers_words(pvtt_case_data,
         write_summary_pdf(Case.model_validate(pvtt_case_data), tmp_path / "s.pdf")
     assert failure_text(refused.value, "en").startswith("patient.name: U+0645 ARABIC LETTER MEEM")
     assert "无法打印" in failure_text(refused.value, "zh_CN")
+
+
+@pytest.mark.parametrize(
+    ("name", "role", "said", "focused"),
+    [
+        ("", "", "Your name and your role are missing", "name"),
+        ("", "surgeon", "Your name is missing", "name"),
+        ("Li Ming", "", "Your role is missing", "role"),
+    ],
+)
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_ok_on_who_is_working_says_what_is_missing(qtbot, name, role, said, focused):
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from desktop.ui.dialogs import WhoIsWorkingDialog
+
+    dialog = WhoIsWorkingDialog(name, role)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible()  # not accepted
+    assert dialog.problem.isVisible()
+    assert dialog.problem.text().startswith(said)
+    assert getattr(dialog, focused).hasFocus()

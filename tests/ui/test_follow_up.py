@@ -1,5 +1,6 @@
 """Follow-up: final decisions with planned/ongoing follow-up, and cases to re-discuss."""
 
+from PySide6.QtCore import Qt
 
 from desktop.logic.model.records import seal
 from desktop.logic.store.database import Store
@@ -59,7 +60,7 @@ def test_only_rediscuss_filter(store):
     model.set_rows(load_follow_up(store))
     model.set_only_rediscuss(True)
     assert model.rowCount() == 1
-    assert model.index(0, 4).data() == "yes: new data"
+    assert model.index(0, model.KEYS.index("rediscuss")).data() == "yes: new data"
 
 
 def test_view_loads_in_a_worker(qtbot, store, tmp_path):
@@ -74,4 +75,24 @@ def test_view_loads_in_a_worker(qtbot, store, tmp_path):
     with qtbot.waitSignal(view.loaded, timeout=5000) as done:
         view.refresh()
     assert done.args == [1]
-    assert view.status.text() == "1 decisions in follow-up, 0 to re-discuss"
+    assert view.status.text() == "1 decisions in follow-up, 0 to re-discuss, 1 restaging overdue"
+
+
+def test_overdue_restaging_is_marked_and_comes_first(store):
+    import datetime as dt
+
+    from desktop.ui.follow_up import FollowUpModel, due_text
+
+    late = _decided(store, "B-1", "planned", [SCAN])  # meeting 2026-06-10: due 2026-08-05
+    recent = _decided(store, "B-2", "ongoing", [SCAN, {**SCAN, "date": "2026-08-01"}])
+    rows = load_follow_up(store, today=dt.date(2026, 8, 17))
+    by_id = {row.case_id: row for row in rows}
+    assert by_id[late].overdue
+    assert due_text(by_id[late].due) == "\u26a0 2026-08-05, overdue 12 day(s)"
+    model = FollowUpModel()
+    model.set_rows([by_id[late]])
+    due = model.index(0, model.KEYS.index("due"))
+    assert due.data(Qt.ItemDataRole.ForegroundRole).lightnessF() < 0.5  # the problem tone
+    assert "after the meeting of 2026-06-10" in due.data(Qt.ItemDataRole.ToolTipRole)
+    # B-2 has new data since its decision (re-discussion first), then the overdue one
+    assert [row.case_id for row in rows] == [recent, late]

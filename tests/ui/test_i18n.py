@@ -364,3 +364,60 @@ def test_language_follows_the_system_until_chosen(tmp_path):
     assert settings.language == "zh_CN"
     settings.set_language("en")
     assert settings.language == "en"
+
+
+# ---------------------------------------------------------------- Qt's own dialogs
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_qts_own_dialogs_speak_chinese(qtbot, chinese, tmp_path):
+    """The file dialog's "Look in" and "Files of type", message box and print dialog buttons
+    come from Qt's base translations (qtbase_zh_CN.qm, shipped in PySide6-Essentials)."""
+    from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMessageBox
+
+    from desktop.ui.settings import file_dialog_options
+
+    dialog = QFileDialog(None, "", str(tmp_path), "PDF (*.pdf)")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    qtbot.addWidget(dialog)
+    labels = {label.text() for label in dialog.findChildren(QLabel)}
+    assert {"查找范围(&L)：", "文件类型(&T)：", "文件名称(&N)："} <= labels
+    box = QMessageBox(QMessageBox.Icon.Question, "", "", QMessageBox.StandardButton.Yes)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    qtbot.addWidget(box)
+    assert {b.text().replace("&", "") for b in box.buttons()} >= {"取消"}
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
+    qtbot.addWidget(buttons)
+    assert buttons.buttons()[0].text() == "确定"
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+    printer = QPrinter()
+    printing = QPrintDialog(printer)
+    qtbot.addWidget(printing)
+    assert english_words_in(dialog, allowed={str(tmp_path), "PDF (*.pdf)"}) == []
+    assert english_words_in(printing) == []
+    # the system's file dialog would speak the system's language: Qt's is used instead
+    assert file_dialog_options("zh_CN") == QFileDialog.Option.DontUseNativeDialog
+
+
+def english_words_in(dialog, allowed=frozenset()) -> list[str]:
+    """Labels, buttons, group titles and tooltips of `dialog` with English words and no
+    Chinese (paths and file-type patterns named in `allowed` excepted)."""
+    from PySide6.QtWidgets import QAbstractButton, QGroupBox
+
+    texts = []
+    for widget in [dialog, *dialog.findChildren(QWidget)]:
+        if isinstance(widget, QLabel | QAbstractButton):
+            texts.append(widget.text())
+        if isinstance(widget, QGroupBox):
+            texts.append(widget.title())
+        texts.append(widget.toolTip())
+    return sorted(
+        {
+            text
+            for text in texts
+            if re.search(r"[A-Za-z]{3,}", text)
+            and not re.search(r"[\u4e00-\u9fff]", text)
+            and text not in allowed
+        }
+    )

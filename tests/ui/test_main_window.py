@@ -4,6 +4,7 @@ import datetime as dt
 import json
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QAbstractButton
 
@@ -153,21 +154,79 @@ def test_read_only_store_disables_writing_actions(qtbot, store, settings):
 
 def test_undo_keys_belong_to_the_edit_menu_only(window, store):
     workspace = window.open_case(store.new_case(make_case()).case_id)
-    keys = (QKeySequence("Ctrl+Z"), QKeySequence("Ctrl+Shift+Z"))
+    undo = QKeySequence.keyBindings(QKeySequence.StandardKey.Undo)
+    redo = QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
+    keys = [*undo, *redo, QKeySequence("Ctrl+Z"), QKeySequence("Ctrl+Shift+Z")]
     assert [b for b in window.findChildren(QAbstractButton) if b.shortcut() in keys] == []
-    assert (window.menus.undo_action.shortcut(), window.menus.redo_action.shortcut()) == keys
+    assert window.menus.undo_action.shortcuts() == undo
+    assert window.menus.redo_action.shortcuts() == redo
     assert window.undo_group.activeStack() is workspace.undo_stack
 
 
+def listed_keys() -> set[str]:
+    """Every key combination Help names, ranges ("Ctrl+1 … Ctrl+6") spelled out."""
+    listed = set()
+    for keys, _ in shortcut_rows():
+        if " … " in keys:
+            first, last = keys.split(" … ")
+            prefix = first[:-1]
+            listed |= {f"{prefix}{n}" for n in range(int(first[-1]), int(last[-1]) + 1)}
+        else:
+            listed |= set(keys.split(", "))
+    return listed
+
+
 def test_help_lists_every_shortcut_of_the_menus(window):
-    listed = {keys for keys, _ in shortcut_rows()}
     used = {
-        action.shortcut().toString()
+        key.toString()
         for action in window.findChildren(QAction)
-        if not action.shortcut().isEmpty()
+        for key in action.shortcuts()
+        if "+" in key.toString()
     }
-    assert "Ctrl+Z" in used
-    assert used <= listed
+    assert {"Ctrl+Z", "Ctrl+P", "Ctrl+1", "Ctrl+6", "Alt+1"} <= used
+    assert used <= listed_keys()
+
+
+def test_ctrl_p_prints_and_no_longer_exports(window):
+    assert window.menus.print_action.shortcut() == QKeySequence("Ctrl+P")
+    assert window.menus.export_pdf_action.shortcut() == QKeySequence("Ctrl+Shift+E")
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_ctrl_digits_go_to_the_open_cases_steps(qtbot, window, store):
+    workspace = window.open_case(store.new_case(make_case()).case_id)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    for step in (3, 6, 1):
+        key = Qt.Key(Qt.Key.Key_0.value + step)
+        qtbot.keyClick(window.focusWidget() or window, key, Qt.KeyboardModifier.ControlModifier)
+        assert workspace.sidebar.currentRow() == step - 1
+    qtbot.keyClick(window.focusWidget() or window, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)
+    assert window.tabs.currentIndex() == 1  # Alt+2: the agenda
+
+
+def test_language_menu_marks_the_chosen_language(window, settings, monkeypatch):
+    monkeypatch.setattr("desktop.ui.preferences.QMessageBox.information", lambda *a: None)
+    marked = lambda: [a.data() for a in window.menus.language_group.actions() if a.isChecked()]  # noqa: E731
+    assert marked() == [settings.language]
+    chinese = next(a for a in window.menus.language_group.actions() if a.data() == "zh_CN")
+    chinese.trigger()
+    assert marked() == ["zh_CN"]
+    assert settings.language == "zh_CN"
+
+
+def test_recent_cases_menu_lists_opened_cases_newest_first(window, store, settings):
+    first = store.new_case(make_case(**{"patient.name": "First", "patient.mrn": "R-1"})).case_id
+    second = store.new_case(make_case(**{"patient.name": "Second", "patient.mrn": "R-2"})).case_id
+    window.open_case(first)
+    window.open_case(second)
+    window.recent.rebuild()
+    assert [a.text() for a in window.recent.actions()] == ["&1  Second · R-2", "&2  First · R-1"]
+    window.on_close_tab(FIXED_TABS)
+    window.recent.actions()[1].trigger()
+    assert window.workspaces()[-1].case_id == first
+    assert settings.recent_cases()[0] == first
 
 
 def test_stale_days_setting_is_kept_in_the_store(window, store):
@@ -181,3 +240,11 @@ def test_follow_up_view_is_built_when_first_shown(window):
     window.tabs.setCurrentIndex(FOLLOW_UP_TAB)
     assert window.tabs.currentWidget() is window.follow_up
     assert window.tabs.tabText(FOLLOW_UP_TAB) == "Follow-up"
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_case_files_dropped_on_the_list_are_imported(qtbot, window, tmp_path):
+    good = tmp_path / "good.json"
+    good.write_text(json.dumps(example_data("intermediate-multinodular")), encoding="utf-8")
+    window.cases.filesDropped.emit([str(good)])
+    qtbot.waitUntil(lambda: window.cases.model.rowCount() == 1, timeout=5000)

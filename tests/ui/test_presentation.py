@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from desktop.logic.model.rules import default_rules
 from desktop.ui.presentation import BODY_PT, PresentationWindow, age_on
 from desktop.ui.settings import Settings
+from desktop.ui.slide_text import joined
 from tests.factories import make_case
 
 
@@ -23,6 +24,7 @@ def slides(qtbot, store, tmp_path):
     window = PresentationWindow(store, ids, settings, default_rules(), dt.date(2026, 6, 3))
     qtbot.addWidget(window)
     window.resize(1920, 1080)
+    window.show()
     return window
 
 
@@ -51,12 +53,30 @@ def test_escape_leaves(qtbot, slides):
         qtbot.keyClick(slides, Qt.Key.Key_Escape)
 
 
+def plain(text):
+    """A slide's text as read: no-break spaces as spaces, word joiners gone."""
+    return text.replace("\u00a0", " ").replace("\u2060", "")
+
+
 def test_key_facts_in_large_type(slides):
     labels = [slides.facts.itemAt(i).widget() for i in range(slides.facts.count())]
-    texts = [label.text() for label in labels]
+    texts = [plain(label.text()) for label in labels]
     assert texts[:2] == ["Stage", "BCLC A · CNLC Ia"]
     assert min(label.font().pointSize() for label in labels) >= BODY_PT >= 28
     assert slides.chart.font().pointSize() >= 24
+
+
+@pytest.mark.parametrize(
+    ("parts", "shown"),
+    [
+        (["BCLC C", "CNLC IIIa"], "BCLC\u00a0C\u00a0· CNLC\u00a0IIIa"),
+        (["AFP 8 ng/mL"], "AFP\u00a08\u00a0ng/\u2060mL"),
+        (["无肝外转移"], "无\u2060肝\u2060外\u2060转\u2060移"),
+        (["longer than twenty-four characters"], "longer than twenty-four characters"),
+    ],
+)
+def test_joined_parts_break_between_parts_only(parts, shown):
+    assert joined(parts) == shown
 
 
 def test_empty_agenda(qtbot, store, tmp_path):

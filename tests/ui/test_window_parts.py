@@ -43,6 +43,7 @@ class Parts:
     def window_commands(self) -> WindowCommands:
         return WindowCommands(
             show_tab=lambda index: self.commands.append(("tab", index)),
+            show_step=lambda step: self.commands.append(("step", step)),
             present=lambda: self.commands.append(("present",)),
             close_case=lambda: self.commands.append(("close",)),
             quit=lambda: self.commands.append(("quit",)),
@@ -63,7 +64,8 @@ def test_menus_call_the_objects_they_were_given(parts, store):
     view = parts.window.menuBar().actions()[2].menu()  # File, Edit, View
     for action in view.actions():
         action.trigger()
-    assert parts.commands == [("close",), ("tab", 0), ("tab", 1), ("tab", 2), ("present",)]
+    steps = [("step", step) for step in range(6)]
+    assert parts.commands == [("close",), ("tab", 0), ("tab", 1), ("tab", 2), *steps, ("present",)]
 
 
 def test_writing_actions_are_off_on_a_read_only_database(qtbot, store, settings):

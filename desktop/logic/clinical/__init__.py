@@ -19,6 +19,7 @@ from desktop.logic.clinical.evaluation import (
     evaluation_output,
     summary_columns,
 )
+from desktop.logic.clinical.follow_up import RestagingDue, restaging_due
 from desktop.logic.clinical.regimens import (
     LOCOREGIONAL,
     Component,
@@ -55,6 +56,7 @@ __all__ = [
     "Readiness",
     "Regimen",
     "RegimenVerdict",
+    "RestagingDue",
     "ResponseSeries",
     "Stage",
     "SurgeryTiming",
@@ -71,6 +73,7 @@ __all__ = [
     "readiness",
     "rediscussion_reasons",
     "response_chart_series",
+    "restaging_due",
     "summary_columns",
     "verdict_label",
     "washout_rule_id",

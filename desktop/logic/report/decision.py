@@ -1,5 +1,6 @@
-"""The decision sections of one case's MDT summary: the latest decision, the last sealed one
-when a draft has followed it, the earlier records, and the overrides with their reasons."""
+"""The decision records of one case's MDT summary (the decision itself is its first page,
+report.front): the last sealed record when a draft has followed it, the earlier records, and
+the overrides with their reasons."""
 
 from __future__ import annotations
 
@@ -22,15 +23,12 @@ from desktop.logic.report.layout import (
 from desktop.logic.report.sections import regimen_name
 
 
-def decision_section(ctx: ReportContext) -> list[Flowable]:
+def records_section(ctx: ReportContext) -> list[Flowable]:
+    """The sealed record in force when a draft follows it, then every earlier record."""
     decision = lifecycle.latest(ctx.case.decisions)
-    if decision is None:
-        return section(
-            ctx, "report.heading.decision", [para(ctx, ctx.text("report.decision.none"))]
-        )
-    body: list[Flowable] = [key_values(ctx, decision_rows(ctx, decision))]
+    body: list[Flowable] = []
     sealed = lifecycle.latest_final(ctx.case.decisions)
-    if sealed is not None and sealed is not decision:
+    if decision is not None and sealed is not None and sealed is not decision:
         body += [
             subheading(ctx, "report.heading.sealed_decision"),
             key_values(ctx, decision_rows(ctx, sealed)),
@@ -55,7 +53,7 @@ def decision_section(ctx: ReportContext) -> list[Flowable]:
             subheading(ctx, "report.heading.earlier_decisions"),
             data_table(ctx, headers, earlier, widths=[55, 60, 200, None]),
         ]
-    return section(ctx, "report.heading.decision", body)
+    return section(ctx, "report.heading.decision_records", body or [para(ctx, none_recorded(ctx))])
 
 
 def decision_rows(ctx: ReportContext, decision: Decision) -> list[tuple[str, Any]]:
@@ -80,7 +78,7 @@ def decision_rows(ctx: ReportContext, decision: Decision) -> list[tuple[str, Any
         ("report.decision.reopen", list(decision.reopen_conditions) or missing(ctx)),
         ("report.decision.attendees", attendees or missing(ctx)),
         ("report.decision.signatures", signatures or missing(ctx)),
-        ("report.decision.follow_up", _follow_up(ctx, decision.follow_up)),
+        ("report.decision.follow_up", follow_up_text(ctx, decision.follow_up)),
     ]
     if decision.amends:
         rows.append(("report.decision.amends", decision.amends))
@@ -160,7 +158,7 @@ def _override_item(ctx: ReportContext, item: str) -> str:
     return ctx.text(key) if key in text_table() else item
 
 
-def _follow_up(ctx: ReportContext, follow_up: Any) -> str:
+def follow_up_text(ctx: ReportContext, follow_up: Any) -> str:
     if follow_up is None:
         return missing(ctx)
     text = ctx.term(f"term.follow_up.{follow_up.status}")

@@ -230,8 +230,10 @@ def keep_headings(story: Sequence[Flowable]) -> list[Flowable]:
     """`story` with a HeadingGuard before each heading that has something after it."""
     out: list[Flowable] = []
     for index, flowable in enumerate(story):
-        following = story[index + 1] if index + 1 < len(story) else None
-        if following is not None and _is_heading(flowable):
+        following = list(story[index + 1 : index + 2])
+        if following and _is_heading(following[0]) and index + 2 < len(story):
+            following.append(story[index + 2])  # a subheading keeps its own first lines too
+        if following and _is_heading(flowable):
             out.append(HeadingGuard(flowable, following))
         out.append(flowable)
     return out
@@ -241,20 +243,21 @@ class HeadingGuard(CondPageBreak):
     """Zero-height: moves to the next page when a heading and the first lines after it would
     not fit in what is left of this one (unlike KeepTogether, never the whole block)."""
 
-    def __init__(self, heading: Flowable, following: Flowable) -> None:
+    def __init__(self, heading: Flowable, following: Sequence[Flowable]) -> None:
         super().__init__(0)
         self.heading = heading
-        self.following = following
+        self.following = list(following)  # what follows; a subheading with what follows it
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
-        _, heading_height = self.heading.wrap(availWidth, availHeight)
-        self.height = (
-            heading_height
-            + self.heading.getSpaceBefore()
-            + self.heading.getSpaceAfter()
-            + first_lines_height(self.following, availWidth, availHeight)
-        )
+        *whole, last = [self.heading, *self.following]
+        height = sum(_whole_height(f, availWidth, availHeight) for f in whole)
+        self.height = height + first_lines_height(last, availWidth, availHeight)
         return super().wrap(availWidth, availHeight)
+
+
+def _whole_height(flowable: Flowable, width: float, height: float) -> float:
+    _, own = flowable.wrap(width, height)
+    return own + flowable.getSpaceBefore() + flowable.getSpaceAfter()
 
 
 def first_lines_height(flowable: Flowable, width: float, height: float) -> float:

@@ -1,18 +1,20 @@
 """The plan sections of one case's MDT summary: regimen and alternatives, timing, adjuvant plan,
-the decision, overrides and the rules relied on; `case_sections` chains them all."""
+the decision records, overrides and the rules relied on. `case_sections` chains a case's whole
+summary: the decision on its first page (report.front), then its basis."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
 
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, PageBreak
 
 from desktop.logic.clinical import (
     AdjuvantOption,
 )
 from desktop.logic.model import lifecycle
-from desktop.logic.report.decision import decision_section, overrides_section
+from desktop.logic.report.decision import overrides_section, records_section
+from desktop.logic.report.front import decision_page
 from desktop.logic.report.layout import (
     ReportContext,
     data_table,
@@ -45,10 +47,15 @@ _RECOMMENDATION = {
 
 
 def case_sections(ctx: ReportContext) -> list[Flowable]:
-    story: list[Flowable] = []
+    """The decision page, then the basis: findings first, then the plan's details."""
+    story: list[Flowable] = [*decision_page(ctx), PageBreak(), basis_title(ctx)]
     for build in (*FINDINGS_SECTIONS, *PLAN_SECTIONS):
         story.extend(build(ctx))
     return story
+
+
+def basis_title(ctx: ReportContext) -> Flowable:
+    return para(ctx, ctx.text("report.heading.basis"), "title")
 
 
 def adjuvant_section(ctx: ReportContext) -> list[Flowable]:
@@ -106,7 +113,7 @@ PLAN_SECTIONS: tuple[Section, ...] = (
     regimen_section,
     timing_section,
     adjuvant_section,
-    decision_section,
+    records_section,
     overrides_section,
     rules_section,
 )

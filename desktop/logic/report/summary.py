@@ -176,6 +176,8 @@ def title_block(ctx: ReportContext) -> list[Flowable]:
         ("report.label.department", ctx.department or ctx.text("report.value.not_recorded")),
         ("report.label.meeting_date", meeting_date(ctx.case).isoformat()),
     ]
+    if not ctx.deidentify:  # a decision page names whom it is about
+        rows.insert(0, ("report.label.mrn", ctx.case.patient.mrn))
     return [Paragraph(escape(title), styles(ctx.lang)["title"]), key_values(ctx, rows)]
 
 

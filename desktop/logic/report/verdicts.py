@@ -71,11 +71,23 @@ def regimen_section(ctx: ReportContext) -> list[Flowable]:
     else:
         body = _regimen_detail(ctx, chosen)
     others = [v for v in regimens if v is not chosen]
-    rows = [
-        [v.regimen.name.render(ctx.lang), verdict_text(ctx, v), _not_ok(ctx, v)] for v in others
-    ]
-    headers = ["report.regimen.name", "report.regimen.verdict", "report.regimen.not_ok"]
-    alternatives = [data_table(ctx, headers, rows, widths=[120, 85, None])] if rows else []
+    # Flagged (caution, contraindicated, unchecked) with their findings; the rest, suitable and
+    # not chosen, shrink to one compact table of names.
+    flagged = [v for v in others if v.verdict != "suitable"]
+    unflagged = [v.regimen.name.render(ctx.lang) for v in others if v.verdict == "suitable"]
+    alternatives: list[Flowable] = []
+    if flagged:
+        rows = [
+            [v.regimen.name.render(ctx.lang), verdict_text(ctx, v), not_ok_lines(ctx, v)]
+            for v in flagged
+        ]
+        headers = ["report.regimen.name", "report.regimen.verdict", "report.regimen.not_ok"]
+        alternatives += [
+            subheading(ctx, "report.regimen.flagged"),
+            data_table(ctx, headers, rows, widths=[120, 85, None]),
+        ]
+    if unflagged:
+        alternatives += [subheading(ctx, "report.regimen.unflagged"), _names_table(ctx, unflagged)]
     return [
         *section(ctx, "report.heading.regimen", body),
         *section(
@@ -83,6 +95,19 @@ def regimen_section(ctx: ReportContext) -> list[Flowable]:
         ),
         *section(ctx, "report.heading.checklist", _checklist(ctx)),
     ]
+
+
+COMPACT_COLUMNS = 2  # suitable regimens not chosen: names only, this many to a row
+
+
+def _names_table(ctx: ReportContext, names: list[str]) -> Flowable:
+    """Names side by side, COMPACT_COLUMNS to a row, in catalogue order down the rows."""
+    rows_needed = -(-len(names) // COMPACT_COLUMNS)
+    columns = [names[i * rows_needed : (i + 1) * rows_needed] for i in range(COMPACT_COLUMNS)]
+    rows = [
+        [column[r] if r < len(column) else "" for column in columns] for r in range(rows_needed)
+    ]
+    return data_table(ctx, ["report.regimen.name"] * COMPACT_COLUMNS, rows)
 
 
 def _regimen_detail(ctx: ReportContext, verdict: RegimenVerdict) -> list[Flowable]:
@@ -119,7 +144,7 @@ def _regimen_detail(ctx: ReportContext, verdict: RegimenVerdict) -> list[Flowabl
     ]
 
 
-def _not_ok(ctx: ReportContext, verdict: RegimenVerdict) -> list[str]:
+def not_ok_lines(ctx: ReportContext, verdict: RegimenVerdict) -> list[str]:
     """Findings with their rule ID and reason; checks not done by rule ID only (the data
     checklist names each missing input once)."""
     lines = [
@@ -213,7 +238,7 @@ def timing_section(ctx: ReportContext) -> list[Flowable]:
             "report.timing.earliest",
             earliest.isoformat() if earliest else ctx.text("report.timing.no_date"),
         ),
-        ("report.timing.liver_ok", _readiness(ctx, surgery.liver_ok)),
+        ("report.timing.liver_ok", readiness_text(ctx, surgery.liver_ok)),
         (
             "report.timing.extent",
             ctx.term(f"resection.extent.{extent}") if extent else missing(ctx),
@@ -242,7 +267,7 @@ def timing_section(ctx: ReportContext) -> list[Flowable]:
     return section(ctx, "report.heading.timing", body)
 
 
-def _readiness(ctx: ReportContext, liver_ok: bool | None) -> Markup:
+def readiness_text(ctx: ReportContext, liver_ok: bool | None) -> Markup:
     key = {True: "ok", False: "contraindicated", None: "unchecked"}[liver_ok]
     word = {True: "report.value.yes", False: "report.value.no", None: "report.timing.unknown"}
     return coloured(ctx.text(word[liver_ok]), key)

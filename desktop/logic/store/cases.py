@@ -5,7 +5,9 @@ desktop.logic.clinical.evaluation.summary_columns and stored beside the MRN and 
 100,000 cases is one indexed SQL query.
 
 Text filters keep their meaning (a substring of the name or MRN, ASCII case ignored, or the exact
-case_id: SQL LIKE decides every row shown). Text of 3 characters or more first narrows the rows
+case_id: SQL LIKE decides every row shown); text of 3 characters or more also matches the pinyin
+of Chinese names (search_text, written at save time by store.pinyin: "wang" finds 王伟).
+Text of 3 characters or more first narrows the rows
 through the trigram index (schema.SEARCH_TABLE), unless it matches so many cases that walking
 the recent-first index (cases_recent) reaches a page sooner; shorter text walks that index.
 """
@@ -51,11 +53,13 @@ def case_json(data: dict[str, Any]) -> str:
 def list_columns(case: Case) -> dict[str, str | None]:
     """MRN, name and the computed columns the case list shows."""
     from desktop.logic.clinical import summary_columns
+    from desktop.logic.store.pinyin import searchable_text
 
     columns = summary_columns(case)
     return {
         "mrn": case.patient.mrn,
         "name": case.patient.name,
+        "search_text": searchable_text(case.patient.name),
         "bclc": columns.get("bclc"),
         "cnlc": columns.get("cnlc"),
         "child_pugh": columns.get("child_pugh"),
@@ -77,15 +81,18 @@ def case_table_row(
         revision,
         at,
         user.name,
+        columns["search_text"],
     )
 
 
 UPSERT_CASE = (
     "INSERT INTO cases (case_id, mrn, name, bclc, cnlc, child_pugh, status, revision, "
-    "updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(case_id) DO "
+    "updated_at, updated_by, search_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+    "ON CONFLICT(case_id) DO "
     "UPDATE SET mrn=excluded.mrn, name=excluded.name, bclc=excluded.bclc, cnlc=excluded.cnlc, "
     "child_pugh=excluded.child_pugh, status=excluded.status, revision=excluded.revision, "
-    "updated_at=excluded.updated_at, updated_by=excluded.updated_by"
+    "updated_at=excluded.updated_at, updated_by=excluded.updated_by, "
+    "search_text=excluded.search_text"
 )
 INSERT_REVISION = (
     "INSERT INTO revisions (case_id, revision, at, by, role, summary, body) "
@@ -133,10 +140,12 @@ def where_clause(
     bclc: str | None,
     cnlc: str | None,
     status: str | None,
+    changed_since: str | None = None,
     *,
     narrowed: Narrowing | None = None,
 ) -> tuple[str, dict[str, Any]]:
-    """The WHERE of the case list; `narrowed` first keeps the index's rows (the same result)."""
+    """The WHERE of the case list; `narrowed` first keeps the index's rows (the same result).
+    `changed_since` is a UTC time: cases changed then or later."""
     terms: list[str] = []
     params: dict[str, Any] = {}
     if text.strip():
@@ -145,11 +154,19 @@ def where_clause(
         if narrowed is not None:
             terms.append(narrowed[0])
             params.update(narrowed[1])
+        pinyin = (
+            " OR c.search_text LIKE :pattern ESCAPE '\\'"
+            if len(text.strip()) >= SHORTEST_INDEXED
+            else ""
+        )
         terms.append(
             "(c.name LIKE :pattern ESCAPE '\\' OR c.mrn LIKE :pattern ESCAPE '\\' "
-            "OR c.case_id = :exact)"
+            f"OR c.case_id = :exact{pinyin})"
         )
         params["exact"] = text.strip()
+    if changed_since is not None:
+        terms.append("c.updated_at >= :changed_since")
+        params["changed_since"] = changed_since
     for column, value in (("bclc", bclc), ("cnlc", cnlc), ("status", status)):
         if value is not None:
             terms.append(f"c.{column} = :{column}")

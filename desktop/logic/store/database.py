@@ -169,28 +169,30 @@ class Store(People):
 
     def count_cases(
         self, text: str = "", *, bclc: str | None = None, cnlc: str | None = None,
-        status: str | None = None,
+        status: str | None = None, changed_since: str | None = None,
     ) -> int:  # fmt: skip
-        filters = {"bclc": bclc, "cnlc": cnlc, "status": status}
+        filters = {"bclc": bclc, "cnlc": cnlc, "status": status, "changed_since": changed_since}
         with self._reading() as conn:
             return store_cases.count_rows(conn, text, filters)
 
     def list_cases(
         self, text: str = "", *, bclc: str | None = None, cnlc: str | None = None,
-        status: str | None = None, order_by: str = "updated_at DESC", limit: int | None = None,
-        offset: int = 0,
+        status: str | None = None, changed_since: str | None = None,
+        order_by: str = "updated_at DESC", limit: int | None = None, offset: int = 0,
     ) -> list[CaseRow]:  # fmt: skip
-        """Case-list rows matching `text` (in name, MRN or case_id) and the filters."""
+        """Case-list rows matching `text` (in name, MRN, case_id or a Chinese name's pinyin)
+        and the filters; `changed_since` a UTC ISO time (changed then or later)."""
         return list(self.iter_cases(text, bclc=bclc, cnlc=cnlc, status=status,
-                                    order_by=order_by, limit=limit, offset=offset))  # fmt: skip
+                                    changed_since=changed_since, order_by=order_by,
+                                    limit=limit, offset=offset))  # fmt: skip
 
     def iter_cases(
         self, text: str = "", *, bclc: str | None = None, cnlc: str | None = None,
-        status: str | None = None, order_by: str = "updated_at DESC", limit: int | None = None,
-        offset: int = 0,
+        status: str | None = None, changed_since: str | None = None,
+        order_by: str = "updated_at DESC", limit: int | None = None, offset: int = 0,
     ) -> Iterator[CaseRow]:  # fmt: skip
         """As list_cases, read row by row as they are used (constant memory for any count)."""
-        filters = {"bclc": bclc, "cnlc": cnlc, "status": status}
+        filters = {"bclc": bclc, "cnlc": cnlc, "status": status, "changed_since": changed_since}
         today = date.today().isoformat()
         with self._reading() as conn:
             yield from store_cases.list_rows(conn, text, filters, order_by, limit, offset, today)

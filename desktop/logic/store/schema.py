@@ -197,10 +197,50 @@ def _trust(db: Database) -> None:
         db.execute(statement)
 
 
+# v4: the pinyin of each name (store.pinyin), written at save time and searched like the name
+# and MRN ("wang" finds 王伟); the search index gains it as a third column.
+SCHEMA_V4 = ["ALTER TABLE cases ADD COLUMN search_text TEXT NOT NULL DEFAULT ''"]
+SEARCH_V4_DROP = [
+    *(f"DROP TRIGGER IF EXISTS {trigger}" for trigger in SEARCH_TRIGGERS),
+    f"DROP TABLE IF EXISTS {SEARCH_TABLE}",
+]
+SEARCH_V4 = [
+    f"CREATE VIRTUAL TABLE {SEARCH_TABLE} USING fts5(name, mrn, search_text, content='cases', "
+    "content_rowid='rowid', tokenize='trigram')",
+    f"CREATE TRIGGER cases_search_insert AFTER INSERT ON cases BEGIN INSERT INTO {SEARCH_TABLE}"
+    "(rowid, name, mrn, search_text) VALUES (new.rowid, new.name, new.mrn, new.search_text); END",
+    f"CREATE TRIGGER cases_search_delete AFTER DELETE ON cases BEGIN INSERT INTO {SEARCH_TABLE}"
+    f"({SEARCH_TABLE}, rowid, name, mrn, search_text) "
+    "VALUES ('delete', old.rowid, old.name, old.mrn, old.search_text); END",
+    "CREATE TRIGGER cases_search_update AFTER UPDATE OF name, mrn, search_text ON cases "
+    "WHEN old.name IS NOT new.name OR old.mrn IS NOT new.mrn "
+    "OR old.search_text IS NOT new.search_text BEGIN "
+    f"INSERT INTO {SEARCH_TABLE}({SEARCH_TABLE}, rowid, name, mrn, search_text) "
+    "VALUES ('delete', old.rowid, old.name, old.mrn, old.search_text); "
+    f"INSERT INTO {SEARCH_TABLE}(rowid, name, mrn, search_text) "
+    "VALUES (new.rowid, new.name, new.mrn, new.search_text); END",
+    f"INSERT INTO {SEARCH_TABLE}({SEARCH_TABLE}) VALUES ('rebuild')",
+]
+
+
+def _pinyin_search(db: Database) -> None:
+    from desktop.logic.store.pinyin import searchable_text
+
+    indexed = trigram_available(db.conn)
+    for statement in SCHEMA_V4 + (SEARCH_V4_DROP if indexed else []):
+        db.execute(statement)
+    fill = "UPDATE cases SET search_text = ? WHERE rowid = ?"
+    for rowid, name in db.execute("SELECT rowid, name FROM cases").fetchall():
+        db.execute(fill, [searchable_text(name), rowid])
+    for statement in SEARCH_V4 if indexed else []:
+        db.execute(statement)
+
+
 MIGRATION_STEPS = (  # append new steps; never edit an old one
     ("0001_initial", _initial),
     ("0002_search_and_digests", _search_and_digests),
     ("0003_trust", _trust),
+    ("0004_pinyin_search", _pinyin_search),
 )
 
 

@@ -26,14 +26,14 @@ def _load(sql_file: Path, path: Path) -> Path:
 
 
 def _rows(path: Path, columns: dict[str, list[str]] | None = None) -> dict[str, set[tuple]]:
-    """Rows of every table (of the `columns` of each table, when given: a later migration may
-    add columns)."""
+    """Every table's rows; with `columns`, only those columns of each table (a later schema
+    may add columns to a table, whose old columns must keep their values)."""
     conn = sqlite3.connect(path)
     tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")]
     rows = {}
-    for t in tables:
-        names = ", ".join(f'"{c}"' for c in columns[t]) if columns and t in columns else "*"
-        rows[t] = set(conn.execute(f'SELECT {names} FROM "{t}"').fetchall())
+    for table in [t for t in tables if columns is None or t in columns]:
+        wanted = ", ".join(f'"{c}"' for c in columns[table]) if columns else "*"
+        rows[table] = set(conn.execute(f'SELECT {wanted} FROM "{table}"').fetchall())
     conn.close()
     return rows
 
@@ -72,6 +72,8 @@ def test_each_released_schema_migrates_with_nothing_lost(frozen, tmp_path):
         assert store.get_setting("department") == "Hepatobiliary Surgery"
     after = _rows(path, columns)
     for table, old_rows in before.items():
+        if table.startswith(store_schema.SEARCH_TABLE):
+            continue  # the search index is derived from cases and rebuilt when it gains a column
         assert old_rows <= after[table], f"rows of {table} were lost or changed"
 
 
@@ -115,7 +117,7 @@ def _migrate_and_die_at(path: Path, statement: int) -> int:
 OUR_TABLES = {"settings", "cases", "revisions", "sealed_records", "audit", "agenda"}
 
 
-KILL_POINTS = range(1, 68)
+KILL_POINTS = range(1, 80)
 
 
 def test_kill_points_cover_every_statement_of_a_migration(tmp_path, monkeypatch):
@@ -124,8 +126,15 @@ def test_kill_points_cover_every_statement_of_a_migration(tmp_path, monkeypatch)
     monkeypatch.setattr(Database, "execute", lambda self, *a: calls.append(a) or original(self, *a))
     path = tmp_path / "cases.sqlite3"
     store_schema.ensure_schema(store_schema.connect(path, read_only=False), path, read_only=False)
-    statements = sum(len(s) for s in (store_schema.SCHEMA_V1, store_schema.SCHEMA_V2,
-                                      store_schema.SCHEMA_V3))  # fmt: skip
+    statements = sum(
+        len(part)
+        for part in (
+            store_schema.SCHEMA_V1,
+            store_schema.SCHEMA_V2,
+            store_schema.SCHEMA_V3,
+            store_schema.SCHEMA_V4,
+        )
+    )
     assert statements < len(calls) < KILL_POINTS[-1]
 
 

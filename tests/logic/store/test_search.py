@@ -1,5 +1,6 @@
 """The case-list text filter through the trigram index finds exactly what a plain substring
-search (SQL LIKE over name and MRN, or the exact case_id) finds, for any length of text."""
+search (SQL LIKE over name and MRN, or the exact case_id, and for 3 characters or more the
+pinyin of Chinese names) finds, for any length of text."""
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -18,7 +19,7 @@ PEOPLE = [
     ("H-0005", "zhang ming"),
     ("H-0006", "ZHANG MINGYU"),
     ("H-0007", "Müller Ärzte"),
-    ("H-0008", "O'Brien \"Bo\""),
+    ("H-0008", 'O\'Brien "Bo"'),
     ("X_10%", "Li Na"),
     ("X-100", "Li"),
     ("AB", "Wu"),
@@ -31,7 +32,9 @@ QUERIES = [
 ]  # fmt: skip
 REFERENCE = (
     "SELECT case_id FROM cases WHERE name LIKE :pattern ESCAPE '\\' OR mrn LIKE :pattern "
-    "ESCAPE '\\' OR case_id = :exact ORDER BY updated_at DESC, case_id"
+    "ESCAPE '\\' OR case_id = :exact "
+    "OR (length(:exact) >= 3 AND search_text LIKE :pattern ESCAPE '\\') "
+    "ORDER BY updated_at DESC, case_id"
 )
 
 
@@ -92,10 +95,49 @@ def test_the_index_follows_new_renamed_and_reimported_cases(tmp_path):
         case = store.get_case(stored.case_id).case
         case.patient.name = "陈静"
         store.save_case(stored.case_id, case, expected_revision=1)
-        assert _found(store, "chen") == []
+        assert _found(store, "chen") == [stored.case_id]  # now through the name's pinyin
         assert _found(store, "陈静") == [stored.case_id]
+        case.patient.name = "李静"
+        store.save_case(stored.case_id, case, expected_revision=2)
+        assert _found(store, "chen") == []  # the pinyin follows the name
         renamed = make_case(**{"patient.mrn": "R-1", "patient.name": "Chen Jingyi"})
         store.import_case(renamed)  # a known MRN: a new revision with the new name
         assert _found(store, "jingyi") == [stored.case_id]
-        assert _found(store, "陈静") == []
+        assert _found(store, "李静") == []
         assert store.check() == []
+
+
+@pytest.mark.parametrize(
+    ("text", "mrns"),
+    [
+        ("wang", ["H-0002", "H-0001"]),  # 王小明 and 王伟, newest first
+        ("wangwei", ["H-0001"]),
+        ("wang wei", ["H-0001"]),
+        ("WANG", ["H-0002", "H-0001"]),  # case ignored
+        ("ouyang", ["H-0003"]),
+        ("wxm", ["H-0002"]),  # initials, three letters or more
+        ("wa", []),  # two letters: the name and MRN only (the short walk stays cheap)
+    ],
+)
+def test_pinyin_finds_chinese_names(people, text, mrns):
+    assert [row.mrn for row in people.list_cases(text)] == mrns
+
+
+@pytest.mark.smoke  # runs at the lowest pypinyin allowed too (.ci/lowest-constraints.txt)
+def test_the_pinyin_keeps_every_reading_and_both_spellings_of_u():
+    from desktop.logic.store.pinyin import searchable_text
+
+    assert searchable_text("单田芳").split()[-2:] == ["chan", "shan"]  # 单 as a surname: shan
+    assert {"lvbu", "lubu"} <= set(searchable_text("吕布").split())
+    assert searchable_text("Maria Lopez") == ""
+
+
+def test_changed_since_keeps_the_cases_changed_then_or_later(people):
+    rows = people.list_cases(order_by="updated_at ASC")
+    middle = rows[len(rows) // 2].updated_at
+    later = people.list_cases(changed_since=middle)
+    assert [row.case_id for row in later] == [
+        r.case_id for r in reversed(rows) if r.updated_at >= middle
+    ]
+    assert people.count_cases(changed_since=middle) == len(later)
+    assert people.count_cases("wang", changed_since="2999-01-01T00:00:00+00:00") == 0
