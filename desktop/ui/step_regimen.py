@@ -28,6 +28,7 @@ from desktop.logic.model import lifecycle, term
 from desktop.ui.drafts import ensure_draft
 from desktop.ui.forms import error_style, glossary_values, heading
 from desktop.ui.history_form import history_fields, history_heading
+from desktop.ui.palette import tone
 from desktop.ui.row_models import KeyedRowsModel
 from desktop.ui.step_base import BADGE_COLOURS, StepPage, badge_html, bullets_html, rich_label
 from desktop.ui.undo import CaseDocument
@@ -102,12 +103,13 @@ def checks_html(checks: tuple[Check, ...], lang: str) -> str:
     for check in sorted(checks, key=lambda c: order.get(c.outcome, 4)):
         outcome = term(f"term.outcome.{check.outcome}", lang)
         colour = BADGE_COLOURS.get(check.outcome, "#374151")
+        muted = tone("muted").name()
         items.append(
             "<div style='margin:3px 0 3px 6px'>"
             f"<span style='color:{colour}; font-weight:600'>{_escape(outcome)}</span> "
             f"<code>{_escape(check.rule)}</code><br>{_escape(check.reason.render(lang))}<br>"
-            f"<span style='color:#4b5563; font-size:11px'>{_escape(check.source.render(lang))}"
-            "</span></div>"
+            f"<span style='color:{muted}; font-size:small'>"
+            f"{_escape(check.source.render(lang))}</span></div>"
         )
     return "".join(items)
 

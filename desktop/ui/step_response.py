@@ -133,7 +133,7 @@ class ResponseStep(StepPage):
         # The date is never shown without liver_ok, the largest resection and flr_ok beside it.
         readiness = self.readiness_text(surgery, word)
         self.surgery.set_result(
-            f"{earliest}<br><span style='font-size:13px'>{readiness}</span>", lines
+            f"{earliest}<br><span style='font-size:small'>{readiness}</span>", lines
         )
         flr_lines = self.sentences(surgery.flr_why)
         if surgery.icg_r15_percent is not None:

@@ -7,7 +7,7 @@ from collections import Counter
 from functools import cache
 
 import pytest
-from PySide6.QtCore import QPoint, QRect
+from PySide6.QtCore import QRect
 from PySide6.QtGui import QColor, QImage, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
@@ -88,7 +88,10 @@ def faint_labels(window: QWidget) -> list[str]:
     for label in window.findChildren(QLabel):
         if not label.isVisible() or not label.text().strip() or label.width() < 4:
             continue
-        rect = QRect(label.mapTo(window, QPoint(0, 0)), label.size()) & image.rect()
+        shown = label.visibleRegion().boundingRect()  # scrolled out of view: not on screen
+        if shown.height() < label.fontMetrics().height():
+            continue
+        rect = QRect(label.mapTo(window, shown.topLeft()), shown.size()) & image.rect()
         if rect.isEmpty():
             continue
         if text_contrast(image, rect) < MIN_CONTRAST:

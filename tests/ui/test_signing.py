@@ -10,6 +10,7 @@ from desktop.ui.workspace import CaseWorkspace
 from tests.factories import make_case
 from tests.ui.answers import answer_modals, give_password
 
+WHY = "The MDT decides on what is recorded; the rest follows at restaging."  # items missing
 LI, WANG = ("Li Ming", "hepatobiliary surgeon"), ("Wang Fang", "medical oncologist")
 
 
@@ -54,7 +55,7 @@ def test_signing_asks_the_attendees_own_password_and_a_wrong_one_is_refused(work
     assert seen == ["Sign as Li Ming", "Wrong password for Li Ming."]
     answer_modals(give_password("li-password"))
     assert step.on_sign(0) == []
-    assert step.on_finalize_confirmed() == []
+    assert step.on_finalize_confirmed(WHY) == []
     text = step.signatures.text()
     fingerprint = workspace.store.accounts()[0].fingerprint
     assert "Li Ming (hepatobiliary surgeon), signed" in text
@@ -68,7 +69,7 @@ def test_an_absent_attendee_signs_the_sealed_record_later(workspace):
     draft_with_two_attendees(step)
     answer_modals(give_password("li-password"))
     step.on_sign(0)
-    step.on_finalize_confirmed()
+    step.on_finalize_confirmed(WHY)
     assert step.sign_later_button.isVisibleTo(step)
     answer_modals(give_password("wang-password"))
     assert step.on_sign_final(1) == []

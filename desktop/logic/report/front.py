@@ -109,8 +109,10 @@ def timing_lines(ctx: ReportContext, decision: Decision) -> list[str]:
         if earliest
         else ctx.text("report.timing.no_date"),
         # never the date alone: liver_ok, the largest resection and flr_ok beside it
-        Markup(f"{escape(ctx.text('report.timing.liver_ok'))}: ")
-        + readiness_text(ctx, surgery.liver_ok),
+        Markup(
+            f"{escape(ctx.text('report.timing.liver_ok'))}: "
+            f"{readiness_text(ctx, surgery.liver_ok)}"
+        ),
         f"{ctx.text('report.timing.extent')}: "
         + (ctx.term(f"resection.extent.{extent}") if extent else missing(ctx)),
         f"{ctx.text('report.timing.flr')}: {yes_no(ctx, surgery.flr_ok)}",

@@ -38,7 +38,7 @@ def _complete(**changes):
         "tumor.hepatic_vein_invasion": "none",
         "tumor.lymph_node_metastasis": False,
         **{k: v for k, v in COMPLETE.items() if not k.startswith("labs.")},
-        "etiology": ["hbv"],
+        "etiology": ["alcohol"],  # HBsAg negative in COMPLETE: not hepatitis B
         "imaging": [SCAN],
         "decisions": [
             {

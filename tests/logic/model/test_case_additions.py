@@ -106,7 +106,10 @@ def _problems(**changes) -> list[str]:
         ),
         ({"tumor.segments": ["S9"]}, 'tumor.segments[0]: "S9" is not allowed'),
         ({"tumor.segments": ["S2", "S2"]}, "tumor.segments: segment S2 is listed twice"),
-        ({"labs_history": [{"date": "2026-04-01"}]}, "labs_history[0]: an entry dated 2026-04-01"),
+        (
+            {"labs_history": [{"date": "2026-04-01"}]},
+            "labs_history[0]: the tumour-marker entry of 2026-04-01",
+        ),
         (
             {"labs_history": [{"date": "2026-04-01", "afp": {"value": 3, "unit": "ug/L"}}]},
             'labs_history[0].afp.unit: "ug/L" is not allowed',
@@ -155,6 +158,6 @@ def test_a_marker_dated_after_today_or_before_birth_is_refused():
     with pytest.raises(CaseError) as caught:
         parse_case(early)
     assert any(
-        "liver.icg_r15_date 1959-12-31 is before patient.birth_date" in p
+        "liver.icg_r15_date 1959-12-31 is before the birth date" in p
         for p in caught.value.problems
     ), caught.value.problems

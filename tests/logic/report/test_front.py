@@ -1,22 +1,40 @@
 """The summary's first page is the decision; the basis follows; regimens neither chosen nor
 flagged shrink to one table of names."""
 
+import pypdf
 import pytest
 
-from desktop.logic.clinical import load_catalogue
+from desktop.logic.clinical import load_catalogue, verdict_label
 from desktop.logic.clinical.evaluation import evaluate
 from desktop.logic.model.case import Case
 from desktop.logic.model.messages import msg, term
 from desktop.logic.report.summary import write_meeting_pack, write_summary_pdf
+from tests.logic.clinical.safety_cases import COMPLETE, HBV_TREATED
 from tests.logic.report.test_summary import flat, pdf_text
+
+RECENT = {  # every safety input recorded and recent as of the meeting (2026-11-25)
+    **{path: value for path, value in COMPLETE.items() if not path.startswith("labs.")},
+    **HBV_TREATED,
+    "virology.hbv_dna_date": "2026-11-01",
+    "liver.varices_assessed_on": "2026-10-01",
+}
+
+
+def _set(data: dict, path: str, value) -> None:
+    *parents, last = path.split(".")
+    for part in parents:
+        data = data.setdefault(part, {})
+    data[last] = value
 
 
 @pytest.fixture
 def draft_case(pvtt_case_data) -> Case:
-    """The example's latest record as a signed draft with a recommendation."""
+    """The example's latest record as a draft with a recommendation, every safety input
+    recorded (so that some regimens are suitable and others flagged)."""
     draft = pvtt_case_data["decisions"][1]
     draft["recommendation"] = "Resect after the lenvatinib washout."
-    draft["signed_by"] = [{"name": "Li Ming", "role": "surgeon", "at": "2026-11-25T17:30:00"}]
+    for path, value in RECENT.items():
+        _set(pvtt_case_data, path, value)
     return Case.model_validate(pvtt_case_data)
 
 
@@ -25,8 +43,10 @@ def test_first_page_is_the_decision(draft_case, tmp_path, lang):
     path = write_summary_pdf(draft_case, tmp_path / f"{lang}.pdf", lang=lang)
     first = flat(pdf_text(path, 1))
     catalogue = load_catalogue()
-    regimen = catalogue.by_id("haic-folfox-lenvatinib-pd1").name.render(lang)
-    verdict = term("term.verdict.caution", lang)
+    regimen_id = "haic-folfox-lenvatinib-pd1"
+    regimen = catalogue.by_id(regimen_id).name.render(lang)
+    chosen = next(v for v in evaluate(draft_case).regimens if v.regimen.id == regimen_id)
+    verdict = verdict_label(chosen.verdict, chosen.checks_not_done).render(lang)
     expected = [
         msg("report.heading.decision").render(lang),
         "Partial response by mRECIST: resect now or continue?",
@@ -38,11 +58,10 @@ def test_first_page_is_the_decision(draft_case, tmp_path, lang):
         msg("report.value.months", months=6).render(lang),
         "stop on recurrence or grade >= 3 toxicity",
         "Zhao Hong (medical oncologist)",
-        msg("report.decision.signature_line", name="Li Ming", role="surgeon",
-            at="2026-11-25 17:30:00").render(lang),
-    ]  # fmt: skip
+    ]
     assert [text for text in expected if flat(text) not in first] == []
-    for findings in ("report.heading.liver", "report.heading.tumour", "report.heading.response"):
+    # the findings (liver function, tumour, response) begin on page 2: their labels are absent
+    for findings in ("report.label.albumin", "report.heading.tumour", "report.heading.response"):
         assert flat(msg(findings).render(lang)) not in first
     assert flat(pdf_text(path, 2)).startswith(flat(msg("report.heading.basis").render(lang)))
 
@@ -70,18 +89,19 @@ def test_unflagged_regimens_not_chosen_are_names_only(draft_case, tmp_path):
     text = flat(pdf_text(write_summary_pdf(draft_case, tmp_path / "s.pdf")))
     for verdict in unflagged:
         assert flat(verdict.regimen.name.render("en")) in text
-    # the one reason every suitable regimen shares is printed for none of them
-    shared = flat(unflagged[0].reasons[0].render("en"))
-    assert text.count(shared) == 0
-    for verdict in flagged:
-        assert flat(verdict.reasons[0].render("en")) in text
+    # a suitable regimen not chosen is a name only: no "every check ran" line of its own
+    assert flat(msg("report.regimen.all_ok").render("en")) not in text
+    for verdict in flagged:  # a flagged one keeps its first finding or check not done
+        first = next(c for c in verdict.checks if c.outcome != "ok")
+        assert flat(first.rule) in text
     assert flat(msg("report.regimen.unflagged").render("en")) in text
 
 
 def test_each_case_of_a_pack_opens_with_its_decision(draft_case, multinodular_case_data, tmp_path):
     cases = [("a", draft_case), ("b", Case.model_validate(multinodular_case_data))]
     path = write_meeting_pack(cases, tmp_path / "p.pdf", meeting_date="2026-11-25")
-    pages = [flat(pdf_text(path, n)) for n in range(2, 12)]
+    count = len(pypdf.PdfReader(str(path)).pages)
+    pages = [flat(pdf_text(path, n)) for n in range(2, count + 1)]
     openings = [
         page for page in pages if flat("Case 1 of 2") in page or flat("Case 2 of 2") in page
     ]
