@@ -50,7 +50,7 @@ def test_a_ready_liver():
     out = timing.to_output()
     assert out["liver_why"][0] == "Child-Pugh A5, ascites: none."
     assert "ICG-R15 8%: Makuuchi band < 10 %." in out["liver_why"]
-    assert out["liver_why"][-1].startswith("Liver ready for resection (liver_ok): yes")
+    assert out["liver_why"][-1].startswith("Liver ready for resection: yes")
 
 
 @pytest.mark.parametrize(

@@ -399,7 +399,7 @@ def test_the_checks_and_verdicts_read_in_chinese(pvtt, tmp_path):
 def test_the_earliest_date_is_printed_beside_liver_ok_extent_and_flr(summary):
     text = flat(pdf_text(summary))
     for label in (
-        "Liverreadyforresection(liver_ok)",
+        "Liverreadyforresection",
         "Largestresectiontheliverallows",
         "MakuuchiICG-R15band",
     ):
