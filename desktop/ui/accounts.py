@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -37,6 +38,14 @@ def password_field(parent: QWidget) -> QLineEdit:
     return field
 
 
+def _text_of(widget: QWidget) -> str:
+    if isinstance(widget, QLineEdit):
+        return widget.text()
+    if isinstance(widget, QComboBox):
+        return widget.currentText()
+    return "x"  # a field without text counts as filled
+
+
 class _FormDialog(QDialog):
     """A titled form with an explanation, a problem line and OK/Cancel."""
 
@@ -61,6 +70,23 @@ class _FormDialog(QDialog):
         layout.addLayout(self.form)
         layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 -- Qt's name
+        """The buttons are made before the subclass's fields: Tab goes down the form, then to
+        the buttons, and typing starts in the first empty field (never on OK or Cancel)."""
+        fields = [
+            item.widget()
+            for row in range(self.form.rowCount())
+            if (item := self.form.itemAt(row, QFormLayout.ItemRole.FieldRole)) is not None
+            and item.widget() is not None
+            and item.widget().isEnabled()
+        ]
+        for before, after in zip([*fields, self.buttons], [*fields, self.buttons][1:]):
+            QWidget.setTabOrder(before, after)
+        empty = [f for f in fields if not _text_of(f)]
+        super().showEvent(event)
+        if fields and self.focusWidget() not in fields:
+            (empty or fields)[0].setFocus()
 
     def say(self, problem: str) -> None:
         self.problem.setText(problem)
