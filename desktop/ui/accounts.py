@@ -7,6 +7,7 @@ shows the refusal in words without closing, so a mistyped password can be typed 
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
@@ -81,7 +82,8 @@ class _FormDialog(QDialog):
             and item.widget() is not None
             and item.widget().isEnabled()
         ]
-        for before, after in zip([*fields, self.buttons], [*fields, self.buttons][1:]):
+        chain: list[QWidget] = [*fields, self.buttons]
+        for before, after in itertools.pairwise(chain):
             QWidget.setTabOrder(before, after)
         empty = [f for f in fields if not _text_of(f)]
         super().showEvent(event)
