@@ -40,7 +40,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.logic.store import Store
 from desktop.ui import workers
 from desktop.ui.case_list_model import (
     BCLC_STAGES,
@@ -325,15 +324,18 @@ class CaseListView(QWidget):
     def on_count_due(self) -> None:
         """Count the matching cases in a worker thread; the label shows the newest answer."""
         self._count_asked += 1
-        asked, current, path = self._count_asked, self.model.current_filter(), self.model.store.path
+        asked, current, store = self._count_asked, self.model.current_filter(), self.model.store
 
         def count(_control: workers.TaskControl) -> tuple[int, int]:
-            with Store.open(path, read_only=True) as own:
+            # its own read-only connection, with the database key when it is encrypted
+            with store.open_again(read_only=True) as own:
                 return asked, own.count_cases(current.text, **current.query())
 
-        self._counting = workers.start(workers.Task(count), count_pool())
+        self._counting = workers.Task(count)
+        # connected before it starts: a quick count must not finish unheard
         self._counting.signals.finished.connect(self.on_counted)
         self._counting.signals.failed.connect(self.on_count_failed)
+        workers.start(self._counting, count_pool())
 
     def on_counted(self, answer: tuple[int, int]) -> None:
         asked, total = answer

@@ -246,3 +246,16 @@ def test_changed_since_filters_by_the_last_change_and_is_remembered(qtbot, store
     qtbot.addWidget(restored)
     assert restored.since_on.isChecked()
     assert restored.model.rowCount() == 0
+
+
+def test_the_count_shows_on_an_encrypted_database(qtbot, tmp_path):
+    """The count runs on its own connection: it needs the database key (found under X: the
+    count of an encrypted database failed in silence and the label stayed empty)."""
+    from desktop.logic.store import init_database
+
+    with init_database(tmp_path / "c.sqlite3", "Li Ming", "surgeon", "a-long-password") as store:
+        _add(store, 2, "EN")
+        view = CaseListView(store)
+        qtbot.addWidget(view)
+        view.refresh()
+        qtbot.waitUntil(lambda: view.count_label.text() == "2 case(s)", timeout=15000)
