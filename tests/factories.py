@@ -36,3 +36,46 @@ def case_data(**changes: Any) -> dict[str, Any]:
 
 def make_case(**changes: Any) -> Case:
     return Case.model_validate(case_data(**changes))
+
+
+# Every optional field of case-format.md "Additions of 2026-12", as its example gives them.
+ADDITIONS: dict[str, Any] = {
+    "patient.weight_kg": 64.0,
+    "virology": {
+        "hbsag_positive": True,
+        "hbv_dna_iu_per_ml": 120,
+        "hbv_dna_date": "2026-11-02",
+        "hbv_antiviral": True,
+        "hcv_rna_detectable": False,
+    },
+    "liver.varices_assessed_on": "2026-09-14",
+    "liver.icg_r15_date": "2026-11-10",
+    "liver.flr_date": "2026-11-10",
+    "history.last_major_surgery_date": "2026-03-02",
+    "history.systemic_steroids_mg_prednisone_per_day": 0,
+    "history.interstitial_lung_disease": False,
+    "history.prior_immune_related_ae_grade3plus": False,
+    "history.bleeding_or_arterial_thrombosis_within_6_months": False,
+    "tumor.infiltrative": False,
+    "tumor.bilobar": False,
+    "tumor.segments": ["S7", "S8"],
+    "labs_history": [
+        {
+            "date": "2026-08-10",
+            "afp": {"value": 310, "unit": "ng/mL"},
+            "pivka_ii": {"value": 400, "unit": "mAU/mL"},
+        }
+    ],
+}
+
+
+def with_additions(data: dict[str, Any]) -> dict[str, Any]:
+    """A copy of `data` with every 2026-12 addition filled (dotted paths, as in case_data)."""
+    filled = copy.deepcopy(data)
+    for path, value in ADDITIONS.items():
+        *parents, last = path.split(".")
+        node = filled
+        for part in parents:
+            node = node.setdefault(part, {})
+        node[last] = copy.deepcopy(value)
+    return filled

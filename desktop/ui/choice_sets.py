@@ -21,17 +21,18 @@ class ChoiceSetField(BoundField):
         label: str,
         choices: list[tuple[str, str]],
         parent: QWidget | None = None,
+        per_row: int = 3,
     ) -> None:
         super().__init__(document, path, label, parent)
         self.boxes: dict[str, QCheckBox] = {}
-        grid = QGridLayout()  # three a row: long words (Chinese) never push the form wider
+        grid = QGridLayout()  # a few a row: long words (Chinese) never push the form wider
         grid.setContentsMargins(0, 0, 0, 0)
         for position, (value, text) in enumerate(choices):
             box = QCheckBox(text)
             box.setAccessibleName(f"{label}: {text}")
             box.toggled.connect(self.on_edited)
             self.boxes[value] = box
-            grid.addWidget(box, position // 3, position % 3)
+            grid.addWidget(box, position // per_row, position % per_row)
         self.row.addLayout(grid)
         self.row.addStretch(1)
         self.refresh()

@@ -7,6 +7,7 @@ items come from the glossary (resources/text), rendered in the reader's language
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -20,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.logic.model import term, text_table
+from desktop.logic.model import path_name, term, text_table
 from desktop.ui.date_input import DateInput, parse_iso_date
 from desktop.ui.palette import colour_style, invalid_border_style, scale_font
 from desktop.ui.undo import CaseDocument
@@ -39,6 +40,16 @@ def glossary_values(prefix: str) -> list[str]:
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("Forms", text)
+
+
+def field_label(path: str, lang: str) -> str:
+    """The glossary's words for a case field (resources/text/fields.json), never its path."""
+    return path_name(path, lang)
+
+
+# A check of a typed value against other fields, before the case model judges it: the
+# sentences that refuse it (empty when it may be proposed).
+Guard = Callable[[Any], list[str]]
 
 
 def parse_number(text: str, label: str, integer: bool = False) -> float | int | None:
@@ -77,8 +88,10 @@ class BoundField(QWidget):
         self.document = document
         self.path = path
         self.label_text = label
+        self.guards: list[Guard] = []
         self._updating = False
         self.label = QLabel(label)
+        self.label.setWordWrap(True)  # a long label wraps; it never widens the form
         self.error = QLabel()
         self.error.setWordWrap(True)
         self.error.setStyleSheet(error_style())
@@ -123,7 +136,9 @@ class BoundField(QWidget):
         if self._updating or self.document.read_only:
             return
         try:
-            problems = self.document.propose(self.path, self.shown_value())
+            value = self.shown_value()
+            problems = [line for guard in self.guards for line in guard(value)]
+            problems = problems or self.document.propose(self.path, value)
         except ValueError as exc:
             problems = [str(exc)]
         self.show_problems(problems)

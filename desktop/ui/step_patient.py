@@ -12,9 +12,11 @@ from desktop.ui.forms import (
     NumberField,
     TextField,
     enum_field,
+    field_label,
     heading,
     yes_no_field,
 )
+from desktop.ui.panel_widgets import wrapped
 from desktop.ui.step_base import ResultCard, StepPage
 from desktop.ui.undo import CaseDocument
 
@@ -44,6 +46,7 @@ class PatientStep(StepPage):
         super().__init__(document, settings, parent)
         self._build_identity()
         self._build_labs()
+        self._build_virology()
         self._build_liver()
         self.child_pugh = ResultCard(self.tr("Child-Pugh (Pugh, Br J Surg 1973)"))
         self.albi = ResultCard(self.tr("ALBI / mALBI (Johnson 2015; Hiraoka 2017)"))
@@ -63,6 +66,10 @@ class PatientStep(StepPage):
             enum_field(d, "patient.sex", self.tr("Sex"), "sex", self.lang, optional=True),
             DateField(d, "patient.birth_date", self.tr("Birth date")),
         )
+        self.weight = NumberField(d, "patient.weight_kg", self.label("patient.weight_kg"))
+        # Lenvatinib's label dose by body weight (REFLECT), from the evaluation's dose note.
+        self.dose_note = wrapped("")
+        self.add_pair(self.weight, self.dose_note)
         self.add_pair(DateField(d, "assessed_on", self.tr("Labs and assessment dated")))
         self.add_full(enum_set_field(d, "etiology", self.tr("Aetiology"), "etiology", self.lang))
 
@@ -86,6 +93,28 @@ class PatientStep(StepPage):
         for left, right in zip(fields[::2], [*fields[1::2], None], strict=False):
             self.add_pair(left, right)
 
+    def label(self, path: str) -> str:
+        """The glossary's words for the field at `path` in the page's language."""
+        return field_label(path, self.lang)
+
+    def _build_virology(self) -> None:
+        """Hepatitis B and C status (case-format.md, additions of 2026-12)."""
+        d = self.document
+        self.add_full(heading(self.label("virology")))
+        self.add_pair(
+            yes_no_field(d, "virology.hbsag_positive", self.label("virology.hbsag_positive")),
+            yes_no_field(d, "virology.hbv_antiviral", self.label("virology.hbv_antiviral")),
+        )
+        self.add_pair(
+            NumberField(d, "virology.hbv_dna_iu_per_ml", self.label("virology.hbv_dna_iu_per_ml")),
+            DateField(d, "virology.hbv_dna_date", self.label("virology.hbv_dna_date")),
+        )
+        self.add_pair(
+            yes_no_field(
+                d, "virology.hcv_rna_detectable", self.label("virology.hcv_rna_detectable")
+            )
+        )
+
     def _build_liver(self) -> None:
         d = self.document
         lang = self.lang
@@ -98,23 +127,30 @@ class PatientStep(StepPage):
         )
         self.add_pair(
             enum_field(d, "liver.varices", self.tr("Varices"), "varices", lang, optional=True),
+            DateField(d, "liver.varices_assessed_on", self.label("liver.varices_assessed_on")),
+        )
+        self.add_pair(
             yes_no_field(
                 d,
                 "liver.variceal_bleeding_within_6_months",
                 self.tr("Variceal bleeding within 6 months"),
             ),
+            yes_no_field(d, "liver.cirrhosis", self.tr("Cirrhosis")),
         )
         self.add_pair(
-            yes_no_field(d, "liver.cirrhosis", self.tr("Cirrhosis")),
             yes_no_field(
                 d, "liver.dialysis_twice_in_past_week", self.tr("Dialysis twice in the past week")
-            ),
+            )
         )
         self.add_pair(
             NumberField(d, "liver.icg_r15_percent", self.tr("ICG-R15 (%)")),
+            DateField(d, "liver.icg_r15_date", self.label("liver.icg_r15_date")),
+        )
+        self.add_pair(
             NumberField(
                 d, "liver.future_liver_remnant_percent", self.tr("Future liver remnant (%)")
             ),
+            DateField(d, "liver.flr_date", self.label("liver.flr_date")),
         )
 
     def show_results(self, evaluation: Evaluation) -> None:
@@ -134,6 +170,8 @@ class PatientStep(StepPage):
             ),
             self.sentences(meld.why),
         )
+        notes = [row.dose_note for row in evaluation.regimens if row.dose_note is not None]
+        self.dose_note.setText(notes[0].render(self.lang) if notes else "")
 
 
 def _or_dash(value: int | None) -> str:

@@ -7,10 +7,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QLabel, QTableView, QWidget
 
 from desktop.logic.clinical import response_chart_series
-from desktop.logic.model import lifecycle, term
+from desktop.logic.model import lifecycle, msg, term
 from desktop.ui.chart import ResponseChart
-from desktop.ui.forms import DateField, NumberField, enum_field, heading
+from desktop.ui.forms import DateField, NumberField, enum_field, field_label, heading
 from desktop.ui.imaging_panel import ImagingPanel
+from desktop.ui.marker_panel import MarkersPanel
 from desktop.ui.panel_widgets import table_view
 from desktop.ui.response_panels import AdverseEventsPanel, TreatmentsPanel
 from desktop.ui.step_base import ResultCard, StepPage
@@ -18,7 +19,7 @@ from desktop.ui.tables import PlainRowsModel
 from desktop.ui.undo import CaseDocument
 
 if TYPE_CHECKING:
-    from desktop.logic.clinical import Evaluation, ResponseSeries, SurgeryTiming
+    from desktop.logic.clinical import Evaluation, Markers, ResponseSeries, SurgeryTiming
     from desktop.ui.settings import Settings
 
 
@@ -33,10 +34,13 @@ class ResponseStep(StepPage):
     ) -> None:
         super().__init__(document, settings, parent)
         self.imaging = ImagingPanel(document)
+        self.markers = MarkersPanel(document, self.lang)
         self.treatments = TreatmentsPanel(document, lang=self.lang)
         self.adverse_events = AdverseEventsPanel(document, lang=self.lang)
         self.add_full(heading(self.tr("Imaging time points")))
         self.add_full(self.imaging)
+        self.add_full(heading(term("entry.markers.title", self.lang)))
+        self.add_full(self.markers)
         self.add_full(heading(self.tr("Treatments and last doses")))
         self.add_full(self.treatments)
         self.add_full(heading(self.tr("Adverse events (CTCAE v5.0)")))
@@ -48,11 +52,12 @@ class ResponseStep(StepPage):
     def _build_surgery_fields(self) -> None:
         d = self.document
         self.add_full(heading(self.tr("Surgery")))
+        self.add_pair(DateField(d, "planned_surgery_date", self.tr("Planned surgery date")))
         self.add_pair(
-            DateField(d, "planned_surgery_date", self.tr("Planned surgery date")),
             NumberField(
                 d, "liver.future_liver_remnant_percent", self.tr("Future liver remnant (%)")
             ),
+            DateField(d, "liver.flr_date", field_label("liver.flr_date", self.lang)),
         )
         self.strategy = enum_field(
             d,
@@ -84,6 +89,9 @@ class ResponseStep(StepPage):
         )
         self.timepoint_view: QTableView = table_view(self.timepoints, 2, 10)
         self.results.addWidget(self.timepoint_view)
+        self.marker_changes = ResultCard(term("entry.markers.card", self.lang))
+        self.marker_changes.value.hide()
+        self.results.addWidget(self.marker_changes)
         self.surgery = ResultCard(self.tr("Earliest surgery date, with liver readiness and FLR"))
         self.results.addWidget(self.surgery)
         self.flr = ResultCard(self.tr("Future liver remnant"))
@@ -105,17 +113,18 @@ class ResponseStep(StepPage):
             else self.tr("Start a draft decision (Decision step) to record the timing strategy.")
         )
         super().refresh()
-        for panel in (self.imaging, self.treatments, self.adverse_events):
+        for panel in (self.imaging, self.markers, self.treatments, self.adverse_events):
             panel.refresh()
 
     def set_read_only(self, read_only: bool) -> None:
         super().set_read_only(read_only)
-        for panel in (self.imaging, self.treatments, self.adverse_events):
+        for panel in (self.imaging, self.markers, self.treatments, self.adverse_events):
             panel.set_read_only(read_only)
 
     def show_results(self, evaluation: Evaluation) -> None:
         self.chart.set_series(response_chart_series(self.document.case))
         self._show_response(evaluation.response)
+        self._show_markers(evaluation.markers)
         surgery = evaluation.surgery
         earliest = (
             surgery.earliest_date.isoformat()
@@ -183,6 +192,22 @@ class ResponseStep(StepPage):
                 for p in response.timepoints
             ]
         )
+
+    def _show_markers(self, markers: Markers) -> None:
+        """Each AFP and PIVKA-II value with its change from the first (clinical.markers)."""
+        lines = [
+            msg(
+                "entry.markers.change",
+                marker=name,
+                date=point.date.isoformat(),
+                value=point.value,
+                unit=point.unit,
+                change=_pct(point.change_from_first_pct),
+            ).render(self.lang)
+            for name, points in (("AFP", markers.afp), ("PIVKA-II", markers.pivka_ii))
+            for point in points
+        ]
+        self.marker_changes.set_result("", lines or [term("entry.markers.none", self.lang)])
 
     def _category(self, category: str) -> str:
         """CR/PR/SD/PD as both languages' reports write them; the baseline in words."""

@@ -17,11 +17,13 @@ from PySide6.QtWidgets import (
 
 from desktop.logic.clinical import cheng_note, cheng_type
 from desktop.logic.model import lifecycle
+from desktop.ui.choice_sets import ChoiceSetField
 from desktop.ui.forms import (
     ChoiceField,
     NumberListField,
     enum_field,
     error_style,
+    field_label,
     heading,
     yes_no_field,
 )
@@ -34,6 +36,7 @@ if TYPE_CHECKING:
     from desktop.ui.settings import Settings
 
 BCLC_STAGES = ["0", "A", "B", "C", "D"]
+COUINAUD_SEGMENTS = [f"S{n}" for n in range(1, 9)]
 CNLC_STAGES = ["Ia", "Ib", "IIa", "IIb", "IIIa", "IIIb", "IV"]
 
 
@@ -60,6 +63,7 @@ class TumourStep(StepPage):
                 self.tr("Intrahepatic nodules: longest diameter of each, cm (e.g. 8.5, 2)"),
             )
         )
+        self._build_extent()
         self.pvi = enum_field(
             d, "tumor.portal_vein_invasion", self.tr("Portal vein invasion"), "pvi", lang
         )
@@ -93,6 +97,23 @@ class TumourStep(StepPage):
             ecog,
         )
         self.add_pair(QLabel(), note)
+
+    def _build_extent(self) -> None:
+        """Where the tumour lies and how it grows (case-format.md, additions of 2026-12)."""
+        d = self.document
+        segments = "tumor.segments"
+        self.segments = ChoiceSetField(
+            d,
+            segments,
+            field_label(segments, self.lang),
+            [(name, name) for name in COUINAUD_SEGMENTS],
+            per_row=len(COUINAUD_SEGMENTS),
+        )
+        self.add_full(self.segments)
+        self.add_pair(
+            yes_no_field(d, "tumor.infiltrative", field_label("tumor.infiltrative", self.lang)),
+            yes_no_field(d, "tumor.bilobar", field_label("tumor.bilobar", self.lang)),
+        )
 
     def _build_override(self) -> None:
         self.add_full(heading(self.tr("Override a computed stage")))

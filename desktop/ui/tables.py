@@ -7,6 +7,7 @@ document counts it as an invalid field so nothing is saved meanwhile.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -35,9 +36,25 @@ class Column:
 
     key: str
     header: str
-    kind: str = "text"  # text | int | float | date | names | bool
+    kind: str = "text"  # text | int | float | date | names | bool | measure
     editable: bool = True
     display: Callable[[Any], str] | None = None  # the value in the reader's language
+    units: tuple[str, ...] = ()  # a measure's units, the first offered when none is typed
+
+
+_MEASURE = re.compile(r"\s*([-+]?[\d.,]+(?:[eE][-+]?\d+)?)\s*(.*?)\s*")
+
+
+def parse_measure(text: str, column: Column, current: Any = None) -> dict[str, Any] | None:
+    """A value with its unit typed in one cell ("310", "310 IU/mL"): the unit typed, else the
+    cell's current unit, else the column's first; the case model judges the unit itself."""
+    found = _MEASURE.fullmatch(text)
+    number = parse_number(found.group(1) if found else text, column.header)
+    if number is None:
+        return None
+    typed = found.group(2) if found else ""
+    unit = typed or (current or {}).get("unit") or column.units[0]
+    return {"value": number, "unit": unit}
 
 
 def parse_cell(text: str, column: Column) -> Any:
@@ -55,6 +72,8 @@ def parse_cell(text: str, column: Column) -> Any:
 def show_cell(value: Any, column: Column) -> str:
     if value is None:
         return ""
+    if column.kind == "measure":
+        return f"{show_cell(value.get('value'), Column('value', ''))} {value.get('unit', '')}"
     if column.kind == "names":
         return ", ".join(value)
     if column.kind == "bool":
@@ -167,10 +186,14 @@ class ListTableModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.EditRole or not index.isValid():
             return False
         path = self.path(index.row(), index.column())
+        column = self.columns[index.column()]
         try:
-            problems = self.document.propose(
-                path, parse_cell(str(value), self.columns[index.column()])
+            typed = (
+                parse_measure(str(value), column, self.items[index.row()].get(column.key))
+                if column.kind == "measure"
+                else parse_cell(str(value), column)
             )
+            problems = self.document.propose(path, typed)
         except ValueError as exc:
             problems = [str(exc)]
         self._remember(path, str(value), problems)

@@ -28,7 +28,7 @@ from desktop.logic.store.database import Store, User
 from desktop.ui.settings import Settings
 from desktop.ui.workspace import CaseWorkspace
 from tests.conftest import example_data
-from tests.factories import make_case
+from tests.factories import make_case, with_additions
 
 FIELD_PATH = re.compile(r"\b[a-z][a-z0-9_]*(?:\.(?:\d+|[a-z][a-z0-9_]*))*\.[a-z][a-z0-9_]+\b")
 JSON_PATH = re.compile(r"\b[a-z_]+\[\d+\]")
@@ -88,7 +88,8 @@ def visible_texts(root: QWidget) -> list[str]:
 
 
 def _full_case():
-    data = example_data("advanced-pvtt-conversion")
+    """The example case with every field of the format filled, the 2026-12 additions too."""
+    data = with_additions(example_data("advanced-pvtt-conversion"))
     data.pop("case_id", None)
     return data
 

@@ -20,6 +20,7 @@ from desktop.logic.clinical.evaluation import (
     summary_columns,
 )
 from desktop.logic.clinical.follow_up import RestagingDue, restaging_due
+from desktop.logic.clinical.markers import Markers
 from desktop.logic.clinical.regimens import (
     LOCOREGIONAL,
     Component,
@@ -51,6 +52,7 @@ __all__ = [
     "Evaluation",
     "Evidence",
     "LOCOREGIONAL",
+    "Markers",
     "Meld",
     "MissingInput",
     "Readiness",

@@ -14,7 +14,7 @@ from desktop.logic.clinical.checks import Check, Policy, older_than_months
 from desktop.logic.clinical.regimens import RegimenProfile
 from desktop.logic.clinical.safety_patient import hbv_present
 from desktop.logic.clinical.scores import entered, settled
-from desktop.logic.model import Case, Term, msg
+from desktop.logic.model import SURGERY_FLAG_DAYS, Case, Term, msg
 
 ICI, ANTI_VEGF, TKI = frozenset({"ici"}), frozenset({"anti_vegf"}), frozenset({"tki"})
 ANTIANGIOGENIC = frozenset({"anti_vegf", "tki"})
@@ -23,7 +23,7 @@ HBV_DNA_CLASSES = frozenset({"ici", "tace", "haic"})
 RENAL_CLASSES = frozenset({"tace", "haic"})
 REASSURING_VARICES = ("none", "small", "treated")
 # case-format.md: `major_surgery_within_28_days` means within the 28 days before evaluation.
-FLAG_WINDOW_DAYS = 28
+FLAG_WINDOW_DAYS = SURGERY_FLAG_DAYS
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from desktop.logic.model import lifecycle
+    from desktop.logic.model.additions import SURGERY_FLAG_DAYS, surgery_disagreement
     from desktop.logic.model.case import (
         FORMAT,
         AdverseEvent,
@@ -75,6 +76,7 @@ if TYPE_CHECKING:
     )
 
 _EXPORTS = {  # module: the names it gives this front door
+    "additions": ("SURGERY_FLAG_DAYS", "surgery_disagreement"),
     "case": ("FORMAT", "AdverseEvent", "Agent", "Case", "Imaging", "Treatment", "Tumor"),
     "case_io": ("CaseError", "describe_errors", "dumps_case", "parse_case", "read_case"),
     "decision": ("Decision", "Signature"),
@@ -141,6 +143,7 @@ __all__ = [  # the names of _EXPORTS and _SUBMODULES (a test checks)
     "RuleEntry",
     "Rules",
     "RulesError",
+    "SURGERY_FLAG_DAYS",
     "Signature",
     "SignerLine",
     "Term",
@@ -173,6 +176,7 @@ __all__ = [  # the names of _EXPORTS and _SUBMODULES (a test checks)
     "render_all",
     "resource",
     "seal",
+    "surgery_disagreement",
     "term",
     "text_table",
     "write_bytes_atomic",

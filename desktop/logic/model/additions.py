@@ -4,18 +4,22 @@ series, Couinaud segments, and the writer rule that an added field is written on
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated, Any, Literal
 
 from pydantic import Field, StrictBool, model_validator
 
 from desktop.logic.model.fields import Date, Strict, refusal
 from desktop.logic.model.labs import Afp, PivkaII
+from desktop.logic.model.messages import Message, Term, msg
 
 Segment = Literal["S1", "S2", "S3", "S4", "S5", "S6", "S7", "S8"]
 WeightKg = Annotated[float, Field(strict=True, gt=0, le=400)]
 # Prednisone-equivalent daily dose; above 2000 mg/day is a unit or typing error, not a dose.
 SteroidMg = Annotated[float, Field(strict=True, ge=0, le=2000)]
 HbvDna = Annotated[float, Field(strict=True, ge=0, le=1e12)]
+# case-format.md: `major_surgery_within_28_days` means within the 28 days before evaluation.
+SURGERY_FLAG_DAYS = 28
 
 
 class Virology(Strict):
@@ -54,6 +58,29 @@ def unique_segments(segments: list[str] | None) -> list[str] | None:
     if repeated:
         raise refusal("duplicate_segment", "segment {segment} is listed twice", segment=repeated[0])
     return segments
+
+
+def surgery_disagreement(
+    edited: Literal["date", "flag"], flag: bool | None, last: dt.date | None, today: dt.date
+) -> Message | None:
+    """Why a last major surgery date and the 28-day flag, both given, disagree as of `today`
+    (case-format.md: they must agree); None when they agree, one is absent or the date is
+    after `today` (refused as a date of its own). `edited` names the side being entered."""
+    if flag is None or last is None or last > today:
+        return None
+    days = (today - last).days
+    if flag == (days <= SURGERY_FLAG_DAYS):
+        return None
+    answer = "yes" if flag else "no"
+    return msg(
+        f"entry.surgery_{edited}_disagrees_{answer}",
+        date_field=Term("term.field.history.last_major_surgery_date"),
+        flag_field=Term("term.field.history.major_surgery_within_28_days"),
+        date=last.isoformat(),
+        days=days,
+        today=today.isoformat(),
+        window=SURGERY_FLAG_DAYS,
+    )
 
 
 # Paths of the added fields; a writer leaves each out when it holds no value.
