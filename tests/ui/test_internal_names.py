@@ -9,6 +9,7 @@ bevacizumab"). A rule ID cited beside its reason, as a source is cited, is allow
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import pytest
@@ -34,6 +35,7 @@ FIELD_PATH = re.compile(r"\b[a-z][a-z0-9_]*(?:\.(?:\d+|[a-z][a-z0-9_]*))*\.[a-z]
 JSON_PATH = re.compile(r"\b[a-z_]+\[\d+\]")
 SNAKE_KEY = re.compile(r"\b[a-z][a-z0-9]*_[a-z0-9_]+\b")
 CATALOGUE_ID = re.compile(r"\b(?=[a-z0-9-]*[a-z])[a-z0-9]+(?:-[a-z0-9]+){2,}\b")
+RECENT = dt.date.today() - dt.timedelta(days=2)
 # Words that look like identifiers but are ordinary writing.
 ORDINARY = {"up-to-seven", "e.g", "i.e"}
 
@@ -132,9 +134,10 @@ def test_no_step_shows_an_internal_name(qtbot, store, tmp_path, lang, which):
     workspace = _workspace(qtbot, store, tmp_path, case, lang)
     allowed = _rule_ids()
     texts = _walk(workspace)
-    words = {
-        "en": ["Total bilirubin", "Portal vein invasion", "Add attendee"],
-        "zh_CN": ["总胆红素"],
+    words = {  # the walk saw them, the 2026-12 additions too
+        "en": ["Total bilirubin", "Portal vein invasion", "Add attendee", "HBV DNA (IU/mL)"]
+        + ["Couinaud segments involved", "Interstitial lung disease", "Add marker values"],
+        "zh_CN": ["总胆红素", "受累肝段（Couinaud 分段）", "间质性肺病", "添加标志物数值"],
     }
     assert all(any(word in text for text in texts) for word in words[lang])  # the walk saw them
     found = {name for text in texts for name in internal_names(text, allowed)}
@@ -148,10 +151,15 @@ def test_refusals_and_undo_steps_show_no_internal_name(qtbot, store, tmp_path, l
     workspace.on_amend_requested()  # a draft to edit
     patient, tumour, _, response, _, decision = workspace.steps
     texts = []
+    regimen = workspace.steps[2]
     for field, typed in (
         (patient.lab_fields["labs.bilirubin"], "-3"),
         (patient.lab_fields["labs.inr"], "abc"),
         (next(f for f in tumour.fields() if f.path == "tumor.nodules_cm"), "40"),
+        (patient.weight, "0"),
+        (next(f for f in patient.fields() if f.path == "virology.hbv_dna_date"), "2999-01-01"),
+        (regimen.history["history.systemic_steroids_mg_prednisone_per_day"], "-1"),
+        (regimen.history["history.last_major_surgery_date"], str(RECENT)),  # the flag says no
     ):
         field.edit.setText(typed)
         field.on_edited()
@@ -159,6 +167,8 @@ def test_refusals_and_undo_steps_show_no_internal_name(qtbot, store, tmp_path, l
     texts += response.imaging.on_add_scan("2026-02-31", "MRI", "mRECIST", "10")
     texts += response.treatments.on_add_agent("lenvatinib", "2020-01-01")
     texts += decision.on_add_attendee("", "")
+    texts += response.markers.on_add("2026-05-10", "-1", "ng/mL", "")
+    texts += response.markers.on_add("2026-05-10", "", "ng/mL", "")
     assert all(texts)
     decision.on_add_attendee("Zhao Hong", "medical oncologist")
     texts.append(workspace.undo_stack.undoText())
