@@ -364,11 +364,14 @@ def enum_field(
     return ChoiceField(document, path, label, choices, optional=optional)
 
 
+def yes_no_choices() -> list[tuple[bool, str]]:
+    return [(True, _tr("yes")), (False, _tr("no"))]
+
+
 def yes_no_field(
     document: CaseDocument, path: str, label: str, optional: bool = True
 ) -> ChoiceField:
-    choices = [(True, _tr("yes")), (False, _tr("no"))]
-    return ChoiceField(document, path, label, choices, optional=optional)
+    return ChoiceField(document, path, label, yes_no_choices(), optional=optional)
 
 
 def heading(text: str) -> QLabel:

@@ -11,9 +11,9 @@ import datetime as dt
 from typing import Any, Literal
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
-from desktop.logic.model import surgery_disagreement
+from desktop.logic.model import surgery_disagreement, term
 from desktop.ui.forms import (
     BoundField,
     DateField,
@@ -23,6 +23,7 @@ from desktop.ui.forms import (
     heading,
     yes_no_field,
 )
+from desktop.ui.palette import colour_style
 from desktop.ui.undo import CaseDocument
 
 FLAG = "history.major_surgery_within_28_days"
@@ -77,3 +78,11 @@ def surgery_guard(document: CaseDocument, edited: Literal["date", "flag"]) -> Gu
 
 def history_heading() -> QWidget:
     return heading(_tr("Safety history (the regimen checks read these)"))
+
+
+def history_note(lang: str) -> QLabel:
+    """Where the other inputs of the safety checks are entered (the to-do list names them)."""
+    note = QLabel(term("entry.safety_inputs_elsewhere", lang))
+    note.setWordWrap(True)
+    note.setStyleSheet(colour_style("muted"))
+    return note

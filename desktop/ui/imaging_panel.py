@@ -14,10 +14,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui.date_input import DateInput, parse_iso_date
-from desktop.ui.forms import ChoiceField, DateField, parse_number
+from desktop.ui.forms import ChoiceField, DateField, field_label, parse_number, yes_no_choices
 from desktop.ui.panel_widgets import error_label, row_of, table_view, wrapped
 from desktop.ui.tables import LesionMatrixModel
-from desktop.ui.undo import CaseDocument
+from desktop.ui.undo import CaseDocument, EditRefused, validated, with_value
 
 
 # The response step's panels (here and in desktop.ui.response_panels) share one context.
@@ -60,6 +60,7 @@ class ImagingPanel(QWidget):
         self.lesion_id.setMaximumWidth(120)
         self.add_lesion_button = QPushButton(_tr("Add lesion row"))
         self.add_lesion_button.clicked.connect(lambda: self.on_add_lesion(self.lesion_id.text()))
+        self._build_target_choice()
         self.scan_choice = QComboBox()
         self.scan_choice.currentIndexChanged.connect(self._bind_scan_fields)
         self.new_lesions = ChoiceField(
@@ -109,6 +110,7 @@ class ImagingPanel(QWidget):
             )
         )
         layout.addWidget(row_of(self.lesion_id, self.add_lesion_button))
+        layout.addWidget(row_of(self.target_label, self.target_lesion, self.target_choice))
         self.remove_scan_button = QPushButton(_tr("Remove this scan"))
         self.remove_scan_button.clicked.connect(self.on_remove_scan)
         layout.addWidget(
@@ -121,6 +123,58 @@ class ImagingPanel(QWidget):
             )
         )
         layout.addWidget(row_of(self.new_lesions, self.non_target, self.remove_scan_button))
+
+    def _build_target_choice(self) -> None:
+        """Whether a lesion is a target lesion, for every scan at once (case-format.md)."""
+        lang = self.document.lang
+        self.target_label = QLabel(field_label("imaging.lesions.target", lang) + ":")
+        self.target_lesion = QComboBox()
+        self.target_lesion.setAccessibleName(field_label("imaging.lesions", lang))
+        self.target_lesion.currentIndexChanged.connect(self._show_target)
+        self.target_choice = QComboBox()
+        self.target_choice.setAccessibleName(field_label("imaging.lesions.target", lang))
+        for value, text in yes_no_choices():
+            self.target_choice.addItem(text, value)
+        self.target_choice.activated.connect(
+            lambda: self.on_set_target(
+                self.target_lesion.currentText(), self.target_choice.currentData()
+            )
+        )
+
+    def on_set_target(self, lesion_id: str, target: bool) -> list[str]:
+        """Mark a lesion target or non-target in every scan that measures it, one undo step;
+        refused in words when the series would no longer hold."""
+        scans = self.document.value("imaging") or []
+        paths = [
+            f"imaging.{i}.lesions.{j}.target"
+            for i, scan in enumerate(scans)
+            for j, lesion in enumerate(scan.get("lesions", []))
+            if lesion["id"] == lesion_id and lesion.get("target", True) != target
+        ]
+        edited = self.document.data
+        for path in paths:
+            edited = with_value(edited, path, target)
+        try:
+            validated(edited, self.document.lang)
+        except EditRefused as refused:
+            self._show_target()
+            return self._say(refused.problems)
+        if paths:
+            stack = self.document.undo_stack
+            label = field_label("imaging.lesions.target", self.document.lang)
+            stack.beginMacro(QCoreApplication.translate("Undo", "Change {0}").format(label))
+            for path in paths:
+                self.document.propose(path, target)
+            stack.endMacro()
+        self._show_target()
+        return self._say([])
+
+    def _show_target(self) -> None:
+        baseline = (self.document.value("imaging") or [{}])[0].get("lesions", [])
+        found = [les for les in baseline if les["id"] == self.target_lesion.currentText()]
+        self.target_choice.setCurrentIndex(
+            self.target_choice.findData(found[0].get("target", True)) if found else -1
+        )
 
     def baseline_targets(self) -> list[str]:
         scans = self.document.value("imaging") or []
@@ -229,6 +283,13 @@ class ImagingPanel(QWidget):
             )
             self.scan_choice.blockSignals(False)
         self._bind_scan_fields()
+        ids = list(self.model.lesion_ids)
+        if [self.target_lesion.itemText(i) for i in range(self.target_lesion.count())] != ids:
+            self.target_lesion.blockSignals(True)
+            self.target_lesion.clear()
+            self.target_lesion.addItems(ids)
+            self.target_lesion.blockSignals(False)
+        self._show_target()
 
     def _bind_scan_fields(self) -> None:
         index = self.scan_choice.currentIndex()
@@ -247,6 +308,8 @@ class ImagingPanel(QWidget):
         for widget in (
             self.add_scan_button,
             self.add_lesion_button,
+            self.target_lesion,
+            self.target_choice,
             self.remove_scan_button,
             self.lesion_id,
             self.diameters,

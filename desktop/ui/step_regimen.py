@@ -27,7 +27,7 @@ from desktop.logic.clinical import verdict_label
 from desktop.logic.model import lifecycle, term
 from desktop.ui.drafts import ensure_draft
 from desktop.ui.forms import error_style, glossary_values, heading
-from desktop.ui.history_form import history_fields, history_heading
+from desktop.ui.history_form import history_fields, history_heading, history_note
 from desktop.ui.palette import tone
 from desktop.ui.row_models import KeyedRowsModel
 from desktop.ui.step_base import BADGE_COLOURS, StepPage, badge_html, bullets_html, rich_label
@@ -169,6 +169,7 @@ class RegimenStep(StepPage):
 
     def _build_history(self) -> None:
         self.add_full(history_heading())
+        self.add_full(history_note(self.lang))
         fields = history_fields(self.document)
         self.history = {field.path: field for field in fields}
         for left, right in zip(fields[::2], [*fields[1::2], None], strict=False):

@@ -22,6 +22,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush
 
+from desktop.logic.model import msg
 from desktop.ui.forms import parse_number
 from desktop.ui.palette import tint
 from desktop.ui.row_models import KeyedRowsModel
@@ -272,7 +273,15 @@ class LesionMatrixModel(QAbstractTableModel):
                 return None
             scan = self.scans[section]
             return f"{scan['date']}\n{scan['modality']} {scan['criteria']}"
-        return self.lesion_ids[section] if 0 <= section < len(self.lesion_ids) else None
+        return self._lesion_heading(section) if 0 <= section < len(self.lesion_ids) else None
+
+    def _lesion_heading(self, row: int) -> str:
+        """The lesion's id, said to be non-target when the baseline scan marks it so."""
+        lesion_id = self.lesion_ids[row]
+        baseline = self.scans[0].get("lesions", []) if self.scans else []
+        if any(les["id"] == lesion_id and not les.get("target", True) for les in baseline):
+            return msg("entry.lesion_non_target", lesion=lesion_id).render(self.document.lang)
+        return lesion_id
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():

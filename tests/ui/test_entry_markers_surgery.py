@@ -180,3 +180,36 @@ def test_the_surgery_refusal_reads_in_chinese(mount_step):
     text = page.history[FLAG].error.text()
     assert text.startswith("28 天内大手术：")
     assert "末次大手术日期" in text
+
+
+def test_a_lesion_is_marked_non_target_in_every_scan_in_one_undo_step(response):
+    imaging = response.imaging
+    imaging.on_add_scan("2026-03-01", "MRI", "mRECIST", "30, 20")
+    imaging.on_add_scan("2026-05-01", "MRI", "mRECIST", "15, 20")
+    assert imaging.on_set_target("L2", False) == []
+    scans = response.document.value("imaging")
+    assert [lesion["target"] for scan in scans for lesion in scan["lesions"]] == [
+        True,
+        False,
+        True,
+        False,
+    ]
+    assert imaging.model.headerData(1, Qt.Orientation.Vertical) == "L2 (non-target)"
+    assert response.timepoints.index(1, 1).data() == "15"  # the sum counts target lesions only
+    response.document.undo_stack.undo()
+    assert all(les["target"] for s in response.document.value("imaging") for les in s["lesions"])
+    assert imaging.model.headerData(1, Qt.Orientation.Vertical) == "L2"
+
+
+def test_a_lesion_missing_from_a_follow_up_cannot_become_a_target(response):
+    imaging = response.imaging
+    imaging.on_add_scan("2026-03-01", "MRI", "mRECIST", "30, 20")
+    imaging.on_set_target("L2", False)
+    imaging.on_add_scan("2026-05-01", "MRI", "mRECIST", "15")  # L1 only: L2 is non-target
+    imaging.target_lesion.setCurrentText("L2")
+    assert imaging.target_choice.currentText() == "no"
+    problems = imaging.on_set_target("L2", True)
+    assert len(problems) == 1
+    assert "L2" in problems[0]
+    assert imaging.errors.text() == problems[0]
+    assert imaging.target_choice.currentData() is False  # the choice shows the record again

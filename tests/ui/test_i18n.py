@@ -47,7 +47,7 @@ _ALLOWED_WORDS = """BCLC CNLC ECOG ALBI MELD INR AFP PIVKA II TACE HAIC TKI ICI 
     Mazzaferro Engl Med Lancet Oncol Johnson Clin Hiraoka Cancer Br Surg Eisenhauer Lencioni
     Llovet Reig et al Hepatol J N OPTN Pugh Cheng Child-Pugh PIVKA-II PD-L1 up-to-seven n db i
     Liver MIT Apache Qt PySide6 GNU LGPL GPL DNA VEGFR STORM IMbrave050 LEAP-002 LEAP-012
-    Makuuchi Semin Finn Kudo Cancers ASCO Hwang EASL nucleos"""
+    Makuuchi Semin Finn Kudo Cancers ASCO Hwang EASL nucleos RNA Couinaud"""
 ALLOWED = set(_ALLOWED_WORDS.split())
 # a citation "(Author, Journal Year)" is written as published, in either language
 WORD = re.compile(r"(?<![0-9A-Za-z])[A-Za-z][A-Za-z0-9\-]*")
