@@ -117,6 +117,9 @@ def worst(outcomes: Iterable[str]) -> str:
     return UNCHECKED if UNCHECKED in found else SUITABLE
 
 
+_ConstantKey = tuple[str, str, str, tuple[str, ...]]  # rule, outcome, message key, missing
+
+
 @dataclass(frozen=True, slots=True)
 class Policy:
     """The rules file's check entries: outcome per rule, thresholds, sources (read once)."""
@@ -126,7 +129,7 @@ class Policy:
     numbers: dict[str, float]
     sources: dict[str, Message] = field(default_factory=dict)
     # Checks without parameters are the same whatever the case: made once per rules object.
-    constant: dict[tuple, Check] = field(default_factory=dict, compare=False)
+    constant: dict[_ConstantKey, Check] = field(default_factory=dict, compare=False)
 
     def check(self, rule: str, outcome: str, key: str, *missing: str, **params: Any) -> Check:
         """A check of `rule`; `outcome` is ok/unchecked, or the rule's own outcome when "fired"."""

@@ -280,6 +280,9 @@ class Catalogue(Frozen):
 SYSTEMIC = frozenset({"tki", "ici", "anti_vegf", "chemotherapy"})
 
 
+RegimenKind = tuple[frozenset[str], bool, bool]  # component classes, lenvatinib, TACE alone
+
+
 @dataclass(frozen=True, slots=True)
 class RegimenProfile:
     """Plain per-regimen facts for the per-case safety loop (no pydantic attribute lookups)."""
@@ -291,7 +294,7 @@ class RegimenProfile:
     enrolment: tuple[Message, ...]
 
     @property
-    def kind(self) -> tuple[frozenset[str], bool, bool]:
+    def kind(self) -> RegimenKind:
         """What decides which component checks apply: regimens of one kind share them."""
         return (self.classes, self.lenvatinib, self.tace_alone)
 

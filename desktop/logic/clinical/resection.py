@@ -219,7 +219,11 @@ def _unknowns(
 
 
 def _stale_line(key: str, measured: dt.date | None, dose: LastDose) -> Message:
-    last = Term("resection.still_given") if dose.ongoing else dose.date.isoformat()
+    """Only for a value `stale` found old: a dose is on record, still given or dated."""
+    last: Term | str = Term("resection.still_given")
+    if not dose.ongoing:
+        assert dose.date is not None, "stale() is true only with a dose on record"
+        last = dose.date.isoformat()
     if measured is None:
         return msg(key.replace("_old", "_undated"), last_dose=last)
     return msg(key, measured=measured.isoformat(), last_dose=last)

@@ -21,7 +21,7 @@ from desktop.logic.clinical.checks import (
     Policy,
     check_policy,
 )
-from desktop.logic.clinical.regimens import Catalogue, Regimen
+from desktop.logic.clinical.regimens import Catalogue, Regimen, RegimenKind
 from desktop.logic.clinical.safety_components import (
     component_checks,
     scope_layout,
@@ -160,7 +160,7 @@ def assess_regimens(
     ae = adverse_event_check(events, policy, None) if no_events else None
     dose = lenvatinib_dose(case, policy, cls)
     table = slot_table(layout)
-    by_kind: dict[tuple, tuple[tuple[int, ...], int, int]] = {}
+    by_kind: dict[RegimenKind, tuple[tuple[int, ...], int, int]] = {}
     verdicts = []
     for profile in catalogue.profiles:
         own = (

@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from desktop.logic.clinical.checks import Check, Policy, older_than_months
-from desktop.logic.clinical.regimens import RegimenProfile
+from desktop.logic.clinical.regimens import RegimenKind, RegimenProfile
 from desktop.logic.clinical.safety_patient import hbv_present
 from desktop.logic.clinical.scores import entered, settled
 from desktop.logic.model import SURGERY_FLAG_DAYS, Case, Term, msg
@@ -52,12 +52,16 @@ def component_checks(
     return checks
 
 
-def scope_layout(scoped: tuple[Scoped, ...]) -> tuple:
+ScopeLayout = tuple[tuple[frozenset[str], str | None], ...]  # (classes, needs) of each check
+SlotTable = dict[RegimenKind, tuple[int, ...]]  # regimen kind -> indices of its checks
+
+
+def scope_layout(scoped: tuple[Scoped, ...]) -> ScopeLayout:
     """What the scoped checks of a case apply to, in order (one case's layout, computed once)."""
     return tuple((s.classes, s.needs) for s in scoped)
 
 
-def slot_table(layout: tuple) -> dict[tuple, tuple[int, ...]]:
+def slot_table(layout: ScopeLayout) -> SlotTable:
     """Regimen kind -> indices of the applicable component checks, for one layout of scopes.
     Which scopes apply to a kind of regimen never changes, so each is worked out once."""
     table = _SLOTS.get(layout)
@@ -69,7 +73,7 @@ def slot_table(layout: tuple) -> dict[tuple, tuple[int, ...]]:
 
 
 def slots_for(
-    scoped: tuple[Scoped, ...], table: dict[tuple, tuple[int, ...]], profile: RegimenProfile
+    scoped: tuple[Scoped, ...], table: SlotTable, profile: RegimenProfile
 ) -> tuple[int, ...]:
     slots = table.get(profile.kind)
     if slots is None:
@@ -79,7 +83,7 @@ def slots_for(
     return slots
 
 
-_SLOTS: dict[tuple, dict[tuple, tuple[int, ...]]] = {}
+_SLOTS: dict[ScopeLayout, SlotTable] = {}
 
 
 def _flag(policy: Policy, rule: str, value: bool | None, path: str) -> Check:
@@ -266,9 +270,10 @@ def _recent_surgery(case: Case, policy: Policy, prefix: str, days: int | None) -
     rule = f"{prefix}.recent_surgery"
     window = policy.numbers[f"{rule}.days"]
     flag = case.history.major_surgery_within_28_days
-    if days is not None:
+    last = case.history.last_major_surgery_date  # `days` counts from it: both or neither
+    if days is not None and last is not None:
         # The date decides; a 28-day flag it contradicts (it goes stale) is named, not used.
-        date = case.history.last_major_surgery_date.isoformat()
+        date = last.isoformat()
         stale = flag is not None and flag != (days <= FLAG_WINDOW_DAYS)
         note = msg("check.surgery.flag_disagrees", flag=str(flag).lower()) if stale else ""
         key = f"check.{rule}.fired" if days <= window else f"check.{rule}.ok"

@@ -179,7 +179,8 @@ class EventFacts:
 
     matched: list[SevereEvent] = field(default_factory=list)
     unmatched: list[Message] = field(default_factory=list)
-    checks: dict[tuple, Check] = field(default_factory=dict)
+    # (ids of the matched events on a regimen, whether the ICI class stops) -> the check
+    checks: dict[tuple[tuple[int, ...], bool], Check] = field(default_factory=dict)
 
 
 def severe_events(case: Case, policy: Policy, catalogue: Catalogue) -> EventFacts:

@@ -46,7 +46,7 @@ class LongNumber(int):
     __str__ = __repr__
 
 
-class _Object(dict):
+class _Object(dict[str, Any]):
     """A decoded JSON object that remembers the keys it was given more than once."""
 
     duplicates: list[str]
