@@ -24,7 +24,12 @@ from desktop.logic.model import (
     write_text_atomic,
 )
 from desktop.logic.model.keys import KeySigner
-from desktop.logic.report.deidentify import Deidentified, DeidentifyOptions, printed_copy
+from desktop.logic.report.deidentify import (
+    Deidentified,
+    DeidentifyOptions,
+    printed_case,
+    printed_copy,
+)
 from desktop.logic.report.summary import write_summary_pdf
 from desktop.logic.report.verify import MANIFEST, SIGNATURE, SIGNER
 
@@ -56,7 +61,7 @@ def write_archive(
     """
     copy = printed_copy(case, deidentify)
     stem = _UNSAFE.sub("_", copy.stem if copy else case_id).strip("._") or "case"
-    written = copy.case if copy else case
+    written = printed_case(case, copy)
     with atomic_folder(out_dir) as folder:
         pdf_path = write_summary_pdf(  # first: text it cannot print refuses the bundle unwritten
             copy or case,

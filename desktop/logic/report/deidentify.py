@@ -163,6 +163,13 @@ def printed_copy(
     return deidentify_case(case, deidentify if isinstance(deidentify, DeidentifyOptions) else None)
 
 
+def printed_case(case: Case | Deidentified, copy: Deidentified | None) -> Case:
+    """The case a report prints: `copy`'s (printed_copy's answer), or else `case` itself."""
+    if copy is not None:
+        return copy.case
+    return case.case if isinstance(case, Deidentified) else case
+
+
 def patient_redactor(case: Case, alias: str) -> Redactor:
     patient = case.patient
     redactor = Redactor()

@@ -13,6 +13,7 @@ turns that into a message naming the field and the characters (report.glyphs).
 from __future__ import annotations
 
 from functools import cache
+from typing import Any
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
@@ -37,7 +38,9 @@ class MissingGlyphs(ValueError):
 class GuardedFont(TTFont):
     """The report font, refusing to draw a string it would draw with blank gaps."""
 
-    def splitString(self, text, doc, encoding="utf-8"):  # noqa: N802, ANN001, ANN201 - reportlab's
+    def splitString(  # noqa: N802 - reportlab's name
+        self, text: str | bytes, doc: object, encoding: str = "utf-8"
+    ) -> Any:  # reportlab's (untyped) list of (subset, encoded bytes)
         if isinstance(text, str):
             missing = missing_glyphs(text, self.face.charToGlyph)
             if missing:

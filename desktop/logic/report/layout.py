@@ -252,20 +252,24 @@ class HeadingGuard(CondPageBreak):
         *whole, last = [self.heading, *self.following]
         height = sum(_whole_height(f, availWidth, availHeight) for f in whole)
         self.height = height + first_lines_height(last, availWidth, availHeight)
-        return super().wrap(availWidth, availHeight)
+        size: tuple[float, float] = super().wrap(availWidth, availHeight)
+        return size
 
 
 def _whole_height(flowable: Flowable, width: float, height: float) -> float:
     _, own = flowable.wrap(width, height)
-    return own + flowable.getSpaceBefore() + flowable.getSpaceAfter()
+    spaced: float = own + flowable.getSpaceBefore() + flowable.getSpaceAfter()
+    return spaced
 
 
 def first_lines_height(flowable: Flowable, width: float, height: float) -> float:
     """The height of the first few lines of `flowable`: a paragraph's first FIRST_LINES lines,
     a table's header and first whole rows (a row never splits), anything else entire."""
+    full: float
     _, full = flowable.wrap(width, height)
     if isinstance(flowable, Paragraph):
-        return min(full, FIRST_LINES * flowable.style.leading)
+        leading: float = flowable.style.leading
+        return min(full, FIRST_LINES * leading)
     if isinstance(flowable, Table):
         needed = FIRST_LINES * styles_leading(flowable)
         total = 0.0

@@ -25,7 +25,12 @@ from desktop import __version__
 from desktop.logic.clinical import Evaluation, evaluate, meeting_question
 from desktop.logic.model import Case, Rules, SignerLine, default_rules, lifecycle, msg
 from desktop.logic.model import case_hash as hash_of_case
-from desktop.logic.report.deidentify import Deidentified, DeidentifyOptions, printed_copy
+from desktop.logic.report.deidentify import (
+    Deidentified,
+    DeidentifyOptions,
+    printed_case,
+    printed_copy,
+)
 from desktop.logic.report.fonts import MissingGlyphs, report_font
 from desktop.logic.report.glyphs import unprintable
 from desktop.logic.report.layout import (
@@ -145,10 +150,9 @@ def report_context(
     """The context the report prints: the case itself, or its de-identified copy (whose
     re-sealed records carry no store signature: their signers print as not verified)."""
     copy = printed_copy(case, deidentify)
-    if copy is None:
-        printed, extra = case, {"case_id": case_id, "signers": signers}
-    else:
-        printed = copy.case
+    printed = printed_case(case, copy)
+    extra: dict[str, Any] = {"case_id": case_id, "signers": signers}
+    if copy is not None:
         extra = {"deidentify": True, "alias": copy.alias, "age_years": copy.age_years}
         extra["case_id"] = copy.stem
     evaluation = evaluation or evaluate(printed, rules)

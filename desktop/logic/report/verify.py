@@ -152,8 +152,9 @@ def _manifest(raw: bytes, problems: list[str]) -> dict[str, str]:
     listed: dict[str, str] = {}
     for number, line in enumerate(text.splitlines(), start=1):
         match = _LINE.fullmatch(line)
-        reason = _bad_name(match[2]) if match else "is not '<sha256>  <file name>'"
-        if reason:
+        if match is None:
+            problems.append(f"{MANIFEST} line {number} is not '<sha256>  <file name>'")
+        elif reason := _bad_name(match[2]):
             problems.append(f"{MANIFEST} line {number} {reason}")
         elif match[2] in listed:
             problems.append(f"{MANIFEST} line {number} lists {_short(match[2])} a second time")
@@ -211,8 +212,9 @@ def _signer(raw: bytes, problems: list[str]) -> dict[str, str] | None:
         if data is not None:
             problems.append(f"{SIGNER}: not a JSON object")
         return None
-    fields = {key: data.get(key) for key in ("name", "role", "public_key", "fingerprint")}
-    if not all(isinstance(v, str) and 0 < len(v) <= MAX_NAME for v in fields.values()):
+    named = ("name", "role", "public_key", "fingerprint")
+    fields = {key: data[key] for key in named if _short_text(data.get(key))}
+    if len(fields) != len(named):
         problems.append(f"{SIGNER}: needs name, role, public_key and fingerprint as text")
         return None
     if unb64(fields["public_key"], 32) is None:
@@ -230,7 +232,12 @@ def _trusted_keys(path: Path, problems: list[str]) -> set[str]:
     if not isinstance(data, list):
         problems.append(f"{path.name}: not a list of keys (the output of `users list --json`)")
         return set()
-    return {e.get("public_key") for e in data if isinstance(e, dict)} - {None}
+    keys = (e.get("public_key") for e in data if isinstance(e, dict))
+    return {key for key in keys if isinstance(key, str)}
+
+
+def _short_text(value: object) -> bool:
+    return isinstance(value, str) and 0 < len(value) <= MAX_NAME
 
 
 def _strict_json(raw: bytes, name: str, problems: list[str]) -> Any:
@@ -262,7 +269,7 @@ def _no_constant(name: str) -> Any:
     raise ValueError(f"{name} is not a JSON number")
 
 
-def _case(path: Path, problems: list[str]) -> tuple[dict | None, Case | None]:
+def _case(path: Path, problems: list[str]) -> tuple[dict[str, Any] | None, Case | None]:
     from pydantic import ValidationError
 
     raw = _read(path, MAX_JSON)
@@ -284,7 +291,9 @@ def _case(path: Path, problems: list[str]) -> tuple[dict | None, Case | None]:
         return data, None
 
 
-def _pdf(path: Path, data: dict | None, case: Case | None, problems: list[str]) -> None:
+def _pdf(
+    path: Path, data: dict[str, Any] | None, case: Case | None, problems: list[str]
+) -> None:
     from desktop.logic.report.pdfa import read_keywords, validate
     from desktop.logic.report.summary import CASE_KEYWORD, RECORD_KEYWORD, sealed_hash
 
