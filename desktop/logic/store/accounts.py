@@ -14,6 +14,7 @@ import json
 import sqlite3
 import unicodedata
 from dataclasses import dataclass
+from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat
@@ -57,7 +58,7 @@ class Account:
     def user(self) -> User:
         return User(self.name, self.role)
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, Any]:
         return {"name": self.name, "role": self.role, "public_key": self.public_key,
                 "fingerprint": self.fingerprint, "disabled": self.disabled}  # fmt: skip
 
@@ -65,7 +66,7 @@ class Account:
 _COLUMNS = "name, role, public_key, disabled, password_is_initial"
 
 
-def _account(row: tuple) -> Account:
+def _account(row: tuple[Any, ...]) -> Account:
     return Account(row[0], row[1], row[2], bool(row[3]), bool(row[4]))
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+from collections.abc import Sequence
 from json.encoder import encode_basestring
 from typing import Any
 
@@ -36,7 +37,7 @@ def _json_value(value: str | int | None) -> str:
     return repr(int(value))
 
 
-def _digest(previous: str, values: tuple | list, template: str = _CANONICAL) -> str:
+def _digest(previous: str, values: Sequence[Any], template: str = _CANONICAL) -> str:
     canonical = template % tuple([_json_value(value) for value in values])
     return "sha256:" + hashlib.sha256((previous + canonical).encode("utf-8")).hexdigest()
 

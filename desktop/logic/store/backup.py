@@ -30,6 +30,7 @@ from desktop.logic.store.files import (
     BACKUP_SUFFIX,
     SQLITE_MAGIC,
     backups_dir,
+    cipher_connect,
     database_errors,
     database_problems,
     list_backups,
@@ -158,14 +159,12 @@ def _copy_checked(
 def _target(path: Path, key: bytes | None) -> sqlite3.Connection:
     if key is None:
         return sqlite3.connect(path)
-    import sqlcipher3
-
-    target = sqlcipher3.connect(path)
+    target = cipher_connect(path)
     apply_key(target, key)
     return target
 
 
-def _copy_error(exc: sqlite3.Error, out: Path, db_path: Path) -> Exception:
+def _copy_error(exc: Exception, out: Path, db_path: Path) -> Exception:
     """A full disk while copying is about `out`; anything else about the database read."""
     refusal = translate(exc, db_path)
     if isinstance(refusal, DiskFull):

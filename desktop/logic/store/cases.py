@@ -187,7 +187,8 @@ def order_clause(order_by: str) -> str:
 
 def count_rows(conn: sqlite3.Connection, text: str, filters: dict[str, str | None]) -> int:
     where, params = where_clause(text, **filters, narrowed=narrowing(conn, text))
-    return conn.execute(f"SELECT count(*) FROM cases c{where}", params).fetchone()[0]
+    count: int = conn.execute(f"SELECT count(*) FROM cases c{where}", params).fetchone()[0]
+    return count
 
 
 def list_rows(

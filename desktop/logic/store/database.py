@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import logging
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from datetime import date
 from pathlib import Path
@@ -46,7 +46,7 @@ from desktop.logic.store.lock import WriterLock
 from desktop.logic.store.meetings import MeetingAgenda
 from desktop.logic.store.people import People
 from desktop.logic.store.revisions import commit, current_data, current_revision, stored_case
-from desktop.logic.store.schema import connect, ensure_schema, refuse_damaged_pages
+from desktop.logic.store.schema import Connection, connect, ensure_schema, refuse_damaged_pages
 from desktop.logic.store.settings import SETTINGS
 from desktop.logic.store.values import AgendaItem, CaseRow, RevisionInfo, StoredCase, User
 
@@ -67,17 +67,17 @@ class Store(People):
     """An open case database; use `Store.open(...)` and close it (or use `with`).
 
     Its meeting agendas are `store.agenda` (desktop.logic.store.meetings.MeetingAgenda);
-    accounts, sign-in and signatures are in desktop.logic.store.people (a mixin).
-
+    accounts, sign-in and signatures are in its base class, desktop.logic.store.people.
     """
 
     def __init__(
-        self, path: Path, db: Any, user: User | None, read_only: bool, lock: WriterLock | None,
-        key: bytes | None = None,
+        self, path: Path, db: Connection, user: User | None, read_only: bool,
+        lock: WriterLock | None, key: bytes | None = None,
     ) -> None:  # fmt: skip
         self.path, self.read_only, self.user = path, read_only, user
-        self._db, self._lock, self.key = db, lock, key
-        self.signed_in: Any = None  # the Account signed in (store.accounts), when there is one
+        self._db: Connection | None = db
+        self._lock, self.key = lock, key
+        self.signed_in = None
         self.last_backup_error: str | None = None
         self._pages_checked = False  # quick_check runs once, before the session's first write
         self.agenda = MeetingAgenda(self._reading, self._transaction, lambda: self.user, path)
@@ -115,6 +115,16 @@ class Store(People):
             if lock is not None:
                 lock.release()
             raise
+
+    def open_again(self, *, read_only: bool | None = None) -> Store:
+        """Another connection to the same database (for a worker thread), with the same key and
+        the same person signed in."""
+        other = type(self).open(
+            self.path, user=self.user, key=self.key,
+            read_only=self.read_only if read_only is None else read_only,
+        )  # fmt: skip
+        other.signed_in = self.signed_in
+        return other
 
     def close(self) -> None:
         if self._db is not None:
@@ -227,11 +237,11 @@ class Store(People):
     def get_revision(self, case_id: str, revision: int) -> Case:
         return stored_case(self._revision_data(case_id, revision), case_id)
 
-    def audit_log(self, case_id: str | None = None) -> list[dict]:
+    def audit_log(self, case_id: str | None = None) -> list[dict[str, Any]]:
         with self._reading() as conn:
             return store_audit.entries(conn, case_id)
 
-    def check(self, against: list[Path] = ()) -> list[str]:
+    def check(self, against: Sequence[Path] = ()) -> list[str]:
         """Every integrity problem in words; [] when the database is clean.
 
         Every backup in the backup folder, and each of `against` (a backup file or an archive
@@ -262,12 +272,14 @@ class Store(People):
             case_id = case.case_id or _new_case_id()
             if current_revision(conn, case_id) is not None:
                 raise StoreError(msg("store.error.case_exists", case_id=case_id))
-            return commit(conn, self.user, case_id, case.to_json_dict(), None, "create")
+            return commit(conn, self._who(), case_id, case.to_json_dict(), None, "create")
 
     def save_case(self, case_id: str, case: Case, *, expected_revision: int) -> StoredCase:
         """Save as a new revision; StaleRevision when someone saved after `expected_revision`."""
         with self._transaction() as conn:
-            return commit(conn, self.user, case_id, case.to_json_dict(), expected_revision, "save")
+            return commit(
+                conn, self._who(), case_id, case.to_json_dict(), expected_revision, "save"
+            )
 
     def import_case(self, case: Case) -> tuple[StoredCase, bool]:
         """A new case, or a new revision of the case with the same MRN; True when created."""
@@ -276,11 +288,11 @@ class Store(People):
                 "SELECT case_id FROM cases WHERE mrn = ?", [case.patient.mrn]
             ).fetchone()
             if row is not None:
-                return commit(conn, self.user, row[0], case.to_json_dict(), None, "import"), False
+                return commit(conn, self._who(), row[0], case.to_json_dict(), None, "import"), False
             case_id = case.case_id or _new_case_id()
             if current_revision(conn, case_id) is not None:
                 raise StoreError(msg("store.error.case_id_taken", case_id=case_id))
-            return commit(conn, self.user, case_id, case.to_json_dict(), None, "import"), True
+            return commit(conn, self._who(), case_id, case.to_json_dict(), None, "import"), True
 
     def restore_revision(
         self, case_id: str, revision: int, *, expected_revision: int
@@ -290,7 +302,7 @@ class Store(People):
         with self._transaction() as conn:
             return commit(
                 conn,
-                self.user,
+                self._who(),
                 case_id,
                 data,
                 expected_revision,
@@ -308,7 +320,9 @@ class Store(People):
             data = current_data(conn, case_id, expected_revision)
             where = put_draft(data.setdefault("decisions", []), decision, index)
             note = f"draft decision record {where + 1} saved"
-            return commit(conn, self.user, case_id, data, expected_revision, "draft decision", note)
+            return commit(
+                conn, self._who(), case_id, data, expected_revision, "draft decision", note
+            )
 
     def finalize_decision(
         self, case_id: str, index: int, *, expected_revision: int,
@@ -329,7 +343,7 @@ class Store(People):
             data = current_data(conn, case_id, expected_revision)
             record = finalize(data.setdefault("decisions", []), index, signed_by or [])
             note = f"decision record {index + 1} finalized and sealed"
-            stored = commit(conn, self.user, case_id, data, expected_revision, "finalize", note)
+            stored = commit(conn, self._who(), case_id, data, expected_revision, "finalize", note)
             self.record_signatures(conn, case_id, index, record, keys)
         self._backup_after_finalize()
         return stored
@@ -340,7 +354,9 @@ class Store(People):
             data = current_data(conn, case_id, expected_revision)
             where = amendment(data.setdefault("decisions", []), index)
             note = f"draft decision record {where + 1} amends record {index + 1}"
-            return commit(conn, self.user, case_id, data, expected_revision, "amend decision", note)
+            return commit(
+                conn, self._who(), case_id, data, expected_revision, "amend decision", note
+            )
 
     # backups
 
@@ -375,7 +391,7 @@ class Store(People):
                 "SET value = excluded.value",
                 [key, json.dumps(value, ensure_ascii=False)],
             )
-            store_audit.append(conn, self.user, now_utc(), "setting", f"setting {key} changed")
+            store_audit.append(conn, self._who(), now_utc(), "setting", f"setting {key} changed")
 
     # internals
 
@@ -387,7 +403,8 @@ class Store(People):
             ).fetchone()
         if row is None:
             raise CaseNotFound(msg("store.error.no_revision", case_id=case_id, revision=revision))
-        return json.loads(row[0])
+        data: dict[str, Any] = json.loads(row[0])
+        return data
 
     def _check_pages_once(self, conn: sqlite3.Connection) -> None:
         """Before the first write of this session: the header again and SQLite's quick_check;

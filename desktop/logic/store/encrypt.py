@@ -17,7 +17,13 @@ from desktop.logic.store import keyfile
 from desktop.logic.store.accounts import AuthError
 from desktop.logic.store.database import Store
 from desktop.logic.store.errors import DatabaseRefused, StoreError, sqlite_errors
-from desktop.logic.store.files import database_errors, list_backups, open_read_only
+from desktop.logic.store.files import (
+    cipher_connect,
+    database_errors,
+    key_path,
+    list_backups,
+    open_read_only,
+)
 from desktop.logic.store.lock import WriterLock
 from desktop.logic.store.schema import apply_key
 from desktop.logic.store.secrets import WrongPassword
@@ -103,12 +109,10 @@ def encrypt_database(path: Path, name: str, password: str, role: str | None = No
 
 def _encrypted_copy(source: Path, key: bytes, target: Path | None = None) -> Path:
     """An SQLCipher copy of the plain file `source` (sqlcipher_export), journal DELETE."""
-    import sqlcipher3
-
     copy = target or source.with_name(source.name + COPY_SUFFIX)
-    _remove(copy, keyfile.key_path(copy), *_companions(copy))
+    _remove(copy, key_path(copy), *_companions(copy))
     os.close(os.open(copy, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
-    conn = sqlcipher3.connect(source)
+    conn = cipher_connect(source)
     try:
         with sqlite_errors(source):
             conn.execute("PRAGMA cipher_log_level = NONE")
@@ -123,9 +127,7 @@ def _encrypted_copy(source: Path, key: bytes, target: Path | None = None) -> Pat
 
 def _rollback_journal(path: Path, key: bytes) -> None:
     """Leave `path` in rollback-journal mode, its write-ahead log folded in and gone, synced."""
-    import sqlcipher3
-
-    conn = sqlcipher3.connect(path)
+    conn = cipher_connect(path)
     try:
         apply_key(conn, key)
         conn.execute("PRAGMA journal_mode=DELETE")
@@ -161,7 +163,7 @@ def _put_in_place(path: Path, copy: Path) -> None:
     """The key file first (a plain file with a key file beside it is still plain), then the
     encrypted copy renamed over the plain file in one step."""
     _remove(*_companions(path))  # checkpointed and closed: the plain file holds everything
-    os.replace(keyfile.key_path(copy), keyfile.key_path(path))
+    os.replace(key_path(copy), key_path(path))
     os.replace(copy, path)
     _fsync_folder(path.parent)
     _remove(copy.with_name(copy.name + ".lock"), *_companions(copy))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import errno
-import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -27,7 +26,8 @@ class StoreError(Exception):
 
     def __init__(self, text: str | Message, message: Message | None = None) -> None:
         if isinstance(text, Message):
-            text, message = text.render("en"), text
+            message = text
+            text = message.render("en")
         super().__init__(text)
         self.message = message
 
@@ -114,7 +114,8 @@ def os_refusal(exc: OSError, db_path: Path) -> DatabaseRefused:
     return DatabaseRefused(msg("store.error.os_refused", path=db_path, reason=reason))
 
 
-def translate(exc: sqlite3.Error, db_path: Path) -> StoreError:
+def translate(exc: Exception, db_path: Path) -> StoreError:
+    """An sqlite3 (or sqlcipher3) error in words, as the store's exception for it."""
     code = getattr(exc, "sqlite_errorcode", None) or 0
     primary = code & 0xFF
     if primary == _FULL or code in (_IOERR_WRITE, _IOERR_FSYNC, _IOERR_TRUNCATE):

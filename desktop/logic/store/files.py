@@ -8,6 +8,7 @@ from __future__ import annotations
 import sqlite3
 import sys
 from pathlib import Path
+from typing import Any, cast
 
 from desktop.logic.model import Message, msg
 
@@ -143,12 +144,21 @@ def open_read_only(path: Path, key: bytes | None = None) -> sqlite3.Connection:
     uri = f"{path.resolve().as_uri()}?mode=ro"
     if key is None:
         return sqlite3.connect(uri, uri=True)
-    import sqlcipher3
-
-    conn = sqlcipher3.connect(uri, uri=True)
+    conn = cipher_connect(uri, uri=True)
     conn.execute("PRAGMA cipher_log_level = NONE")
     conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
     return conn
+
+
+def cipher_connect(target: Path | str, **options: Any) -> sqlite3.Connection:
+    """An SQLCipher connection (sqlcipher3, imported only when a database is encrypted).
+
+    sqlcipher3 is Python's sqlite3 module built against SQLCipher: its Connection has the same
+    interface (its stubs are typeshed's sqlite3 stubs), so the store types both as sqlite3's.
+    """
+    import sqlcipher3
+
+    return cast(sqlite3.Connection, sqlcipher3.connect(target, **options))
 
 
 def database_errors() -> tuple[type[Exception], ...]:
@@ -161,7 +171,7 @@ def _has_our_schema(conn: sqlite3.Connection) -> bool:
     tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     if "_sqlite_migrations" not in tables:
         return False
-    found = conn.execute(
+    found: int = conn.execute(
         "SELECT count(*) FROM _sqlite_migrations WHERE migration_set = ?", [MIGRATION_SET]
     ).fetchone()[0]
     return found > 0

@@ -1,15 +1,22 @@
 """The store's account and signing methods: sign in, add a member, change a password, sign.
 
-A mixin of `Store` (store.database): it uses the store's `_reading`, `_transaction`, `path`,
-`user`, `signed_in` and `key`. Each change is one audited write transaction; a changed password
-also rewraps the database key in the key file (never re-encrypting the database).
+The base class of `Store` (store.database), which opens the database and provides what these
+methods use: the attributes declared here and the `_reading` and `_transaction` connections.
+Each change is one audited write transaction; a changed password also rewraps the database key
+in the key file (never re-encrypting the database).
 """
 
 from __future__ import annotations
 
 import json
+import sqlite3
+from abc import abstractmethod
+from contextlib import AbstractContextManager
 from datetime import datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from desktop.logic.model import msg
 from desktop.logic.model.keys import KeySigner, SignerLine
@@ -27,6 +34,8 @@ from desktop.logic.store.values import User
 if TYPE_CHECKING:
     from desktop.logic.model import Signature
 
+Signer = tuple[Account, Ed25519PrivateKey]  # an account and its opened signing key
+
 
 def signing_time() -> str:
     return datetime.now().astimezone().isoformat(timespec="seconds")
@@ -35,19 +44,32 @@ def signing_time() -> str:
 class People:
     """Accounts, sign-in and signatures of one open store."""
 
+    path: Path
+    key: bytes | None  # the database key of an encrypted database
+    read_only: bool
+    user: User | None  # who writes (recorded in revisions and the audit trail)
+    signed_in: Account | None  # the account signed in, when the database has accounts
+
+    @abstractmethod
+    def _reading(self) -> AbstractContextManager[sqlite3.Connection]:
+        """The connection to read with (Store's)."""
+
+    @abstractmethod
+    def _transaction(
+        self, *, allow_anonymous: bool = False
+    ) -> AbstractContextManager[sqlite3.Connection]:
+        """One write transaction (Store's); `allow_anonymous` for writes that prove who makes
+        them themselves."""
+
+    def _who(self) -> User:
+        """Who writes, inside a write transaction (which refuses to start without anyone)."""
+        if self.user is None:
+            raise StoreError(msg("store.error.no_user"))
+        return self.user
+
     def has_accounts(self) -> bool:
         with self._reading() as conn:
             return store_accounts.has_accounts(conn)
-
-    def open_again(self, *, read_only: bool | None = None) -> Any:
-        """Another connection to the same database (for a worker thread), with the same key and
-        the same person signed in."""
-        other = type(self).open(
-            self.path, user=self.user, key=self.key,
-            read_only=self.read_only if read_only is None else read_only,
-        )  # fmt: skip
-        other.signed_in = self.signed_in
-        return other
 
     def verify_password(self, name: str, password: str) -> Account:
         """`name`'s enabled account if `password` is theirs (nobody is signed in by this)."""
@@ -101,26 +123,33 @@ class People:
 
     def disable_account(self, name: str) -> None:
         with self._transaction() as conn:
-            store_accounts.disable(conn, name, self.user)
+            store_accounts.disable(conn, name, self._who())
         keyfile.drop_wrap(self.path, name)
 
-    def signing_accounts(self, credentials: list[tuple[str, str]]) -> list[tuple[Account, Any]]:
+    def signing_accounts(self, credentials: list[tuple[str, str]]) -> list[Signer]:
         """(account, private key) for each (name, password): each person's own password."""
         found = []
         with self._reading() as conn:
             for name, password in credentials:
                 key = store_accounts.private_key(conn, name, password)
-                found.append((store_accounts.find(conn, name), key))
+                account = store_accounts.find(conn, name)
+                assert account is not None, "private_key refuses a name without an account"
+                found.append((account, key))
         return found
 
-    def signed_by_for(self, signers: list[tuple[Account, Any]]) -> list[Signature]:
+    def signed_by_for(self, signers: list[Signer]) -> list[Signature]:
         from desktop.logic.model import Signature
 
         at = signing_time()
         return [Signature(name=a.name, role=a.role, at=at) for a, _key in signers]
 
     def record_signatures(
-        self, conn: Any, case_id: str, index: int, record: dict, signers: list[tuple[Account, Any]]
+        self,
+        conn: sqlite3.Connection,
+        case_id: str,
+        index: int,
+        record: dict[str, Any],
+        signers: list[Signer],
     ) -> None:
         """Inside the finalizing transaction: one signature row per signer of the new seal."""
         times = {s["name"]: s["at"] for s in record.get("signed_by") or []}
@@ -158,9 +187,11 @@ class People:
     def record_event(self, detail: str) -> None:
         """An audit entry for a change to the database as a whole (e.g. its encryption)."""
         with self._transaction() as conn:
-            store_audit.append(conn, self.user, now_utc(), "database", detail)
+            store_audit.append(conn, self._who(), now_utc(), "database", detail)
 
-    def signer_lines(self, case_id: str, decisions: list[dict]) -> dict[str, list[SignerLine]]:
+    def signer_lines(
+        self, case_id: str, decisions: list[dict[str, Any]]
+    ) -> dict[str, list[SignerLine]]:
         """record_hash -> how each named person stands toward that sealed record."""
         with self._reading() as conn:
             rows = store_signatures.rows(conn, case_id)

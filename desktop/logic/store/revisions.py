@@ -66,20 +66,24 @@ def commit(
     return StoredCase(case_id, revision, case, at, user.name)
 
 
-def current_revision(conn: sqlite3.Connection, case_id: str) -> tuple[Any, ...] | None:
+Revision = tuple[int, str, str, str]  # revision, body (JSON), at, by
+
+
+def current_revision(conn: sqlite3.Connection, case_id: str) -> Revision | None:
     """(revision, body, at, by) of the newest revision, or None."""
-    return conn.execute(
+    row: Revision | None = conn.execute(
         "SELECT revision, body, at, by FROM revisions WHERE case_id = ? "
         "ORDER BY revision DESC LIMIT 1",
         [case_id],
     ).fetchone()
+    return row
 
 
 def current_data(conn: sqlite3.Connection, case_id: str, expected: int) -> dict[str, Any]:
     """The newest revision's case as a dict, after checking it is `expected`."""
-    current = current_revision(conn, case_id)
-    _require_expected(current, case_id, expected)
-    return json.loads(current[1])
+    current = _require_expected(current_revision(conn, case_id), case_id, expected)
+    data: dict[str, Any] = json.loads(current[1])
+    return data
 
 
 def sealed_records(conn: sqlite3.Connection, case_id: str) -> dict[int, str]:
@@ -87,11 +91,12 @@ def sealed_records(conn: sqlite3.Connection, case_id: str) -> dict[int, str]:
     return dict(rows.fetchall())
 
 
-def _require_expected(current: tuple[Any, ...] | None, case_id: str, expected: int) -> None:
+def _require_expected(current: Revision | None, case_id: str, expected: int) -> Revision:
     if current is None:
         raise CaseNotFound(msg("store.error.case_not_found", case_id=case_id))
     if current[0] != expected:
         raise StaleRevision(case_id, expected, current[0], current[3], current[2])
+    return current
 
 
 def _seal_new_finals(

@@ -19,6 +19,7 @@ from desktop.logic.model import msg
 from desktop.logic.store.errors import DatabaseDamaged, DatabaseRefused
 from desktop.logic.store.files import (
     MIGRATION_SET,
+    cipher_connect,
     database_errors,
     newest_good_backup,
     quick_check_problem,
@@ -271,27 +272,19 @@ def connect(path: Path, *, read_only: bool, key: bytes | None = None) -> Connect
 
     With `key` (32 bytes) the file is opened with SQLCipher (sqlcipher3) under that raw key.
     """
-    driver = _driver(key)
+    driver = sqlite3.connect if key is None else cipher_connect
     if read_only:
         uri = f"{path.resolve().as_uri()}?mode=ro"
-        conn = driver.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S, check_same_thread=False)
+        conn = driver(uri, uri=True, timeout=BUSY_TIMEOUT_S, check_same_thread=False)
     else:
         _create_private(path)
-        conn = driver.connect(path, timeout=BUSY_TIMEOUT_S, check_same_thread=False)
+        conn = driver(path, timeout=BUSY_TIMEOUT_S, check_same_thread=False)
     if key is not None:
         apply_key(conn, key)
     add_digest_function(conn)
     conn.execute("PRAGMA foreign_keys=ON")
     conn.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
     return Connection(conn, encrypted=key is not None)
-
-
-def _driver(key: bytes | None):  # noqa: ANN202 - the sqlite3 module or sqlcipher3
-    if key is None:
-        return sqlite3
-    import sqlcipher3
-
-    return sqlcipher3
 
 
 def apply_key(conn: sqlite3.Connection, key: bytes) -> None:

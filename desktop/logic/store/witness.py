@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 from desktop.logic.store.files import (
     SQLITE_MAGIC,
@@ -20,7 +21,8 @@ from desktop.logic.store.files import (
 )
 
 # table -> (primary key columns, the columns that must be equal, what one row is called)
-WITNESSED = {
+_Spec = tuple[tuple[str, ...], tuple[str, ...], str]
+WITNESSED: dict[str, _Spec] = {
     "cases": (("case_id",), (), "case"),
     "revisions": (("case_id", "revision"), ("at", "by", "body"), "revision"),
     "sealed_records": (("case_id", "position"), ("record_hash", "body"), "sealed record"),
@@ -62,7 +64,7 @@ def witness_problems(conn: sqlite3.Connection, witness: Path, key: bytes | None)
 
 
 def _table_problems(
-    conn: sqlite3.Connection, other: sqlite3.Connection, table: str, spec: tuple, witness: Path
+    conn: sqlite3.Connection, other: sqlite3.Connection, table: str, spec: _Spec, witness: Path
 ) -> list[str]:
     keys, compared, noun = spec
     columns = ", ".join((*keys, *compared))
@@ -124,7 +126,7 @@ def archive_problems(conn: sqlite3.Connection, folder: Path) -> list[str]:
     return found
 
 
-def _archive_case(folder: Path) -> dict | str:
+def _archive_case(folder: Path) -> dict[str, Any] | str:
     jsons = [p for p in folder.iterdir() if p.suffix == ".json" and p.is_file()]
     jsons = [p for p in jsons if not p.is_symlink() and p.name != "signer.json"]
     if len(jsons) != 1:
@@ -138,16 +140,18 @@ def _archive_case(folder: Path) -> dict | str:
     return data if isinstance(data, dict) else f"{jsons[0].name} does not hold a case."
 
 
-def _case_for(conn: sqlite3.Connection, data: dict, finals: list) -> str | None:
+def _case_for(
+    conn: sqlite3.Connection, data: dict[str, Any], finals: list[tuple[int, dict[str, Any]]]
+) -> str | None:
     case_id = data.get("case_id")
     if isinstance(case_id, str):
         row = conn.execute("SELECT case_id FROM cases WHERE case_id = ?", [case_id]).fetchone()
         if row:
-            return row[0]
+            return str(row[0])
     for _position, record in finals:
         row = conn.execute(
             "SELECT case_id FROM sealed_records WHERE record_hash = ?", [record.get("record_hash")]
         ).fetchone()
         if row:
-            return row[0]
+            return str(row[0])
     return None
