@@ -29,11 +29,11 @@ if TYPE_CHECKING:
         parse_case,
         read_case,
     )
-    from desktop.logic.model.decision import Decision, Signature
+    from desktop.logic.model.decision import Decision, FollowUp, Signature
     from desktop.logic.model.field_names import field_name, path_name
     from desktop.logic.model.fields import EARLIEST_DATE, LATEST_DATE
     from desktop.logic.model.file_names import FileStems, file_stem
-    from desktop.logic.model.keys import SignerLine
+    from desktop.logic.model.keys import KeySigner, SignerLine
     from desktop.logic.model.labs import Albumin, Bilirubin, Creatinine, Labs
     from desktop.logic.model.messages import (
         DEFAULT_LANGUAGE,
@@ -79,7 +79,7 @@ _EXPORTS = {  # module: the names it gives this front door
     "additions": ("SURGERY_FLAG_DAYS", "surgery_disagreement"),
     "case": ("FORMAT", "AdverseEvent", "Agent", "Case", "Imaging", "Treatment", "Tumor"),
     "case_io": ("CaseError", "describe_errors", "dumps_case", "parse_case", "read_case"),
-    "decision": ("Decision", "Signature"),
+    "decision": ("Decision", "FollowUp", "Signature"),
     "field_names": ("field_name", "path_name"),
     "fields": ("EARLIEST_DATE", "LATEST_DATE"),
     "file_names": ("FileStems", "file_stem"),
@@ -107,7 +107,7 @@ _EXPORTS = {  # module: the names it gives this front door
         "write_text_atomic",
     ),
     "paths": ("resource",),
-    "keys": ("SignerLine",),
+    "keys": ("KeySigner", "SignerLine"),
     "records": ("case_hash", "chain_problems", "last_final_hash", "record_hash", "seal"),
     "rules": (
         "VERDICT_ORDER",
@@ -134,7 +134,9 @@ __all__ = [  # the names of _EXPORTS and _SUBMODULES (a test checks)
     "EARLIEST_DATE",
     "FORMAT",
     "FileStems",
+    "FollowUp",
     "Imaging",
+    "KeySigner",
     "LANGUAGES",
     "LATEST_DATE",
     "Labs",

@@ -4,7 +4,7 @@ the overrides with their reasons."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reportlab.platypus import Flowable
 
@@ -21,6 +21,9 @@ from desktop.logic.report.layout import (
     subheading,
 )
 from desktop.logic.report.sections import regimen_name
+
+if TYPE_CHECKING:
+    from desktop.logic.model import FollowUp
 
 
 def records_section(ctx: ReportContext) -> list[Flowable]:
@@ -158,7 +161,7 @@ def _override_item(ctx: ReportContext, item: str) -> str:
     return ctx.text(key) if key in text_table() else item
 
 
-def follow_up_text(ctx: ReportContext, follow_up: Any) -> str:
+def follow_up_text(ctx: ReportContext, follow_up: FollowUp | None) -> str:
     if follow_up is None:
         return missing(ctx)
     text = ctx.term(f"term.follow_up.{follow_up.status}")

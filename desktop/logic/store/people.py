@@ -67,6 +67,12 @@ class People:
             raise StoreError(msg("store.error.no_user"))
         return self.user
 
+    def account(self) -> Account:
+        """The account signed in; AuthError (sign in first) when nobody is."""
+        if self.signed_in is None:
+            raise AuthError(msg("trust.error.sign_in_first"))
+        return self.signed_in
+
     def has_accounts(self) -> bool:
         with self._reading() as conn:
             return store_accounts.has_accounts(conn)
