@@ -40,11 +40,16 @@ def read_password(args: argparse.Namespace, what: str) -> str:
 
 def user_password(args: argparse.Namespace) -> str | None:
     """The --user's password (first line), read once per command; None without --user."""
-    if not args.user:
-        return None
+    return password_of_user(args) if args.user else None
+
+
+def password_of_user(args: argparse.Namespace) -> str:
+    """The --user's password (first line), read once per command; for a command that has
+    checked that --user is given."""
     if not hasattr(args, "_user_password"):
         args._user_password = read_password(args, f"--user {args.user}")
-    return args._user_password
+    password: str = args._user_password
+    return password
 
 
 def db_path(args: argparse.Namespace) -> Path:

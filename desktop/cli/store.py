@@ -28,7 +28,7 @@ from desktop.cli.report import (
     printed_source,
     run_report_export,
 )
-from desktop.cli.session import NoPassword, open_store, user_password
+from desktop.cli.session import NoPassword, open_store, password_of_user
 from desktop.logic.model import (
     CaseError,
     OutputError,
@@ -204,7 +204,7 @@ def run_export(args: argparse.Namespace) -> int:
             decisions = stored.case.to_json_dict().get("decisions") or []
             signers = store.signer_lines(stored.case_id, decisions)
             if args.archive and args.user:
-                signer = store.key_signer(args.user, user_password(args))
+                signer = store.key_signer(args.user, password_of_user(args))
     except RulesError as exc:
         return fail(str(exc), BAD_INPUT)
     except StoreError as exc:

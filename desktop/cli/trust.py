@@ -12,7 +12,7 @@ import sys
 
 from desktop.cli.failures import exit_code
 from desktop.cli.session import db_path, open_store, read_password
-from desktop.cli.session import user_password as first_password
+from desktop.cli.session import password_of_user as first_password
 from desktop.logic.store import (
     AuthError,
     Store,
@@ -74,7 +74,7 @@ def run_init(args: argparse.Namespace) -> int:
     try:
         password = read_password(args, "init")
         with init_database(db_path(args), args.name, args.role, password) as store:
-            account = store.signed_in
+            account = store.account()
     except StoreError as exc:
         return _fail(str(exc), _code(exc))
     print(f"created encrypted database {db_path(args)}; account {account.name} "
