@@ -115,16 +115,17 @@ def _form_label(widget: QWidget) -> str:
     a field with its error line)."""
     window = widget.window()
     holders = [window, *window.findChildren(QWidget)]
-    layouts = [holder.layout() for holder in holders if holder.layout() is not None]
+    layouts = [layout for holder in holders if (layout := holder.layout()) is not None]
     forms = [form for layout in layouts for form in _forms_in(layout)]
     for form in forms:
         for row in range(form.rowCount()):
             field = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
             label = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
-            if field is None or label is None or not isinstance(label.widget(), QLabel):
+            shown = label.widget() if label is not None else None
+            if field is None or not isinstance(shown, QLabel):
                 continue
             if _holds(field, widget):
-                return label.widget().text()
+                return shown.text()
     return ""
 
 
@@ -132,15 +133,17 @@ def _forms_in(layout: QLayout) -> list[QFormLayout]:
     found = [layout] if isinstance(layout, QFormLayout) else []
     for index in range(layout.count()):
         item = layout.itemAt(index)
-        if item is not None and item.layout() is not None:
-            found += _forms_in(item.layout())
+        inner = item.layout() if item is not None else None
+        if inner is not None:
+            found += _forms_in(inner)
     return found
 
 
 def _holds(item: QLayoutItem, widget: QWidget) -> bool:
     """Whether a layout item is the widget, an ancestor of it, or a layout holding either."""
-    if item.widget() is not None:
-        return item.widget() is widget or item.widget().isAncestorOf(widget)
+    own = item.widget()
+    if own is not None:
+        return own is widget or own.isAncestorOf(widget)
     inner = item.layout()
     return inner is not None and any(
         w is widget or w.isAncestorOf(widget) for w in _laid_out(inner)
@@ -171,9 +174,8 @@ def _plain(text: str) -> str:
 def _placeholder(widget: QWidget) -> str:
     if isinstance(widget, QLineEdit | QTextEdit | QPlainTextEdit):
         return widget.placeholderText()
-    if isinstance(widget, QComboBox) and widget.lineEdit() is not None:
-        return widget.lineEdit().placeholderText()
-    return ""
+    line = widget.lineEdit() if isinstance(widget, QComboBox) else None
+    return line.placeholderText() if line is not None else ""
 
 
 def _heading_above(widget: QWidget) -> str:
@@ -203,10 +205,11 @@ def _laid_out(layout: QLayout) -> list[QWidget]:
         item = layout.itemAt(index)
         if item is None:
             continue
-        if item.widget() is not None:
-            found.append(item.widget())
-        elif item.layout() is not None:
-            found += _laid_out(item.layout())
+        own = item.widget()
+        if own is not None:
+            found.append(own)
+        elif (inner := item.layout()) is not None:
+            found += _laid_out(inner)
     return found
 
 

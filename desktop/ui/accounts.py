@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable
+from typing import Generic, TypeVar
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QShowEvent
@@ -27,6 +28,7 @@ from desktop.logic.store import StoreError, error_text
 from desktop.ui.dialogs import mdt_roles
 
 MIN_PASSWORD = 8
+T = TypeVar("T")  # what a dialog's callback answers (a Store, an Account): its result_value
 
 
 def _tr(text: str) -> str:
@@ -98,15 +100,15 @@ class _FormDialog(QDialog):
         self.accept()
 
 
-class NewAccountDialog(_FormDialog):
+class NewAccountDialog(_FormDialog, Generic[T]):
     """Name, role and a password typed twice: the first account, or a new team member."""
 
     def __init__(
-        self, title: str, intro: str, create: Callable[[str, str, str], object],
+        self, title: str, intro: str, create: Callable[[str, str, str], T],
         parent: QWidget | None = None, lang: str = "en",
     ) -> None:  # fmt: skip
         super().__init__(title, intro, parent)
-        self.create, self.lang = create, lang
+        self._create, self.lang = create, lang
         self.name = QLineEdit(self)
         self.name.setPlaceholderText(_tr("e.g. Li Ming"))
         self.role = QComboBox(self)
@@ -119,7 +121,7 @@ class NewAccountDialog(_FormDialog):
         self.form.addRow(_tr("&Role"), self.role)
         self.form.addRow(_tr("&Password"), self.password)
         self.form.addRow(_tr("Password &again"), self.again)
-        self.result_value: object = None
+        self.result_value: T | None = None
 
     def on_accept(self) -> None:
         name, role = self.name.text().strip(), self.role.currentText().strip()
@@ -131,7 +133,7 @@ class NewAccountDialog(_FormDialog):
         if password != self.again.text():
             return self.say(_tr("The two passwords differ: type them again."))
         try:
-            self.result_value = self.create(name, role, password)
+            self.result_value = self._create(name, role, password)
         except StoreError as exc:
             return self.say(error_text(exc, self.lang))
         self.password.clear()
@@ -140,8 +142,8 @@ class NewAccountDialog(_FormDialog):
 
 
 def first_account_dialog(
-    create: Callable[[str, str, str], object], parent: QWidget | None = None, lang: str = "en"
-) -> NewAccountDialog:
+    create: Callable[[str, str, str], T], parent: QWidget | None = None, lang: str = "en"
+) -> NewAccountDialog[T]:
     dialog = NewAccountDialog("", "", create, parent, lang)
     dialog.setWindowTitle(_tr("Create the first account"))
     dialog.intro.setText(
@@ -155,8 +157,8 @@ def first_account_dialog(
 
 
 def add_member_dialog(
-    create: Callable[[str, str, str], object], parent: QWidget | None = None, lang: str = "en"
-) -> NewAccountDialog:
+    create: Callable[[str, str, str], T], parent: QWidget | None = None, lang: str = "en"
+) -> NewAccountDialog[T]:
     dialog = NewAccountDialog("", "", create, parent, lang)
     dialog.setWindowTitle(_tr("Add a team member"))
     dialog.intro.setText(
@@ -169,11 +171,11 @@ def add_member_dialog(
     return dialog
 
 
-class PasswordDialog(_FormDialog):
+class PasswordDialog(_FormDialog, Generic[T]):
     """One person's password, checked by `check(name, password)` before the dialog closes."""
 
     def __init__(
-        self, title: str, intro: str, check: Callable[[str, str], object],
+        self, title: str, intro: str, check: Callable[[str, str], T],
         name: str = "", parent: QWidget | None = None, lang: str = "en",
     ) -> None:  # fmt: skip
         super().__init__(title, intro, parent)
@@ -185,7 +187,7 @@ class PasswordDialog(_FormDialog):
         self.form.addRow(_tr("&Password"), self.password)
         if name:
             self.password.setFocus()
-        self.result_value: object = None
+        self.result_value: T | None = None
 
     def on_accept(self) -> None:
         name, password = self.name.text().strip(), self.password.text()
@@ -201,9 +203,9 @@ class PasswordDialog(_FormDialog):
 
 
 def sign_in_dialog(
-    check: Callable[[str, str], object], parent: QWidget | None = None, lang: str = "en",
+    check: Callable[[str, str], T], parent: QWidget | None = None, lang: str = "en",
     name: str = "",
-) -> PasswordDialog:  # fmt: skip
+) -> PasswordDialog[T]:  # fmt: skip
     dialog = PasswordDialog("", "", check, name, parent, lang)
     dialog.setWindowTitle(_tr("Sign in"))
     dialog.intro.setText(_tr("Sign in with your name and password to open the MDT cases."))
@@ -211,9 +213,9 @@ def sign_in_dialog(
 
 
 def unlock_dialog(
-    check: Callable[[str, str], object], name: str, parent: QWidget | None = None,
+    check: Callable[[str, str], T], name: str, parent: QWidget | None = None,
     lang: str = "en",
-) -> PasswordDialog:  # fmt: skip
+) -> PasswordDialog[T]:  # fmt: skip
     dialog = PasswordDialog("", "", check, name, parent, lang)
     dialog.setWindowTitle(_tr("Locked"))
     dialog.intro.setText(
@@ -226,9 +228,9 @@ def unlock_dialog(
 
 
 def signer_dialog(
-    check: Callable[[str, str], object], name: str, parent: QWidget | None = None,
+    check: Callable[[str, str], T], name: str, parent: QWidget | None = None,
     lang: str = "en",
-) -> PasswordDialog:  # fmt: skip
+) -> PasswordDialog[T]:  # fmt: skip
     dialog = PasswordDialog("", "", check, name, parent, lang)
     dialog.setWindowTitle(_tr("Sign as {0}").format(name))
     dialog.intro.setText(

@@ -79,7 +79,7 @@ def _stages(store: Store, case_id: str) -> str:
     return f"BCLC {row.bclc or '?'} / CNLC {row.cnlc or '?'}" if row else ""
 
 
-class AgendaModel(KeyedRowsModel):
+class AgendaModel(KeyedRowsModel[AgendaRow]):
     """One meeting's agenda; the Discussed column is a checkbox that writes to the store."""
 
     KEYS = ("position", "name", "mrn", "stages", "question", "readiness", "discussed")
@@ -90,7 +90,6 @@ class AgendaModel(KeyedRowsModel):
         super().__init__(parent)
         self._store, self._stale_days, self._lang = store, stale_days, lang
         self._meeting = dt.date.today()
-        self._rows: list[AgendaRow] = []
 
     def meeting(self) -> dt.date:
         return self._meeting

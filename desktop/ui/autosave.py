@@ -94,7 +94,7 @@ class AutoSaver(QObject):
         except StoreError as exc:
             self.failed.emit(exc.render(self.document.lang))
             return False
-        self.revision = _revision_of(result, self.store, self.case_id)
+        self.revision = result.revision
         self.base = case_dict(case)
         self._set_pending(False)
         self.saved.emit(self.revision)
@@ -136,10 +136,3 @@ class AutoSaver(QObject):
             self.pending = pending
             self.pendingChanged.emit(pending)
 
-
-def _revision_of(result: Any, store: Store, case_id: str) -> int:
-    """The revision a store write returned (an int or a StoredCase), else read it back."""
-    if isinstance(result, int) and not isinstance(result, bool):
-        return result
-    revision = getattr(result, "revision", None)
-    return revision if isinstance(revision, int) else store.get_case(case_id).revision

@@ -13,7 +13,6 @@ from the first row back to the filter. While any filter is on, a bar says which,
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt, QThreadPool, QTimer, QUrl, Signal
 from PySide6.QtGui import (
@@ -100,7 +99,7 @@ class CaseListView(QWidget):
     COUNT_DELAY_MS = 250
 
     def __init__(
-        self, store: Any, filters: dict[str, str] | None = None, parent: QWidget | None = None
+        self, store: Store, filters: dict[str, str] | None = None, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.model = CaseTableModel(store, self)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -24,6 +24,9 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QWidget
 
 from desktop.logic.store import CaseRow
+
+if TYPE_CHECKING:
+    from desktop.logic.store import Store
 
 PAGE_SIZE = 100  # a screenful is about 35 rows; more are fetched as the list scrolls
 BCLC_STAGES = ("0", "A", "B", "C", "D")
@@ -99,7 +102,7 @@ class CaseTableModel(QAbstractTableModel):
     filterApplied = Signal()
     KEYS = ("name", "mrn", "bclc", "cnlc", "child_pugh", "status", "next_meeting", "updated_at")
 
-    def __init__(self, store: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._store = store
         self._filter = CaseFilter()
@@ -110,7 +113,7 @@ class CaseTableModel(QAbstractTableModel):
         self._reload()
 
     @property
-    def store(self) -> Any:
+    def store(self) -> Store:
         return self._store
 
     def headers(self) -> tuple[str, ...]:

@@ -16,7 +16,7 @@ from PySide6.QtCore import QRectF, QSize
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from desktop.logic.clinical import ChartSeries, response_chart_series
+from desktop.logic.clinical import ChartSeries, nice_ceiling, response_chart_series
 from desktop.logic.model import Case
 from desktop.ui.chart_layout import (
     LIGHT_SERIES,
@@ -24,7 +24,6 @@ from desktop.ui.chart_layout import (
     PlacedText,
     chart_colours,
     chart_layout,
-    nice_ceiling,
     note_layout,
     number,
     paint_layout,

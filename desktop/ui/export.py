@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QImage
     from PySide6.QtPrintSupport import QPrinter
 
-    from desktop.logic.model import Case
+    from desktop.logic.model import Case, KeySigner
     from desktop.ui.rules import DepartmentRules
     from desktop.ui.settings import Settings
 
@@ -159,7 +159,11 @@ class ReportExports(QObject):
         return self.export_archive(case_id, Path(folder), options, signer)
 
     def export_archive(
-        self, case_id: str, folder: Path, options: workers.ReportOptions, signer: Any = None
+        self,
+        case_id: str,
+        folder: Path,
+        options: workers.ReportOptions,
+        signer: KeySigner | None = None,
     ) -> workers.Task:
         rules = self._rules.rules
         task = workers.Task(

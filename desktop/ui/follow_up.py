@@ -143,14 +143,13 @@ def due_text(due: RestagingDue | None) -> str:
     return f"\u26a0 {due.due.isoformat()}, {late}"
 
 
-class FollowUpModel(KeyedRowsModel):
+class FollowUpModel(KeyedRowsModel[FollowUpRow]):
     """Plain rows; re-discussion rows first, then by decision date."""
 
     KEYS = ("name", "mrn", "decided_on", "follow_up", "due", "rediscuss", "recommendation")
 
     def __init__(self, lang: str = "en", parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[FollowUpRow] = []
         self._all: list[FollowUpRow] = []
         self._lang = lang
         self._only_rediscuss = False

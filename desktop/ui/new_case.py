@@ -8,7 +8,7 @@ beside its field and the dialog stays open with everything typed.
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -29,6 +29,8 @@ from desktop.ui.undo import located_problems
 
 if TYPE_CHECKING:
     from desktop.logic.store import Store
+
+Field = TypeVar("Field", bound=QWidget)  # an input of the form, handed back as it was given
 
 
 class NewCaseDialog(QDialog):
@@ -121,7 +123,7 @@ class NewCaseDialog(QDialog):
         layout.addWidget(self.general)
         layout.addWidget(buttons)
 
-    def _add(self, form: QFormLayout, path: str, label: str, widget: QWidget) -> Any:
+    def _add(self, form: QFormLayout, path: str, label: str, widget: Field) -> Field:
         error = QLabel(self)
         error.setStyleSheet(colour_style("problem"))
         error.setWordWrap(True)

@@ -110,7 +110,7 @@ class PresentationWindow(QWidget):
         body = QHBoxLayout()
         body.addLayout(self.facts, 3)
         body.addWidget(self.chart, 2)
-        layout = QVBoxLayout(self)
+        self._slide = layout = QVBoxLayout(self)
         layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)  # the screen's size
         layout.addLayout(header)
         layout.addWidget(self.question)
@@ -135,8 +135,8 @@ class PresentationWindow(QWidget):
         for widget, points, bold in self._sized:
             widget.setFont(_font(points * scale, bold))
         margin = round(40 * scale)
-        self.layout().setContentsMargins(margin, round(margin * 0.7), margin, round(margin * 0.6))
-        self.layout().setSpacing(round(16 * scale))
+        self._slide.setContentsMargins(margin, round(margin * 0.7), margin, round(margin * 0.6))
+        self._slide.setSpacing(round(16 * scale))
         self.facts.setHorizontalSpacing(round(28 * scale))
         self.facts.setVerticalSpacing(round(10 * scale))
 
@@ -160,7 +160,7 @@ class PresentationWindow(QWidget):
 
     def _fits_at(self, scale: float) -> bool:
         self._apply_scale(scale)
-        self.layout().activate()
+        self._slide.activate()
         return not self.clipped_texts()
 
     def clipped_texts(self) -> list[str]:

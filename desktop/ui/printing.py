@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QRectF, QSizeF, Qt
 from PySide6.QtGui import QImage, QPainter
@@ -64,8 +64,8 @@ def render_pages(
         document.close()
 
 
-def _page_image(page: object, dpi: int) -> QImage:
-    bitmap = page.render(  # type: ignore[attr-defined] -- a pypdfium2 PdfPage
+def _page_image(page: Any, dpi: int) -> QImage:  # a pypdfium2 PdfPage (pypdfium2 is untyped)
+    bitmap = page.render(
         scale=dpi / POINTS_PER_INCH, fill_color=(255, 255, 255, 255), rev_byteorder=True,
         prefer_bgrx=False, may_draw_forms=False,
     )  # fmt: skip

@@ -284,7 +284,8 @@ class AdverseEventsPanel(QWidget):
         for key in ae_glossary():
             self.term.addItem(in_language(adverse_event_term(key), lang), key)
         self.term.setCurrentIndex(-1)
-        self.term.lineEdit().setPlaceholderText(_tr("CTCAE term: choose or type"))
+        if (line := self.term.lineEdit()) is not None:  # editable: it has one
+            line.setPlaceholderText(_tr("CTCAE term: choose or type"))
         self.grade = QComboBox()
         self.grade.addItems([str(g) for g in range(1, 6)])
         self.add_button = QPushButton(_tr("Add adverse event"))

@@ -2,33 +2,34 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 ParentIndex = QModelIndex | QPersistentModelIndex
+Row = TypeVar("Row")  # what one row of a subclass is (an AgendaRow, a RegimenVerdict, ...)
 
 
-class KeyedRowsModel(QAbstractTableModel):
+class KeyedRowsModel(QAbstractTableModel, Generic[Row]):
     """Rows in `_rows`, a column per title; subclasses give `titles()` (or `KEYS`), `data()`."""
 
     KEYS: tuple[str, ...] = ()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[Any] = []
+        self._rows: list[Row] = []
 
     def titles(self) -> tuple[str, ...]:
         """Translated column headings, one per key (the keys themselves by default)."""
         return self.KEYS
 
-    def rows(self) -> list[Any]:
+    def rows(self) -> list[Row]:
         return list(self._rows)
 
-    def row(self, index: int) -> Any:
+    def row(self, index: int) -> Row:
         return self._rows[index]
 
-    def replace_rows(self, rows: list[Any]) -> None:
+    def replace_rows(self, rows: list[Row]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
         self.endResetModel()

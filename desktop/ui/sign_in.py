@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -24,6 +24,9 @@ from desktop.logic.store import (
     open_database,
 )
 from desktop.ui.accounts import OwnPasswordDialog, first_account_dialog, sign_in_dialog
+
+if TYPE_CHECKING:
+    from desktop.logic.store import Account
 
 
 def _tr(text: str) -> str:
@@ -51,7 +54,7 @@ def open_as_person(
         return None
     if store.read_only or not offer_encryption(parent):
         return store
-    name = store.signed_in.name
+    name = store.account().name
     store.close()
     encrypt_database(path, name, secret)
     return open_database(path, name, secret)
@@ -82,7 +85,7 @@ def _sign_in_encrypted(
     if not dialog.exec() or dialog.result_value is None:
         return None
     store = dialog.result_value
-    initial = store.signed_in.password_is_initial and not store.read_only
+    initial = store.account().password_is_initial and not store.read_only
     if initial and own_password(store, typed["password"], lang, parent) is None:
         store.close()
         return None
@@ -94,7 +97,7 @@ def _identify(store: Store, lang: str, parent: QWidget | None) -> str | None:
     typed: dict[str, str] = {}
     if not store.has_accounts():
 
-        def create(name: str, role: str, password: str) -> Any:
+        def create(name: str, role: str, password: str) -> Account:
             typed["password"] = password
             return store.add_account(name, role, password)
 
@@ -102,14 +105,14 @@ def _identify(store: Store, lang: str, parent: QWidget | None) -> str | None:
             return None
         return typed["password"]
 
-    def check(name: str, password: str) -> Any:
+    def check(name: str, password: str) -> Account:
         typed["password"] = password
         return store.sign_in(name, password)
 
     dialog = sign_in_dialog(check, parent, lang)
     if not dialog.exec():
         return None
-    if store.signed_in.password_is_initial and not store.read_only:
+    if store.account().password_is_initial and not store.read_only:
         new = own_password(store, typed["password"], lang, parent)
         if new is None:
             return None
@@ -119,10 +122,10 @@ def _identify(store: Store, lang: str, parent: QWidget | None) -> str | None:
 
 def own_password(store: Store, current: str, lang: str, parent: QWidget | None) -> str | None:
     """The signed-in member (on an initial password) sets their own; the new one, or None."""
-    name = store.signed_in.name
+    name = store.account().name
     chosen: dict[str, str] = {}
 
-    def change(new: str) -> Any:
+    def change(new: str) -> Account:
         chosen["password"] = new
         return store.change_password(name, current, new)
 

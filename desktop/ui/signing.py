@@ -7,7 +7,7 @@ sealed or the signature written.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
@@ -15,20 +15,23 @@ from PySide6.QtWidgets import QWidget
 from desktop.logic.store import StoreError
 from desktop.ui.accounts import OwnPasswordDialog, signer_dialog
 
+if TYPE_CHECKING:
+    from desktop.logic.store import Account, Store
+
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("Signing", text)
 
 
-def ask_signer_password(store: Any, name: str, lang: str, parent: QWidget | None) -> str | None:
+def ask_signer_password(store: Store, name: str, lang: str, parent: QWidget | None) -> str | None:
     """`name`'s password, typed by them now and checked (their key opens); None if cancelled."""
     typed: dict[str, str] = {}
 
-    def check(person: str, password: str) -> Any:
+    def check(person: str, password: str) -> Account:
         account = store.verify_password(person, password)
         if account.password_is_initial:
 
-            def change(new: str) -> Any:
+            def change(new: str) -> Account:
                 typed["password"] = new
                 return store.change_password(person, password, new)
 
@@ -44,7 +47,7 @@ def ask_signer_password(store: Any, name: str, lang: str, parent: QWidget | None
     return typed.get("password") if accepted else None
 
 
-def sign_later(store: Any, case_id: str, name: str, lang: str, parent: QWidget | None) -> bool:
+def sign_later(store: Store, case_id: str, name: str, lang: str, parent: QWidget | None) -> bool:
     """`name` signs the case's latest final record now, with their password."""
     password = ask_signer_password(store, name, lang, parent)
     if password is None:
@@ -53,7 +56,9 @@ def sign_later(store: Any, case_id: str, name: str, lang: str, parent: QWidget |
     return True
 
 
-def signer_texts(store: Any, case_id: str, decisions: list[dict], record: dict) -> list[str]:
+def signer_texts(
+    store: Store, case_id: str, decisions: list[dict[str, Any]], record: dict[str, Any]
+) -> list[str]:
     """Each signer with role, time and key fingerprint; "present, not signed" for the others."""
     lines = store.signer_lines(case_id, decisions).get(record.get("record_hash") or "", [])
     texts = []

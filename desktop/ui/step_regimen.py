@@ -41,7 +41,7 @@ MAX_COMPARED = 3
 Index = QModelIndex | QPersistentModelIndex
 
 
-class RegimenTableModel(KeyedRowsModel):
+class RegimenTableModel(KeyedRowsModel["RegimenVerdict"]):  # clinical loads with a case
     """One row per catalogue regimen (its `RegimenVerdict`): name, component classes, verdict
     (word and colour)."""
 

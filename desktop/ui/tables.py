@@ -349,7 +349,7 @@ class LesionMatrixModel(QAbstractTableModel):
         return self.document.propose(f"{lesions_path}.{position}.viable_diameter_mm", number)
 
 
-class PlainRowsModel(KeyedRowsModel):
+class PlainRowsModel(KeyedRowsModel[list[str]]):
     """Read-only rows of display strings under the given headers."""
 
     def __init__(self, headers: list[str], parent: QObject | None = None) -> None:

@@ -8,7 +8,8 @@ the window, the presentation window is hidden) until the signed-in person types 
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtGui import QAction
@@ -22,6 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui.accounts import add_member_dialog, unlock_dialog
+
+if TYPE_CHECKING:  # the window composes its Team: imported for the types only
+    from desktop.logic.store import Account
+    from desktop.ui.main_window import MainWindow
 
 INPUT_EVENTS = frozenset(
     {
@@ -41,7 +46,7 @@ def _tr(text: str) -> str:
 class LockedPanel(QWidget):
     """What the window shows while locked: no patient value, a button to unlock."""
 
-    def __init__(self, on_unlock: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, on_unlock: Callable[[], object], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         label = QLabel(_tr("Locked: patient values are hidden until the password is given."))
         label.setWordWrap(True)
@@ -57,7 +62,7 @@ class LockedPanel(QWidget):
 class Team(QObject):
     """Team menu and idle lock of one main window."""
 
-    def __init__(self, window: Any) -> None:
+    def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
         self.locked = False
@@ -70,7 +75,9 @@ class Team(QObject):
         minutes = int(window.store.get_setting("idle_lock_minutes") or 0)
         if minutes > 0 and window.store.signed_in is not None:
             self.timer.setInterval(minutes * 60_000)
-            QApplication.instance().installEventFilter(self)
+            app = QApplication.instance()
+            assert app is not None, "a window exists only in a running QApplication"
+            app.installEventFilter(self)
             self.timer.start()
 
     def _menu(self) -> None:
@@ -91,12 +98,12 @@ class Team(QObject):
             self.timer.start()
         return False
 
-    def on_add_member(self) -> Any:
+    def on_add_member(self) -> Account | None:
         store = self.window.store
         dialog = add_member_dialog(store.add_account, self.window, self.window.settings.language)
-        if not dialog.exec():
+        account = dialog.result_value if dialog.exec() else None
+        if account is None:
             return None
-        account = dialog.result_value
         QMessageBox.information(
             self.window,
             _tr("Team member added"),
@@ -114,8 +121,9 @@ class Team(QObject):
         self._enabled = [a for a in self.window.findChildren(QAction) if a.isEnabled()]
         for action in self._enabled:  # no export or case action while locked
             action.setEnabled(False)
-        self._hidden = self.window.takeCentralWidget()
-        self._hidden.hide()
+        self._hidden = self.window.takeCentralWidget()  # the tabs
+        if self._hidden is not None:
+            self._hidden.hide()
         self.window.setCentralWidget(LockedPanel(self.ask_password, self.window))
         presentation = getattr(self.window, "_presentation", None)
         if presentation is not None:
@@ -126,7 +134,7 @@ class Team(QObject):
         if not self.locked:
             return True
         store = self.window.store
-        name = store.signed_in.name
+        name = store.account().name
         dialog = unlock_dialog(store.verify_password, name, self.window,
                                self.window.settings.language)  # fmt: skip
         if dialog.exec():
@@ -135,11 +143,13 @@ class Team(QObject):
         return False
 
     def unlock(self) -> None:
-        panel = self.window.takeCentralWidget()
-        panel.deleteLater()
-        self.window.setCentralWidget(self._hidden)
-        self._hidden.show()
-        self._hidden = None
+        panel = self.window.takeCentralWidget()  # the locked panel
+        if panel is not None:
+            panel.deleteLater()
+        hidden, self._hidden = self._hidden, None
+        if hidden is not None:
+            self.window.setCentralWidget(hidden)
+            hidden.show()
         for action in self._enabled:
             action.setEnabled(True)
         self._enabled = []

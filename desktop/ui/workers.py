@@ -21,7 +21,8 @@ from desktop.logic.model import FileStems, OutputError
 from desktop.logic.store import Store, StoreError, error_text
 
 if TYPE_CHECKING:  # the case model and the rules file load with the first case
-    from desktop.logic.model import Case, Rules
+    from desktop.logic.model import Case, KeySigner, Rules, SignerLine
+    from desktop.logic.report import DeidentifyOptions
     from desktop.ui.settings import Settings
 
 StoreOpener = Callable[[], Store]
@@ -251,7 +252,7 @@ class ReportOptions:
     include_free_text: bool = False
     deidentify_attendees: bool = False
 
-    def deidentification(self) -> Any:
+    def deidentification(self) -> DeidentifyOptions | bool:
         """False, or the report's DeidentifyOptions (imported when needed: reportlab is slow)."""
         if not self.deidentify:
             return False
@@ -283,7 +284,7 @@ def summary_pdf(
 
 def archive_bundle(
     open_store: StoreOpener, case_id: str, folder: Path, options: ReportOptions, rules: Rules,
-    signer: Any = None,
+    signer: KeySigner | None = None,
 ) -> Work:
     """Work function writing the archive bundle (PDF, case JSON, manifest) into `folder`;
     `signer` (the exporter's opened key) signs the manifest."""
@@ -358,7 +359,9 @@ def _kept_unless_cancelled(control: TaskControl, written: list[Path]) -> Path | 
     return None
 
 
-def _case_and_department(open_store: StoreOpener, case_id: str) -> tuple[Case, str, Any]:
+def _case_and_department(
+    open_store: StoreOpener, case_id: str
+) -> tuple[Case, str, dict[str, list[SignerLine]]]:
     """The case, the department name, and who signed each sealed record with what key."""
     store = open_store()
     try:
