@@ -77,13 +77,10 @@ class _FormDialog(QDialog):
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 -- Qt's name
         """The buttons are made before the subclass's fields: Tab goes down the form, then to
         the buttons, and typing starts in the first empty field (never on OK or Cancel)."""
-        fields = [
-            item.widget()
-            for row in range(self.form.rowCount())
-            if (item := self.form.itemAt(row, QFormLayout.ItemRole.FieldRole)) is not None
-            and item.widget() is not None
-            and item.widget().isEnabled()
-        ]
+        role = QFormLayout.ItemRole.FieldRole
+        items = (self.form.itemAt(row, role) for row in range(self.form.rowCount()))
+        shown = (item.widget() for item in items if item is not None)
+        fields = [widget for widget in shown if widget is not None and widget.isEnabled()]
         chain: list[QWidget] = [*fields, self.buttons]
         for before, after in itertools.pairwise(chain):
             QWidget.setTabOrder(before, after)
