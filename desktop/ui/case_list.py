@@ -13,6 +13,7 @@ from the first row back to the filter. While any filter is on, a bar says which,
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt, QThreadPool, QTimer, QUrl, Signal
 from PySide6.QtGui import (
@@ -49,6 +50,9 @@ from desktop.ui.case_list_model import (
     status_label,
 )
 from desktop.ui.status_badge import StatusBadgeDelegate
+
+if TYPE_CHECKING:
+    from desktop.logic.store import Store
 
 _COUNT_POOL: list[QThreadPool] = []
 
