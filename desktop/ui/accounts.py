@@ -111,7 +111,7 @@ class NewAccountDialog(_FormDialog, Generic[T]):
         self.role = QComboBox(self)
         self.role.setEditable(True)
         self.role.addItems(mdt_roles())
-        self.role.setCurrentText("")
+        self.role.setCurrentIndex(-1)  # none chosen: Down offers the first role
         self.password = password_field(self)
         self.again = password_field(self)
         self.form.addRow(_tr("&Name"), self.name)

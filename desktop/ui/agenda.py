@@ -94,6 +94,7 @@ class AgendaView(QWidget):
             lambda i: self.on_meeting_chosen(dt.date.fromisoformat(self.known.itemData(i)))
         )
         self.table = QTableView(self)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.setAccessibleName(self.tr("Cases on the agenda"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

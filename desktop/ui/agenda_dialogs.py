@@ -37,6 +37,7 @@ class CasePickerDialog(QDialog):
         self.search.setPlaceholderText(self.tr("Filter by name or MRN"))
         self.search.textChanged.connect(lambda text: self.model.set_filter(CaseFilter(text)))
         self.table = QTableView(self)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()

@@ -187,6 +187,7 @@ class CaseListView(QWidget):
 
     def _table(self) -> QTableView:
         table = QTableView(self)
+        table.setTabKeyNavigation(False)  # Tab leaves the list; arrows move in it
         table.setAccessibleName(self.tr("Cases"))
         table.setModel(self.model)
         table.horizontalHeader().setSortIndicator(7, Qt.SortOrder.DescendingOrder)

@@ -253,6 +253,7 @@ class FollowUpView(QWidget):
         top.addStretch(1)
         top.addWidget(refresh)
         self.table = QTableView(self)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.setAccessibleName(self.tr("Decisions in follow-up"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

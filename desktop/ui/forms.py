@@ -226,6 +226,7 @@ class TextField(BoundField):
         self.multiline = multiline
         if multiline:
             self.edit: QLineEdit | QPlainTextEdit = QPlainTextEdit()
+            self.edit.setTabChangesFocus(True)  # Tab moves on, as in every other field
             self.edit.setFixedHeight(64)
             self.edit.textChanged.connect(self.on_edited)
         else:

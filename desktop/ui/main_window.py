@@ -291,6 +291,7 @@ class MainWindow(QMainWindow):
         name = workspace.document.case.patient.name
         index = self.tabs.addTab(workspace, name)
         self.tabs.setCurrentIndex(index)
+        workspace.sidebar.setFocus()  # the keyboard goes on in the case: arrows or Ctrl+1..6
         return workspace
 
     def _case_label(self, case_id: str) -> str | None:
@@ -308,8 +309,7 @@ class MainWindow(QMainWindow):
             return
         workspace = self.workspaces()[index - FIXED_TABS]
         workspace.sidebar.setCurrentRow(step)
-        workspace.current_step().setFocus()
-        workspace.current_step().focusNextChild()
+        workspace.current_step().focus_first_field()
 
     def on_case_changed(self, case_id: str) -> None:
         self.cases.refresh()

@@ -19,6 +19,7 @@ def table_view(model: QAbstractItemModel, min_rows: int = 2, max_rows: int = 8) 
     """A row-selecting table whose height follows its rows (min_rows..max_rows, then scrolls)."""
     view = QTableView()
     view.setModel(model)
+    view.setTabKeyNavigation(False)  # Tab leaves the table; the arrow keys move inside it
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)

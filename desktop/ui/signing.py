@@ -1,12 +1,13 @@
 """Signing a decision in the app: only the named person, with their own password, at that moment.
 
-Used by the decision step on a database with accounts. A signer still on an initial password
+Used by the decision step. On a database with accounts a signer still on an initial password
 sets their own first (that makes their key). Passwords stay in memory only until the record is
 sealed or the signature written.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
@@ -16,7 +17,9 @@ from desktop.logic.store import StoreError
 from desktop.ui.accounts import OwnPasswordDialog, signer_dialog
 
 if TYPE_CHECKING:
+    from desktop.logic.model import Decision
     from desktop.logic.store import Account, Store
+    from desktop.ui.undo import CaseDocument
 
 
 def _tr(text: str) -> str:
@@ -73,3 +76,47 @@ def signer_texts(
         else:
             texts.append(_tr("{0} ({1}): present, not signed").format(line.name, line.role))
     return texts
+
+
+class DraftSignatures:
+    """The signatures given to one draft: each signer's password, typed by them when signing,
+    is kept in memory until the record is sealed (the store signs with every key then)."""
+
+    def __init__(self) -> None:
+        self.passwords: dict[str, str] = {}
+
+    def sign(
+        self, document: CaseDocument, index: int, person: tuple[str, str], store: Store | None,
+        parent: QWidget | None,
+    ) -> list[str]:  # fmt: skip
+        """`person` (name, role) signs draft `index` now; problems in words (none: signed)."""
+        name, role = person
+        draft = document.case.decisions[index]
+        if any(s.name == name for s in draft.signed_by):
+            return [_tr("{0} has already signed.").format(name)]
+        if store is not None and store.has_accounts():  # only that person, with their password
+            password = ask_signer_password(store, name, document.lang, parent)
+            if password is None:
+                return [_tr("Not signed: {0} is present, not signed.").format(name)]
+            self.passwords[name] = password
+        signature = {
+            "name": name,
+            "role": role,
+            "at": dt.datetime.now().isoformat(timespec="seconds"),
+        }
+        return document.add_item(f"decisions.{index}.signed_by", signature)
+
+    def seal(
+        self, store: Store, case_id: str, index: int, draft: Decision, revision: int
+    ) -> None:
+        """Finalize draft `index` with its signatures (and the signers' keys, with accounts)."""
+        try:
+            if store.has_accounts():
+                signers = [(s.name, self.passwords.get(s.name, "")) for s in draft.signed_by]
+                store.finalize_decision(case_id, index, signers=signers, expected_revision=revision)
+            else:
+                store.finalize_decision(
+                    case_id, index, signed_by=list(draft.signed_by), expected_revision=revision
+                )
+        finally:
+            self.passwords.clear()

@@ -149,7 +149,10 @@ class StepPage(QWidget):
         self.missing.hide()
         columns = QHBoxLayout()
         columns.setContentsMargins(0, 0, 0, 0)
-        columns.addWidget(scrolled(form_host), 3)
+        self.form_area = scrolled(form_host)
+        # The fields take the focus (and scroll into view), never the area holding them.
+        self.form_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        columns.addWidget(self.form_area, 3)
         columns.addWidget(scrolled(results_host), 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -184,6 +187,17 @@ class StepPage(QWidget):
             self.missing.setText(title + " " + " \u00b7 ".join(lines))
         self.missing.setToolTip("\n".join(f"\u2022 {line}" for line in lines))
         self.missing.setVisible(bool(lines))
+
+    def focus_first_field(self) -> QWidget | None:
+        """Put the keyboard focus on the step's first field that takes it (Ctrl+1..6)."""
+        host, widget = self.form_area.widget(), self.nextInFocusChain()
+        while widget is not self:
+            takes_tab = widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.isEnabled()
+            if takes_tab and host.isAncestorOf(widget) and widget.isVisibleTo(self):
+                widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
+                return widget
+            widget = widget.nextInFocusChain()
+        return None
 
     def fields(self) -> list[BoundField]:
         return self.findChildren(BoundField)

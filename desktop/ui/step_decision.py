@@ -2,27 +2,17 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import (
-    QComboBox,
-    QLabel,
-    QLineEdit,
-    QMessageBox,
-    QPushButton,
-    QWidget,
-)
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QWidget
 
 from desktop.logic.model import Decision, lifecycle, term
 from desktop.logic.store import StoreError
+from desktop.ui.decision_people import AttendeeInput
 from desktop.ui.drafts import start_draft
-from desktop.ui.finalize_reason import (
-    ask_missing_reason,
-    completeness_override,
-    missing_reason_needed,
-)
+from desktop.ui.finalize_reason import ask_missing_reason, confirm_finalize, record_missing_reason
 from desktop.ui.forms import (
     DateField,
     TextField,
@@ -33,6 +23,7 @@ from desktop.ui.forms import (
 )
 from desktop.ui.palette import scale_font
 from desktop.ui.panel_widgets import row_of, selected_row, table_view
+from desktop.ui.signing import DraftSignatures, sign_later, signer_texts
 from desktop.ui.step_base import StepPage, bullets_html, rich_label
 from desktop.ui.tables import Column, ListTableModel
 from desktop.ui.undo import CaseDocument
@@ -55,7 +46,7 @@ class DecisionStep(StepPage):
         super().__init__(document, settings, parent)
         self.workspace: CaseWorkspace | None = None
         self.index: int | None = None
-        self._passwords: dict[str, str] = {}  # typed by each signer, until the record is sealed
+        self.draft_signatures = DraftSignatures()  # passwords kept until the record is sealed
         self.status = QLabel()
         self.status.setWordWrap(True)
         scale_font(self.status, 1.15, bold=True)
@@ -82,8 +73,7 @@ class DecisionStep(StepPage):
         self.error = QLabel()
         self.error.setStyleSheet(error_style())
         self.error.setWordWrap(True)
-        self.add_full(row_of(self.start_button, self.amend_button, self.finalize_button))
-        self.add_full(self.error)
+        self.add_full(row_of(self.start_button, self.amend_button))
 
     def _build_fields(self) -> None:
         d, lang = self.document, self.lang
@@ -134,22 +124,12 @@ class DecisionStep(StepPage):
         )
         self.attendee_view = table_view(self.attendees, 2, 8)
         self.add_full(self.attendee_view)
-        self.attendee_name = QLineEdit()
-        self.attendee_name.setPlaceholderText(self.tr("name"))
-        self.attendee_role = QLineEdit()
-        self.attendee_role.setPlaceholderText(self.tr("role, e.g. hepatobiliary surgeon"))
-        self.add_attendee_button = QPushButton(self.tr("Add attendee"))
+        self.attendee_input = AttendeeInput()
+        self.add_attendee_button = self.attendee_input.add_button
         self.add_attendee_button.clicked.connect(
-            lambda: self.on_add_attendee(self.attendee_name.text(), self.attendee_role.text())
+            lambda: self.on_add_attendee(*self.attendee_input.values())
         )
-        self.add_full(
-            row_of(
-                self.attendee_name,
-                self.attendee_role,
-                self.add_attendee_button,
-                stretch_after=False,
-            )
-        )
+        self.add_full(self.attendee_input.row())
         self.remove_attendee_button = QPushButton(self.tr("Remove the selected attendee"))
         self.remove_attendee_button.clicked.connect(self.on_remove_attendee)
         self.add_full(row_of(self.remove_attendee_button))
@@ -164,13 +144,14 @@ class DecisionStep(StepPage):
             lambda: self.on_sign_final(self.signer.currentIndex())
         )
         self.add_full(row_of(self.signer, self.sign_button, self.sign_later_button))
+        # Finalizing comes last, after the signatures; problems are said beside it.
+        self.add_full(row_of(self.finalize_button))
+        self.add_full(self.error)
         self.draft_controls: list[QWidget] = [
-            self.add_attendee_button,
+            *self.attendee_input.widgets(),
             self.remove_attendee_button,
             self.sign_button,
             self.finalize_button,
-            self.attendee_name,
-            self.attendee_role,
             self.signer,
         ]
 
@@ -186,8 +167,7 @@ class DecisionStep(StepPage):
         attendee = {"name": name.strip(), "role": role.strip()}
         problems = self.document.add_item(f"decisions.{self.index}.attendees", attendee)
         if not problems:
-            self.attendee_name.clear()
-            self.attendee_role.clear()
+            self.attendee_input.clear()
         return self._say(problems)
 
     def on_remove_attendee(self) -> list[str]:
@@ -200,45 +180,24 @@ class DecisionStep(StepPage):
         """Add the signature of one attendee (now) to the draft."""
         draft = self._record(self.index)
         attendees = draft.attendees if draft else []
-        if draft is None or not 0 <= attendee_position < len(attendees):
+        if self.index is None or not 0 <= attendee_position < len(attendees):
             return self._say([self.tr("Add the attendees first, then sign as one of them.")])
         person = attendees[attendee_position]
-        if any(s.name == person.name for s in draft.signed_by):
-            return self._say([self.tr("{0} has already signed.").format(person.name)])
-        if self._accounts():  # only the named person, with their own password, now
-            from desktop.ui.signing import ask_signer_password
-
-            password = ask_signer_password(self._bound().store, person.name, self.lang, self)
-            if password is None:
-                return self._say(
-                    [self.tr("Not signed: {0} is present, not signed.").format(person.name)]
-                )
-            self._passwords[person.name] = password
-        signature = {
-            "name": person.name,
-            "role": person.role,
-            "at": dt.datetime.now().isoformat(timespec="seconds"),
-        }
-        return self._say(self.document.add_item(f"decisions.{self.index}.signed_by", signature))
+        store = self.workspace.store if self.workspace is not None else None
+        return self._say(
+            self.draft_signatures.sign(
+                self.document, self.index, (person.name, person.role), store, self
+            )
+        )
 
     def on_finalize_requested(self) -> None:
         """Ask for confirmation (and, with items missing, for the reason), then finalize."""
         missing = self.missing_items()
         if missing:
             reason = self.ask_missing_reason(missing)
-            if reason is None:
-                return
-            self.on_finalize_confirmed(reason)
-            return
-        answer = QMessageBox.question(
-            self,
-            self.tr("Finalize the decision?"),
-            self.tr(
-                "Finalizing seals this decision record with its signatures. It can never be "
-                "changed afterwards, only amended by a new record. Finalize now?"
-            ),
-        )
-        if answer == QMessageBox.StandardButton.Yes:
+            if reason is not None:
+                self.on_finalize_confirmed(reason)
+        elif confirm_finalize(self):
             self.on_finalize_confirmed()
 
     def missing_items(self) -> list[str]:
@@ -258,32 +217,22 @@ class DecisionStep(StepPage):
             return self._say([self.tr("A final decision needs at least one signature.")])
         missing = self.missing_items()
         if missing:
-            problems = self._record_missing_reason(index, missing, missing_reason)
+            user = self.settings.user() or _signed_in(workspace)
+            problems = record_missing_reason(
+                self.document, index, missing, missing_reason, user, self.lang
+            )
             if problems:
                 return self._say(problems)
             draft = self._record(index) or draft
         if not workspace.flush():
-            return self._say(
-                [
-                    self.tr(
-                        "The draft could not be saved first; fix the fields "
-                        "marked in red or resolve the save conflict."
-                    )
-                ]
+            unsaved = self.tr(
+                "The draft could not be saved first; fix the fields "
+                "marked in red or resolve the save conflict."
             )
-        if self._accounts():
-            signers = [(s.name, self._passwords.get(s.name, "")) for s in draft.signed_by]
-            problems = self._write(
-                lambda rev: workspace.store.finalize_decision(
-                    workspace.case_id, index, signers=signers, expected_revision=rev
-                )
-            )
-            self._passwords.clear()
-            return problems
-        signatures = list(draft.signed_by)
+            return self._say([unsaved])
         return self._write(
-            lambda rev: workspace.store.finalize_decision(
-                workspace.case_id, index, signed_by=signatures, expected_revision=rev
+            lambda rev: self.draft_signatures.seal(
+                workspace.store, workspace.case_id, index, draft, rev
             )
         )
 
@@ -294,8 +243,6 @@ class DecisionStep(StepPage):
         attendees = record.attendees if record else []
         if not self._accounts() or not 0 <= attendee_position < len(attendees):
             return self._say([self.tr("Choose the attendee who signs.")])
-        from desktop.ui.signing import sign_later
-
         name, workspace = attendees[attendee_position].name, self._bound()
         try:
             signed = sign_later(workspace.store, workspace.case_id, name, self.lang, self)
@@ -307,16 +254,6 @@ class DecisionStep(StepPage):
     def _accounts(self) -> bool:
         store = getattr(self.workspace, "store", None)
         return store is not None and store.has_accounts()
-
-    def _record_missing_reason(
-        self, index: int, missing: list[str], reason: str | None
-    ) -> list[str]:
-        if not (reason or "").strip():
-            return [missing_reason_needed(len(missing))]
-        store_user = self._bound().store.user
-        user = self.settings.user() or ((store_user.name, store_user.role) if store_user else None)
-        override = completeness_override(missing, reason or "", user, self.lang)
-        return self.document.add_item(f"decisions.{index}.overrides", override)
 
     def on_amend(self) -> list[str]:
         workspace = self._bound()
@@ -396,14 +333,19 @@ class DecisionStep(StepPage):
         lines = [f"{s.name} ({s.role}), {s.at}" for s in signed]
         final = record is not None and record.status == "final"
         if final and self.workspace is not None:
-            from desktop.ui.signing import signer_texts
-
             decisions = self.document.data.get("decisions", [])
             raw = decisions[shown] if shown is not None and shown < len(decisions) else {}
             lines = signer_texts(self.workspace.store, self.workspace.case_id, decisions, raw)
         self.signatures.setText(bullets_html(lines) or self.tr("No signature yet."))
         self.sign_later_button.setVisible(final and self._accounts())
         self.signer.setEnabled(draft or (final and self._accounts()))
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
+        """The team's accounts are offered as attendees (read when the step is shown)."""
+        super().showEvent(event)
+        if self._accounts() and self.workspace is not None:
+            team = self.workspace.store.accounts()
+            self.attendee_input.set_team([(a.name, a.role) for a in team if not a.disabled])
 
     def set_read_only(self, read_only: bool) -> None:
         """Read-only follows the record: a draft is editable, a final record never is."""
@@ -443,3 +385,9 @@ class DecisionStep(StepPage):
             f"<b>{record_title}</b>{bullets_html(lines)}"
             f"<p><b>{history_title}</b>{bullets_html(history)}</p>"
         )
+
+
+def _signed_in(workspace: CaseWorkspace) -> tuple[str, str] | None:
+    """Who works in the workspace's store (name, role), when known."""
+    user = workspace.store.user
+    return (user.name, user.role) if user else None

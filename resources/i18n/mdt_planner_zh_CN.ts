@@ -42,117 +42,117 @@
     <context>
         <name>Accounts</name>
         <message>
-            <location filename="../../desktop/ui/accounts.py" line="83" />
+            <location filename="../../desktop/ui/accounts.py" line="110" />
             <source>e.g. Li Ming</source>
             <translation>例如 李明</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/accounts.py" line="90" />
+            <location filename="../../desktop/ui/accounts.py" line="117" />
             <source>&amp;Name</source>
             <translation>姓名(&amp;N)</translation>
-            <location filename="../../desktop/ui/accounts.py" line="156" />
+            <location filename="../../desktop/ui/accounts.py" line="183" />
         </message>
         <message>
-            <location filename="../../desktop/ui/accounts.py" line="91" />
+            <location filename="../../desktop/ui/accounts.py" line="118" />
             <source>&amp;Role</source>
             <translation>角色(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/accounts.py" line="92" />
+            <location filename="../../desktop/ui/accounts.py" line="119" />
             <source>&amp;Password</source>
             <translation>密码(&amp;P)</translation>
-            <location filename="../../desktop/ui/accounts.py" line="157" />
+            <location filename="../../desktop/ui/accounts.py" line="184" />
         </message>
         <message>
-            <location filename="../../desktop/ui/accounts.py" line="93" />
+            <location filename="../../desktop/ui/accounts.py" line="120" />
             <source>Password &amp;again</source>
             <translation>再次输入密码(&amp;A)</translation>
-            <location filename="../../desktop/ui/accounts.py" line="234" />
+            <location filename="../../desktop/ui/accounts.py" line="261" />
         </message>
         <message>
-            <location filename="../../desktop/ui/accounts.py" line="100" />
+            <location filename="../../desktop/ui/accounts.py" line="127" />
             <source>Please give a name and a role.</source>
             <translation>请填写姓名和角色。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/accounts.py" line="102" />
+            <location filename="../../desktop/ui/accounts.py" line="129" />
             <source>The password needs at least 8 characters.</source>
             <translation>密码至少需要 8 个字符。</translation>
-            <location filename="../../desktop/ui/accounts.py" line="239" />
+            <location filename="../../desktop/ui/accounts.py" line="266" />
         </message>
         <message>
-            <location filename="../../desktop/ui/accounts.py" line="104" />
+            <location filename="../../desktop/ui/accounts.py" line="131" />
             <source>The two passwords differ: type them again.</source>
             <translation>两次输入的密码不一致：请重新输入。</translation>
-            <location filename="../../desktop/ui/accounts.py" line="241" />
+            <location filename="../../desktop/ui/accounts.py" line="268" />
         </message>
         <message>
-            <location filename="../../desktop/ui/accounts.py" line="118" />
+            <location filename="../../desktop/ui/accounts.py" line="145" />
             <source>Create the first account</source>
             <translation>创建第一个账户</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/accounts.py" line="121" />
+            <location filename="../../desktop/ui/accounts.py" line="148" />
             <source>This database has no account yet. Create yours: your name and role are recorded with every change, and your password protects the database and your signature. There is no way to recover a forgotten password.</source>
             <translation>此数据库尚无账户。请创建您的账户：您的姓名和角色会随每次修改记录，您的密码保护数据库和您的签名。忘记的密码无法找回。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/accounts.py" line="133" />
+            <location filename="../../desktop/ui/accounts.py" line="160" />
             <source>Add a team member</source>
             <translation>添加团队成员</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/accounts.py" line="136" />
+            <location filename="../../desktop/ui/accounts.py" line="163" />
             <source>Give the new member's name, role and an initial password to tell them. They set their own password the first time they sign in or sign; only then do they get their signing key.</source>
             <translation>填写新成员的姓名、角色以及要告知对方的初始密码。对方在首次登录或签名时设置自己的密码；之后才会获得其签名密钥。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/accounts.py" line="165" />
+            <location filename="../../desktop/ui/accounts.py" line="192" />
             <source>Please give the name and the password.</source>
             <translation>请填写姓名和密码。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/accounts.py" line="180" />
+            <location filename="../../desktop/ui/accounts.py" line="207" />
             <source>Sign in</source>
             <translation>登录</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/accounts.py" line="181" />
+            <location filename="../../desktop/ui/accounts.py" line="208" />
             <source>Sign in with your name and password to open the MDT cases.</source>
             <translation>请输入姓名和密码登录，以打开 MDT 病例。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/accounts.py" line="190" />
+            <location filename="../../desktop/ui/accounts.py" line="217" />
             <source>Locked</source>
             <translation>已锁定</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/accounts.py" line="193" />
+            <location filename="../../desktop/ui/accounts.py" line="220" />
             <source>The planner was locked after a time without use; patient values are hidden. Type the password of {0} to go on.</source>
             <translation>程序因一段时间未使用而锁定；患者数据已隐藏。请输入 {0} 的密码以继续。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/accounts.py" line="205" />
+            <location filename="../../desktop/ui/accounts.py" line="232" />
             <source>Sign as {0}</source>
             <translation>以 {0} 的身份签名</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/accounts.py" line="208" />
+            <location filename="../../desktop/ui/accounts.py" line="235" />
             <source>Only {0} can sign as {0}: {0} types their own password now. An attendee who is not at the computer stays "present, not signed" and can sign later.</source>
             <translation>只有 {0} 本人能以 {0} 的身份签名：请 {0} 现在输入自己的密码。不在电脑前的出席者将记为“出席，未签署”，之后可以再签。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/accounts.py" line="224" />
+            <location filename="../../desktop/ui/accounts.py" line="251" />
             <source>Set your own password</source>
             <translation>设置您自己的密码</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/accounts.py" line="227" />
+            <location filename="../../desktop/ui/accounts.py" line="254" />
             <source>{0}, your password was set by someone else. Choose your own now: it makes your signing key, which only you can use.</source>
             <translation>{0}，您的密码是由他人设置的。请现在设置您自己的密码：它将生成只有您能使用的签名密钥。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/accounts.py" line="233" />
+            <location filename="../../desktop/ui/accounts.py" line="260" />
             <source>New &amp;password</source>
             <translation>新密码(&amp;P)</translation>
         </message>
@@ -263,37 +263,37 @@
             <translation>%1 项过期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda_model.py" line="113" />
+            <location filename="../../desktop/ui/agenda_model.py" line="112" />
             <source>#</source>
             <translation>序号</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda_model.py" line="114" />
+            <location filename="../../desktop/ui/agenda_model.py" line="113" />
             <source>Name</source>
             <translation>姓名</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda_model.py" line="115" />
+            <location filename="../../desktop/ui/agenda_model.py" line="114" />
             <source>MRN</source>
             <translation>病历号</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda_model.py" line="116" />
+            <location filename="../../desktop/ui/agenda_model.py" line="115" />
             <source>Stage</source>
             <translation>分期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda_model.py" line="117" />
+            <location filename="../../desktop/ui/agenda_model.py" line="116" />
             <source>Question to the MDT</source>
             <translation>提交 MDT 讨论的问题</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda_model.py" line="118" />
+            <location filename="../../desktop/ui/agenda_model.py" line="117" />
             <source>Before the meeting</source>
             <translation>会前待办</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda_model.py" line="119" />
+            <location filename="../../desktop/ui/agenda_model.py" line="118" />
             <source>Discussed</source>
             <translation>已讨论</translation>
         </message>
@@ -302,97 +302,97 @@
         <name>AgendaView</name>
         <message>
             <location filename="../../desktop/ui/agenda.py" line="85" />
-            <location filename="../../desktop/ui/agenda.py" line="125" />
+            <location filename="../../desktop/ui/agenda.py" line="126" />
             <source>Meeting on</source>
             <translation>会议日期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="97" />
+            <location filename="../../desktop/ui/agenda.py" line="98" />
             <source>Cases on the agenda</source>
             <translation>议程中的病例</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="115" />
+            <location filename="../../desktop/ui/agenda.py" line="116" />
             <source>Before the meeting</source>
             <translation>会前待办</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="126" />
+            <location filename="../../desktop/ui/agenda.py" line="127" />
             <source>Meetings on record</source>
             <translation>已记录的会议</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="153" />
+            <location filename="../../desktop/ui/agenda.py" line="154" />
             <source>&amp;Add cases…</source>
             <translation>添加病例(&amp;A)…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="154" />
+            <location filename="../../desktop/ui/agenda.py" line="155" />
             <source>Move &amp;up</source>
             <translation>上移(&amp;U)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="155" />
+            <location filename="../../desktop/ui/agenda.py" line="156" />
             <source>Move do&amp;wn</source>
             <translation>下移(&amp;W)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="156" />
+            <location filename="../../desktop/ui/agenda.py" line="157" />
             <source>&amp;Remove</source>
             <translation>移除(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="157" />
+            <location filename="../../desktop/ui/agenda.py" line="158" />
             <source>Mark &amp;discussed</source>
             <translation>标记为已讨论(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="158" />
+            <location filename="../../desktop/ui/agenda.py" line="159" />
             <source>&amp;Carry over undiscussed…</source>
             <translation>顺延未讨论病例(&amp;C)…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="159" />
+            <location filename="../../desktop/ui/agenda.py" line="160" />
             <source>&amp;Open case</source>
             <translation>打开病例(&amp;O)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="160" />
+            <location filename="../../desktop/ui/agenda.py" line="161" />
             <source>&amp;Present (F5)</source>
             <translation>演示(&amp;P)（F5）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="161" />
+            <location filename="../../desktop/ui/agenda.py" line="162" />
             <source>E&amp;xport meeting pack…</source>
             <translation>导出会议资料包(&amp;X)…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="219" />
+            <location filename="../../desktop/ui/agenda.py" line="220" />
             <source>%1 cases, %2 ready, %3 discussed</source>
             <translation>共 %1 例，%2 例已就绪，%3 例已讨论</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="229" />
+            <location filename="../../desktop/ui/agenda.py" line="230" />
             <source>Before the meeting: select a case</source>
             <translation>会前待办：请选择一个病例</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="232" />
+            <location filename="../../desktop/ui/agenda.py" line="233" />
             <source>Before the meeting: %1</source>
             <translation>会前待办：%1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="235" />
+            <location filename="../../desktop/ui/agenda.py" line="236" />
             <source>Nothing missing or stale.</source>
             <translation>无缺项，无过期数据。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="289" />
+            <location filename="../../desktop/ui/agenda.py" line="290" />
             <source>Carried over</source>
             <translation>已顺延</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda.py" line="290" />
+            <location filename="../../desktop/ui/agenda.py" line="291" />
             <source>%1 undiscussed case(s) moved to %2.</source>
             <translation>%1 例未讨论病例已顺延至 %2。</translation>
         </message>
@@ -454,17 +454,17 @@
     <context>
         <name>CarryOverDialog</name>
         <message>
-            <location filename="../../desktop/ui/agenda_dialogs.py" line="70" />
+            <location filename="../../desktop/ui/agenda_dialogs.py" line="71" />
             <source>Carry over undiscussed cases</source>
             <translation>顺延未讨论病例</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda_dialogs.py" line="71" />
+            <location filename="../../desktop/ui/agenda_dialogs.py" line="72" />
             <source>Move the cases not yet discussed to the meeting on:</source>
             <translation>将尚未讨论的病例顺延到以下日期的会议：</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/agenda_dialogs.py" line="97" />
+            <location filename="../../desktop/ui/agenda_dialogs.py" line="98" />
             <source>Type the date of the meeting, YYYY-MM-DD.</source>
             <translation>请输入会议日期，格式 YYYY-MM-DD。</translation>
         </message>
@@ -574,62 +574,62 @@
     <context>
         <name>CaseList</name>
         <message>
-            <location filename="../../desktop/ui/case_list_model.py" line="118" />
+            <location filename="../../desktop/ui/case_list_model.py" line="121" />
             <source>Name</source>
             <translation>姓名</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list_model.py" line="119" />
+            <location filename="../../desktop/ui/case_list_model.py" line="122" />
             <source>MRN</source>
             <translation>病历号</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list_model.py" line="46" />
+            <location filename="../../desktop/ui/case_list_model.py" line="49" />
             <source>New</source>
             <translation>新建</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list_model.py" line="47" />
+            <location filename="../../desktop/ui/case_list_model.py" line="50" />
             <source>Draft decision</source>
             <translation>决策草稿</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list_model.py" line="48" />
+            <location filename="../../desktop/ui/case_list_model.py" line="51" />
             <source>Follow-up</source>
             <translation>随访</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list_model.py" line="49" />
+            <location filename="../../desktop/ui/case_list_model.py" line="52" />
             <source>Decided</source>
             <translation>已决策</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list_model.py" line="120" />
+            <location filename="../../desktop/ui/case_list_model.py" line="123" />
             <source>BCLC</source>
             <translation>BCLC分期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list_model.py" line="121" />
+            <location filename="../../desktop/ui/case_list_model.py" line="124" />
             <source>CNLC</source>
             <translation>CNLC分期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list_model.py" line="122" />
+            <location filename="../../desktop/ui/case_list_model.py" line="125" />
             <source>Child-Pugh</source>
             <translation>Child-Pugh分级</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list_model.py" line="123" />
+            <location filename="../../desktop/ui/case_list_model.py" line="126" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list_model.py" line="124" />
+            <location filename="../../desktop/ui/case_list_model.py" line="127" />
             <source>Next meeting</source>
             <translation>下次会议</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list_model.py" line="125" />
+            <location filename="../../desktop/ui/case_list_model.py" line="128" />
             <source>Last change</source>
             <translation>最后修改</translation>
         </message>
@@ -637,93 +637,93 @@
     <context>
         <name>CaseListView</name>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="135" />
+            <location filename="../../desktop/ui/case_list.py" line="137" />
             <source>&amp;Clear the filter</source>
             <translation>清除筛选(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="147" />
+            <location filename="../../desktop/ui/case_list.py" line="149" />
             <source>Filter by name, pinyin or MRN (Ctrl+F)</source>
             <translation>按姓名、拼音或病历号筛选（Ctrl+F）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="150" />
+            <location filename="../../desktop/ui/case_list.py" line="152" />
             <source>All BCLC</source>
             <translation>全部 BCLC 分期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="151" />
+            <location filename="../../desktop/ui/case_list.py" line="153" />
             <source>All CNLC</source>
             <translation>全部 CNLC 分期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="152" />
+            <location filename="../../desktop/ui/case_list.py" line="154" />
             <source>All statuses</source>
             <translation>全部状态</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="153" />
-            <location filename="../../desktop/ui/case_list.py" line="157" />
+            <location filename="../../desktop/ui/case_list.py" line="155" />
+            <location filename="../../desktop/ui/case_list.py" line="159" />
             <source>Changed since</source>
             <translation>修改日期不早于</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="165" />
+            <location filename="../../desktop/ui/case_list.py" line="167" />
             <source>BCLC</source>
             <translation>BCLC分期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="167" />
+            <location filename="../../desktop/ui/case_list.py" line="169" />
             <source>CNLC</source>
             <translation>CNLC分期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="169" />
+            <location filename="../../desktop/ui/case_list.py" line="171" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="188" />
+            <location filename="../../desktop/ui/case_list.py" line="191" />
             <source>Cases</source>
             <translation>病例</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="209" />
+            <location filename="../../desktop/ui/case_list.py" line="212" />
             <source>&amp;New case…</source>
             <translation>新建病例(&amp;N)…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="210" />
+            <location filename="../../desktop/ui/case_list.py" line="213" />
             <source>&amp;Import…</source>
             <translation>导入(&amp;I)…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="211" />
+            <location filename="../../desktop/ui/case_list.py" line="214" />
             <source>E&amp;xport…</source>
             <translation>导出(&amp;X)…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="212" />
+            <location filename="../../desktop/ui/case_list.py" line="215" />
             <source>&amp;Duplicate</source>
             <translation>复制(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="213" />
+            <location filename="../../desktop/ui/case_list.py" line="216" />
             <source>&amp;Open</source>
             <translation>打开(&amp;O)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="276" />
+            <location filename="../../desktop/ui/case_list.py" line="279" />
             <source>changed since %1</source>
             <translation>%1 以来有修改</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="278" />
+            <location filename="../../desktop/ui/case_list.py" line="281" />
             <source>Filter active: %1</source>
             <translation>筛选中：%1</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/ui/case_list.py" line="341" />
+            <location filename="../../desktop/ui/case_list.py" line="347" />
             <source>%n case(s)</source>
             <translation>
                 <numerusform>共 %n 例</numerusform>
@@ -926,222 +926,202 @@
     <context>
         <name>DecisionStep</name>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="75" />
+            <location filename="../../desktop/ui/step_decision.py" line="66" />
             <source>Start a draft decision</source>
             <translation>新建决策草稿</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="77" />
+            <location filename="../../desktop/ui/step_decision.py" line="68" />
             <source>Amend the final decision</source>
             <translation>修订最终决策</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="79" />
+            <location filename="../../desktop/ui/step_decision.py" line="70" />
             <source>Sign off and finalize…</source>
             <translation>签署并定稿…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="90" />
+            <location filename="../../desktop/ui/step_decision.py" line="80" />
             <source>Meeting date</source>
             <translation>会议日期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="94" />
+            <location filename="../../desktop/ui/step_decision.py" line="84" />
             <source>Follow-up status</source>
             <translation>随访状态</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="101" />
+            <location filename="../../desktop/ui/step_decision.py" line="91" />
             <source>Follow-up reason (when not done)</source>
             <translation>未随访原因（未完成时填写）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="105" />
+            <location filename="../../desktop/ui/step_decision.py" line="95" />
             <source>Question to the MDT</source>
             <translation>提交 MDT 讨论的问题</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="108" />
+            <location filename="../../desktop/ui/step_decision.py" line="98" />
             <source>Recommendation</source>
             <translation>MDT 建议</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="110" />
+            <location filename="../../desktop/ui/step_decision.py" line="100" />
             <source>Dissent</source>
             <translation>不同意见</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="112" />
+            <location filename="../../desktop/ui/step_decision.py" line="102" />
             <source>Reopen conditions (one per line)</source>
             <translation>重新讨论的条件（每行一条）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="128" />
+            <location filename="../../desktop/ui/step_decision.py" line="118" />
             <source>Attendees and roles</source>
             <translation>参会人员及职责</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="132" />
+            <location filename="../../desktop/ui/step_decision.py" line="122" />
             <source>Name</source>
             <translation>姓名</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="132" />
+            <location filename="../../desktop/ui/step_decision.py" line="122" />
             <source>Role</source>
             <translation>职责</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="138" />
-            <source>name</source>
-            <translation>姓名</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/step_decision.py" line="140" />
-            <source>role, e.g. hepatobiliary surgeon</source>
-            <translation>职责，例如：肝胆外科医师</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/step_decision.py" line="141" />
-            <source>Add attendee</source>
-            <translation>添加参会人员</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/step_decision.py" line="153" />
+            <location filename="../../desktop/ui/step_decision.py" line="133" />
             <source>Remove the selected attendee</source>
             <translation>删除所选参会者</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="156" />
+            <location filename="../../desktop/ui/step_decision.py" line="136" />
             <source>Signatures</source>
             <translation>签名</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="160" />
+            <location filename="../../desktop/ui/step_decision.py" line="140" />
             <source>Sign as this attendee</source>
             <translation>以该参会人员身份签名</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="162" />
+            <location filename="../../desktop/ui/step_decision.py" line="142" />
             <source>Sign the final record</source>
             <translation>签署最终记录</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="185" />
+            <location filename="../../desktop/ui/step_decision.py" line="166" />
             <source>Start a draft decision first.</source>
             <translation>请先新建决策草稿。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="196" />
+            <location filename="../../desktop/ui/step_decision.py" line="176" />
             <source>Select the attendee to remove in the table first.</source>
             <translation>请先在表格中选择要删除的参会者。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="204" />
+            <location filename="../../desktop/ui/step_decision.py" line="184" />
             <source>Add the attendees first, then sign as one of them.</source>
             <translation>请先添加参会人员，再以其中一人身份签名。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="207" />
-            <source>{0} has already signed.</source>
-            <translation>{0} 已签名。</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/step_decision.py" line="214" />
-            <source>Not signed: {0} is present, not signed.</source>
-            <translation>未签名：{0} 为“出席，未签署”。</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/step_decision.py" line="235" />
-            <source>Finalize the decision?</source>
-            <translation>确定定稿此决策？</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/step_decision.py" line="237" />
-            <source>Finalizing seals this decision record with its signatures. It can never be changed afterwards, only amended by a new record. Finalize now?</source>
-            <translation>定稿后，此决策记录将连同签名一起封存，此后不能再修改，只能以新记录进行修订。现在定稿吗？</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/step_decision.py" line="258" />
+            <location filename="../../desktop/ui/step_decision.py" line="217" />
             <source>A final decision needs at least one signature.</source>
             <translation>最终决策至少需要一个签名。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="269" />
+            <location filename="../../desktop/ui/step_decision.py" line="229" />
             <source>The draft could not be saved first; fix the fields marked in red or resolve the save conflict.</source>
             <translation>草稿无法先行保存；请修正标红的字段或解决保存冲突。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="296" />
+            <location filename="../../desktop/ui/step_decision.py" line="245" />
             <source>Choose the attendee who signs.</source>
             <translation>请选择签名的出席者。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="305" />
+            <location filename="../../desktop/ui/step_decision.py" line="252" />
             <source>Not signed.</source>
             <translation>未签名。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="325" />
+            <location filename="../../desktop/ui/step_decision.py" line="262" />
             <source>There is no final decision to amend.</source>
             <translation>没有可修订的最终决策。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="373" />
+            <location filename="../../desktop/ui/step_decision.py" line="310" />
             <source>Draft decision for the meeting of {0}</source>
             <translation>{0} 会议的决策草稿</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="377" />
+            <location filename="../../desktop/ui/step_decision.py" line="314" />
             <source>Final decision of {0}: sealed, read-only</source>
             <translation>{0} 的最终决策：已封存，只读</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="381" />
+            <location filename="../../desktop/ui/step_decision.py" line="318" />
             <source>No decision yet for this case.</source>
             <translation>此病例尚无决策。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="404" />
+            <location filename="../../desktop/ui/step_decision.py" line="339" />
             <source>No signature yet.</source>
             <translation>尚无签名。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="415" />
+            <location filename="../../desktop/ui/step_decision.py" line="357" />
             <source>Override {0}: computed {1}, chosen {2} — {3}</source>
             <translation>更改 {0}：计算结果 {1}，采用 {2} — {3}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="421" />
+            <location filename="../../desktop/ui/step_decision.py" line="363" />
             <source>BCLC {0} · CNLC {1} · Child-Pugh {2}</source>
             <translation>BCLC {0} · CNLC {1} · Child-Pugh {2}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="429" />
+            <location filename="../../desktop/ui/step_decision.py" line="371" />
             <source>Regimen: {0}</source>
             <translation>治疗方案：{0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="433" />
+            <location filename="../../desktop/ui/step_decision.py" line="375" />
             <source>{0} · {1} · {2}</source>
             <translation>{0} · {1} · {2}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="440" />
+            <location filename="../../desktop/ui/step_decision.py" line="382" />
             <source>What the record will show</source>
             <translation>决策记录将包含的内容</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="441" />
+            <location filename="../../desktop/ui/step_decision.py" line="383" />
             <source>Decision records of this case</source>
             <translation>本病例的决策记录</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/finalize_reason.py" line="27" />
+            <location filename="../../desktop/ui/decision_people.py" line="33" />
+            <source>name</source>
+            <translation>姓名</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/decision_people.py" line="34" />
+            <source>role, e.g. hepatobiliary surgeon</source>
+            <translation>职责，例如：肝胆外科医师</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/decision_people.py" line="36" />
+            <source>Add attendee</source>
+            <translation>添加参会人员</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/finalize_reason.py" line="39" />
             <source>Finalize with items missing?</source>
             <translation>在项目缺失的情况下定稿？</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/finalize_reason.py" line="29" />
+            <location filename="../../desktop/ui/finalize_reason.py" line="43" />
             <source>These items are missing:
 {0}
 
@@ -1152,7 +1132,22 @@ Finalizing seals the record; it can only be amended afterwards. Say why the MDT 
 定稿将封存记录，之后只能修订。请说明 MDT 为何在缺少这些项目时作出决策（将保存在记录中）：</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/finalize_reason.py" line="39" />
+            <location filename="../../desktop/ui/finalize_reason.py" line="52" />
+            <source>Reason</source>
+            <translation>理由</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/finalize_reason.py" line="83" />
+            <source>Finalize the decision?</source>
+            <translation>确定定稿此决策？</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/finalize_reason.py" line="85" />
+            <source>Finalizing seals this decision record with its signatures. It can never be changed afterwards, only amended by a new record. Finalize now?</source>
+            <translation>定稿后，此决策记录将连同签名一起封存，此后不能再修改，只能以新记录进行修订。现在定稿吗？</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/finalize_reason.py" line="96" />
             <source>Items are missing ({0}); finalizing needs the reason the MDT decides without them.</source>
             <translation>有 {0} 项缺失；定稿需要说明 MDT 在缺少这些项目时作出决策的理由。</translation>
         </message>
@@ -1421,17 +1416,17 @@ Finalizing seals the record; it can only be amended afterwards. Say why the MDT 
             <translation>已逾期 %n 天</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/follow_up.py" line="173" />
+            <location filename="../../desktop/ui/follow_up.py" line="172" />
             <source>Name</source>
             <translation>姓名</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/follow_up.py" line="174" />
+            <location filename="../../desktop/ui/follow_up.py" line="173" />
             <source>MRN</source>
             <translation>病历号</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/follow_up.py" line="176" />
+            <location filename="../../desktop/ui/follow_up.py" line="175" />
             <source>Follow-up</source>
             <translation>随访</translation>
         </message>
@@ -1461,32 +1456,32 @@ Finalizing seals the record; it can only be amended afterwards. Say why the MDT 
             <translation>未设定</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/follow_up.py" line="175" />
+            <location filename="../../desktop/ui/follow_up.py" line="174" />
             <source>Decided on</source>
             <translation>决策日期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/follow_up.py" line="177" />
+            <location filename="../../desktop/ui/follow_up.py" line="176" />
             <source>Next restaging</source>
             <translation>下次复查</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/follow_up.py" line="178" />
+            <location filename="../../desktop/ui/follow_up.py" line="177" />
             <source>Re-discuss?</source>
             <translation>需重新讨论？</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/follow_up.py" line="179" />
+            <location filename="../../desktop/ui/follow_up.py" line="178" />
             <source>Recommendation</source>
             <translation>MDT 建议</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/follow_up.py" line="213" />
+            <location filename="../../desktop/ui/follow_up.py" line="212" />
             <source>yes: new data</source>
             <translation>是：有新数据</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/follow_up.py" line="213" />
+            <location filename="../../desktop/ui/follow_up.py" line="212" />
             <source>no</source>
             <translation>否</translation>
         </message>
@@ -1494,12 +1489,12 @@ Finalizing seals the record; it can only be amended afterwards. Say why the MDT 
     <context>
         <name>FollowUpView</name>
         <message>
-            <location filename="../../desktop/ui/follow_up.py" line="246" />
+            <location filename="../../desktop/ui/follow_up.py" line="245" />
             <source>Only cases to re-discuss</source>
             <translation>仅显示需重新讨论的病例</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/follow_up.py" line="249" />
+            <location filename="../../desktop/ui/follow_up.py" line="248" />
             <source>&amp;Refresh</source>
             <translation>刷新(&amp;R)</translation>
         </message>
@@ -1537,27 +1532,27 @@ Finalizing seals the record; it can only be amended afterwards. Say why the MDT 
     <context>
         <name>Forms</name>
         <message>
-            <location filename="../../desktop/ui/forms.py" line="355" />
+            <location filename="../../desktop/ui/forms.py" line="369" />
             <source>no</source>
             <translation>否</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/forms.py" line="53" />
+            <location filename="../../desktop/ui/forms.py" line="64" />
             <source>{0}: “{1}” is not a number; type digits such as 41 or 1.05</source>
             <translation>{0}：“{1}”不是数字；请输入数字，例如 41 或 1.05</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/forms.py" line="59" />
+            <location filename="../../desktop/ui/forms.py" line="70" />
             <source>{0}: {1} must be a whole number</source>
             <translation>{0}：{1} 必须为整数</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/forms.py" line="321" />
+            <location filename="../../desktop/ui/forms.py" line="337" />
             <source>— not recorded</source>
             <translation>— 未记录</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/forms.py" line="355" />
+            <location filename="../../desktop/ui/forms.py" line="369" />
             <source>yes</source>
             <translation>是</translation>
         </message>
@@ -1565,32 +1560,32 @@ Finalizing seals the record; it can only be amended afterwards. Say why the MDT 
     <context>
         <name>HistoryForm</name>
         <message>
-            <location filename="../../desktop/ui/history_form.py" line="23" />
-            <source>Active autoimmune disease</source>
-            <translation>活动性自身免疫性疾病</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/history_form.py" line="24" />
-            <source>Organ transplant</source>
-            <translation>器官移植史</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/history_form.py" line="25" />
-            <source>Uncontrolled hypertension</source>
-            <translation>未控制的高血压</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/history_form.py" line="26" />
-            <source>Urine protein (g/24 h)</source>
-            <translation>24 小时尿蛋白（g/24 h）</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/history_form.py" line="28" />
+            <location filename="../../desktop/ui/history_form.py" line="40" />
             <source>Major surgery within 28 days</source>
             <translation>28 天内大手术</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/history_form.py" line="34" />
+            <location filename="../../desktop/ui/history_form.py" line="49" />
+            <source>Active autoimmune disease</source>
+            <translation>活动性自身免疫性疾病</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/history_form.py" line="50" />
+            <source>Organ transplant</source>
+            <translation>器官移植史</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/history_form.py" line="51" />
+            <source>Uncontrolled hypertension</source>
+            <translation>未控制的高血压</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/history_form.py" line="52" />
+            <source>Urine protein (g/24 h)</source>
+            <translation>24 小时尿蛋白（g/24 h）</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/history_form.py" line="80" />
             <source>Safety history (the regimen checks read these)</source>
             <translation>安全性相关病史（方案核查需要）</translation>
         </message>
@@ -1860,97 +1855,97 @@ Finalizing seals the record; it can only be amended afterwards. Say why the MDT 
     <context>
         <name>NewCaseDialog</name>
         <message>
-            <location filename="../../desktop/ui/new_case.py" line="45" />
+            <location filename="../../desktop/ui/new_case.py" line="47" />
             <source>New case</source>
             <translation>新建病例</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/new_case.py" line="57" />
+            <location filename="../../desktop/ui/new_case.py" line="59" />
             <source>MRN</source>
             <translation>病历号</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/new_case.py" line="58" />
+            <location filename="../../desktop/ui/new_case.py" line="60" />
             <source>Name</source>
             <translation>姓名</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/new_case.py" line="59" />
+            <location filename="../../desktop/ui/new_case.py" line="61" />
             <source>Assessed on (date of the labs)</source>
             <translation>评估日期（化验日期）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/new_case.py" line="65" />
+            <location filename="../../desktop/ui/new_case.py" line="67" />
             <source>ECOG</source>
             <translation>ECOG评分</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/new_case.py" line="68" />
+            <location filename="../../desktop/ui/new_case.py" line="70" />
             <source>Bilirubin</source>
             <translation>总胆红素</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/new_case.py" line="71" />
+            <location filename="../../desktop/ui/new_case.py" line="73" />
             <source>Albumin</source>
             <translation>白蛋白</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/new_case.py" line="73" />
+            <location filename="../../desktop/ui/new_case.py" line="75" />
             <source>INR</source>
             <translation>INR</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/new_case.py" line="77" />
+            <location filename="../../desktop/ui/new_case.py" line="79" />
             <source>Ascites</source>
             <translation>腹水</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/new_case.py" line="83" />
+            <location filename="../../desktop/ui/new_case.py" line="85" />
             <source>Encephalopathy</source>
             <translation>肝性脑病</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/new_case.py" line="87" />
+            <location filename="../../desktop/ui/new_case.py" line="89" />
             <source>Nodules, longest diameter (cm)</source>
             <translation>结节最大径（cm）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/new_case.py" line="89" />
+            <location filename="../../desktop/ui/new_case.py" line="91" />
             <source>e.g. 8.5, 2.0</source>
             <translation>例如：8.5, 2.0</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/new_case.py" line="93" />
+            <location filename="../../desktop/ui/new_case.py" line="95" />
             <source>Portal vein invasion</source>
             <translation>门静脉侵犯</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/new_case.py" line="99" />
+            <location filename="../../desktop/ui/new_case.py" line="101" />
             <source>Extrahepatic spread</source>
             <translation>肝外转移</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/new_case.py" line="100" />
+            <location filename="../../desktop/ui/new_case.py" line="102" />
             <source>no</source>
             <translation>否</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/new_case.py" line="100" />
+            <location filename="../../desktop/ui/new_case.py" line="102" />
             <source>yes</source>
             <translation>是</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/new_case.py" line="113" />
+            <location filename="../../desktop/ui/new_case.py" line="115" />
             <source>The fields every case needs. Everything else is entered in the case workspace afterwards.</source>
             <translation>每个病例都必须填写的字段。其余信息稍后在病例工作区中录入。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/new_case.py" line="154" />
+            <location filename="../../desktop/ui/new_case.py" line="156" />
             <source>— choose —</source>
             <translation>— 请选择 —</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/new_case.py" line="226" />
+            <location filename="../../desktop/ui/new_case.py" line="228" />
             <source>MRN {0} is already on file for {1}: open that case from the list, or correct the MRN.</source>
             <translation>病历号 {0} 已属于 {1}：请从列表中打开该病例，或更正病历号。</translation>
         </message>
@@ -1958,167 +1953,167 @@ Finalizing seals the record; it can only be amended afterwards. Say why the MDT 
     <context>
         <name>PatientStep</name>
         <message>
-            <location filename="../../desktop/ui/step_patient.py" line="48" />
+            <location filename="../../desktop/ui/step_patient.py" line="51" />
             <source>Child-Pugh (Pugh, Br J Surg 1973)</source>
             <translation>Child-Pugh分级（Pugh，Br J Surg 1973）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_patient.py" line="49" />
+            <location filename="../../desktop/ui/step_patient.py" line="52" />
             <source>ALBI / mALBI (Johnson 2015; Hiraoka 2017)</source>
             <translation>ALBI / mALBI分级（Johnson 2015；Hiraoka 2017）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_patient.py" line="50" />
+            <location filename="../../desktop/ui/step_patient.py" line="53" />
             <source>MELD / MELD-Na (OPTN 2016)</source>
             <translation>MELD / MELD-Na评分（OPTN 2016）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_patient.py" line="57" />
+            <location filename="../../desktop/ui/step_patient.py" line="60" />
             <source>Patient</source>
             <translation>患者</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_patient.py" line="59" />
+            <location filename="../../desktop/ui/step_patient.py" line="62" />
             <source>Name</source>
             <translation>姓名</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_patient.py" line="60" />
+            <location filename="../../desktop/ui/step_patient.py" line="63" />
             <source>Medical record number (MRN)</source>
             <translation>病历号</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_patient.py" line="63" />
+            <location filename="../../desktop/ui/step_patient.py" line="66" />
             <source>Sex</source>
             <translation>性别</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_patient.py" line="64" />
+            <location filename="../../desktop/ui/step_patient.py" line="67" />
             <source>Birth date</source>
             <translation>出生日期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_patient.py" line="66" />
+            <location filename="../../desktop/ui/step_patient.py" line="73" />
             <source>Labs and assessment dated</source>
             <translation>化验及评估日期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_patient.py" line="67" />
+            <location filename="../../desktop/ui/step_patient.py" line="74" />
             <source>Aetiology</source>
             <translation>病因</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_patient.py" line="71" />
+            <location filename="../../desktop/ui/step_patient.py" line="78" />
             <source>Laboratory values</source>
             <translation>实验室检查</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_patient.py" line="73" />
+            <location filename="../../desktop/ui/step_patient.py" line="80" />
             <source>Total bilirubin</source>
             <translation>总胆红素</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_patient.py" line="74" />
+            <location filename="../../desktop/ui/step_patient.py" line="81" />
             <source>Albumin</source>
             <translation>白蛋白</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_patient.py" line="75" />
+            <location filename="../../desktop/ui/step_patient.py" line="82" />
             <source>Creatinine</source>
             <translation>血肌酐</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_patient.py" line="76" />
+            <location filename="../../desktop/ui/step_patient.py" line="83" />
             <source>Sodium</source>
             <translation>血钠</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_patient.py" line="77" />
+            <location filename="../../desktop/ui/step_patient.py" line="84" />
             <source>Platelets</source>
             <translation>血小板</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_patient.py" line="78" />
+            <location filename="../../desktop/ui/step_patient.py" line="85" />
             <source>ALT</source>
             <translation>ALT</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_patient.py" line="79" />
+            <location filename="../../desktop/ui/step_patient.py" line="86" />
             <source>AST</source>
             <translation>AST</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_patient.py" line="80" />
+            <location filename="../../desktop/ui/step_patient.py" line="87" />
             <source>AFP</source>
             <translation>AFP</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_patient.py" line="81" />
+            <location filename="../../desktop/ui/step_patient.py" line="88" />
             <source>PIVKA-II</source>
             <translation>PIVKA-II</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_patient.py" line="84" />
+            <location filename="../../desktop/ui/step_patient.py" line="91" />
             <source>INR</source>
             <translation>INR</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_patient.py" line="92" />
+            <location filename="../../desktop/ui/step_patient.py" line="121" />
             <source>Liver</source>
             <translation>肝脏</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_patient.py" line="94" />
+            <location filename="../../desktop/ui/step_patient.py" line="123" />
             <source>Ascites</source>
             <translation>腹水</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_patient.py" line="96" />
+            <location filename="../../desktop/ui/step_patient.py" line="125" />
             <source>Encephalopathy</source>
             <translation>肝性脑病</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_patient.py" line="100" />
+            <location filename="../../desktop/ui/step_patient.py" line="129" />
             <source>Varices</source>
             <translation>静脉曲张</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_patient.py" line="104" />
+            <location filename="../../desktop/ui/step_patient.py" line="136" />
             <source>Variceal bleeding within 6 months</source>
             <translation>6个月内静脉曲张出血</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_patient.py" line="108" />
+            <location filename="../../desktop/ui/step_patient.py" line="138" />
             <source>Cirrhosis</source>
             <translation>肝硬化</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_patient.py" line="110" />
+            <location filename="../../desktop/ui/step_patient.py" line="142" />
             <source>Dialysis twice in the past week</source>
             <translation>过去1周内透析≥2次</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_patient.py" line="114" />
+            <location filename="../../desktop/ui/step_patient.py" line="146" />
             <source>ICG-R15 (%)</source>
             <translation>ICG-R15（%）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_patient.py" line="116" />
+            <location filename="../../desktop/ui/step_patient.py" line="151" />
             <source>Future liver remnant (%)</source>
             <translation>剩余肝体积（%）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_patient.py" line="123" />
+            <location filename="../../desktop/ui/step_patient.py" line="159" />
             <source>Class {0} ({1} points)</source>
             <translation>{0}级（{1}分）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_patient.py" line="127" />
+            <location filename="../../desktop/ui/step_patient.py" line="163" />
             <source>Grade {0} (score {1})</source>
             <translation>{0}级（评分 {1}）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_patient.py" line="132" />
+            <location filename="../../desktop/ui/step_patient.py" line="168" />
             <source>MELD {0} · MELD-Na {1}</source>
             <translation>MELD {0} · MELD-Na {1}</translation>
         </message>
@@ -2373,77 +2368,77 @@ Finalizing seals the record; it can only be amended afterwards. Say why the MDT 
     <context>
         <name>RegimenStep</name>
         <message>
-            <location filename="../../desktop/ui/step_regimen.py" line="176" />
+            <location filename="../../desktop/ui/step_regimen.py" line="179" />
             <source>Conversion regimens (every regimen of the catalogue)</source>
             <translation>转化治疗方案（方案目录全部方案）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_regimen.py" line="178" />
+            <location filename="../../desktop/ui/step_regimen.py" line="181" />
             <source>All component classes</source>
             <translation>全部药物类别</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_regimen.py" line="184" />
+            <location filename="../../desktop/ui/step_regimen.py" line="187" />
             <source>Choose the selected regimen</source>
             <translation>采用所选方案</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_regimen.py" line="189" />
+            <location filename="../../desktop/ui/step_regimen.py" line="192" />
             <source>Filter by class:</source>
             <translation>按类别筛选：</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_regimen.py" line="196" />
+            <location filename="../../desktop/ui/step_regimen.py" line="199" />
             <source>Select one regimen for its reasons and evidence, or up to three (Ctrl+click) to compare them side by side.</source>
             <translation>选择一个方案查看理由和证据，或选择最多三个（Ctrl+单击）并列比较。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_regimen.py" line="248" />
+            <location filename="../../desktop/ui/step_regimen.py" line="252" />
             <source>Select exactly one regimen to choose it.</source>
             <translation>请只选择一个方案后再采用。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_regimen.py" line="269" />
+            <location filename="../../desktop/ui/step_regimen.py" line="273" />
             <source>Chosen for the decision: {0}</source>
             <translation>决策采用：{0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_regimen.py" line="271" />
+            <location filename="../../desktop/ui/step_regimen.py" line="275" />
             <source>No regimen chosen yet for the decision.</source>
             <translation>决策尚未采用任何方案。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_regimen.py" line="280" />
+            <location filename="../../desktop/ui/step_regimen.py" line="284" />
             <source>Data checklist: inputs not recorded or too old</source>
             <translation>数据清单：未记录或已过期的项目</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_regimen.py" line="283" />
+            <location filename="../../desktop/ui/step_regimen.py" line="287" />
             <source>every input the safety checks read is recorded.</source>
             <translation>安全核查所需的各项数据均已记录。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_regimen.py" line="295" />
+            <location filename="../../desktop/ui/step_regimen.py" line="299" />
             <source>Select a regimen to see why it got its verdict and the evidence behind it.</source>
             <translation>选择一个方案，查看其评定理由及所依据的证据。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_regimen.py" line="307" />
+            <location filename="../../desktop/ui/step_regimen.py" line="311" />
             <source>Checks (rule, outcome, reason, source)</source>
             <translation>核查项（规则、结果、原因、来源）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_regimen.py" line="308" />
+            <location filename="../../desktop/ui/step_regimen.py" line="312" />
             <source>Evidence</source>
             <translation>证据</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_regimen.py" line="324" />
+            <location filename="../../desktop/ui/step_regimen.py" line="328" />
             <source>ref {0}</source>
             <translation>文献 {0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_regimen.py" line="326" />
+            <location filename="../../desktop/ui/step_regimen.py" line="330" />
             <source>n = {0}</source>
             <translation>n = {0}</translation>
         </message>
@@ -2451,17 +2446,17 @@ Finalizing seals the record; it can only be amended afterwards. Say why the MDT 
     <context>
         <name>RegimenTableModel</name>
         <message>
-            <location filename="../../desktop/ui/step_regimen.py" line="54" />
+            <location filename="../../desktop/ui/step_regimen.py" line="55" />
             <source>Regimen</source>
             <translation>治疗方案</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_regimen.py" line="55" />
+            <location filename="../../desktop/ui/step_regimen.py" line="56" />
             <source>Components</source>
             <translation>组成</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_regimen.py" line="56" />
+            <location filename="../../desktop/ui/step_regimen.py" line="57" />
             <source>Verdict</source>
             <translation>评定</translation>
         </message>
@@ -2500,8 +2495,8 @@ Finalizing seals the record; it can only be amended afterwards. Say why the MDT 
         </message>
         <message>
             <location filename="../../desktop/ui/export.py" line="131" />
-            <location filename="../../desktop/ui/export.py" line="170" />
-            <location filename="../../desktop/ui/export.py" line="202" />
+            <location filename="../../desktop/ui/export.py" line="174" />
+            <location filename="../../desktop/ui/export.py" line="206" />
             <source>Export failed</source>
             <translation>导出失败</translation>
         </message>
@@ -2521,60 +2516,60 @@ Finalizing seals the record; it can only be amended afterwards. Say why the MDT 
             <translation>归档包文件夹</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/export.py" line="169" />
+            <location filename="../../desktop/ui/export.py" line="173" />
             <source>Writing the archive bundle…</source>
             <translation>正在生成归档包…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/export.py" line="178" />
+            <location filename="../../desktop/ui/export.py" line="182" />
             <source>Meeting pack</source>
             <translation>会议资料包</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/export.py" line="179" />
+            <location filename="../../desktop/ui/export.py" line="183" />
             <source>The agenda of %1 has no cases.</source>
             <translation>%1 的会议议程中没有病例。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/export.py" line="182" />
+            <location filename="../../desktop/ui/export.py" line="186" />
             <source>Export meeting pack</source>
             <translation>导出会议资料包</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/export.py" line="185" />
+            <location filename="../../desktop/ui/export.py" line="189" />
             <source>Save the meeting pack</source>
             <translation>保存会议资料包</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/export.py" line="196" />
+            <location filename="../../desktop/ui/export.py" line="200" />
             <source>Meeting pack cancelled; nothing was written.</source>
             <translation>已取消会议资料包，未写入任何文件。</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/ui/export.py" line="199" />
+            <location filename="../../desktop/ui/export.py" line="203" />
             <source>Writing the meeting pack of %n case(s)…</source>
             <translation>
                 <numerusform>正在生成 %n 例病例的会议资料包…</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/export.py" line="206" />
+            <location filename="../../desktop/ui/export.py" line="210" />
             <source>Written: %1</source>
             <translation>已写入：%1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/export.py" line="231" />
+            <location filename="../../desktop/ui/export.py" line="235" />
             <source>Preparing the pages to print…</source>
             <translation>正在准备打印页面…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/export.py" line="231" />
-            <location filename="../../desktop/ui/export.py" line="238" />
+            <location filename="../../desktop/ui/export.py" line="235" />
+            <location filename="../../desktop/ui/export.py" line="242" />
             <source>Not printed</source>
             <translation>未打印</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/export.py" line="242" />
+            <location filename="../../desktop/ui/export.py" line="246" />
             <source>%n page(s) sent to the printer.</source>
             <translation>已向打印机发送 %n 页。</translation>
         </message>
@@ -2582,32 +2577,32 @@ Finalizing seals the record; it can only be amended afterwards. Say why the MDT 
     <context>
         <name>ResponseChart</name>
         <message>
-            <location filename="../../desktop/ui/chart.py" line="59" />
+            <location filename="../../desktop/ui/chart.py" line="58" />
             <source>Response chart</source>
             <translation>疗效图</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/chart.py" line="100" />
+            <location filename="../../desktop/ui/chart.py" line="99" />
             <source>No imaging or tumour markers yet: the chart appears after the first scan.</source>
             <translation>尚无影像或肿瘤标志物数据：首次影像检查后显示图表。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/chart.py" line="104" />
+            <location filename="../../desktop/ui/chart.py" line="103" />
             <source>Sum of viable diameters (mm)</source>
             <translation>存活肿瘤直径总和（mm）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/chart.py" line="105" />
+            <location filename="../../desktop/ui/chart.py" line="104" />
             <source>AFP (ng/mL)</source>
             <translation>AFP（ng/mL）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/chart.py" line="106" />
+            <location filename="../../desktop/ui/chart.py" line="105" />
             <source>PIVKA-II (mAU/mL)</source>
             <translation>PIVKA-II（mAU/mL）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/chart.py" line="107" />
+            <location filename="../../desktop/ui/chart.py" line="106" />
             <source>markers, log scale</source>
             <translation>肿瘤标志物，对数坐标</translation>
         </message>
@@ -2615,12 +2610,12 @@ Finalizing seals the record; it can only be amended afterwards. Say why the MDT 
     <context>
         <name>ResponsePanels</name>
         <message>
-            <location filename="../../desktop/ui/imaging_panel.py" line="66" />
+            <location filename="../../desktop/ui/imaging_panel.py" line="67" />
             <source>no</source>
             <translation>否</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/imaging_panel.py" line="66" />
+            <location filename="../../desktop/ui/imaging_panel.py" line="67" />
             <source>yes</source>
             <translation>是</translation>
         </message>
@@ -2628,8 +2623,8 @@ Finalizing seals the record; it can only be amended afterwards. Say why the MDT 
             <location filename="../../desktop/ui/imaging_panel.py" line="47" />
             <source>Scan date</source>
             <translation>检查日期</translation>
-            <location filename="../../desktop/ui/imaging_panel.py" line="79" />
-            <location filename="../../desktop/ui/imaging_panel.py" line="140" />
+            <location filename="../../desktop/ui/imaging_panel.py" line="80" />
+            <location filename="../../desktop/ui/imaging_panel.py" line="194" />
         </message>
         <message>
             <location filename="../../desktop/ui/imaging_panel.py" line="50" />
@@ -2652,82 +2647,82 @@ Finalizing seals the record; it can only be amended afterwards. Say why the MDT 
             <translation>添加病灶行</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/imaging_panel.py" line="66" />
+            <location filename="../../desktop/ui/imaging_panel.py" line="67" />
             <source>New lesions</source>
             <translation>新发病灶</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/imaging_panel.py" line="71" />
+            <location filename="../../desktop/ui/imaging_panel.py" line="72" />
             <source>Non-target lesions</source>
             <translation>非靶病灶</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/imaging_panel.py" line="73" />
+            <location filename="../../desktop/ui/imaging_panel.py" line="74" />
             <source>absent</source>
             <translation>无</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/imaging_panel.py" line="74" />
+            <location filename="../../desktop/ui/imaging_panel.py" line="75" />
             <source>present</source>
             <translation>存在</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/imaging_panel.py" line="75" />
+            <location filename="../../desktop/ui/imaging_panel.py" line="76" />
             <source>unequivocal progression</source>
             <translation>明确进展</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/imaging_panel.py" line="81" />
+            <location filename="../../desktop/ui/imaging_panel.py" line="82" />
             <source>Modality</source>
             <translation>检查方式</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/imaging_panel.py" line="86" />
+            <location filename="../../desktop/ui/imaging_panel.py" line="87" />
             <source>Response criteria</source>
             <translation>疗效评价标准</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/imaging_panel.py" line="94" />
+            <location filename="../../desktop/ui/imaging_panel.py" line="95" />
             <source>Viable tumour diameter per lesion (mm); leave a cell blank when the lesion was not measured on that scan.</source>
             <translation>各病灶存活肿瘤直径（mm）；该次检查未测量的病灶请留空。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/imaging_panel.py" line="103" />
+            <location filename="../../desktop/ui/imaging_panel.py" line="104" />
             <source>New scan:</source>
             <translation>新影像检查：</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/imaging_panel.py" line="112" />
+            <location filename="../../desktop/ui/imaging_panel.py" line="114" />
             <source>Remove this scan</source>
             <translation>删除此次影像检查</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/imaging_panel.py" line="116" />
+            <location filename="../../desktop/ui/imaging_panel.py" line="118" />
             <source>Scan:</source>
             <translation>影像检查：</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/imaging_panel.py" line="141" />
+            <location filename="../../desktop/ui/imaging_panel.py" line="195" />
             <source>Diameters</source>
             <translation>直径</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/imaging_panel.py" line="151" />
+            <location filename="../../desktop/ui/imaging_panel.py" line="205" />
             <source>A follow-up scan needs the viable diameter (mm) of each baseline target lesion, in this order: {0}; {1} given.</source>
             <translation>随访影像检查需按以下顺序填写每个基线靶病灶的存活直径（mm）：{0}；已填写 {1} 个。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/imaging_panel.py" line="191" />
+            <location filename="../../desktop/ui/imaging_panel.py" line="245" />
             <source>There is no scan to remove.</source>
             <translation>没有可删除的影像检查。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/imaging_panel.py" line="214" />
+            <location filename="../../desktop/ui/imaging_panel.py" line="268" />
             <source>baseline lesions, mm, e.g. 90, 20</source>
             <translation>基线病灶，mm，例如 90, 20</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/imaging_panel.py" line="219" />
+            <location filename="../../desktop/ui/imaging_panel.py" line="273" />
             <source>mm of {0}</source>
             <translation>{0} 的直径（mm）</translation>
         </message>
@@ -2740,7 +2735,7 @@ Finalizing seals the record; it can only be amended afterwards. Say why the MDT 
             <location filename="../../desktop/ui/response_panels.py" line="77" />
             <source>Started</source>
             <translation>开始日期</translation>
-            <location filename="../../desktop/ui/response_panels.py" line="101" />
+            <location filename="../../desktop/ui/response_panels.py" line="108" />
         </message>
         <message>
             <location filename="../../desktop/ui/response_panels.py" line="78" />
@@ -2756,7 +2751,7 @@ Finalizing seals the record; it can only be amended afterwards. Say why the MDT 
             <location filename="../../desktop/ui/response_panels.py" line="87" />
             <source>Last dose</source>
             <translation>末次给药</translation>
-            <location filename="../../desktop/ui/response_panels.py" line="111" />
+            <location filename="../../desktop/ui/response_panels.py" line="118" />
         </message>
         <message>
             <location filename="../../desktop/ui/response_panels.py" line="98" />
@@ -2764,108 +2759,108 @@ Finalizing seals the record; it can only be amended afterwards. Say why the MDT 
             <translation>新治疗的方案</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="102" />
+            <location filename="../../desktop/ui/response_panels.py" line="109" />
             <source>started YYYY-MM-DD</source>
             <translation>开始日期 YYYY-MM-DD</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="103" />
+            <location filename="../../desktop/ui/response_panels.py" line="110" />
             <source>Add treatment with its agents</source>
             <translation>添加治疗及其药物</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="112" />
+            <location filename="../../desktop/ui/response_panels.py" line="119" />
             <source>last dose YYYY-MM-DD</source>
             <translation>末次给药 YYYY-MM-DD</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="113" />
+            <location filename="../../desktop/ui/response_panels.py" line="120" />
             <source>Add agent to the selected treatment</source>
             <translation>为所选治疗添加药物</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="120" />
+            <location filename="../../desktop/ui/response_panels.py" line="127" />
             <source>Remove the selected treatment</source>
             <translation>删除所选治疗</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="122" />
+            <location filename="../../desktop/ui/response_panels.py" line="129" />
             <source>Remove the selected agent</source>
             <translation>删除所选药物</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="146" />
+            <location filename="../../desktop/ui/response_panels.py" line="153" />
             <source>Choose the regimen from the catalogue list.</source>
             <translation>请从方案目录中选择方案。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="170" />
+            <location filename="../../desktop/ui/response_panels.py" line="177" />
             <source>Select the treatment to remove in the table first.</source>
             <translation>请先在表格中选择要删除的治疗。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="179" />
+            <location filename="../../desktop/ui/response_panels.py" line="186" />
             <source>Select the agent to remove in the table first.</source>
             <translation>请先在表格中选择要删除的药物。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="202" />
+            <location filename="../../desktop/ui/response_panels.py" line="209" />
             <source>Add a treatment first, then its agents.</source>
             <translation>请先添加治疗，再添加其药物。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="255" />
+            <location filename="../../desktop/ui/response_panels.py" line="262" />
             <source>CTCAE term</source>
             <translation>CTCAE 术语</translation>
-            <location filename="../../desktop/ui/response_panels.py" line="276" />
+            <location filename="../../desktop/ui/response_panels.py" line="283" />
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="259" />
+            <location filename="../../desktop/ui/response_panels.py" line="266" />
             <source>Grade (1-5)</source>
             <translation>分级（1-5）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="260" />
+            <location filename="../../desktop/ui/response_panels.py" line="267" />
             <source>Onset</source>
             <translation>发生日期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="261" />
+            <location filename="../../desktop/ui/response_panels.py" line="268" />
             <source>Resolved</source>
             <translation>缓解日期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="264" />
+            <location filename="../../desktop/ui/response_panels.py" line="271" />
             <source>Attributed to</source>
             <translation>归因于</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="280" />
+            <location filename="../../desktop/ui/response_panels.py" line="288" />
             <source>CTCAE term: choose or type</source>
             <translation>CTCAE 术语：选择或输入</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="283" />
+            <location filename="../../desktop/ui/response_panels.py" line="291" />
             <source>Add adverse event</source>
             <translation>添加不良事件</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="290" />
+            <location filename="../../desktop/ui/response_panels.py" line="298" />
             <source>Remove the selected adverse event</source>
             <translation>删除所选不良事件</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="292" />
+            <location filename="../../desktop/ui/response_panels.py" line="300" />
             <source>grade</source>
             <translation>分级</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="306" />
+            <location filename="../../desktop/ui/response_panels.py" line="314" />
             <source>CTCAE term: choose one from the list or type it.</source>
             <translation>CTCAE 术语：请从列表中选择或输入。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="318" />
+            <location filename="../../desktop/ui/response_panels.py" line="326" />
             <source>Select the adverse event to remove in the table first.</source>
             <translation>请先在表格中选择要删除的不良事件。</translation>
         </message>
@@ -2873,158 +2868,158 @@ Finalizing seals the record; it can only be amended afterwards. Say why the MDT 
     <context>
         <name>ResponseStep</name>
         <message>
-            <location filename="../../desktop/ui/step_response.py" line="38" />
+            <location filename="../../desktop/ui/step_response.py" line="40" />
             <source>Imaging time points</source>
             <translation>影像检查时间点</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_response.py" line="40" />
+            <location filename="../../desktop/ui/step_response.py" line="44" />
             <source>Treatments and last doses</source>
             <translation>治疗及末次给药</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_response.py" line="42" />
+            <location filename="../../desktop/ui/step_response.py" line="46" />
             <source>Adverse events (CTCAE v5.0)</source>
             <translation>不良事件（CTCAE v5.0）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_response.py" line="50" />
+            <location filename="../../desktop/ui/step_response.py" line="54" />
             <source>Surgery</source>
             <translation>手术</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_response.py" line="52" />
+            <location filename="../../desktop/ui/step_response.py" line="55" />
             <source>Planned surgery date</source>
             <translation>计划手术日期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_response.py" line="54" />
+            <location filename="../../desktop/ui/step_response.py" line="58" />
             <source>Future liver remnant (%)</source>
             <translation>剩余肝体积（%）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_response.py" line="60" />
+            <location filename="../../desktop/ui/step_response.py" line="65" />
             <source>Timing strategy (of the decision)</source>
             <translation>手术时机策略（决策）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_response.py" line="73" />
+            <location filename="../../desktop/ui/step_response.py" line="78" />
             <source>Response (mRECIST, Lencioni &amp; Llovet 2010)</source>
             <translation>疗效评估（mRECIST，Lencioni &amp; Llovet 2010）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_response.py" line="77" />
+            <location filename="../../desktop/ui/step_response.py" line="82" />
             <source>Date</source>
             <translation>日期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_response.py" line="78" />
+            <location filename="../../desktop/ui/step_response.py" line="83" />
             <source>Sum (mm)</source>
             <translation>总和（mm）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_response.py" line="79" />
+            <location filename="../../desktop/ui/step_response.py" line="84" />
             <source>vs baseline</source>
             <translation>较基线</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_response.py" line="80" />
+            <location filename="../../desktop/ui/step_response.py" line="85" />
             <source>vs nadir</source>
             <translation>较最低值</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_response.py" line="81" />
+            <location filename="../../desktop/ui/step_response.py" line="86" />
             <source>Category</source>
             <translation>疗效分类</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_response.py" line="87" />
+            <location filename="../../desktop/ui/step_response.py" line="95" />
             <source>Earliest surgery date, with liver readiness and FLR</source>
             <translation>最早手术日期，及肝脏可耐受性与剩余肝体积</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_response.py" line="89" />
+            <location filename="../../desktop/ui/step_response.py" line="97" />
             <source>Future liver remnant</source>
             <translation>剩余肝体积</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_response.py" line="91" />
+            <location filename="../../desktop/ui/step_response.py" line="99" />
             <source>Opportunistic or conservative? (review, section 6)</source>
             <translation>把握时机还是保守等待？（综述第6节）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_response.py" line="105" />
+            <location filename="../../desktop/ui/step_response.py" line="113" />
             <source>Start a draft decision (Decision step) to record the timing strategy.</source>
             <translation>请先新建决策草稿（决策步骤），再记录手术时机策略。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_response.py" line="123" />
+            <location filename="../../desktop/ui/step_response.py" line="132" />
             <source>no date can be given</source>
             <translation>无法给出日期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_response.py" line="129" />
+            <location filename="../../desktop/ui/step_response.py" line="138" />
             <source>sufficient</source>
             <translation>充足</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_response.py" line="130" />
+            <location filename="../../desktop/ui/step_response.py" line="139" />
             <source>insufficient</source>
             <translation>不足</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_response.py" line="131" />
+            <location filename="../../desktop/ui/step_response.py" line="140" />
             <source>unknown</source>
             <translation>未知</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_response.py" line="140" />
+            <location filename="../../desktop/ui/step_response.py" line="149" />
             <source>ICG-R15: {0} %</source>
             <translation>ICG-R15：{0}%</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_response.py" line="146" />
+            <location filename="../../desktop/ui/step_response.py" line="155" />
             <source>yes</source>
             <translation>是</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_response.py" line="146" />
+            <location filename="../../desktop/ui/step_response.py" line="155" />
             <source>no</source>
             <translation>否</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_response.py" line="146" />
-            <location filename="../../desktop/ui/step_response.py" line="150" />
+            <location filename="../../desktop/ui/step_response.py" line="155" />
+            <location filename="../../desktop/ui/step_response.py" line="159" />
             <source>not known</source>
             <translation>未知</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_response.py" line="153" />
+            <location filename="../../desktop/ui/step_response.py" line="162" />
             <source>liver ready: {0}</source>
             <translation>肝脏可耐受手术：{0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_response.py" line="154" />
+            <location filename="../../desktop/ui/step_response.py" line="163" />
             <source>largest resection: {0}</source>
             <translation>最大切除范围：{0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_response.py" line="155" />
+            <location filename="../../desktop/ui/step_response.py" line="164" />
             <source>FLR: {0}</source>
             <translation>FLR：{0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_response.py" line="162" />
+            <location filename="../../desktop/ui/step_response.py" line="171" />
             <source>not assessable</source>
             <translation>无法评估</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_response.py" line="163" />
+            <location filename="../../desktop/ui/step_response.py" line="172" />
             <source>Response needs a baseline and at least one follow-up scan.</source>
             <translation>疗效评估需要基线及至少一次随访影像检查。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_response.py" line="170" />
+            <location filename="../../desktop/ui/step_response.py" line="179" />
             <source>Current: {0} · best: {1}</source>
             <translation>目前：{0} · 最佳：{1}</translation>
         </message>
@@ -3109,12 +3104,12 @@ Finalizing seals the record; it can only be amended afterwards. Say why the MDT 
     <context>
         <name>SignIn</name>
         <message>
-            <location filename="../../desktop/ui/sign_in.py" line="137" />
+            <location filename="../../desktop/ui/sign_in.py" line="140" />
             <source>Encrypt this database?</source>
             <translation>加密此数据库？</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sign_in.py" line="139" />
+            <location filename="../../desktop/ui/sign_in.py" line="142" />
             <source>This database is not encrypted: whoever gets the file can read every patient value. Encrypt it now with your password? (A copy is encrypted and checked first; the plain file is replaced only then. Its backups are encrypted too.)</source>
             <translation>此数据库未加密：任何拿到该文件的人都能读取全部患者数据。现在用您的密码加密吗？（先加密并检查一份副本，之后才替换未加密的文件。其备份也会加密。）</translation>
         </message>
@@ -3122,30 +3117,40 @@ Finalizing seals the record; it can only be amended afterwards. Say why the MDT 
     <context>
         <name>Signing</name>
         <message>
-            <location filename="../../desktop/ui/signing.py" line="36" />
+            <location filename="../../desktop/ui/signing.py" line="42" />
             <source>Set your own password first: only then can you sign.</source>
             <translation>请先设置您自己的密码：之后才能签名。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/signing.py" line="63" />
+            <location filename="../../desktop/ui/signing.py" line="71" />
             <source>{0} ({1}), signed {2}, key {3}</source>
             <translation>{0}（{1}），签署于 {2}，密钥 {3}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/signing.py" line="66" />
+            <location filename="../../desktop/ui/signing.py" line="74" />
             <source>{0} ({1}), {2}: signature not verified (imported)</source>
             <translation>{0}（{1}），{2}：签名未经验证（导入）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/signing.py" line="69" />
+            <location filename="../../desktop/ui/signing.py" line="77" />
             <source>{0} ({1}): present, not signed</source>
             <translation>{0}（{1}）：出席，未签署</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/signing.py" line="96" />
+            <source>{0} has already signed.</source>
+            <translation>{0} 已签名。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/signing.py" line="100" />
+            <source>Not signed: {0} is present, not signed.</source>
+            <translation>未签名：{0} 为“出席，未签署”。</translation>
         </message>
     </context>
     <context>
         <name>StepPage</name>
         <message>
-            <location filename="../../desktop/ui/step_base.py" line="178" />
+            <location filename="../../desktop/ui/step_base.py" line="183" />
             <source>Still missing for the meeting:</source>
             <translation>会前仍缺：</translation>
         </message>
@@ -3153,37 +3158,37 @@ Finalizing seals the record; it can only be amended afterwards. Say why the MDT 
     <context>
         <name>Team</name>
         <message>
-            <location filename="../../desktop/ui/team.py" line="46" />
+            <location filename="../../desktop/ui/team.py" line="51" />
             <source>Locked: patient values are hidden until the password is given.</source>
             <translation>已锁定：输入密码前患者数据保持隐藏。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/team.py" line="48" />
+            <location filename="../../desktop/ui/team.py" line="53" />
             <source>Unlock…</source>
             <translation>解锁…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/team.py" line="77" />
+            <location filename="../../desktop/ui/team.py" line="84" />
             <source>&amp;Team</source>
             <translation>团队(&amp;T)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/team.py" line="78" />
+            <location filename="../../desktop/ui/team.py" line="85" />
             <source>&amp;Add a team member…</source>
             <translation>添加团队成员(&amp;A)…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/team.py" line="80" />
+            <location filename="../../desktop/ui/team.py" line="87" />
             <source>&amp;Lock now</source>
             <translation>立即锁定(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/team.py" line="102" />
+            <location filename="../../desktop/ui/team.py" line="109" />
             <source>Team member added</source>
             <translation>已添加团队成员</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/team.py" line="103" />
+            <location filename="../../desktop/ui/team.py" line="110" />
             <source>{0} ({1}) was added. Tell them the initial password; they set their own the first time they sign in or sign.</source>
             <translation>已添加 {0}（{1}）。请将初始密码告知对方；对方在首次登录或签名时设置自己的密码。</translation>
         </message>
@@ -3191,112 +3196,112 @@ Finalizing seals the record; it can only be amended afterwards. Say why the MDT 
     <context>
         <name>TumourStep</name>
         <message>
-            <location filename="../../desktop/ui/step_tumour.py" line="55" />
+            <location filename="../../desktop/ui/step_tumour.py" line="58" />
             <source>Tumour</source>
             <translation>肿瘤</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_tumour.py" line="60" />
+            <location filename="../../desktop/ui/step_tumour.py" line="63" />
             <source>Intrahepatic nodules: longest diameter of each, cm (e.g. 8.5, 2)</source>
             <translation>肝内结节：各结节最大径，cm（例如 8.5, 2）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_tumour.py" line="64" />
+            <location filename="../../desktop/ui/step_tumour.py" line="68" />
             <source>Portal vein invasion</source>
             <translation>门静脉侵犯</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_tumour.py" line="74" />
+            <location filename="../../desktop/ui/step_tumour.py" line="78" />
             <source>Hepatic vein invasion</source>
             <translation>肝静脉侵犯</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_tumour.py" line="80" />
+            <location filename="../../desktop/ui/step_tumour.py" line="84" />
             <source>Extrahepatic spread</source>
             <translation>肝外转移</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_tumour.py" line="84" />
+            <location filename="../../desktop/ui/step_tumour.py" line="88" />
             <source>ECOG performance status</source>
             <translation>ECOG体能状态评分</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_tumour.py" line="87" />
+            <location filename="../../desktop/ui/step_tumour.py" line="91" />
             <source>PS should reflect cancer-related symptoms, not comorbidity (BCLC, Reig 2022).</source>
             <translation>体能状态评分应反映肿瘤相关症状，而非合并症（BCLC，Reig 2022）。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_tumour.py" line="92" />
+            <location filename="../../desktop/ui/step_tumour.py" line="96" />
             <source>Lymph-node metastasis</source>
             <translation>淋巴结转移</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_tumour.py" line="98" />
+            <location filename="../../desktop/ui/step_tumour.py" line="119" />
             <source>Override a computed stage</source>
             <translation>更改计算得出的分期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_tumour.py" line="105" />
+            <location filename="../../desktop/ui/step_tumour.py" line="126" />
             <source>Reason (required)</source>
             <translation>理由（必填）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_tumour.py" line="106" />
+            <location filename="../../desktop/ui/step_tumour.py" line="127" />
             <source>Record override</source>
             <translation>记录更改</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_tumour.py" line="128" />
+            <location filename="../../desktop/ui/step_tumour.py" line="149" />
             <source>BCLC</source>
             <translation>BCLC分期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_tumour.py" line="129" />
+            <location filename="../../desktop/ui/step_tumour.py" line="150" />
             <source>CNLC</source>
             <translation>CNLC分期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_tumour.py" line="137" />
+            <location filename="../../desktop/ui/step_tumour.py" line="158" />
             <source>Milan criteria</source>
             <translation>米兰标准</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_tumour.py" line="138" />
+            <location filename="../../desktop/ui/step_tumour.py" line="159" />
             <source>Up-to-seven</source>
             <translation>up-to-seven标准</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_tumour.py" line="151" />
+            <location filename="../../desktop/ui/step_tumour.py" line="172" />
             <source>An override needs a reason: say why the MDT chose {0}.</source>
             <translation>更改需要理由：请说明 MDT 为何选择 {0}。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_tumour.py" line="190" />
+            <location filename="../../desktop/ui/step_tumour.py" line="211" />
             <source>Cheng type {0} (reference only; the record keeps Vp)</source>
             <translation>程氏分型 {0}（仅供参考；记录中保留 Vp 分型）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_tumour.py" line="192" />
+            <location filename="../../desktop/ui/step_tumour.py" line="213" />
             <source>Cheng type: not applicable</source>
             <translation>程氏分型：不适用</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_tumour.py" line="199" />
+            <location filename="../../desktop/ui/step_tumour.py" line="220" />
             <source>{0}: computed {1}, chosen {2} — {3}</source>
             <translation>{0}：计算结果 {1}，采用 {2} — {3}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_tumour.py" line="206" />
+            <location filename="../../desktop/ui/step_tumour.py" line="227" />
             <source>{0}: chosen {1} — {2} (pending: stored with the next draft decision)</source>
             <translation>{0}：采用 {1} — {2}（待定：随下一份决策草稿保存）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_tumour.py" line="233" />
+            <location filename="../../desktop/ui/step_tumour.py" line="254" />
             <source>within</source>
             <translation>符合</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_tumour.py" line="233" />
+            <location filename="../../desktop/ui/step_tumour.py" line="254" />
             <source>beyond</source>
             <translation>超出</translation>
         </message>
@@ -3304,6 +3309,7 @@ Finalizing seals the record; it can only be amended afterwards. Say why the MDT 
     <context>
         <name>Undo</name>
         <message>
+            <location filename="../../desktop/ui/imaging_panel.py" line="165" />
             <location filename="../../desktop/ui/undo.py" line="210" />
             <source>Change {0}</source>
             <translation>修改 {0}</translation>
@@ -3365,7 +3371,7 @@ Finalizing seals the record; it can only be amended afterwards. Say why the MDT 
     <context>
         <name>Workers</name>
         <message>
-            <location filename="../../desktop/ui/workers.py" line="103" />
+            <location filename="../../desktop/ui/workers.py" line="104" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
@@ -3373,22 +3379,22 @@ Finalizing seals the record; it can only be amended afterwards. Say why the MDT 
     <context>
         <name>WrittenBar</name>
         <message>
-            <location filename="../../desktop/ui/export.py" line="257" />
+            <location filename="../../desktop/ui/export.py" line="261" />
             <source>&amp;Open</source>
             <translation>打开(&amp;O)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/export.py" line="258" />
+            <location filename="../../desktop/ui/export.py" line="262" />
             <source>Show in &amp;folder</source>
             <translation>在文件夹中显示(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/export.py" line="261" />
+            <location filename="../../desktop/ui/export.py" line="265" />
             <source>Close this note</source>
             <translation>关闭此提示</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/export.py" line="273" />
+            <location filename="../../desktop/ui/export.py" line="277" />
             <source>Written: %1</source>
             <translation>已写入：%1</translation>
         </message>

@@ -1,7 +1,7 @@
 """One case walked from new to a finalized decision through the workspace widgets."""
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QInputDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from desktop.logic.model.records import chain_problems
 from desktop.logic.model.rules import default_rules
@@ -70,9 +70,7 @@ def test_case_walks_from_new_to_a_sealed_final_decision(qtbot, tmp_path, monkeyp
         QMessageBox, "question", lambda *args, **kwargs: QMessageBox.StandardButton.Yes
     )
     # Items are still missing (aetiology, markers...): finalizing asks why, for the record.
-    monkeypatch.setattr(
-        QInputDialog, "getMultiLineText", lambda *args, **kwargs: ("Urgent case.", True)
-    )
+    monkeypatch.setattr(decision, "ask_missing_reason", lambda missing: "Urgent case.")
     qtbot.mouseClick(decision.finalize_button, Qt.MouseButton.LeftButton)
 
     stored = store.get_case(case_id).case

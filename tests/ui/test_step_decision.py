@@ -140,3 +140,51 @@ def test_an_attendee_added_by_mistake_is_removed(workspace):
     step.attendee_view.selectRow(1)
     assert step.on_remove_attendee() == []
     assert [a.name for a in workspace.document.case.decisions[-1].attendees] == ["Chen Jie"]
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+@pytest.mark.parametrize("leave", ["tab_then_space", "ctrl_enter"])
+def test_the_reason_for_missing_items_is_typed_and_sent_with_the_keyboard(qtbot, leave):
+    from PySide6.QtCore import Qt
+
+    from desktop.ui.finalize_reason import MissingReasonDialog
+    from tests.ui.keyboard import CONTROL, Keyboard, activate
+
+    dialog = MissingReasonDialog(["Aetiology: not recorded"])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    activate(qtbot, dialog)
+    keys = Keyboard(qtbot)
+    assert keys.holds_focus(dialog.reason)
+    keys.type("Decided on what is recorded.")
+    if leave == "tab_then_space":
+        keys.tab_to(dialog.ok_button)  # Tab leaves the text: it types no tab character
+        keys.press(Qt.Key.Key_Space)
+    else:
+        keys.press(Qt.Key.Key_Return, CONTROL)
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert dialog.text() == "Decided on what is recorded."
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_a_team_member_chosen_as_attendee_brings_their_role(qtbot, tmp_path):
+    store = Store.open(tmp_path / "c.sqlite")
+    store.add_account("Li Ming", "hepatobiliary surgeon", "li-password")
+    store.sign_in("Li Ming", "li-password")
+    case_id = store.new_case(make_case()).case_id
+    page = CaseWorkspace(store, case_id, Settings.at(tmp_path / "s.ini"), default_rules())
+    qtbot.addWidget(page)
+    page.show()
+    page.sidebar.setCurrentRow(5)
+    step = page.steps[5]
+    step.on_start_draft()
+    people = step.attendee_input
+    assert [people.name.itemText(i) for i in range(people.name.count())] == ["Li Ming"]
+    people.name.setCurrentIndex(0)
+    assert people.values() == ("Li Ming", "hepatobiliary surgeon")
+    people.add_button.click()
+    assert [(a.name, a.role) for a in page.document.case.decisions[0].attendees] == [
+        ("Li Ming", "hepatobiliary surgeon")
+    ]
+    assert people.values() == ("", "")
+    store.close()
