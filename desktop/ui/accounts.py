@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from desktop.logic.store import StoreError, error_text
 from desktop.ui.dialogs import mdt_roles
+from desktop.ui.panel_widgets import grow_to_fit
 
 MIN_PASSWORD = 8
 T = TypeVar("T")  # what a dialog's callback answers (a Store, an Account): its result_value
@@ -92,6 +93,7 @@ class _FormDialog(QDialog):
     def say(self, problem: str) -> None:
         self.problem.setText(problem)
         self.problem.setVisible(bool(problem))
+        grow_to_fit(self)
 
     def on_accept(self) -> None:  # pragma: no cover - every dialog defines its own
         self.accept()

@@ -91,6 +91,13 @@ class DateInput(QWidget):
         row.addWidget(self.button)
         row.addStretch(1)
 
+    def set_hint(self, text: str) -> None:
+        """A placeholder (e.g. "started YYYY-MM-DD") shown whole: the field widens to it."""
+        self.edit.setPlaceholderText(text)
+        needed = self.edit.fontMetrics().horizontalAdvance(text) + 16
+        self.edit.setMaximumWidth(max(self.edit.maximumWidth(), needed))
+        self.edit.setMinimumWidth(max(self.edit.minimumWidth(), needed))
+
     def text(self) -> str:
         return self.edit.text()
 

@@ -31,7 +31,7 @@ class AttendeeInput:
 
     def __init__(self) -> None:
         self.name = _editable(_tr("name"))
-        self.role = _editable(_tr("role, e.g. hepatobiliary surgeon"))
+        self.role = _editable(_tr("role"))
         self.role.addItems(mdt_roles())
         self.add_button = QPushButton(_tr("Add attendee"))
         self.team: list[tuple[str, str]] = []

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from desktop.logic.model import Case
 from desktop.ui.new_case import case_with_mrn
 from desktop.ui.palette import colour_style, invalid_border_style
+from desktop.ui.panel_widgets import grow_to_fit
 from desktop.ui.undo import located_problems
 
 if TYPE_CHECKING:
@@ -123,6 +124,7 @@ class DuplicateDialog(QDialog):
             label.setVisible(bool(lines))
             if edit is not None:
                 edit.setStyleSheet(invalid_border_style() if lines else "")
+        grow_to_fit(self)
 
 
 def _error_label(parent: QWidget) -> QLabel:

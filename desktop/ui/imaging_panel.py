@@ -46,13 +46,14 @@ class ImagingPanel(QWidget):
         self.model.problemsChanged.connect(lambda p: self.errors.setText("\n".join(p)))
         self.scan_date = DateInput(_tr("Scan date"))
         self.diameters = QLineEdit()
-        self.diameters.setMaximumWidth(200)
+        self.diameters.setMinimumWidth(220)  # its hint names the lesions, in either language
         self.diameters.setAccessibleName(_tr("Viable diameters (mm)"))
         self._prefilled = ""
         self.modality = QComboBox()
         self.modality.addItems(["MRI", "CT"])
         self.criteria = QComboBox()
-        self.criteria.addItems(["mRECIST", "RECIST1.1"])
+        for value, shown in (("mRECIST", "mRECIST"), ("RECIST1.1", "RECIST 1.1")):
+            self.criteria.addItem(shown, value)
         self.add_scan_button = QPushButton(_tr("Add scan"))
         self.add_scan_button.clicked.connect(self.on_add_scan_clicked)
         self.lesion_id = QLineEdit()
@@ -99,16 +100,9 @@ class ImagingPanel(QWidget):
         )
         layout.addWidget(self.view)
         layout.addWidget(self.errors)
-        layout.addWidget(
-            row_of(
-                QLabel(_tr("New scan:")),
-                self.scan_date,
-                self.diameters,
-                self.modality,
-                self.criteria,
-                self.add_scan_button,
-            )
-        )
+        # Two rows, so the form fits beside the results at 1280 pixels in either language.
+        layout.addWidget(row_of(QLabel(_tr("New scan:")), self.scan_date, self.diameters))
+        layout.addWidget(row_of(self.modality, self.criteria, self.add_scan_button))
         layout.addWidget(row_of(self.lesion_id, self.add_lesion_button))
         layout.addWidget(row_of(self.target_label, self.target_lesion, self.target_choice))
         self.remove_scan_button = QPushButton(_tr("Remove this scan"))
@@ -233,7 +227,7 @@ class ImagingPanel(QWidget):
         self.on_add_scan(
             self.scan_date.text(),
             self.modality.currentText(),
-            self.criteria.currentText(),
+            self.criteria.currentData(),
             self.diameters.text(),
         )
 

@@ -151,7 +151,8 @@ class CaseActions(QObject):
             parent=self._window,
         )
         add = box.addButton(self.tr("Add as a new revision"), QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(self.tr("Skip"), QMessageBox.ButtonRole.RejectRole)
+        skip = box.addButton(self.tr("Skip"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(skip)  # Enter changes nothing on file; adding is chosen on purpose
         box.exec()
         return box.clickedButton() is add
 

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from desktop.logic.model import FORMAT, Case, term
 from desktop.ui.date_input import DateInput
 from desktop.ui.palette import colour_style, invalid_border_style
+from desktop.ui.panel_widgets import grow_to_fit
 from desktop.ui.undo import located_problems
 
 if TYPE_CHECKING:
@@ -262,6 +263,7 @@ class NewCaseDialog(QDialog):
             label.show()
             self._inputs[path].setStyleSheet(invalid_border_style())
         self.general.setText("\n".join(unplaced))
+        grow_to_fit(self)
 
 
 def case_with_mrn(store: Store, mrn: str) -> tuple[str, str] | None:

@@ -12,8 +12,16 @@ from __future__ import annotations
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QWidget
 
-ON_LIGHT = {"problem": "#b3261e", "warning": "#8a4b00", "good": "#1e6b35", "info": "#1f4e79"}
-ON_DARK = {"problem": "#ff8a80", "warning": "#ffc266", "good": "#7ddc9a", "info": "#8cc4ff"}
+ON_LIGHT = {"problem": "#b3261e", "warning": "#8a4b00", "good": "#1e6b35", "info": "#1f4e79",
+            "unchecked": "#5b3f9e"}  # fmt: skip
+ON_DARK = {"problem": "#ff8a80", "warning": "#ffc266", "good": "#7ddc9a", "info": "#8cc4ff",
+           "unchecked": "#c9b3ff"}  # fmt: skip
+# The tone of text that says an outcome, a verdict or a step's state (its badge keeps its colour).
+STATE_TONES = {
+    "ok": "good", "suitable": "good", "complete": "good", "caution": "warning",
+    "stale": "warning", "contraindicated": "problem", "unchecked": "unchecked",
+    "incomplete": "muted",
+}  # fmt: skip
 MUTED_SHARE = 0.35  # muted text: this much of the base mixed into the text colour
 TINT_SHARE = 0.82  # a tint: this much of the base mixed into the tone
 
@@ -42,6 +50,11 @@ def tone(name: str, palette: QPalette | None = None) -> QColor:
         base = pal.color(QPalette.ColorRole.Base)
         return mix(pal.color(QPalette.ColorRole.Text), base, MUTED_SHARE)
     return QColor((ON_DARK if is_dark(pal) else ON_LIGHT)[name])
+
+
+def state_tone(state: str, palette: QPalette | None = None) -> QColor:
+    """Text saying `state` ("ok", "caution", "complete"...) in a tone that reads on the base."""
+    return tone(STATE_TONES.get(state, "muted"), palette)
 
 
 def tint(name: str, palette: QPalette | None = None) -> QColor:

@@ -314,7 +314,9 @@ class PresentationWindow(QWidget):
             parts.append(f"AFP {case.labs.afp.ng_ml:g} ng/mL")
         if case.labs.pivka_ii:
             parts.append(f"PIVKA-II {case.labs.pivka_ii.value:g} mAU/mL")
-        return [*(parts or [self.tr("not recorded")]), f"({case.assessed_on})"]
+        parts = parts or [self.tr("not recorded")]
+        parts[-1] += f" ({case.assessed_on})"  # the day of the values, beside the last one
+        return parts
 
     def _response(self, result: Evaluation) -> str:
         if result.response is None:
@@ -322,7 +324,7 @@ class PresentationWindow(QWidget):
         series = result.response
         return (
             self.tr("%1: now %2, best %3")
-            .replace("%1", series.criteria)
+            .replace("%1", "RECIST 1.1" if series.criteria == "RECIST1.1" else series.criteria)
             .replace("%2", series.current)
             .replace("%3", series.best)
         )

@@ -106,7 +106,7 @@ class TreatmentsPanel(QWidget):
         for regimen in load_catalogue().regimens:
             self.regimen.addItem(regimen.name.render(lang), regimen.id)
         self.started = DateInput(_tr("Started"))
-        self.started.edit.setPlaceholderText(_tr("started YYYY-MM-DD"))
+        self.started.set_hint(_tr("started YYYY-MM-DD"))
         self.add_treatment_button = QPushButton(_tr("Add treatment with its agents"))
         self.add_treatment_button.clicked.connect(
             lambda: self.on_add_treatment(self.regimen.currentData(), self.started.text())
@@ -116,7 +116,7 @@ class TreatmentsPanel(QWidget):
         for name in sorted(agent_catalogue()):
             self.agent.addItem(agent_name(name, lang), name)
         self.last_dose = DateInput(_tr("Last dose"))
-        self.last_dose.edit.setPlaceholderText(_tr("last dose YYYY-MM-DD"))
+        self.last_dose.set_hint(_tr("last dose YYYY-MM-DD"))
         self.add_agent_button = QPushButton(_tr("Add agent to the selected treatment"))
         self.add_agent_button.clicked.connect(
             lambda: self.on_add_agent(self.chosen_agent(), self.last_dose.text())
@@ -128,11 +128,12 @@ class TreatmentsPanel(QWidget):
         self.remove_treatment_button.clicked.connect(self.on_remove_treatment)
         self.remove_agent_button = QPushButton(_tr("Remove the selected agent"))
         self.remove_agent_button.clicked.connect(self.on_remove_agent)
-        layout.addWidget(row_of(self.regimen, self.started, self.add_treatment_button))
-        layout.addWidget(row_of(self.remove_treatment_button))
+        # Inputs on one row, their buttons on the next: the form fits beside the results.
+        layout.addWidget(row_of(self.regimen, self.started))
+        layout.addWidget(row_of(self.add_treatment_button, self.remove_treatment_button))
         layout.addWidget(self.agent_view)
-        layout.addWidget(row_of(self.agent, self.last_dose, self.add_agent_button))
-        layout.addWidget(row_of(self.remove_agent_button))
+        layout.addWidget(row_of(self.agent, self.last_dose))
+        layout.addWidget(row_of(self.add_agent_button, self.remove_agent_button))
         layout.addWidget(self.errors)
 
     def selected_treatment(self) -> int | None:

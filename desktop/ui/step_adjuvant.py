@@ -31,6 +31,8 @@ class AdjuvantStep(StepPage):
         self.options: list[AdjuvantOption] = []
         self.add_full(heading(self.tr("Adjuvant plan of the decision")))
         self.option_choice = QComboBox()
+        # Filled after the first show: the box grows to its longest option then.
+        self.option_choice.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.choose_button = QPushButton(self.tr("Use this option"))
         self.choose_button.clicked.connect(lambda: self.on_choose(self.option_choice.currentData()))
         self.add_full(row_of(self.option_choice, self.choose_button))

@@ -73,7 +73,8 @@ class DecisionStep(StepPage):
         self.error = QLabel()
         self.error.setStyleSheet(error_style())
         self.error.setWordWrap(True)
-        self.add_full(row_of(self.start_button, self.amend_button))
+        self.record_actions = row_of(self.start_button, self.amend_button)
+        self.add_full(self.record_actions)
 
     def _build_fields(self) -> None:
         d, lang = self.document, self.lang
@@ -321,6 +322,7 @@ class DecisionStep(StepPage):
         self.amend_button.setVisible(
             not draft and lifecycle.latest_final_index(decisions) is not None
         )
+        self.record_actions.setVisible(not draft)  # no empty row above a draft
         self.finalize_button.setEnabled(draft)
         for field in self.bound:
             field.set_read_only(not draft)
@@ -330,7 +332,7 @@ class DecisionStep(StepPage):
         self.signer.clear()
         self.signer.addItems([f"{a.name} ({a.role})" for a in attendees])
         signed = record.signed_by if record else []
-        lines = [f"{s.name} ({s.role}), {s.at}" for s in signed]
+        lines = [f"{s.name} ({s.role}), {s.at.replace('T', ' ')}" for s in signed]
         final = record is not None and record.status == "final"
         if final and self.workspace is not None:
             decisions = self.document.data.get("decisions", [])
@@ -372,10 +374,14 @@ class DecisionStep(StepPage):
             )
         lines += [self._override_line(o) for o in (record.overrides if record else [])]
         history = [
-            self.tr("{0} \u00b7 {1} \u00b7 {2}").format(
-                d.meeting_date.isoformat(),
-                term(f"term.decision_status.{d.status}", self.lang),
-                (d.record_hash or "")[:19],
+            " \u00b7 ".join(
+                part
+                for part in (
+                    d.meeting_date.isoformat(),
+                    term(f"term.decision_status.{d.status}", self.lang),
+                    (d.record_hash or "")[:19],
+                )
+                if part
             )
             for d in self.document.case.decisions
         ]

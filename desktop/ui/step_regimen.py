@@ -28,7 +28,7 @@ from desktop.logic.model import lifecycle, term
 from desktop.ui.drafts import ensure_draft
 from desktop.ui.forms import error_style, glossary_values, heading
 from desktop.ui.history_form import history_fields, history_heading, history_note
-from desktop.ui.palette import tone
+from desktop.ui.palette import state_tone, tone
 from desktop.ui.row_models import KeyedRowsModel
 from desktop.ui.step_base import BADGE_COLOURS, StepPage, badge_html, bullets_html, rich_label
 from desktop.ui.undo import CaseDocument
@@ -102,7 +102,7 @@ def checks_html(checks: tuple[Check, ...], lang: str) -> str:
     items = []
     for check in sorted(checks, key=lambda c: order.get(c.outcome, 4)):
         outcome = term(f"term.outcome.{check.outcome}", lang)
-        colour = BADGE_COLOURS.get(check.outcome, "#374151")
+        colour = state_tone(check.outcome).name()  # text: a tone that reads on the base
         muted = tone("muted").name()
         items.append(
             "<div style='margin:3px 0 3px 6px'>"
@@ -197,7 +197,7 @@ class RegimenStep(StepPage):
         hint = QLabel(
             self.tr(
                 "Select one regimen for its reasons and evidence, or up to three "
-                "(Ctrl+click) to compare them side by side."
+                "(Ctrl+click, or Shift with the arrow keys) to compare them."
             )
         )
         hint.setWordWrap(True)
@@ -211,10 +211,12 @@ class RegimenStep(StepPage):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.verticalHeader().hide()
         self.table.setWordWrap(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)  # names wrap, never cut
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.setMinimumHeight(380)
         self.table.selectionModel().selectionChanged.connect(self._show_selected)
         self.add_full(self.table, stretch=1)
@@ -300,11 +302,8 @@ class RegimenStep(StepPage):
                 )
             )
             return
-        cells = "".join(
-            f"<td valign='top' width='{100 // len(rows)}%'>{self._detail_html(row)}</td>"
-            for row in rows
-        )
-        self.detail.setText(f"<table cellspacing='6'><tr>{cells}</tr></table>")
+        # One under the other: side by side, the rule IDs and sources no longer fit the column.
+        self.detail.setText("<hr>".join(self._detail_html(row) for row in rows))
 
     def _detail_html(self, row: RegimenVerdict) -> str:
         verdict = verdict_label(row.verdict, row.checks_not_done).render(self.lang)

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QColor, QKeySequence
+from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -32,10 +32,10 @@ from desktop.logic.clinical import AREAS, Evaluation, Readiness, evaluate, readi
 from desktop.logic.model import Message, Rules, lifecycle
 from desktop.logic.store import Store, department_rules
 from desktop.ui.autosave import AutoSaver
-from desktop.ui.palette import colour_style, panel_style, scale_font
+from desktop.ui.palette import colour_style, panel_style, scale_font, state_tone
 from desktop.ui.settings import Settings, stale_days
 from desktop.ui.step_adjuvant import AdjuvantStep
-from desktop.ui.step_base import BADGE_COLOURS, StepPage
+from desktop.ui.step_base import StepPage
 from desktop.ui.step_decision import DecisionStep
 from desktop.ui.step_patient import PatientStep
 from desktop.ui.step_regimen import RegimenStep
@@ -190,7 +190,7 @@ class CaseWorkspace(QWidget):
     def _sealed_bar(self) -> QFrame:
         """Says why the case cannot be edited and offers what to do: start an amendment."""
         self.sealed_bar = QFrame()
-        self.sealed_bar.setStyleSheet("QFrame { background: #e8eef8; border-radius: 4px; }")
+        self.sealed_bar.setStyleSheet(panel_style("QFrame", "info"))  # reads on a dark palette
         self.sealed_text = QLabel()
         self.sealed_text.setWordWrap(True)
         self.amend_button = QPushButton(_tr("Start an amendment"))
@@ -294,7 +294,7 @@ class CaseWorkspace(QWidget):
                 summary = _tr("{0}: {1} to do").format(words[state], len(lines))
             item.setText(f"{STATE_MARKS[state]}  {title}\n      {summary}")
             item.setToolTip("\n".join(f"\u2022 {line}" for line in lines) or words[state])
-            item.setForeground(QColor(BADGE_COLOURS[state]))
+            item.setForeground(state_tone(state))
             item.setData(Qt.ItemDataRole.UserRole, state)
             self.steps[row].show_gaps(lines)
 

@@ -42,117 +42,117 @@
     <context>
         <name>Accounts</name>
         <message>
-            <location filename="../../desktop/ui/accounts.py" line="110" />
+            <location filename="../../desktop/ui/accounts.py" line="112" />
             <source>e.g. Li Ming</source>
             <translation>例如 李明</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/accounts.py" line="117" />
+            <location filename="../../desktop/ui/accounts.py" line="119" />
             <source>&amp;Name</source>
             <translation>姓名(&amp;N)</translation>
-            <location filename="../../desktop/ui/accounts.py" line="183" />
+            <location filename="../../desktop/ui/accounts.py" line="185" />
         </message>
         <message>
-            <location filename="../../desktop/ui/accounts.py" line="118" />
+            <location filename="../../desktop/ui/accounts.py" line="120" />
             <source>&amp;Role</source>
             <translation>角色(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/accounts.py" line="119" />
+            <location filename="../../desktop/ui/accounts.py" line="121" />
             <source>&amp;Password</source>
             <translation>密码(&amp;P)</translation>
-            <location filename="../../desktop/ui/accounts.py" line="184" />
+            <location filename="../../desktop/ui/accounts.py" line="186" />
         </message>
         <message>
-            <location filename="../../desktop/ui/accounts.py" line="120" />
+            <location filename="../../desktop/ui/accounts.py" line="122" />
             <source>Password &amp;again</source>
             <translation>再次输入密码(&amp;A)</translation>
-            <location filename="../../desktop/ui/accounts.py" line="261" />
+            <location filename="../../desktop/ui/accounts.py" line="263" />
         </message>
         <message>
-            <location filename="../../desktop/ui/accounts.py" line="127" />
+            <location filename="../../desktop/ui/accounts.py" line="129" />
             <source>Please give a name and a role.</source>
             <translation>请填写姓名和角色。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/accounts.py" line="129" />
+            <location filename="../../desktop/ui/accounts.py" line="131" />
             <source>The password needs at least 8 characters.</source>
             <translation>密码至少需要 8 个字符。</translation>
-            <location filename="../../desktop/ui/accounts.py" line="266" />
-        </message>
-        <message>
-            <location filename="../../desktop/ui/accounts.py" line="131" />
-            <source>The two passwords differ: type them again.</source>
-            <translation>两次输入的密码不一致：请重新输入。</translation>
             <location filename="../../desktop/ui/accounts.py" line="268" />
         </message>
         <message>
-            <location filename="../../desktop/ui/accounts.py" line="145" />
+            <location filename="../../desktop/ui/accounts.py" line="133" />
+            <source>The two passwords differ: type them again.</source>
+            <translation>两次输入的密码不一致：请重新输入。</translation>
+            <location filename="../../desktop/ui/accounts.py" line="270" />
+        </message>
+        <message>
+            <location filename="../../desktop/ui/accounts.py" line="147" />
             <source>Create the first account</source>
             <translation>创建第一个账户</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/accounts.py" line="148" />
+            <location filename="../../desktop/ui/accounts.py" line="150" />
             <source>This database has no account yet. Create yours: your name and role are recorded with every change, and your password protects the database and your signature. There is no way to recover a forgotten password.</source>
             <translation>此数据库尚无账户。请创建您的账户：您的姓名和角色会随每次修改记录，您的密码保护数据库和您的签名。忘记的密码无法找回。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/accounts.py" line="160" />
+            <location filename="../../desktop/ui/accounts.py" line="162" />
             <source>Add a team member</source>
             <translation>添加团队成员</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/accounts.py" line="163" />
+            <location filename="../../desktop/ui/accounts.py" line="165" />
             <source>Give the new member's name, role and an initial password to tell them. They set their own password the first time they sign in or sign; only then do they get their signing key.</source>
             <translation>填写新成员的姓名、角色以及要告知对方的初始密码。对方在首次登录或签名时设置自己的密码；之后才会获得其签名密钥。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/accounts.py" line="192" />
+            <location filename="../../desktop/ui/accounts.py" line="194" />
             <source>Please give the name and the password.</source>
             <translation>请填写姓名和密码。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/accounts.py" line="207" />
+            <location filename="../../desktop/ui/accounts.py" line="209" />
             <source>Sign in</source>
             <translation>登录</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/accounts.py" line="208" />
+            <location filename="../../desktop/ui/accounts.py" line="210" />
             <source>Sign in with your name and password to open the MDT cases.</source>
             <translation>请输入姓名和密码登录，以打开 MDT 病例。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/accounts.py" line="217" />
+            <location filename="../../desktop/ui/accounts.py" line="219" />
             <source>Locked</source>
             <translation>已锁定</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/accounts.py" line="220" />
+            <location filename="../../desktop/ui/accounts.py" line="222" />
             <source>The planner was locked after a time without use; patient values are hidden. Type the password of {0} to go on.</source>
             <translation>程序因一段时间未使用而锁定；患者数据已隐藏。请输入 {0} 的密码以继续。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/accounts.py" line="232" />
+            <location filename="../../desktop/ui/accounts.py" line="234" />
             <source>Sign as {0}</source>
             <translation>以 {0} 的身份签名</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/accounts.py" line="235" />
+            <location filename="../../desktop/ui/accounts.py" line="237" />
             <source>Only {0} can sign as {0}: {0} types their own password now. An attendee who is not at the computer stays "present, not signed" and can sign later.</source>
             <translation>只有 {0} 本人能以 {0} 的身份签名：请 {0} 现在输入自己的密码。不在电脑前的出席者将记为“出席，未签署”，之后可以再签。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/accounts.py" line="251" />
+            <location filename="../../desktop/ui/accounts.py" line="253" />
             <source>Set your own password</source>
             <translation>设置您自己的密码</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/accounts.py" line="254" />
+            <location filename="../../desktop/ui/accounts.py" line="256" />
             <source>{0}, your password was set by someone else. Choose your own now: it makes your signing key, which only you can use.</source>
             <translation>{0}，您的密码是由他人设置的。请现在设置您自己的密码：它将生成只有您能使用的签名密钥。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/accounts.py" line="260" />
+            <location filename="../../desktop/ui/accounts.py" line="262" />
             <source>New &amp;password</source>
             <translation>新密码(&amp;P)</translation>
         </message>
@@ -165,82 +165,82 @@
             <translation>决策的辅助治疗计划</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_adjuvant.py" line="34" />
+            <location filename="../../desktop/ui/step_adjuvant.py" line="36" />
             <source>Use this option</source>
             <translation>采用此方案</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_adjuvant.py" line="46" />
+            <location filename="../../desktop/ui/step_adjuvant.py" line="48" />
             <source>Duration (months)</source>
             <translation>疗程（月）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_adjuvant.py" line="52" />
+            <location filename="../../desktop/ui/step_adjuvant.py" line="54" />
             <source>Stop rules and notes (recurrence, intolerable toxicity, whether pCR changed the plan)</source>
             <translation>停药规则与备注（复发、不可耐受的毒性、病理完全缓解（pCR）是否改变计划）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_adjuvant.py" line="60" />
+            <location filename="../../desktop/ui/step_adjuvant.py" line="62" />
             <source>No draft decision yet: choosing an option starts one.</source>
             <translation>尚无决策草稿：选择一个方案即新建草稿。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_adjuvant.py" line="93" />
+            <location filename="../../desktop/ui/step_adjuvant.py" line="95" />
             <source>Chosen: {0}</source>
             <translation>已选：{0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_adjuvant.py" line="95" />
+            <location filename="../../desktop/ui/step_adjuvant.py" line="97" />
             <source>The sealed decision holds no adjuvant plan.</source>
             <translation>已封存的决策中没有辅助治疗计划。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_adjuvant.py" line="97" />
+            <location filename="../../desktop/ui/step_adjuvant.py" line="99" />
             <source>No adjuvant option chosen yet.</source>
             <translation>尚未选择辅助治疗方案。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_adjuvant.py" line="124" />
+            <location filename="../../desktop/ui/step_adjuvant.py" line="126" />
             <source>offered</source>
             <translation>推荐</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_adjuvant.py" line="125" />
+            <location filename="../../desktop/ui/step_adjuvant.py" line="127" />
             <source>not recommended</source>
             <translation>不推荐</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_adjuvant.py" line="126" />
+            <location filename="../../desktop/ui/step_adjuvant.py" line="128" />
             <source>no recommendation in the review</source>
             <translation>综述未作推荐</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_adjuvant.py" line="131" />
+            <location filename="../../desktop/ui/step_adjuvant.py" line="133" />
             <source>Duration: {0} months</source>
             <translation>疗程：{0} 个月</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_adjuvant.py" line="133" />
+            <location filename="../../desktop/ui/step_adjuvant.py" line="135" />
             <source>Duration: not fixed by the evidence</source>
             <translation>疗程：现有证据未规定</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_adjuvant.py" line="136" />
+            <location filename="../../desktop/ui/step_adjuvant.py" line="138" />
             <source>Stop: {0}</source>
             <translation>停药：{0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_adjuvant.py" line="139" />
+            <location filename="../../desktop/ui/step_adjuvant.py" line="141" />
             <source>ref {0} ({1}{2}): {3}</source>
             <translation>文献 {0}（{1}{2}）：{3}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_adjuvant.py" line="147" />
+            <location filename="../../desktop/ui/step_adjuvant.py" line="149" />
             <source>Evidence</source>
             <translation>证据</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_adjuvant.py" line="147" />
+            <location filename="../../desktop/ui/step_adjuvant.py" line="149" />
             <source>For this case</source>
             <translation>本病例</translation>
         </message>
@@ -500,7 +500,7 @@
         </message>
         <message>
             <location filename="../../desktop/ui/main_actions.py" line="147" />
-            <location filename="../../desktop/ui/main_actions.py" line="186" />
+            <location filename="../../desktop/ui/main_actions.py" line="187" />
             <source>Import</source>
             <translation>导入</translation>
         </message>
@@ -520,51 +520,51 @@
             <translation>跳过</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/ui/main_actions.py" line="178" />
+            <location filename="../../desktop/ui/main_actions.py" line="179" />
             <source>%n case(s) imported.</source>
             <translation>
                 <numerusform>已导入 %n 例病例。</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_actions.py" line="180" />
+            <location filename="../../desktop/ui/main_actions.py" line="181" />
             <source>MRN on file: {0} added as a new revision, {1} skipped.</source>
             <translation>病历号已存在：{0} 例作为新版本添加，{1} 例跳过。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_actions.py" line="187" />
+            <location filename="../../desktop/ui/main_actions.py" line="188" />
             <source>Some files were refused.</source>
             <translation>部分文件被拒绝。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_actions.py" line="201" />
+            <location filename="../../desktop/ui/main_actions.py" line="202" />
             <source>Export</source>
             <translation>导出</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_actions.py" line="202" />
+            <location filename="../../desktop/ui/main_actions.py" line="203" />
             <source>Select the cases to export in the case list first.</source>
             <translation>请先在病例列表中选择要导出的病例。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_actions.py" line="206" />
+            <location filename="../../desktop/ui/main_actions.py" line="207" />
             <source>Export to folder</source>
             <translation>导出到文件夹</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/ui/main_actions.py" line="219" />
+            <location filename="../../desktop/ui/main_actions.py" line="220" />
             <source>Exporting %n case(s)…</source>
             <translation>
                 <numerusform>正在导出 %n 例病例…</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_actions.py" line="220" />
+            <location filename="../../desktop/ui/main_actions.py" line="221" />
             <source>Export failed</source>
             <translation>导出失败</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/ui/main_actions.py" line="224" />
+            <location filename="../../desktop/ui/main_actions.py" line="225" />
             <source>%n case file(s) written.</source>
             <translation>
                 <numerusform>已写入 %n 个病例文件。</numerusform>
@@ -941,162 +941,157 @@
             <translation>签署并定稿…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="80" />
+            <location filename="../../desktop/ui/step_decision.py" line="81" />
             <source>Meeting date</source>
             <translation>会议日期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="84" />
+            <location filename="../../desktop/ui/step_decision.py" line="85" />
             <source>Follow-up status</source>
             <translation>随访状态</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="91" />
+            <location filename="../../desktop/ui/step_decision.py" line="92" />
             <source>Follow-up reason (when not done)</source>
             <translation>未随访原因（未完成时填写）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="95" />
+            <location filename="../../desktop/ui/step_decision.py" line="96" />
             <source>Question to the MDT</source>
             <translation>提交 MDT 讨论的问题</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="98" />
+            <location filename="../../desktop/ui/step_decision.py" line="99" />
             <source>Recommendation</source>
             <translation>MDT 建议</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="100" />
+            <location filename="../../desktop/ui/step_decision.py" line="101" />
             <source>Dissent</source>
             <translation>不同意见</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="102" />
+            <location filename="../../desktop/ui/step_decision.py" line="103" />
             <source>Reopen conditions (one per line)</source>
             <translation>重新讨论的条件（每行一条）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="118" />
+            <location filename="../../desktop/ui/step_decision.py" line="119" />
             <source>Attendees and roles</source>
             <translation>参会人员及职责</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="122" />
+            <location filename="../../desktop/ui/step_decision.py" line="123" />
             <source>Name</source>
             <translation>姓名</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="122" />
+            <location filename="../../desktop/ui/step_decision.py" line="123" />
             <source>Role</source>
             <translation>职责</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="133" />
+            <location filename="../../desktop/ui/step_decision.py" line="134" />
             <source>Remove the selected attendee</source>
             <translation>删除所选参会者</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="136" />
+            <location filename="../../desktop/ui/step_decision.py" line="137" />
             <source>Signatures</source>
             <translation>签名</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="140" />
+            <location filename="../../desktop/ui/step_decision.py" line="141" />
             <source>Sign as this attendee</source>
             <translation>以该参会人员身份签名</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="142" />
+            <location filename="../../desktop/ui/step_decision.py" line="143" />
             <source>Sign the final record</source>
             <translation>签署最终记录</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="166" />
+            <location filename="../../desktop/ui/step_decision.py" line="167" />
             <source>Start a draft decision first.</source>
             <translation>请先新建决策草稿。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="176" />
+            <location filename="../../desktop/ui/step_decision.py" line="177" />
             <source>Select the attendee to remove in the table first.</source>
             <translation>请先在表格中选择要删除的参会者。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="184" />
+            <location filename="../../desktop/ui/step_decision.py" line="185" />
             <source>Add the attendees first, then sign as one of them.</source>
             <translation>请先添加参会人员，再以其中一人身份签名。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="217" />
+            <location filename="../../desktop/ui/step_decision.py" line="218" />
             <source>A final decision needs at least one signature.</source>
             <translation>最终决策至少需要一个签名。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="229" />
+            <location filename="../../desktop/ui/step_decision.py" line="230" />
             <source>The draft could not be saved first; fix the fields marked in red or resolve the save conflict.</source>
             <translation>草稿无法先行保存；请修正标红的字段或解决保存冲突。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="245" />
+            <location filename="../../desktop/ui/step_decision.py" line="246" />
             <source>Choose the attendee who signs.</source>
             <translation>请选择签名的出席者。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="252" />
+            <location filename="../../desktop/ui/step_decision.py" line="253" />
             <source>Not signed.</source>
             <translation>未签名。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="262" />
+            <location filename="../../desktop/ui/step_decision.py" line="263" />
             <source>There is no final decision to amend.</source>
             <translation>没有可修订的最终决策。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="310" />
+            <location filename="../../desktop/ui/step_decision.py" line="311" />
             <source>Draft decision for the meeting of {0}</source>
             <translation>{0} 会议的决策草稿</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="314" />
+            <location filename="../../desktop/ui/step_decision.py" line="315" />
             <source>Final decision of {0}: sealed, read-only</source>
             <translation>{0} 的最终决策：已封存，只读</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="318" />
+            <location filename="../../desktop/ui/step_decision.py" line="319" />
             <source>No decision yet for this case.</source>
             <translation>此病例尚无决策。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="339" />
+            <location filename="../../desktop/ui/step_decision.py" line="341" />
             <source>No signature yet.</source>
             <translation>尚无签名。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="357" />
+            <location filename="../../desktop/ui/step_decision.py" line="359" />
             <source>Override {0}: computed {1}, chosen {2} — {3}</source>
             <translation>更改 {0}：计算结果 {1}，采用 {2} — {3}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="363" />
+            <location filename="../../desktop/ui/step_decision.py" line="365" />
             <source>BCLC {0} · CNLC {1} · Child-Pugh {2}</source>
             <translation>BCLC {0} · CNLC {1} · Child-Pugh {2}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="371" />
+            <location filename="../../desktop/ui/step_decision.py" line="373" />
             <source>Regimen: {0}</source>
             <translation>治疗方案：{0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="375" />
-            <source>{0} · {1} · {2}</source>
-            <translation>{0} · {1} · {2}</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/step_decision.py" line="382" />
+            <location filename="../../desktop/ui/step_decision.py" line="388" />
             <source>What the record will show</source>
             <translation>决策记录将包含的内容</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="383" />
+            <location filename="../../desktop/ui/step_decision.py" line="389" />
             <source>Decision records of this case</source>
             <translation>本病例的决策记录</translation>
         </message>
@@ -1107,8 +1102,8 @@
         </message>
         <message>
             <location filename="../../desktop/ui/decision_people.py" line="34" />
-            <source>role, e.g. hepatobiliary surgeon</source>
-            <translation>职责，例如：肝胆外科医师</translation>
+            <source>role</source>
+            <translation>职责</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/decision_people.py" line="36" />
@@ -1353,29 +1348,29 @@ Finalizing seals the record; it can only be amended afterwards. Say why the MDT 
     <context>
         <name>DuplicateDialog</name>
         <message>
-            <location filename="../../desktop/ui/duplicate.py" line="47" />
+            <location filename="../../desktop/ui/duplicate.py" line="48" />
             <source>Duplicate case</source>
             <translation>复制病例</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/duplicate.py" line="55" />
+            <location filename="../../desktop/ui/duplicate.py" line="56" />
             <source>A new case is started from the findings of {0} ({1}). Decision records are not copied. Whose case is the copy?</source>
             <translation>将以 {0}（{1}）的检查结果新建一个病例，决策记录不会复制。副本属于哪位患者？</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/duplicate.py" line="62" />
-            <location filename="../../desktop/ui/duplicate.py" line="66" />
+            <location filename="../../desktop/ui/duplicate.py" line="63" />
+            <location filename="../../desktop/ui/duplicate.py" line="67" />
             <source>MRN of the new case</source>
             <translation>新病例的病历号</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/duplicate.py" line="63" />
-            <location filename="../../desktop/ui/duplicate.py" line="67" />
+            <location filename="../../desktop/ui/duplicate.py" line="64" />
+            <location filename="../../desktop/ui/duplicate.py" line="68" />
             <source>Name of the new case</source>
             <translation>新病例的姓名</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/duplicate.py" line="93" />
+            <location filename="../../desktop/ui/duplicate.py" line="94" />
             <source>MRN {0} is already on file for {1}; type the new patient's MRN.</source>
             <translation>病历号 {0} 已属于 {1}；请输入新患者的病历号。</translation>
         </message>
@@ -1855,97 +1850,97 @@ Finalizing seals the record; it can only be amended afterwards. Say why the MDT 
     <context>
         <name>NewCaseDialog</name>
         <message>
-            <location filename="../../desktop/ui/new_case.py" line="47" />
+            <location filename="../../desktop/ui/new_case.py" line="48" />
             <source>New case</source>
             <translation>新建病例</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/new_case.py" line="59" />
+            <location filename="../../desktop/ui/new_case.py" line="60" />
             <source>MRN</source>
             <translation>病历号</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/new_case.py" line="60" />
+            <location filename="../../desktop/ui/new_case.py" line="61" />
             <source>Name</source>
             <translation>姓名</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/new_case.py" line="61" />
+            <location filename="../../desktop/ui/new_case.py" line="62" />
             <source>Assessed on (date of the labs)</source>
             <translation>评估日期（化验日期）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/new_case.py" line="67" />
+            <location filename="../../desktop/ui/new_case.py" line="68" />
             <source>ECOG</source>
             <translation>ECOG评分</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/new_case.py" line="70" />
+            <location filename="../../desktop/ui/new_case.py" line="71" />
             <source>Bilirubin</source>
             <translation>总胆红素</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/new_case.py" line="73" />
+            <location filename="../../desktop/ui/new_case.py" line="74" />
             <source>Albumin</source>
             <translation>白蛋白</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/new_case.py" line="75" />
+            <location filename="../../desktop/ui/new_case.py" line="76" />
             <source>INR</source>
             <translation>INR</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/new_case.py" line="79" />
+            <location filename="../../desktop/ui/new_case.py" line="80" />
             <source>Ascites</source>
             <translation>腹水</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/new_case.py" line="85" />
+            <location filename="../../desktop/ui/new_case.py" line="86" />
             <source>Encephalopathy</source>
             <translation>肝性脑病</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/new_case.py" line="89" />
+            <location filename="../../desktop/ui/new_case.py" line="90" />
             <source>Nodules, longest diameter (cm)</source>
             <translation>结节最大径（cm）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/new_case.py" line="91" />
+            <location filename="../../desktop/ui/new_case.py" line="92" />
             <source>e.g. 8.5, 2.0</source>
             <translation>例如：8.5, 2.0</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/new_case.py" line="95" />
+            <location filename="../../desktop/ui/new_case.py" line="96" />
             <source>Portal vein invasion</source>
             <translation>门静脉侵犯</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/new_case.py" line="101" />
+            <location filename="../../desktop/ui/new_case.py" line="102" />
             <source>Extrahepatic spread</source>
             <translation>肝外转移</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/new_case.py" line="102" />
+            <location filename="../../desktop/ui/new_case.py" line="103" />
             <source>no</source>
             <translation>否</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/new_case.py" line="102" />
+            <location filename="../../desktop/ui/new_case.py" line="103" />
             <source>yes</source>
             <translation>是</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/new_case.py" line="115" />
+            <location filename="../../desktop/ui/new_case.py" line="116" />
             <source>The fields every case needs. Everything else is entered in the case workspace afterwards.</source>
             <translation>每个病例都必须填写的字段。其余信息稍后在病例工作区中录入。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/new_case.py" line="156" />
+            <location filename="../../desktop/ui/new_case.py" line="157" />
             <source>— choose —</source>
             <translation>— 请选择 —</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/new_case.py" line="228" />
+            <location filename="../../desktop/ui/new_case.py" line="229" />
             <source>MRN {0} is already on file for {1}: open that case from the list, or correct the MRN.</source>
             <translation>病历号 {0} 已属于 {1}：请从列表中打开该病例，或更正病历号。</translation>
         </message>
@@ -2255,78 +2250,78 @@ Finalizing seals the record; it can only be amended afterwards. Say why the MDT 
             <translation>未记录</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/presentation.py" line="321" />
+            <location filename="../../desktop/ui/presentation.py" line="323" />
             <source>not assessable (fewer than two scans)</source>
             <translation>无法评估（影像检查少于两次）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/presentation.py" line="324" />
+            <location filename="../../desktop/ui/presentation.py" line="326" />
             <source>%1: now %2, best %3</source>
             <translation>%1：目前 %2，最佳 %3</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/presentation.py" line="335" />
+            <location filename="../../desktop/ui/presentation.py" line="337" />
             <source>none running</source>
             <translation>目前无治疗</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/presentation.py" line="336" />
+            <location filename="../../desktop/ui/presentation.py" line="338" />
             <source>%1 of %2 regimens suitable</source>
             <translation>%2 个方案中 %1 个适合</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/presentation.py" line="343" />
+            <location filename="../../desktop/ui/presentation.py" line="345" />
             <source>since %1</source>
             <translation>自 %1 起</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/presentation.py" line="352" />
+            <location filename="../../desktop/ui/presentation.py" line="354" />
             <source>no date can be given</source>
             <translation>无法给出日期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/presentation.py" line="354" />
+            <location filename="../../desktop/ui/presentation.py" line="356" />
             <source>yes</source>
             <translation>是</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/presentation.py" line="354" />
+            <location filename="../../desktop/ui/presentation.py" line="356" />
             <source>no</source>
             <translation>否</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/presentation.py" line="354" />
-            <location filename="../../desktop/ui/presentation.py" line="359" />
+            <location filename="../../desktop/ui/presentation.py" line="356" />
+            <location filename="../../desktop/ui/presentation.py" line="361" />
             <source>not known</source>
             <translation>未知</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/presentation.py" line="357" />
+            <location filename="../../desktop/ui/presentation.py" line="359" />
             <source>sufficient</source>
             <translation>充足</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/presentation.py" line="358" />
+            <location filename="../../desktop/ui/presentation.py" line="360" />
             <source>FLR too small</source>
             <translation>剩余肝体积不足</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/presentation.py" line="362" />
+            <location filename="../../desktop/ui/presentation.py" line="364" />
             <source>earliest %1</source>
             <translation>最早 %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/presentation.py" line="363" />
+            <location filename="../../desktop/ui/presentation.py" line="365" />
             <source>liver ready: %1</source>
             <translation>肝脏可耐受手术：%1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/presentation.py" line="364" />
+            <location filename="../../desktop/ui/presentation.py" line="366" />
             <source>largest resection: %1</source>
             <translation>最大切除范围：%1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/presentation.py" line="367" />
+            <location filename="../../desktop/ui/presentation.py" line="369" />
             <source>FLR: %1</source>
             <translation>FLR：%1</translation>
         </message>
@@ -2389,56 +2384,56 @@ Finalizing seals the record; it can only be amended afterwards. Say why the MDT 
         </message>
         <message>
             <location filename="../../desktop/ui/step_regimen.py" line="199" />
-            <source>Select one regimen for its reasons and evidence, or up to three (Ctrl+click) to compare them side by side.</source>
-            <translation>选择一个方案查看理由和证据，或选择最多三个（Ctrl+单击）并列比较。</translation>
+            <source>Select one regimen for its reasons and evidence, or up to three (Ctrl+click, or Shift with the arrow keys) to compare them.</source>
+            <translation>选择一个方案查看其理由和证据，或选择最多三个（Ctrl+单击，或按住Shift使用方向键）进行比较。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_regimen.py" line="252" />
+            <location filename="../../desktop/ui/step_regimen.py" line="254" />
             <source>Select exactly one regimen to choose it.</source>
             <translation>请只选择一个方案后再采用。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_regimen.py" line="273" />
+            <location filename="../../desktop/ui/step_regimen.py" line="275" />
             <source>Chosen for the decision: {0}</source>
             <translation>决策采用：{0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_regimen.py" line="275" />
+            <location filename="../../desktop/ui/step_regimen.py" line="277" />
             <source>No regimen chosen yet for the decision.</source>
             <translation>决策尚未采用任何方案。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_regimen.py" line="284" />
+            <location filename="../../desktop/ui/step_regimen.py" line="286" />
             <source>Data checklist: inputs not recorded or too old</source>
             <translation>数据清单：未记录或已过期的项目</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_regimen.py" line="287" />
+            <location filename="../../desktop/ui/step_regimen.py" line="289" />
             <source>every input the safety checks read is recorded.</source>
             <translation>安全核查所需的各项数据均已记录。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_regimen.py" line="299" />
+            <location filename="../../desktop/ui/step_regimen.py" line="301" />
             <source>Select a regimen to see why it got its verdict and the evidence behind it.</source>
             <translation>选择一个方案，查看其评定理由及所依据的证据。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_regimen.py" line="311" />
+            <location filename="../../desktop/ui/step_regimen.py" line="310" />
             <source>Checks (rule, outcome, reason, source)</source>
             <translation>核查项（规则、结果、原因、来源）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_regimen.py" line="312" />
+            <location filename="../../desktop/ui/step_regimen.py" line="311" />
             <source>Evidence</source>
             <translation>证据</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_regimen.py" line="328" />
+            <location filename="../../desktop/ui/step_regimen.py" line="327" />
             <source>ref {0}</source>
             <translation>文献 {0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_regimen.py" line="330" />
+            <location filename="../../desktop/ui/step_regimen.py" line="329" />
             <source>n = {0}</source>
             <translation>n = {0}</translation>
         </message>
@@ -2610,12 +2605,12 @@ Finalizing seals the record; it can only be amended afterwards. Say why the MDT 
     <context>
         <name>ResponsePanels</name>
         <message>
-            <location filename="../../desktop/ui/imaging_panel.py" line="67" />
+            <location filename="../../desktop/ui/imaging_panel.py" line="68" />
             <source>no</source>
             <translation>否</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/imaging_panel.py" line="67" />
+            <location filename="../../desktop/ui/imaging_panel.py" line="68" />
             <source>yes</source>
             <translation>是</translation>
         </message>
@@ -2623,8 +2618,8 @@ Finalizing seals the record; it can only be amended afterwards. Say why the MDT 
             <location filename="../../desktop/ui/imaging_panel.py" line="47" />
             <source>Scan date</source>
             <translation>检查日期</translation>
-            <location filename="../../desktop/ui/imaging_panel.py" line="80" />
-            <location filename="../../desktop/ui/imaging_panel.py" line="194" />
+            <location filename="../../desktop/ui/imaging_panel.py" line="81" />
+            <location filename="../../desktop/ui/imaging_panel.py" line="188" />
         </message>
         <message>
             <location filename="../../desktop/ui/imaging_panel.py" line="50" />
@@ -2632,57 +2627,57 @@ Finalizing seals the record; it can only be amended afterwards. Say why the MDT 
             <translation>存活肿瘤直径（mm）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/imaging_panel.py" line="56" />
+            <location filename="../../desktop/ui/imaging_panel.py" line="57" />
             <source>Add scan</source>
             <translation>添加影像检查</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/imaging_panel.py" line="59" />
+            <location filename="../../desktop/ui/imaging_panel.py" line="60" />
             <source>lesion id, e.g. L3</source>
             <translation>病灶编号，例如 L3</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/imaging_panel.py" line="61" />
+            <location filename="../../desktop/ui/imaging_panel.py" line="62" />
             <source>Add lesion row</source>
             <translation>添加病灶行</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/imaging_panel.py" line="67" />
+            <location filename="../../desktop/ui/imaging_panel.py" line="68" />
             <source>New lesions</source>
             <translation>新发病灶</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/imaging_panel.py" line="72" />
+            <location filename="../../desktop/ui/imaging_panel.py" line="73" />
             <source>Non-target lesions</source>
             <translation>非靶病灶</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/imaging_panel.py" line="74" />
+            <location filename="../../desktop/ui/imaging_panel.py" line="75" />
             <source>absent</source>
             <translation>无</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/imaging_panel.py" line="75" />
+            <location filename="../../desktop/ui/imaging_panel.py" line="76" />
             <source>present</source>
             <translation>存在</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/imaging_panel.py" line="76" />
+            <location filename="../../desktop/ui/imaging_panel.py" line="77" />
             <source>unequivocal progression</source>
             <translation>明确进展</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/imaging_panel.py" line="82" />
+            <location filename="../../desktop/ui/imaging_panel.py" line="83" />
             <source>Modality</source>
             <translation>检查方式</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/imaging_panel.py" line="87" />
+            <location filename="../../desktop/ui/imaging_panel.py" line="88" />
             <source>Response criteria</source>
             <translation>疗效评价标准</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/imaging_panel.py" line="95" />
+            <location filename="../../desktop/ui/imaging_panel.py" line="96" />
             <source>Viable tumour diameter per lesion (mm); leave a cell blank when the lesion was not measured on that scan.</source>
             <translation>各病灶存活肿瘤直径（mm）；该次检查未测量的病灶请留空。</translation>
         </message>
@@ -2692,37 +2687,37 @@ Finalizing seals the record; it can only be amended afterwards. Say why the MDT 
             <translation>新影像检查：</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/imaging_panel.py" line="114" />
+            <location filename="../../desktop/ui/imaging_panel.py" line="108" />
             <source>Remove this scan</source>
             <translation>删除此次影像检查</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/imaging_panel.py" line="118" />
+            <location filename="../../desktop/ui/imaging_panel.py" line="112" />
             <source>Scan:</source>
             <translation>影像检查：</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/imaging_panel.py" line="195" />
+            <location filename="../../desktop/ui/imaging_panel.py" line="189" />
             <source>Diameters</source>
             <translation>直径</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/imaging_panel.py" line="205" />
+            <location filename="../../desktop/ui/imaging_panel.py" line="199" />
             <source>A follow-up scan needs the viable diameter (mm) of each baseline target lesion, in this order: {0}; {1} given.</source>
             <translation>随访影像检查需按以下顺序填写每个基线靶病灶的存活直径（mm）：{0}；已填写 {1} 个。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/imaging_panel.py" line="245" />
+            <location filename="../../desktop/ui/imaging_panel.py" line="239" />
             <source>There is no scan to remove.</source>
             <translation>没有可删除的影像检查。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/imaging_panel.py" line="268" />
+            <location filename="../../desktop/ui/imaging_panel.py" line="262" />
             <source>baseline lesions, mm, e.g. 90, 20</source>
             <translation>基线病灶，mm，例如 90, 20</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/imaging_panel.py" line="273" />
+            <location filename="../../desktop/ui/imaging_panel.py" line="267" />
             <source>mm of {0}</source>
             <translation>{0} 的直径（mm）</translation>
         </message>
@@ -2789,78 +2784,78 @@ Finalizing seals the record; it can only be amended afterwards. Say why the MDT 
             <translation>删除所选药物</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="153" />
+            <location filename="../../desktop/ui/response_panels.py" line="154" />
             <source>Choose the regimen from the catalogue list.</source>
             <translation>请从方案目录中选择方案。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="177" />
+            <location filename="../../desktop/ui/response_panels.py" line="178" />
             <source>Select the treatment to remove in the table first.</source>
             <translation>请先在表格中选择要删除的治疗。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="186" />
+            <location filename="../../desktop/ui/response_panels.py" line="187" />
             <source>Select the agent to remove in the table first.</source>
             <translation>请先在表格中选择要删除的药物。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="209" />
+            <location filename="../../desktop/ui/response_panels.py" line="210" />
             <source>Add a treatment first, then its agents.</source>
             <translation>请先添加治疗，再添加其药物。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="262" />
+            <location filename="../../desktop/ui/response_panels.py" line="263" />
             <source>CTCAE term</source>
             <translation>CTCAE 术语</translation>
-            <location filename="../../desktop/ui/response_panels.py" line="283" />
+            <location filename="../../desktop/ui/response_panels.py" line="284" />
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="266" />
+            <location filename="../../desktop/ui/response_panels.py" line="267" />
             <source>Grade (1-5)</source>
             <translation>分级（1-5）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="267" />
+            <location filename="../../desktop/ui/response_panels.py" line="268" />
             <source>Onset</source>
             <translation>发生日期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="268" />
+            <location filename="../../desktop/ui/response_panels.py" line="269" />
             <source>Resolved</source>
             <translation>缓解日期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="271" />
+            <location filename="../../desktop/ui/response_panels.py" line="272" />
             <source>Attributed to</source>
             <translation>归因于</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="288" />
+            <location filename="../../desktop/ui/response_panels.py" line="289" />
             <source>CTCAE term: choose or type</source>
             <translation>CTCAE 术语：选择或输入</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="291" />
+            <location filename="../../desktop/ui/response_panels.py" line="292" />
             <source>Add adverse event</source>
             <translation>添加不良事件</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="298" />
+            <location filename="../../desktop/ui/response_panels.py" line="299" />
             <source>Remove the selected adverse event</source>
             <translation>删除所选不良事件</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="300" />
+            <location filename="../../desktop/ui/response_panels.py" line="301" />
             <source>grade</source>
             <translation>分级</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="314" />
+            <location filename="../../desktop/ui/response_panels.py" line="315" />
             <source>CTCAE term: choose one from the list or type it.</source>
             <translation>CTCAE 术语：请从列表中选择或输入。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="326" />
+            <location filename="../../desktop/ui/response_panels.py" line="327" />
             <source>Select the adverse event to remove in the table first.</source>
             <translation>请先在表格中选择要删除的不良事件。</translation>
         </message>
@@ -3309,7 +3304,7 @@ Finalizing seals the record; it can only be amended afterwards. Say why the MDT 
     <context>
         <name>Undo</name>
         <message>
-            <location filename="../../desktop/ui/imaging_panel.py" line="165" />
+            <location filename="../../desktop/ui/imaging_panel.py" line="159" />
             <location filename="../../desktop/ui/undo.py" line="210" />
             <source>Change {0}</source>
             <translation>修改 {0}</translation>

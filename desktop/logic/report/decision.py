@@ -56,7 +56,10 @@ def records_section(ctx: ReportContext) -> list[Flowable]:
             subheading(ctx, "report.heading.earlier_decisions"),
             data_table(ctx, headers, earlier, widths=[55, 60, 200, None]),
         ]
-    return section(ctx, "report.heading.decision_records", body or [para(ctx, none_recorded(ctx))])
+    if not body:  # the one record is the decision of the first page, not "none"
+        only = ctx.text("report.records.front_only") if decision else none_recorded(ctx)
+        body = [para(ctx, only)]
+    return section(ctx, "report.heading.decision_records", body)
 
 
 def decision_rows(ctx: ReportContext, decision: Decision) -> list[tuple[str, Any]]:

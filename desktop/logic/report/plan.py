@@ -89,7 +89,7 @@ def adjuvant_section(ctx: ReportContext) -> list[Flowable]:
     if rows:
         body += [
             subheading(ctx, "report.adjuvant.options"),
-            data_table(ctx, headers, rows, widths=[130, 55, 55, None]),
+            data_table(ctx, headers, rows, widths=[120, 50, 80, None]),  # whole words
         ]
     return section(ctx, "report.heading.adjuvant", body)
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from reportlab.platypus import Flowable, Spacer
 
-from desktop.logic.clinical import Criterion, Stage, load_catalogue
+from desktop.logic.clinical import Criterion, Stage, load_catalogue, response_chart_series
 from desktop.logic.model import adverse_event_term, agent_term
 from desktop.logic.report.chart import response_chart
 from desktop.logic.report.layout import (
@@ -147,15 +147,6 @@ def response_section(ctx: ReportContext) -> list[Flowable]:
         current=_response_term(ctx, response.current),
         best=_response_term(ctx, response.best),
     )
-    # A timepoint without a sum (not evaluable) stays in the table, off the chart's line.
-    points = [(tp.date, tp.sum_mm) for tp in response.timepoints if tp.sum_mm is not None]
-    afp = ctx.case.labs.afp
-    afp_point = (ctx.case.assessed_on, afp.ng_ml) if afp else None
-    note = (
-        ctx.text("report.chart.afp_note", value=number(afp.ng_ml), date=ctx.case.assessed_on)
-        if afp
-        else ctx.text("report.chart.no_afp")
-    )
     rows = [
         [
             tp.date.isoformat(),
@@ -176,12 +167,56 @@ def response_section(ctx: ReportContext) -> list[Flowable]:
     body = [
         para(ctx, summary),
         *bullets(ctx, ctx.sentences(response.why)),
-        response_chart(points, afp_point, ctx.lang),
-        para(ctx, note, "small"),
+        # A timepoint without a sum (not evaluable) stays in the table, off the chart's line.
+        response_chart(response_chart_series(ctx.case), ctx.lang),
+        para(ctx, markers_note(ctx), "small"),
         Spacer(1, 3),
         data_table(ctx, headers, rows),
     ]
     return section(ctx, "report.heading.response", body)
+
+
+def markers_note(ctx: ReportContext) -> str:
+    """Each marker's series in words: first to last value, the change from the first."""
+    lines = []
+    for name, points in (
+        ("AFP", ctx.evaluation.markers.afp),
+        ("PIVKA-II", ctx.evaluation.markers.pivka_ii),
+    ):
+        if not points:
+            continue
+        first, last = points[0], points[-1]
+        if len(points) == 1:
+            lines.append(
+                ctx.text(
+                    "report.chart.marker_one",
+                    marker=name,
+                    unit=last.unit,
+                    value=grouped(last.value),
+                    date=last.date.isoformat(),
+                )
+            )
+            continue
+        change = last.change_from_first_pct
+        lines.append(
+            ctx.text(
+                "report.chart.marker_series",
+                marker=name,
+                first=grouped(first.value),
+                last=grouped(last.value),
+                unit=last.unit,
+                date=first.date.isoformat(),
+                change="\u2014" if change is None else f"{change:+.1f}",
+                count=len(points),
+            )
+        )
+    if not lines:
+        return ctx.text("report.chart.no_markers")
+    return ctx.text("report.chart.markers_note", lines="; ".join(lines))
+
+
+def grouped(value: float) -> str:
+    return f"{value:,.1f}".rstrip("0").rstrip(".")
 
 
 def treatments_section(ctx: ReportContext) -> list[Flowable]:
