@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from desktop.logic.store import StoreError, error_text
 from desktop.ui.dialogs import mdt_roles
+from desktop.ui.palette import colour_style
 from desktop.ui.panel_widgets import grow_to_fit
 
 MIN_PASSWORD = 8
@@ -59,7 +60,7 @@ class _FormDialog(QDialog):
         self.setMinimumWidth(420)
         self.form = QFormLayout()
         self.problem = QLabel(self)
-        self.problem.setStyleSheet("color: #c0392b;")
+        self.problem.setStyleSheet(colour_style("problem"))  # reads on a dark palette too
         self.problem.setWordWrap(True)
         self.problem.hide()
         self.buttons = QDialogButtonBox(
