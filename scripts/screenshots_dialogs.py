@@ -97,7 +97,9 @@ def made_dialogs(window: MainWindow, filled_id: str) -> list[Shot]:
     new_with_refusal.on_accept()
     duplicate = DuplicateDialog(store, filled_id, lang)
     progress = workers.show_progress(workers.Task(lambda control: None), "…")
-    progress.setLabelText(QApplication.translate("ReportExports", "Writing the meeting pack…"))
+    progress.setLabelText(  # the text the pack export shows, in the app's language
+        QApplication.translate("ReportExports", "Writing the meeting pack of %n case(s)…", "", 5)
+    )
     progress.setMaximum(6)
     progress.setValue(2)
     progress.resize(440, progress.sizeHint().height())

@@ -141,7 +141,7 @@ class RulesDialog(QDialog):
             layout.addWidget(widget)
         layout.addWidget(self.problem_area)
         layout.addWidget(close)
-        self.resize(520, self.sizeHint().height())
+        self.resize(520, max(self.heightForWidth(520), self.minimumSizeHint().height()))
         self._show()
 
     def _show(self, refusal: str | None = None) -> None:
@@ -151,7 +151,9 @@ class RulesDialog(QDialog):
             if self._rules.chosen_by_department
             else self.tr("the shipped rules file")
         )
-        title = f" — {rules.title}" if rules.title else ""
+        # A department's file is named by its own title; the shipped one by its origin alone
+        # (its title is the file's English text, not the reader's language).
+        title = f" — {rules.title}" if rules.title and self._rules.chosen_by_department else ""
         self.current.setText(
             self.tr("In force: version %1%2 (%3).")
             .replace("%1", rules.version)

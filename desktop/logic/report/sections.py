@@ -212,7 +212,8 @@ def markers_note(ctx: ReportContext) -> str:
         )
     if not lines:
         return ctx.text("report.chart.no_markers")
-    return ctx.text("report.chart.markers_note", lines="; ".join(lines))
+    separator = "；" if ctx.lang == "zh_CN" else "; "
+    return ctx.text("report.chart.markers_note", lines=separator.join(lines))
 
 
 def grouped(value: float) -> str:
