@@ -125,16 +125,20 @@ def workspace_screens(window: MainWindow, ids: tuple[str, str, str], out: Path) 
 
 
 def pdf_pages(window: MainWindow, case_id: str, lang: str, out: Path) -> None:
-    """The sealed case's summary in `lang`, each page as a PNG (pdftoppm, 110 dpi)."""
+    """The sealed case's summary in `lang`, each page as a PNG (pdftoppm, 110 dpi); the PDF
+    itself is made in a throw-away folder."""
     out.mkdir(parents=True, exist_ok=True)
-    pdf = out / f"summary-{lang}.pdf"
-    work = workers.summary_pdf(
-        lambda: window.store.open_again(), case_id, pdf, workers.ReportOptions(lang=lang),
-        window.rules.rules,
-    )  # fmt: skip
-    work(workers.TaskControl(workers.TaskSignals()))
-    subprocess.run(["pdftoppm", "-r", "110", "-png", str(pdf), str(out / f"summary-{lang}")],
-                   check=True)  # fmt: skip
+    with tempfile.TemporaryDirectory() as folder:
+        pdf = Path(folder) / f"summary-{lang}.pdf"
+        work = workers.summary_pdf(
+            lambda: window.store.open_again(), case_id, pdf, workers.ReportOptions(lang=lang),
+            window.rules.rules,
+        )  # fmt: skip
+        work(workers.TaskControl(workers.TaskSignals()))
+        for old in out.glob(f"summary-{lang}-*.png"):
+            old.unlink()
+        subprocess.run(["pdftoppm", "-r", "110", "-png", str(pdf), str(out / f"summary-{lang}")],
+                       check=True)  # fmt: skip
     for page in sorted(out.glob(f"summary-{lang}-*.png")):
         print(page)
 
