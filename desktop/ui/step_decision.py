@@ -8,9 +8,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QWidget
 
-from desktop.logic.model import Decision, lifecycle, term
+from desktop.logic.model import Decision, lifecycle
 from desktop.logic.store import StoreError
 from desktop.ui.decision_people import AttendeeInput
+from desktop.ui.decision_summary import summary_html
 from desktop.ui.drafts import start_draft
 from desktop.ui.finalize_reason import ask_missing_reason, confirm_finalize, record_missing_reason
 from desktop.ui.forms import (
@@ -30,7 +31,6 @@ from desktop.ui.undo import CaseDocument
 
 if TYPE_CHECKING:
     from desktop.logic.clinical import Evaluation
-    from desktop.logic.model.decision import Override
     from desktop.ui.settings import Settings
     from desktop.ui.workspace import CaseWorkspace
 
@@ -353,44 +353,10 @@ class DecisionStep(StepPage):
         """Read-only follows the record: a draft is editable, a final record never is."""
         self._show_state(self.record_index())
 
-    def _override_line(self, override: Override) -> str:
-        if override.item == "completeness":  # its reason is the whole sentence, in words
-            return override.reason
-        return self.tr("Override {0}: computed {1}, chosen {2} \u2014 {3}").format(
-            override.item.upper(), override.computed or "\u2014", override.chosen, override.reason
-        )
-
     def show_results(self, evaluation: Evaluation) -> None:
-        lines = [
-            self.tr("BCLC {0} \u00b7 CNLC {1} \u00b7 Child-Pugh {2}").format(
-                evaluation.bclc.stage, evaluation.cnlc.stage, evaluation.child_pugh.label
-            ),
-        ]
-        names = {v.regimen.id: v.regimen.name.render(self.lang) for v in evaluation.regimens}
         record = self._record(self.record_index())
-        if record is not None and record.regimen_id:
-            lines.append(
-                self.tr("Regimen: {0}").format(names.get(record.regimen_id, record.regimen_id))
-            )
-        lines += [self._override_line(o) for o in (record.overrides if record else [])]
-        history = [
-            " \u00b7 ".join(
-                part
-                for part in (
-                    d.meeting_date.isoformat(),
-                    term(f"term.decision_status.{d.status}", self.lang),
-                    (d.record_hash or "")[:19],
-                )
-                if part
-            )
-            for d in self.document.case.decisions
-        ]
-        record_title = self.tr("What the record will show")
-        history_title = self.tr("Decision records of this case")
-        self.summary.setText(
-            f"<b>{record_title}</b>{bullets_html(lines)}"
-            f"<p><b>{history_title}</b>{bullets_html(history)}</p>"
-        )
+        decisions = self.document.case.decisions
+        self.summary.setText(summary_html(evaluation, decisions, record, self.lang))
 
 
 def _signed_in(workspace: CaseWorkspace) -> tuple[str, str] | None:

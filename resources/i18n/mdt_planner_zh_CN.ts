@@ -42,117 +42,117 @@
     <context>
         <name>Accounts</name>
         <message>
-            <location filename="../../desktop/ui/accounts.py" line="112" />
+            <location filename="../../desktop/ui/accounts.py" line="113" />
             <source>e.g. Li Ming</source>
             <translation>例如 李明</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/accounts.py" line="119" />
+            <location filename="../../desktop/ui/accounts.py" line="120" />
             <source>&amp;Name</source>
             <translation>姓名(&amp;N)</translation>
-            <location filename="../../desktop/ui/accounts.py" line="185" />
+            <location filename="../../desktop/ui/accounts.py" line="186" />
         </message>
         <message>
-            <location filename="../../desktop/ui/accounts.py" line="120" />
+            <location filename="../../desktop/ui/accounts.py" line="121" />
             <source>&amp;Role</source>
             <translation>角色(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/accounts.py" line="121" />
+            <location filename="../../desktop/ui/accounts.py" line="122" />
             <source>&amp;Password</source>
             <translation>密码(&amp;P)</translation>
-            <location filename="../../desktop/ui/accounts.py" line="186" />
+            <location filename="../../desktop/ui/accounts.py" line="187" />
         </message>
         <message>
-            <location filename="../../desktop/ui/accounts.py" line="122" />
+            <location filename="../../desktop/ui/accounts.py" line="123" />
             <source>Password &amp;again</source>
             <translation>再次输入密码(&amp;A)</translation>
-            <location filename="../../desktop/ui/accounts.py" line="263" />
+            <location filename="../../desktop/ui/accounts.py" line="264" />
         </message>
         <message>
-            <location filename="../../desktop/ui/accounts.py" line="129" />
+            <location filename="../../desktop/ui/accounts.py" line="130" />
             <source>Please give a name and a role.</source>
             <translation>请填写姓名和角色。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/accounts.py" line="131" />
+            <location filename="../../desktop/ui/accounts.py" line="132" />
             <source>The password needs at least 8 characters.</source>
             <translation>密码至少需要 8 个字符。</translation>
-            <location filename="../../desktop/ui/accounts.py" line="268" />
+            <location filename="../../desktop/ui/accounts.py" line="269" />
         </message>
         <message>
-            <location filename="../../desktop/ui/accounts.py" line="133" />
+            <location filename="../../desktop/ui/accounts.py" line="134" />
             <source>The two passwords differ: type them again.</source>
             <translation>两次输入的密码不一致：请重新输入。</translation>
-            <location filename="../../desktop/ui/accounts.py" line="270" />
+            <location filename="../../desktop/ui/accounts.py" line="271" />
         </message>
         <message>
-            <location filename="../../desktop/ui/accounts.py" line="147" />
+            <location filename="../../desktop/ui/accounts.py" line="148" />
             <source>Create the first account</source>
             <translation>创建第一个账户</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/accounts.py" line="150" />
+            <location filename="../../desktop/ui/accounts.py" line="151" />
             <source>This database has no account yet. Create yours: your name and role are recorded with every change, and your password protects the database and your signature. There is no way to recover a forgotten password.</source>
             <translation>此数据库尚无账户。请创建您的账户：您的姓名和角色会随每次修改记录，您的密码保护数据库和您的签名。忘记的密码无法找回。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/accounts.py" line="162" />
+            <location filename="../../desktop/ui/accounts.py" line="163" />
             <source>Add a team member</source>
             <translation>添加团队成员</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/accounts.py" line="165" />
+            <location filename="../../desktop/ui/accounts.py" line="166" />
             <source>Give the new member's name, role and an initial password to tell them. They set their own password the first time they sign in or sign; only then do they get their signing key.</source>
             <translation>填写新成员的姓名、角色以及要告知对方的初始密码。对方在首次登录或签名时设置自己的密码；之后才会获得其签名密钥。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/accounts.py" line="194" />
+            <location filename="../../desktop/ui/accounts.py" line="195" />
             <source>Please give the name and the password.</source>
             <translation>请填写姓名和密码。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/accounts.py" line="209" />
+            <location filename="../../desktop/ui/accounts.py" line="210" />
             <source>Sign in</source>
             <translation>登录</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/accounts.py" line="210" />
+            <location filename="../../desktop/ui/accounts.py" line="211" />
             <source>Sign in with your name and password to open the MDT cases.</source>
             <translation>请输入姓名和密码登录，以打开 MDT 病例。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/accounts.py" line="219" />
+            <location filename="../../desktop/ui/accounts.py" line="220" />
             <source>Locked</source>
             <translation>已锁定</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/accounts.py" line="222" />
+            <location filename="../../desktop/ui/accounts.py" line="223" />
             <source>The planner was locked after a time without use; patient values are hidden. Type the password of {0} to go on.</source>
             <translation>程序因一段时间未使用而锁定；患者数据已隐藏。请输入 {0} 的密码以继续。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/accounts.py" line="234" />
+            <location filename="../../desktop/ui/accounts.py" line="235" />
             <source>Sign as {0}</source>
             <translation>以 {0} 的身份签名</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/accounts.py" line="237" />
+            <location filename="../../desktop/ui/accounts.py" line="238" />
             <source>Only {0} can sign as {0}: {0} types their own password now. An attendee who is not at the computer stays "present, not signed" and can sign later.</source>
             <translation>只有 {0} 本人能以 {0} 的身份签名：请 {0} 现在输入自己的密码。不在电脑前的出席者将记为“出席，未签署”，之后可以再签。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/accounts.py" line="253" />
+            <location filename="../../desktop/ui/accounts.py" line="254" />
             <source>Set your own password</source>
             <translation>设置您自己的密码</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/accounts.py" line="256" />
+            <location filename="../../desktop/ui/accounts.py" line="257" />
             <source>{0}, your password was set by someone else. Choose your own now: it makes your signing key, which only you can use.</source>
             <translation>{0}，您的密码是由他人设置的。请现在设置您自己的密码：它将生成只有您能使用的签名密钥。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/accounts.py" line="262" />
+            <location filename="../../desktop/ui/accounts.py" line="263" />
             <source>New &amp;password</source>
             <translation>新密码(&amp;P)</translation>
         </message>
@@ -1071,31 +1071,6 @@
             <translation>尚无签名。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="359" />
-            <source>Override {0}: computed {1}, chosen {2} — {3}</source>
-            <translation>更改 {0}：计算结果 {1}，采用 {2} — {3}</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/step_decision.py" line="365" />
-            <source>BCLC {0} · CNLC {1} · Child-Pugh {2}</source>
-            <translation>BCLC {0} · CNLC {1} · Child-Pugh {2}</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/step_decision.py" line="373" />
-            <source>Regimen: {0}</source>
-            <translation>治疗方案：{0}</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/step_decision.py" line="388" />
-            <source>What the record will show</source>
-            <translation>决策记录将包含的内容</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/step_decision.py" line="389" />
-            <source>Decision records of this case</source>
-            <translation>本病例的决策记录</translation>
-        </message>
-        <message>
             <location filename="../../desktop/ui/decision_people.py" line="33" />
             <source>name</source>
             <translation>姓名</translation>
@@ -1109,6 +1084,31 @@
             <location filename="../../desktop/ui/decision_people.py" line="36" />
             <source>Add attendee</source>
             <translation>添加参会人员</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/decision_summary.py" line="25" />
+            <source>Override {0}: computed {1}, chosen {2} — {3}</source>
+            <translation>更改 {0}：计算结果 {1}，采用 {2} — {3}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/decision_summary.py" line="35" />
+            <source>BCLC {0} · CNLC {1} · Child-Pugh {2}</source>
+            <translation>BCLC {0} · CNLC {1} · Child-Pugh {2}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/decision_summary.py" line="41" />
+            <source>Regimen: {0}</source>
+            <translation>治疗方案：{0}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/decision_summary.py" line="55" />
+            <source>What the record will show</source>
+            <translation>决策记录将包含的内容</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/decision_summary.py" line="56" />
+            <source>Decision records of this case</source>
+            <translation>本病例的决策记录</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/finalize_reason.py" line="39" />
@@ -3052,28 +3052,28 @@ Finalizing seals the record; it can only be amended afterwards. Say why the MDT 
             <translation>随软件提供的规则文件</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/rules.py" line="156" />
+            <location filename="../../desktop/ui/rules.py" line="158" />
             <source>In force: version %1%2 (%3).</source>
             <translation>当前使用：版本 %1%2（%3）。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/rules.py" line="168" />
+            <location filename="../../desktop/ui/rules.py" line="170" />
             <source>Choose the department's rules file</source>
             <translation>选择本科室规则文件</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/rules.py" line="170" />
+            <location filename="../../desktop/ui/rules.py" line="172" />
             <source>Rules files (*.json)</source>
             <translation>规则文件 (*.json)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/rules.py" line="183" />
+            <location filename="../../desktop/ui/rules.py" line="185" />
             <source>Not used: %1</source>
             <translation>未采用：%1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/rules.py" line="186" />
-            <location filename="../../desktop/ui/rules.py" line="195" />
+            <location filename="../../desktop/ui/rules.py" line="188" />
+            <location filename="../../desktop/ui/rules.py" line="197" />
             <source>Not kept: %1</source>
             <translation>未保存：%1</translation>
         </message>
