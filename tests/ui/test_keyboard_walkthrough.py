@@ -41,21 +41,13 @@ PASSWORD = "walk-password-1"
 REGIMEN = "atezolizumab-bevacizumab"
 ADJUVANT = "adjuvant-atezolizumab-bevacizumab"
 WORDS = {
-    "en": {
-        "patient": "Chen Jun",
-        "account": "Li Ming",
-        "guest": "Zhang Hua",
-        "question": "Resect now, or two more cycles first?",
-        "recommendation": "Two more cycles, then restage and resect if the liver allows.",
-    },
-    "zh_CN": {
-        "patient": "王伟",
-        "account": "李明",
-        "guest": "张华",
-        "question": "现在手术还是再做两个周期？",
-        "recommendation": "再做两个周期后复查，肝功能允许则手术。",
-    },
-}
+    "en": {"patient": "Chen Jun", "account": "Li Ming", "guest": "Zhang Hua",
+           "question": "Resect now, or two more cycles first?",
+           "recommendation": "Two more cycles, then restage and resect if the liver allows."},
+    "zh_CN": {"patient": "王伟", "account": "李明", "guest": "张华",
+              "question": "现在手术还是再做两个周期？",
+              "recommendation": "再做两个周期后复查，肝功能允许则手术。"},
+}  # fmt: skip
 
 
 def ago(days: int) -> str:
@@ -79,7 +71,7 @@ def keys(qtbot):
 
 
 @pytest.fixture
-def modals():
+def modals():  # every dialog answered or closed within its bound
     watch = Modals()
     yield watch
     watch.stop()
@@ -179,7 +171,7 @@ def back_to(keys, window) -> None:
     assert window.isAncestorOf(keys.focused()), "the focus left the window after the dialog"
 
 
-def go_to_step(keys, workspace, number: int):
+def go_to_step(keys, workspace, number: int):  # Ctrl+number: the focus in its first field
     keys.press(Qt.Key(Qt.Key.Key_0 + number), CONTROL)
     step = workspace.steps[number - 1]
     assert workspace.current_step() is step
@@ -194,8 +186,7 @@ def answer_fields(keys, fields, answers) -> None:
 
 
 def press_button(keys, button, backwards: bool = False, dialog: bool = False) -> None:
-    """Tab to `button` and press Space; the focus stays in the window (after a `dialog`, see
-    back_to)."""
+    """Tab to `button`, Space; the focus stays in the window (after a dialog: back_to)."""
     keys.tab_to(button, backwards)
     window = button.window()
     keys.press(Qt.Key.Key_Space)
