@@ -191,9 +191,10 @@ class StepPage(QWidget):
     def focus_first_field(self) -> QWidget | None:
         """Put the keyboard focus on the step's first field that takes it (Ctrl+1..6)."""
         host, widget = self.form_area.widget(), self.nextInFocusChain()
-        while widget is not self:
+        while widget is not None and widget is not self:
             takes_tab = widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.isEnabled()
-            if takes_tab and host.isAncestorOf(widget) and widget.isVisibleTo(self):
+            inside = host is not None and host.isAncestorOf(widget)
+            if takes_tab and inside and widget.isVisibleTo(self):
                 widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
                 return widget
             widget = widget.nextInFocusChain()
