@@ -96,12 +96,9 @@ class TreatmentsPanel(QWidget):
             model.problemsChanged.connect(lambda p: self.errors.setText("\n".join(p)))
         self.regimen = QComboBox()
         self.regimen.setAccessibleName(_tr("Regimen of the new treatment"))
-        # A long regimen name is elided in the closed box (the list shows it whole), so the
-        # row never widens the form past its column (nothing cut at 1280x800).
-        self.regimen.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.regimen.setMinimumContentsLength(20)
+        # Whole names: the box shares its row with the start date only (its buttons are on the
+        # next row), so the longest name fits beside the results at 1280x800, never cut.
+        self.regimen.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.regimen.currentTextChanged.connect(self.regimen.setToolTip)
         for regimen in load_catalogue().regimens:
             self.regimen.addItem(regimen.name.render(lang), regimen.id)
