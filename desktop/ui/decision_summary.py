@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
+from desktop.logic.clinical import verdict_label
 from desktop.logic.model import Decision, term
 from desktop.ui.step_base import bullets_html
 
@@ -36,9 +37,15 @@ def summary_html(
             evaluation.bclc.stage, evaluation.cnlc.stage, evaluation.child_pugh.label
         ),
     ]
-    names = {v.regimen.id: v.regimen.name.render(lang) for v in evaluation.regimens}
+    verdicts = {v.regimen.id: v for v in evaluation.regimens}
     if record is not None and record.regimen_id:
-        lines.append(_tr("Regimen: {0}").format(names.get(record.regimen_id, record.regimen_id)))
+        found = verdicts.get(record.regimen_id)
+        if found is None:  # not in the catalogue: as recorded
+            lines.append(_tr("Regimen: {0}").format(record.regimen_id))
+        else:  # with its verdict for this case, checks not done counted
+            verdict = verdict_label(found.verdict, found.checks_not_done).render(lang)
+            name = found.regimen.name.render(lang)
+            lines.append(_tr("Regimen: {0} ({1} for this case)").format(name, verdict))
     lines += [override_line(o) for o in (record.overrides if record else [])]
     history = [
         " \u00b7 ".join(

@@ -1086,27 +1086,32 @@
             <translation>添加参会人员</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/decision_summary.py" line="25" />
+            <location filename="../../desktop/ui/decision_summary.py" line="26" />
             <source>Override {0}: computed {1}, chosen {2} — {3}</source>
             <translation>更改 {0}：计算结果 {1}，采用 {2} — {3}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/decision_summary.py" line="35" />
+            <location filename="../../desktop/ui/decision_summary.py" line="36" />
             <source>BCLC {0} · CNLC {1} · Child-Pugh {2}</source>
             <translation>BCLC {0} · CNLC {1} · Child-Pugh {2}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/decision_summary.py" line="41" />
+            <location filename="../../desktop/ui/decision_summary.py" line="44" />
             <source>Regimen: {0}</source>
             <translation>治疗方案：{0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/decision_summary.py" line="55" />
+            <location filename="../../desktop/ui/decision_summary.py" line="48" />
+            <source>Regimen: {0} ({1} for this case)</source>
+            <translation>方案：{0}（本病例：{1}）</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/decision_summary.py" line="62" />
             <source>What the record will show</source>
             <translation>决策记录将包含的内容</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/decision_summary.py" line="56" />
+            <location filename="../../desktop/ui/decision_summary.py" line="63" />
             <source>Decision records of this case</source>
             <translation>本病例的决策记录</translation>
         </message>
@@ -2730,7 +2735,7 @@ Finalizing seals the record; it can only be amended afterwards. Say why the MDT 
             <location filename="../../desktop/ui/response_panels.py" line="77" />
             <source>Started</source>
             <translation>开始日期</translation>
-            <location filename="../../desktop/ui/response_panels.py" line="108" />
+            <location filename="../../desktop/ui/response_panels.py" line="105" />
         </message>
         <message>
             <location filename="../../desktop/ui/response_panels.py" line="78" />
@@ -2746,7 +2751,7 @@ Finalizing seals the record; it can only be amended afterwards. Say why the MDT 
             <location filename="../../desktop/ui/response_panels.py" line="87" />
             <source>Last dose</source>
             <translation>末次给药</translation>
-            <location filename="../../desktop/ui/response_panels.py" line="118" />
+            <location filename="../../desktop/ui/response_panels.py" line="115" />
         </message>
         <message>
             <location filename="../../desktop/ui/response_panels.py" line="98" />
@@ -2754,108 +2759,108 @@ Finalizing seals the record; it can only be amended afterwards. Say why the MDT 
             <translation>新治疗的方案</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="109" />
+            <location filename="../../desktop/ui/response_panels.py" line="106" />
             <source>started YYYY-MM-DD</source>
             <translation>开始日期 YYYY-MM-DD</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="110" />
+            <location filename="../../desktop/ui/response_panels.py" line="107" />
             <source>Add treatment with its agents</source>
             <translation>添加治疗及其药物</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="119" />
+            <location filename="../../desktop/ui/response_panels.py" line="116" />
             <source>last dose YYYY-MM-DD</source>
             <translation>末次给药 YYYY-MM-DD</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="120" />
+            <location filename="../../desktop/ui/response_panels.py" line="117" />
             <source>Add agent to the selected treatment</source>
             <translation>为所选治疗添加药物</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="127" />
+            <location filename="../../desktop/ui/response_panels.py" line="124" />
             <source>Remove the selected treatment</source>
             <translation>删除所选治疗</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="129" />
+            <location filename="../../desktop/ui/response_panels.py" line="126" />
             <source>Remove the selected agent</source>
             <translation>删除所选药物</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="154" />
+            <location filename="../../desktop/ui/response_panels.py" line="151" />
             <source>Choose the regimen from the catalogue list.</source>
             <translation>请从方案目录中选择方案。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="178" />
+            <location filename="../../desktop/ui/response_panels.py" line="175" />
             <source>Select the treatment to remove in the table first.</source>
             <translation>请先在表格中选择要删除的治疗。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="187" />
+            <location filename="../../desktop/ui/response_panels.py" line="184" />
             <source>Select the agent to remove in the table first.</source>
             <translation>请先在表格中选择要删除的药物。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="210" />
+            <location filename="../../desktop/ui/response_panels.py" line="207" />
             <source>Add a treatment first, then its agents.</source>
             <translation>请先添加治疗，再添加其药物。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="263" />
+            <location filename="../../desktop/ui/response_panels.py" line="260" />
             <source>CTCAE term</source>
             <translation>CTCAE 术语</translation>
-            <location filename="../../desktop/ui/response_panels.py" line="284" />
+            <location filename="../../desktop/ui/response_panels.py" line="281" />
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="267" />
+            <location filename="../../desktop/ui/response_panels.py" line="264" />
             <source>Grade (1-5)</source>
             <translation>分级（1-5）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="268" />
+            <location filename="../../desktop/ui/response_panels.py" line="265" />
             <source>Onset</source>
             <translation>发生日期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="269" />
+            <location filename="../../desktop/ui/response_panels.py" line="266" />
             <source>Resolved</source>
             <translation>缓解日期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="272" />
+            <location filename="../../desktop/ui/response_panels.py" line="269" />
             <source>Attributed to</source>
             <translation>归因于</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="289" />
+            <location filename="../../desktop/ui/response_panels.py" line="286" />
             <source>CTCAE term: choose or type</source>
             <translation>CTCAE 术语：选择或输入</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="292" />
+            <location filename="../../desktop/ui/response_panels.py" line="289" />
             <source>Add adverse event</source>
             <translation>添加不良事件</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="299" />
+            <location filename="../../desktop/ui/response_panels.py" line="296" />
             <source>Remove the selected adverse event</source>
             <translation>删除所选不良事件</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="301" />
+            <location filename="../../desktop/ui/response_panels.py" line="298" />
             <source>grade</source>
             <translation>分级</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="315" />
+            <location filename="../../desktop/ui/response_panels.py" line="312" />
             <source>CTCAE term: choose one from the list or type it.</source>
             <translation>CTCAE 术语：请从列表中选择或输入。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/response_panels.py" line="327" />
+            <location filename="../../desktop/ui/response_panels.py" line="324" />
             <source>Select the adverse event to remove in the table first.</source>
             <translation>请先在表格中选择要删除的不良事件。</translation>
         </message>

@@ -188,3 +188,22 @@ def test_a_team_member_chosen_as_attendee_brings_their_role(qtbot, tmp_path):
     ]
     assert people.values() == ("", "")
     store.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_CN"])
+def test_the_record_summary_gives_the_chosen_regimen_its_verdict(lang):
+    """Beside the form, the regimen of the record carries its verdict for this case, with the
+    checks not done counted (a bare name read as if it were suitable)."""
+    from desktop.logic.clinical import evaluate, verdict_label
+    from desktop.logic.model import Case
+    from desktop.ui.decision_summary import summary_html
+    from tests.conftest import example_data
+
+    case = Case.model_validate(example_data("advanced-pvtt-conversion"))
+    record = case.decisions[-1]
+    evaluation = evaluate(case)
+    chosen = next(v for v in evaluation.regimens if v.regimen.id == record.regimen_id)
+    label = verdict_label(chosen.verdict, chosen.checks_not_done).render(lang)
+    shown = summary_html(evaluation, case.decisions, record, lang)
+    assert chosen.regimen.name.render(lang) in shown
+    assert label in shown
