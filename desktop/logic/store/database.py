@@ -11,7 +11,6 @@ a damaged file is refused untouched. Errors are StoreError subclasses with messa
 from __future__ import annotations
 
 import json
-import logging
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
@@ -26,7 +25,7 @@ from desktop.logic.store import cases as store_cases
 from desktop.logic.store.accounts import AuthError, has_accounts
 from desktop.logic.store.backup import restore_database
 from desktop.logic.store.cases import now_utc
-from desktop.logic.store.decisions import amendment, finalize, put_draft
+from desktop.logic.store.decision_records import DecisionRecords
 from desktop.logic.store.errors import (
     CaseNotFound,
     DatabaseBusy,
@@ -44,14 +43,13 @@ from desktop.logic.store.keyfile import is_encrypted
 from desktop.logic.store.location import default_db_path, refuse_unusable
 from desktop.logic.store.lock import WriterLock
 from desktop.logic.store.meetings import MeetingAgenda
-from desktop.logic.store.people import People
-from desktop.logic.store.revisions import commit, current_data, current_revision, stored_case
+from desktop.logic.store.revisions import commit, current_revision, stored_case
 from desktop.logic.store.schema import Connection, connect, ensure_schema, refuse_damaged_pages
 from desktop.logic.store.settings import SETTINGS
 from desktop.logic.store.values import AgendaItem, CaseRow, RevisionInfo, StoredCase, User
 
 if TYPE_CHECKING:  # the pydantic case model loads on the first case read, not at start-up
-    from desktop.logic.model import Case, Decision, Signature
+    from desktop.logic.model import Case
 
 __all__ = [
     "AgendaItem", "CaseNotFound", "CaseRow", "DatabaseBusy", "DatabaseDamaged",
@@ -60,14 +58,13 @@ __all__ = [
     "StoredCase", "User", "default_db_path", "restore_database",
 ]  # fmt: skip
 
-log = logging.getLogger(__name__)  # case ids only: never names or MRNs
-
-
-class Store(People):
+class Store(DecisionRecords):
     """An open case database; use `Store.open(...)` and close it (or use `with`).
 
     Its meeting agendas are `store.agenda` (desktop.logic.store.meetings.MeetingAgenda);
-    accounts, sign-in and signatures are in its base class, desktop.logic.store.people.
+    drafts, sealing and amendments of decision records are in its base class
+    desktop.logic.store.decision_records, accounts, sign-in and signatures in that one's,
+    desktop.logic.store.people.
     """
 
     def __init__(
@@ -310,54 +307,6 @@ class Store(People):
                 f"restored revision {revision}",
             )
 
-    # decision records
-
-    def save_draft_decision(
-        self, case_id: str, decision: Decision, *, index: int | None, expected_revision: int
-    ) -> StoredCase:
-        """Append (index None) or replace a draft record; RecordSealed for a final one."""
-        with self._transaction() as conn:
-            data = current_data(conn, case_id, expected_revision)
-            where = put_draft(data.setdefault("decisions", []), decision, index)
-            note = f"draft decision record {where + 1} saved"
-            return commit(
-                conn, self._who(), case_id, data, expected_revision, "draft decision", note
-            )
-
-    def finalize_decision(
-        self, case_id: str, index: int, *, expected_revision: int,
-        signed_by: list[Signature] | None = None, signers: list[tuple[str, str]] | None = None,
-    ) -> StoredCase:  # fmt: skip
-        """Seal the draft at `index` (chained record_hash), then take a rotating backup.
-
-        With accounts, `signers` are (name, password) of each person signing now, each signing
-        with their own key; `signed_by` (names without a signature) is only for a database
-        without accounts, whose records say who signed but cannot prove it.
-        """
-        keys = self.signing_accounts(signers) if signers else []
-        if keys:
-            signed_by = self.signed_by_for(keys)
-        with self._transaction() as conn:
-            if has_accounts(conn) and not keys:
-                raise AuthError(msg("trust.error.sign_with_password"))
-            data = current_data(conn, case_id, expected_revision)
-            record = finalize(data.setdefault("decisions", []), index, signed_by or [])
-            note = f"decision record {index + 1} finalized and sealed"
-            stored = commit(conn, self._who(), case_id, data, expected_revision, "finalize", note)
-            self.record_signatures(conn, case_id, index, record, keys)
-        self._backup_after_finalize()
-        return stored
-
-    def amend_decision(self, case_id: str, index: int, *, expected_revision: int) -> StoredCase:
-        """A new draft copying the final record at `index`, naming it in `amends`."""
-        with self._transaction() as conn:
-            data = current_data(conn, case_id, expected_revision)
-            where = amendment(data.setdefault("decisions", []), index)
-            note = f"draft decision record {where + 1} amends record {index + 1}"
-            return commit(
-                conn, self._who(), case_id, data, expected_revision, "amend decision", note
-            )
-
     # backups
 
     def backup(self, out: Path) -> Path:
@@ -421,14 +370,6 @@ class Store(People):
     def _settings_user(self) -> User | None:
         name, role = self.get_setting("user_name"), self.get_setting("user_role")
         return User(name, role) if name and role else None
-
-    def _backup_after_finalize(self) -> None:
-        self.last_backup_error = None
-        try:
-            self.rotate_backup()
-        except (StoreError, OSError) as exc:
-            self.last_backup_error = f"The decision was saved, but the backup failed: {exc}"
-            log.warning("backup after finalizing failed: %s", type(exc).__name__)
 
 
 def _new_case_id() -> str:
