@@ -42,6 +42,12 @@ def add_users(users: argparse.ArgumentParser) -> None:
     cmd.set_defaults(run=run_users_list)
     cmd = actions.add_parser("passwd", help="set your own password (the next stdin line)")
     cmd.set_defaults(run=run_users_passwd)
+    cmd = actions.add_parser(
+        "grant", help="let an account that existed before encryption open the database "
+        "(their own password: the next stdin line)",
+    )  # fmt: skip
+    cmd.add_argument("name", metavar="NAME")
+    cmd.set_defaults(run=run_users_grant)
     cmd = actions.add_parser("disable", help="disable an account (never deleted; audited)")
     cmd.add_argument("name", metavar="NAME")
     cmd.set_defaults(run=run_users_disable)
@@ -91,10 +97,14 @@ def run_encrypt(args: argparse.Namespace) -> int:
         else:
             return _fail("encrypt needs --user NAME (or --name NAME --role ROLE for a database "
                          "without accounts) and --password-stdin", 2)  # fmt: skip
-        encrypt_database(db_path(args), name, password, role)
+        waiting = encrypt_database(db_path(args), name, password, role)
     except StoreError as exc:
         return _fail(str(exc), _code(exc))
     print(f"encrypted {db_path(args)} (key file {db_path(args)}.keys)")
+    if waiting:
+        print(f"cannot open it yet: {', '.join(waiting)} (only {name}'s password was known). "
+              "Give each access with their own password: --user NAME --password-stdin users "
+              "grant MEMBER")  # fmt: skip
     return 0
 
 
@@ -141,6 +151,18 @@ def run_users_passwd(args: argparse.Namespace) -> int:
     except StoreError as exc:
         return _fail(str(exc), _code(exc))
     print(f"password of {account.name} changed; key {account.fingerprint}")
+    return 0
+
+
+def run_users_grant(args: argparse.Namespace) -> int:
+    try:
+        with open_store(args, write=True) as store:
+            _require_signed_in(store)
+            password = read_password(args, f"the password of {args.name}")
+            store.give_access(args.name, password)
+    except StoreError as exc:
+        return _fail(str(exc), _code(exc))
+    print(f"{args.name} can now open the encrypted database with their own password")
     return 0
 
 

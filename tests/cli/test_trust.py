@@ -185,3 +185,42 @@ def test_the_pdf_names_each_signer_with_their_key_and_who_did_not_sign(
     assert f"{LI[0]} ({LI[1]}), signed" in text
     assert li.fingerprint[:20] in text.replace(" ", "")
     assert f"{WANG[0]} ({WANG[1]}): present, not signed" in text
+
+
+def test_users_passwd_refuses_a_wrong_old_password_then_rewraps_both_keys(
+    encrypted, monkeypatch, capsys
+):
+    case_id = _sealed_case(encrypted)
+    passwd = ("--user", WANG[0], "--password-stdin", "users", "passwd")
+    assert run(monkeypatch, encrypted, *passwd, stdin="guess-word\nwang-new-pw\n") == 4
+    assert "Wrong password for Wang Fang" in capsys.readouterr().err
+    assert run(monkeypatch, encrypted, *passwd, stdin="wang-password\nwang-new-pw\n") == 0
+    assert "password of Wang Fang changed" in capsys.readouterr().out
+    sign = ("--user", WANG[0], "--password-stdin", "sign", case_id)
+    assert run(monkeypatch, encrypted, *sign, stdin="wang-password\n") == 4
+    assert run(monkeypatch, encrypted, "--user", WANG[0], "--password-stdin", "list",
+               stdin="wang-password\n") == 4  # fmt: skip
+    assert run(monkeypatch, encrypted, *sign, stdin="wang-new-pw\n") == 0
+
+
+def test_encrypt_names_who_cannot_open_it_and_users_grant_lets_them_in(
+    db, monkeypatch, capsys
+):
+    run(monkeypatch, db, "users", "add", "--name", LI[0], "--role", LI[1], "--password-stdin",
+        stdin="li-password\n")  # fmt: skip
+    run(monkeypatch, db, *as_li("users", "add", "--name", WANG[0], "--role", WANG[1]),
+        stdin="li-password\nwang-initial\n")  # fmt: skip
+    capsys.readouterr()
+    assert run(monkeypatch, db, *as_li("encrypt"), stdin="li-password\n") == 0
+    assert f"cannot open it yet: {WANG[0]}" in capsys.readouterr().out
+    as_wang = ("--user", WANG[0], "--password-stdin", "list")
+    assert run(monkeypatch, db, *as_wang, stdin="wang-initial\n") == 4
+    assert run(monkeypatch, db, *as_li("check"), stdin="li-password\n") == 0
+    assert f"{WANG[0]} cannot open it yet" in capsys.readouterr().out
+    grant = as_li("users", "grant", WANG[0])
+    assert run(monkeypatch, db, *grant, stdin="li-password\nnot-hers\n") == 4
+    assert run(monkeypatch, db, *grant, stdin="li-password\nwang-initial\n") == 0
+    assert capsys.readouterr().out.strip() == (
+        f"{WANG[0]} can now open the encrypted database with their own password"
+    )
+    assert run(monkeypatch, db, *as_wang, stdin="wang-initial\n") == 0

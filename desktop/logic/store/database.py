@@ -258,8 +258,15 @@ class Store(DecisionRecords):
             return [str(exc)]
 
     def warnings(self) -> list[str]:
-        """What `check` says without failing: a database that is not encrypted."""
-        return [] if self.key is not None else [f"{self.path}: not encrypted"]
+        """What `check` says without failing: a database that is not encrypted, or accounts
+        that cannot open the encrypted one yet (they existed before it was encrypted)."""
+        if self.key is None:
+            return [f"{self.path}: not encrypted"]
+        waiting = self.without_access()
+        if not waiting:
+            return []
+        return [f"{self.path}: {', '.join(waiting)} cannot open it yet (each is given access "
+                "with their own password: users grant NAME, or Team > Give a member access)"]
 
     # writing cases
 

@@ -72,8 +72,15 @@ def init_database(path: Path, name: str, role: str, password: str) -> Store:
     return store
 
 
-def encrypt_database(path: Path, name: str, password: str, role: str | None = None) -> Path:
-    """Encrypt the plain database at `path` for `name` (its first account when it has none)."""
+def encrypt_database(
+    path: Path, name: str, password: str, role: str | None = None
+) -> list[str]:
+    """Encrypt the plain database at `path` for `name` (its first account when it has none).
+
+    Returns the other enabled accounts, which cannot open it yet: only `name`'s password is
+    known now. Each is given access later by typing their own password in a signed-in
+    session (People.give_access); nobody else's password is asked for or stored.
+    """
     path = Path(path)
     if keyfile.is_encrypted(path):
         raise DatabaseRefused(msg("trust.error.already_encrypted", path=path))
@@ -97,6 +104,7 @@ def encrypt_database(path: Path, name: str, password: str, role: str | None = No
             else:
                 encrypted.add_account(name, str(role), password)
             encrypted.record_event("database encrypted (SQLCipher)")
+            waiting = encrypted.without_access()
         _rollback_journal(copy, key)
         _check_copy(path, copy, key)
         _put_in_place(path, copy)
@@ -104,7 +112,7 @@ def encrypt_database(path: Path, name: str, password: str, role: str | None = No
             _encrypt_backup(backup, key)
     finally:
         lock.release()
-    return path
+    return waiting
 
 
 def _encrypted_copy(source: Path, key: bytes, target: Path | None = None) -> Path:

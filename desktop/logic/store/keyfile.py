@@ -75,6 +75,11 @@ def unlock(db_path: Path, name: str, password: str) -> bytes:
     raise WrongPassword(name)
 
 
+def wrapped_names(db_path: Path) -> set[str]:
+    """The accounts the key file holds a wrap of the database key for."""
+    return {name for name, boxes in read_keys(db_path)["accounts"].items() if boxes}
+
+
 def wrap_for(
     db_path: Path, name: str, password: str, key: bytes, *, keep_old: bool = False
 ) -> None:

@@ -116,15 +116,49 @@ class People:
         return account
 
     def change_password(self, name: str, old: str, new: str) -> Account:
-        """Set `name`'s own password (checked with the old one); rewraps the database key."""
-        if self.key is not None:  # both wraps kept until the database holds the new hash
+        """Set `name`'s own password, checked with the old one first: the signing key and the
+        database key are wrapped again under the new one (the database is never re-encrypted).
+
+        Until the database holds the new password hash, the key file keeps both wraps, so a crash
+        in between leaves either password working; a refusal puts the old wrap back alone.
+        """
+        store_accounts.check_password_rules(new)
+        self.verify_password(name, old)
+        if self.key is not None:
             keyfile.wrap_for(self.path, name, new, self.key, keep_old=True)
-        with self._transaction(allow_anonymous=True) as conn:
-            account = store_accounts.set_password(conn, name, old, new)
+        try:
+            with self._transaction(allow_anonymous=True) as conn:
+                account = store_accounts.set_password(conn, name, old, new)
+        except BaseException:
+            if self.key is not None:
+                keyfile.wrap_for(self.path, name, old, self.key)
+            raise
         if self.key is not None:
             keyfile.wrap_for(self.path, name, new, self.key)
         if self.signed_in is not None and self.signed_in.name == name:
             self.signed_in = account
+        return account
+
+    def without_access(self) -> list[str]:
+        """Enabled accounts that cannot open this encrypted database yet (no wrap of its key):
+        accounts that existed before it was encrypted, until they are given access."""
+        if self.key is None:
+            return []
+        wrapped = keyfile.wrapped_names(self.path)
+        return [a.name for a in self.accounts() if not a.disabled and a.name not in wrapped]
+
+    def give_access(self, name: str, password: str) -> Account:
+        """Let `name` open this encrypted database: they type their own password now (checked),
+        and the database key is wrapped under it. Needs someone signed in; audited."""
+        if self.key is None:
+            raise StoreError(msg("trust.error.not_encrypted", path=self.path))
+        if self.signed_in is None:
+            raise AuthError(msg("trust.error.sign_in_first"))
+        account = self.verify_password(name, password)
+        with self._transaction() as conn:
+            detail = f"account {name}: can open the encrypted database with their own password"
+            store_audit.append(conn, self.user, now_utc(), "account", detail)
+            keyfile.wrap_for(self.path, name, password, self.key)
         return account
 
     def disable_account(self, name: str) -> None:
