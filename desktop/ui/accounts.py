@@ -1,4 +1,5 @@
-"""Account dialogs: the first account, sign-in, a new team member, a person's password.
+"""Account dialogs: the first account, sign-in, a new team member, a person's password, a
+changed password, and access for a member whose account predates the encryption.
 
 Passwords are typed into masked fields, handed to the store, and never kept in the settings,
 written to a file or logged. A dialog that checks a password calls back into the store and
@@ -242,6 +243,74 @@ def signer_dialog(
     return dialog
 
 
+def give_access_dialog(
+    give: Callable[[str, str], object], waiting: list[str], parent: QWidget | None = None,
+    lang: str = "en",
+) -> PasswordDialog:  # fmt: skip
+    """A member whose account existed before the database was encrypted types their own
+    password here once; the database key is then wrapped under it."""
+    dialog = PasswordDialog("", "", give, waiting[0] if len(waiting) == 1 else "", parent, lang)
+    dialog.name.setReadOnly(False)
+    dialog.setWindowTitle(_tr("Give a member access"))
+    dialog.intro.setText(
+        _tr(
+            "These accounts existed before the database was encrypted and cannot open it yet: "
+            "{0}. The member types their own name and password here; from then on they open "
+            "the database with it. Nobody's password is changed."
+        ).format(", ".join(waiting) or _tr("none"))
+    )
+    return dialog
+
+
+def new_password_problem(password: str, again: str) -> str | None:
+    """Why a new password typed twice is refused, in words; None when it is usable."""
+    if len(password) < MIN_PASSWORD:
+        return _tr("The password needs at least 8 characters.")
+    if password != again:
+        return _tr("The two passwords differ: type them again.")
+    return None
+
+
+class ChangePasswordDialog(_FormDialog):
+    """The signed-in person changes their password: the current one, then the new one twice."""
+
+    def __init__(
+        self, name: str, change: Callable[[str, str], object], parent: QWidget | None = None,
+        lang: str = "en",
+    ) -> None:  # fmt: skip
+        super().__init__("", "", parent)
+        self.change, self.lang = change, lang
+        self.setWindowTitle(_tr("Change your password"))
+        self.intro.setText(
+            _tr(
+                "{0}: type your current password, then the new one twice. Your signing key "
+                "and the database key are locked again under the new password; the old one "
+                "stops working."
+            ).format(name)
+        )
+        self.old = password_field(self)
+        self.password = password_field(self)
+        self.again = password_field(self)
+        self.form.addRow(_tr("&Current password"), self.old)
+        self.form.addRow(_tr("New &password"), self.password)
+        self.form.addRow(_tr("Password &again"), self.again)
+
+    def on_accept(self) -> None:
+        if not self.old.text():
+            return self.say(_tr("Please type your current password."))
+        problem = new_password_problem(self.password.text(), self.again.text())
+        if problem:
+            return self.say(problem)
+        try:
+            self.change(self.old.text(), self.password.text())
+        except StoreError as exc:
+            self.old.clear()
+            return self.say(error_text(exc, self.lang))
+        for field in (self.old, self.password, self.again):
+            field.clear()
+        self.accept()
+
+
 class OwnPasswordDialog(_FormDialog):
     """A member with an initial password sets their own (typed twice)."""
 
@@ -265,10 +334,9 @@ class OwnPasswordDialog(_FormDialog):
 
     def on_accept(self) -> None:
         password = self.password.text()
-        if len(password) < MIN_PASSWORD:
-            return self.say(_tr("The password needs at least 8 characters."))
-        if password != self.again.text():
-            return self.say(_tr("The two passwords differ: type them again."))
+        problem = new_password_problem(password, self.again.text())
+        if problem:
+            return self.say(problem)
         try:
             self.change(password)
         except StoreError as exc:

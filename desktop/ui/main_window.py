@@ -162,6 +162,7 @@ class MainWindow(QMainWindow):
         for source in (self.case_actions, self.exports):
             source.statusMessage.connect(self.show_status)
         self.preferences.userChanged.connect(self._update_status)
+        self.team.personChanged.connect(self._update_status)
         self.preferences.departmentChanged.connect(self._update_title)
         self.preferences.staleDaysChanged.connect(self.on_stale_days_changed)
         self.rules.changed.connect(self.on_rules_changed)

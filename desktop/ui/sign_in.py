@@ -56,7 +56,15 @@ def open_as_person(
         return store
     name = store.account().name
     store.close()
-    encrypt_database(path, name, secret)
+    waiting = encrypt_database(path, name, secret)
+    if waiting:
+        QMessageBox.information(
+            parent, _tr("Database encrypted"),
+            _tr("The database is encrypted with your password. These accounts existed before "
+                "and cannot open it yet: {0}. Each of them types their own password once in "
+                "Team → Give a member access… while someone is signed in.").format(
+                ", ".join(waiting)),
+        )  # fmt: skip
     return open_database(path, name, secret)
 
 

@@ -1,8 +1,8 @@
 """Signing a decision in the app: only the named person, with their own password, at that moment.
 
-Used by the decision step. On a database with accounts a signer still on an initial password
-sets their own first (that makes their key). Passwords stay in memory only until the record is
-sealed or the signature written.
+Used by the decision step. A signer still on an initial password sets their own first (that
+makes their key). A database without accounts signs nothing: a typed name proves nobody signed.
+Passwords stay in memory only until the record is sealed or the signature written.
 """
 
 from __future__ import annotations
@@ -59,6 +59,15 @@ def sign_later(store: Store, case_id: str, name: str, lang: str, parent: QWidget
     return True
 
 
+def needs_accounts() -> str:
+    """Why nobody can sign on a database without accounts (a typed name proves nothing)."""
+    return _tr(
+        "Signing needs personal accounts, and this database has none: nobody could prove who "
+        "signed. Create the first account (Team → Create the first account…); then each signer "
+        "signs with their own password."
+    )
+
+
 def signer_texts(
     store: Store, case_id: str, decisions: list[dict[str, Any]], record: dict[str, Any]
 ) -> list[str]:
@@ -72,6 +81,10 @@ def signer_texts(
                 line.name, line.role, at, line.fingerprint))  # fmt: skip
         elif line.state == "unverified":
             texts.append(_tr("{0} ({1}), {2}: signature not verified (imported)").format(
+                line.name, line.role, at))  # fmt: skip
+        elif line.state == "named":
+            texts.append(_tr("{0} ({1}), {2}: named, not signed (sealed in a database without "
+                             "accounts: nothing proves who signed)").format(
                 line.name, line.role, at))  # fmt: skip
         else:
             texts.append(_tr("{0} ({1}): present, not signed").format(line.name, line.role))
@@ -94,11 +107,12 @@ class DraftSignatures:
         draft = document.case.decisions[index]
         if any(s.name == name for s in draft.signed_by):
             return [_tr("{0} has already signed.").format(name)]
-        if store is not None and store.has_accounts():  # only that person, with their password
-            password = ask_signer_password(store, name, document.lang, parent)
-            if password is None:
-                return [_tr("Not signed: {0} is present, not signed.").format(name)]
-            self.passwords[name] = password
+        if store is None or not store.has_accounts():  # a typed name is no signature
+            return [needs_accounts()]
+        password = ask_signer_password(store, name, document.lang, parent)  # theirs, now
+        if password is None:
+            return [_tr("Not signed: {0} is present, not signed.").format(name)]
+        self.passwords[name] = password
         signature = {
             "name": name,
             "role": role,
@@ -109,14 +123,9 @@ class DraftSignatures:
     def seal(
         self, store: Store, case_id: str, index: int, draft: Decision, revision: int
     ) -> None:
-        """Finalize draft `index` with its signatures (and the signers' keys, with accounts)."""
+        """Finalize draft `index`, each signer signing with their own key."""
         try:
-            if store.has_accounts():
-                signers = [(s.name, self.passwords.get(s.name, "")) for s in draft.signed_by]
-                store.finalize_decision(case_id, index, signers=signers, expected_revision=revision)
-            else:
-                store.finalize_decision(
-                    case_id, index, signed_by=list(draft.signed_by), expected_revision=revision
-                )
+            signers = [(s.name, self.passwords.get(s.name, "")) for s in draft.signed_by]
+            store.finalize_decision(case_id, index, signers=signers, expected_revision=revision)
         finally:
             self.passwords.clear()

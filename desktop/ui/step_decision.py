@@ -24,7 +24,7 @@ from desktop.ui.forms import (
 )
 from desktop.ui.palette import scale_font
 from desktop.ui.panel_widgets import row_of, selected_row, table_view
-from desktop.ui.signing import DraftSignatures, sign_later, signer_texts
+from desktop.ui.signing import DraftSignatures, needs_accounts, sign_later, signer_texts
 from desktop.ui.step_base import StepPage, bullets_html, rich_label
 from desktop.ui.tables import Column, ListTableModel
 from desktop.ui.undo import CaseDocument
@@ -214,6 +214,8 @@ class DecisionStep(StepPage):
         item "completeness" (computed: incomplete, chosen: finalize) in the record itself."""
         index, workspace = self.index, self._bound()
         draft = self._record(index)
+        if not self._accounts():  # a record sealed with typed names would prove nothing
+            return self._say([needs_accounts()])
         if index is None or draft is None or not draft.signed_by:
             return self._say([self.tr("A final decision needs at least one signature.")])
         missing = self.missing_items()

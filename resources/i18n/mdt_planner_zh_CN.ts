@@ -42,119 +42,156 @@
     <context>
         <name>Accounts</name>
         <message>
-            <location filename="../../desktop/ui/accounts.py" line="113" />
+            <location filename="../../desktop/ui/accounts.py" line="114" />
             <source>e.g. Li Ming</source>
             <translation>例如 李明</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/accounts.py" line="120" />
+            <location filename="../../desktop/ui/accounts.py" line="121" />
             <source>&amp;Name</source>
             <translation>姓名(&amp;N)</translation>
-            <location filename="../../desktop/ui/accounts.py" line="186" />
+            <location filename="../../desktop/ui/accounts.py" line="187" />
         </message>
         <message>
-            <location filename="../../desktop/ui/accounts.py" line="121" />
+            <location filename="../../desktop/ui/accounts.py" line="122" />
             <source>&amp;Role</source>
             <translation>角色(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/accounts.py" line="122" />
+            <location filename="../../desktop/ui/accounts.py" line="123" />
             <source>&amp;Password</source>
             <translation>密码(&amp;P)</translation>
-            <location filename="../../desktop/ui/accounts.py" line="187" />
+            <location filename="../../desktop/ui/accounts.py" line="188" />
         </message>
         <message>
-            <location filename="../../desktop/ui/accounts.py" line="123" />
+            <location filename="../../desktop/ui/accounts.py" line="124" />
             <source>Password &amp;again</source>
             <translation>再次输入密码(&amp;A)</translation>
-            <location filename="../../desktop/ui/accounts.py" line="264" />
+            <location filename="../../desktop/ui/accounts.py" line="296" />
+            <location filename="../../desktop/ui/accounts.py" line="333" />
         </message>
         <message>
-            <location filename="../../desktop/ui/accounts.py" line="130" />
+            <location filename="../../desktop/ui/accounts.py" line="131" />
             <source>Please give a name and a role.</source>
             <translation>请填写姓名和角色。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/accounts.py" line="132" />
+            <location filename="../../desktop/ui/accounts.py" line="133" />
             <source>The password needs at least 8 characters.</source>
             <translation>密码至少需要 8 个字符。</translation>
-            <location filename="../../desktop/ui/accounts.py" line="269" />
+            <location filename="../../desktop/ui/accounts.py" line="268" />
         </message>
         <message>
-            <location filename="../../desktop/ui/accounts.py" line="134" />
+            <location filename="../../desktop/ui/accounts.py" line="135" />
             <source>The two passwords differ: type them again.</source>
             <translation>两次输入的密码不一致：请重新输入。</translation>
-            <location filename="../../desktop/ui/accounts.py" line="271" />
+            <location filename="../../desktop/ui/accounts.py" line="270" />
         </message>
         <message>
-            <location filename="../../desktop/ui/accounts.py" line="148" />
+            <location filename="../../desktop/ui/accounts.py" line="149" />
             <source>Create the first account</source>
             <translation>创建第一个账户</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/accounts.py" line="151" />
+            <location filename="../../desktop/ui/accounts.py" line="152" />
             <source>This database has no account yet. Create yours: your name and role are recorded with every change, and your password protects the database and your signature. There is no way to recover a forgotten password.</source>
             <translation>此数据库尚无账户。请创建您的账户：您的姓名和角色会随每次修改记录，您的密码保护数据库和您的签名。忘记的密码无法找回。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/accounts.py" line="163" />
+            <location filename="../../desktop/ui/accounts.py" line="164" />
             <source>Add a team member</source>
             <translation>添加团队成员</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/accounts.py" line="166" />
+            <location filename="../../desktop/ui/accounts.py" line="167" />
             <source>Give the new member's name, role and an initial password to tell them. They set their own password the first time they sign in or sign; only then do they get their signing key.</source>
             <translation>填写新成员的姓名、角色以及要告知对方的初始密码。对方在首次登录或签名时设置自己的密码；之后才会获得其签名密钥。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/accounts.py" line="195" />
+            <location filename="../../desktop/ui/accounts.py" line="196" />
             <source>Please give the name and the password.</source>
             <translation>请填写姓名和密码。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/accounts.py" line="210" />
+            <location filename="../../desktop/ui/accounts.py" line="211" />
             <source>Sign in</source>
             <translation>登录</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/accounts.py" line="211" />
+            <location filename="../../desktop/ui/accounts.py" line="212" />
             <source>Sign in with your name and password to open the MDT cases.</source>
             <translation>请输入姓名和密码登录，以打开 MDT 病例。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/accounts.py" line="220" />
+            <location filename="../../desktop/ui/accounts.py" line="221" />
             <source>Locked</source>
             <translation>已锁定</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/accounts.py" line="223" />
+            <location filename="../../desktop/ui/accounts.py" line="224" />
             <source>The planner was locked after a time without use; patient values are hidden. Type the password of {0} to go on.</source>
             <translation>程序因一段时间未使用而锁定；患者数据已隐藏。请输入 {0} 的密码以继续。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/accounts.py" line="235" />
+            <location filename="../../desktop/ui/accounts.py" line="236" />
             <source>Sign as {0}</source>
             <translation>以 {0} 的身份签名</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/accounts.py" line="238" />
+            <location filename="../../desktop/ui/accounts.py" line="239" />
             <source>Only {0} can sign as {0}: {0} types their own password now. An attendee who is not at the computer stays "present, not signed" and can sign later.</source>
             <translation>只有 {0} 本人能以 {0} 的身份签名：请 {0} 现在输入自己的密码。不在电脑前的出席者将记为“出席，未签署”，之后可以再签。</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/accounts.py" line="254" />
+            <source>Give a member access</source>
+            <translation>给成员访问权限</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/accounts.py" line="257" />
+            <source>These accounts existed before the database was encrypted and cannot open it yet: {0}. The member types their own name and password here; from then on they open the database with it. Nobody's password is changed.</source>
+            <translation>以下账户在数据库加密之前已存在，目前还不能打开它：{0}。请该成员在此输入自己的姓名和密码；此后即可用该密码打开数据库。任何人的密码都不会被更改。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/accounts.py" line="260" />
+            <source>none</source>
+            <translation>无</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/accounts.py" line="283" />
+            <source>Change your password</source>
+            <translation>修改您的密码</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/accounts.py" line="286" />
+            <source>{0}: type your current password, then the new one twice. Your signing key and the database key are locked again under the new password; the old one stops working.</source>
+            <translation>{0}：请输入当前密码，再输入两次新密码。您的签名密钥和数据库密钥将改由新密码保护；旧密码随即失效。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/accounts.py" line="294" />
+            <source>&amp;Current password</source>
+            <translation>当前密码(&amp;C)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/accounts.py" line="295" />
+            <source>New &amp;password</source>
+            <translation>新密码(&amp;P)</translation>
+            <location filename="../../desktop/ui/accounts.py" line="332" />
+        </message>
+        <message>
+            <location filename="../../desktop/ui/accounts.py" line="300" />
+            <source>Please type your current password.</source>
+            <translation>请输入您的当前密码。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/accounts.py" line="323" />
             <source>Set your own password</source>
             <translation>设置您自己的密码</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/accounts.py" line="257" />
+            <location filename="../../desktop/ui/accounts.py" line="326" />
             <source>{0}, your password was set by someone else. Choose your own now: it makes your signing key, which only you can use.</source>
             <translation>{0}，您的密码是由他人设置的。请现在设置您自己的密码：它将生成只有您能使用的签名密钥。</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/accounts.py" line="263" />
-            <source>New &amp;password</source>
-            <translation>新密码(&amp;P)</translation>
         </message>
     </context>
     <context>
@@ -1026,47 +1063,47 @@
             <translation>请先添加参会人员，再以其中一人身份签名。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="218" />
+            <location filename="../../desktop/ui/step_decision.py" line="220" />
             <source>A final decision needs at least one signature.</source>
             <translation>最终决策至少需要一个签名。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="230" />
+            <location filename="../../desktop/ui/step_decision.py" line="232" />
             <source>The draft could not be saved first; fix the fields marked in red or resolve the save conflict.</source>
             <translation>草稿无法先行保存；请修正标红的字段或解决保存冲突。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="246" />
+            <location filename="../../desktop/ui/step_decision.py" line="248" />
             <source>Choose the attendee who signs.</source>
             <translation>请选择签名的出席者。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="253" />
+            <location filename="../../desktop/ui/step_decision.py" line="255" />
             <source>Not signed.</source>
             <translation>未签名。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="263" />
+            <location filename="../../desktop/ui/step_decision.py" line="265" />
             <source>There is no final decision to amend.</source>
             <translation>没有可修订的最终决策。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="311" />
+            <location filename="../../desktop/ui/step_decision.py" line="313" />
             <source>Draft decision for the meeting of {0}</source>
             <translation>{0} 会议的决策草稿</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="315" />
+            <location filename="../../desktop/ui/step_decision.py" line="317" />
             <source>Final decision of {0}: sealed, read-only</source>
             <translation>{0} 的最终决策：已封存，只读</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="319" />
+            <location filename="../../desktop/ui/step_decision.py" line="321" />
             <source>No decision yet for this case.</source>
             <translation>此病例尚无决策。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/step_decision.py" line="341" />
+            <location filename="../../desktop/ui/step_decision.py" line="343" />
             <source>No signature yet.</source>
             <translation>尚无签名。</translation>
         </message>
@@ -1775,79 +1812,79 @@ Finalizing seals the record; it can only be amended afterwards. Say why the MDT 
         </message>
         <message>
             <location filename="../../desktop/ui/main_window.py" line="121" />
-            <location filename="../../desktop/ui/main_window.py" line="225" />
+            <location filename="../../desktop/ui/main_window.py" line="226" />
             <source>Meeting agenda</source>
             <translation>会议议程</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/main_window.py" line="122" />
-            <location filename="../../desktop/ui/main_window.py" line="237" />
+            <location filename="../../desktop/ui/main_window.py" line="238" />
             <source>Follow-up</source>
             <translation>随访</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="174" />
+            <location filename="../../desktop/ui/main_window.py" line="175" />
             <source>MDT Planner</source>
             <translation>MDT 规划助手</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="176" />
+            <location filename="../../desktop/ui/main_window.py" line="177" />
             <source>read-only</source>
             <translation>只读</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="182" />
+            <location filename="../../desktop/ui/main_window.py" line="183" />
             <source>Working: %1 (%2)</source>
             <translation>当前使用者：%1（%2）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="184" />
+            <location filename="../../desktop/ui/main_window.py" line="185" />
             <source>Working: —</source>
             <translation>当前使用者：—</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="188" />
+            <location filename="../../desktop/ui/main_window.py" line="189" />
             <source>(read-only)</source>
             <translation>（只读）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="201" />
+            <location filename="../../desktop/ui/main_window.py" line="202" />
             <source>Rules %1 (shipped): the department's file is unusable</source>
             <translation>规则 %1（随软件提供）：本科室规则文件无法使用</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="206" />
+            <location filename="../../desktop/ui/main_window.py" line="207" />
             <source>Rules %1 (department's)</source>
             <translation>规则 %1（本科室）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="208" />
+            <location filename="../../desktop/ui/main_window.py" line="209" />
             <source>Rules %1 (shipped)</source>
             <translation>规则 %1（随软件提供）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="211" />
+            <location filename="../../desktop/ui/main_window.py" line="212" />
             <source>Settings → Rules file…</source>
             <translation>设置 → 规则文件…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="276" />
-            <location filename="../../desktop/ui/main_window.py" line="285" />
+            <location filename="../../desktop/ui/main_window.py" line="277" />
+            <location filename="../../desktop/ui/main_window.py" line="286" />
             <source>Cannot open the case</source>
             <translation>无法打开病例</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="277" />
+            <location filename="../../desktop/ui/main_window.py" line="278" />
             <source>The case workspace is not available in this build.</source>
             <translation>此版本不提供病例工作区。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="336" />
+            <location filename="../../desktop/ui/main_window.py" line="337" />
             <source>Not saved</source>
             <translation>未保存</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="338" />
+            <location filename="../../desktop/ui/main_window.py" line="339" />
             <source>The last edit of this case could not be saved. Close it anyway and lose that edit?</source>
             <translation>此病例的最后一次修改未能保存。仍要关闭并放弃该修改吗？</translation>
         </message>
@@ -3104,12 +3141,22 @@ Finalizing seals the record; it can only be amended afterwards. Say why the MDT 
     <context>
         <name>SignIn</name>
         <message>
-            <location filename="../../desktop/ui/sign_in.py" line="140" />
+            <location filename="../../desktop/ui/sign_in.py" line="62" />
+            <source>Database encrypted</source>
+            <translation>数据库已加密</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/sign_in.py" line="63" />
+            <source>The database is encrypted with your password. These accounts existed before and cannot open it yet: {0}. Each of them types their own password once in Team → Give a member access… while someone is signed in.</source>
+            <translation>数据库已用您的密码加密。以下账户此前已存在，目前还不能打开它：{0}。请他们在有人登录时，各自在“团队 → 给成员访问权限…”中输入一次自己的密码。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/sign_in.py" line="148" />
             <source>Encrypt this database?</source>
             <translation>加密此数据库？</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sign_in.py" line="142" />
+            <location filename="../../desktop/ui/sign_in.py" line="150" />
             <source>This database is not encrypted: whoever gets the file can read every patient value. Encrypt it now with your password? (A copy is encrypted and checked first; the plain file is replaced only then. Its backups are encrypted too.)</source>
             <translation>此数据库未加密：任何拿到该文件的人都能读取全部患者数据。现在用您的密码加密吗？（先加密并检查一份副本，之后才替换未加密的文件。其备份也会加密。）</translation>
         </message>
@@ -3122,27 +3169,37 @@ Finalizing seals the record; it can only be amended afterwards. Say why the MDT 
             <translation>请先设置您自己的密码：之后才能签名。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/signing.py" line="71" />
+            <location filename="../../desktop/ui/signing.py" line="65" />
+            <source>Signing needs personal accounts, and this database has none: nobody could prove who signed. Create the first account (Team → Create the first account…); then each signer signs with their own password.</source>
+            <translation>签名需要个人账户，而此数据库没有账户：无法证明是谁签的名。请先创建第一个账户（团队 → 创建第一个账户…）；之后每位签名者用自己的密码签名。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/signing.py" line="80" />
             <source>{0} ({1}), signed {2}, key {3}</source>
             <translation>{0}（{1}），签署于 {2}，密钥 {3}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/signing.py" line="74" />
+            <location filename="../../desktop/ui/signing.py" line="83" />
             <source>{0} ({1}), {2}: signature not verified (imported)</source>
             <translation>{0}（{1}），{2}：签名未经验证（导入）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/signing.py" line="77" />
+            <location filename="../../desktop/ui/signing.py" line="86" />
+            <source>{0} ({1}), {2}: named, not signed (sealed in a database without accounts: nothing proves who signed)</source>
+            <translation>{0}（{1}），{2}：仅列出姓名，未签署（封存时数据库没有个人账户：无法证明签署人）</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/signing.py" line="90" />
             <source>{0} ({1}): present, not signed</source>
             <translation>{0}（{1}）：出席，未签署</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/signing.py" line="96" />
+            <location filename="../../desktop/ui/signing.py" line="109" />
             <source>{0} has already signed.</source>
             <translation>{0} 已签名。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/signing.py" line="100" />
+            <location filename="../../desktop/ui/signing.py" line="114" />
             <source>Not signed: {0} is present, not signed.</source>
             <translation>未签名：{0} 为“出席，未签署”。</translation>
         </message>
@@ -3158,39 +3215,69 @@ Finalizing seals the record; it can only be amended afterwards. Say why the MDT 
     <context>
         <name>Team</name>
         <message>
-            <location filename="../../desktop/ui/team.py" line="51" />
+            <location filename="../../desktop/ui/team.py" line="60" />
             <source>Locked: patient values are hidden until the password is given.</source>
             <translation>已锁定：输入密码前患者数据保持隐藏。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/team.py" line="53" />
+            <location filename="../../desktop/ui/team.py" line="62" />
             <source>Unlock…</source>
             <translation>解锁…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/team.py" line="84" />
+            <location filename="../../desktop/ui/team.py" line="89" />
             <source>&amp;Team</source>
             <translation>团队(&amp;T)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/team.py" line="85" />
+            <location filename="../../desktop/ui/team.py" line="91" />
+            <source>&amp;Create the first account…</source>
+            <translation>创建第一个账户(&amp;C)…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/team.py" line="92" />
             <source>&amp;Add a team member…</source>
             <translation>添加团队成员(&amp;A)…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/team.py" line="87" />
+            <location filename="../../desktop/ui/team.py" line="93" />
+            <source>&amp;Give a member access…</source>
+            <translation>给成员访问权限(&amp;G)…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/team.py" line="94" />
+            <source>&amp;Change my password…</source>
+            <translation>修改我的密码(&amp;C)…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/team.py" line="95" />
             <source>&amp;Lock now</source>
             <translation>立即锁定(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/team.py" line="109" />
+            <location filename="../../desktop/ui/team.py" line="140" />
             <source>Team member added</source>
             <translation>已添加团队成员</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/team.py" line="110" />
+            <location filename="../../desktop/ui/team.py" line="141" />
             <source>{0} ({1}) was added. Tell them the initial password; they set their own the first time they sign in or sign.</source>
             <translation>已添加 {0}（{1}）。请将初始密码告知对方；对方在首次登录或签名时设置自己的密码。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/team.py" line="167" />
+            <source>Access given</source>
+            <translation>已给予访问权限</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/team.py" line="168" />
+            <source>{0} can now open this database with their own password.</source>
+            <translation>{0} 现在可以用自己的密码打开此数据库。</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/team.py" line="182" />
+            <source>Your password was changed.</source>
+            <translation>您的密码已修改。</translation>
         </message>
     </context>
     <context>

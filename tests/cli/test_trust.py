@@ -224,3 +224,31 @@ def test_encrypt_names_who_cannot_open_it_and_users_grant_lets_them_in(
         f"{WANG[0]} can now open the encrypted database with their own password"
     )
     assert run(monkeypatch, db, *as_wang, stdin="wang-initial\n") == 0
+
+
+def test_without_accounts_nobody_signs_and_the_pdf_says_the_names_prove_nothing(
+    db, monkeypatch, capsys, tmp_path
+):
+    from pypdf import PdfReader
+
+    from desktop.logic.model import Signature
+    from desktop.logic.store import Store, User
+    from tests.factories import make_case
+
+    with Store.open(db, user=User(*LI)) as store:
+        stored = store.new_case(make_case())
+        draft = Decision.model_validate({
+            "meeting_date": "2026-11-25", "status": "draft", "recommendation": "Conversion.",
+            "attendees": [{"name": LI[0], "role": LI[1]}, {"name": WANG[0], "role": WANG[1]}],
+        })  # fmt: skip
+        store.save_draft_decision(stored.case_id, draft, index=None, expected_revision=1)
+        typed = [Signature(name=LI[0], role=LI[1], at="2026-11-25T10:00:00")]
+        store.finalize_decision(stored.case_id, 0, signed_by=typed, expected_revision=2)
+    assert run(monkeypatch, db, *as_li("sign", stored.case_id), stdin="li-password\n") == 4
+    assert f"no account named {LI[0]}" in capsys.readouterr().err
+    pdf = tmp_path / "summary.pdf"
+    assert run(monkeypatch, db, "export", stored.case_id, "--pdf", str(pdf)) == 0
+    text = re.sub(r"\s+", " ", " ".join(page.extract_text() for page in PdfReader(pdf).pages))
+    assert f"{LI[0]} ({LI[1]}), 2026-11-25 10:00:00: named, not signed (sealed in a" in text
+    assert "nothing proves who signed" in text
+    assert f"{WANG[0]} ({WANG[1]}): present, not signed" in text

@@ -1,15 +1,16 @@
 """One case walked from new to a finalized decision through the workspace widgets."""
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from desktop.logic.model.records import chain_problems
 from desktop.logic.model.rules import default_rules
 from desktop.logic.store.database import Store
-from desktop.logic.store.values import User
 from desktop.ui.settings import Settings
 from desktop.ui.workspace import CaseWorkspace
 from tests.factories import make_case
+from tests.ui.answers import answer_modals, give_password
 
 
 def type_into(qtbot, line_edit, text):
@@ -17,8 +18,10 @@ def type_into(qtbot, line_edit, text):
     qtbot.keyClicks(line_edit, text)
 
 
+@pytest.mark.qt_log_ignore("propagateSizeHints")  # the signing dialog, offscreen
 def test_case_walks_from_new_to_a_sealed_final_decision(qtbot, tmp_path, monkeypatch):
-    store = Store.open(tmp_path / "cases.sqlite", user=User("Li Ming", "hepatobiliary surgeon"))
+    store = Store.open(tmp_path / "cases.sqlite")
+    store.add_account("Li Ming", "hepatobiliary surgeon", "li-password")  # signed in
     case_id = store.new_case(make_case()).case_id
     settings = Settings.at(tmp_path / "settings.ini")
     workspace = CaseWorkspace(store, case_id, settings, default_rules())
@@ -65,6 +68,7 @@ def test_case_walks_from_new_to_a_sealed_final_decision(qtbot, tmp_path, monkeyp
     decision.question.edit.setPlainText("Which conversion regimen?")
     decision.recommendation.edit.setPlainText("Start the chosen regimen; restage in 8 weeks.")
     assert decision.on_add_attendee("Li Ming", "hepatobiliary surgeon") == []
+    answer_modals(give_password("li-password"))  # Li Ming signs with his own password
     assert decision.on_sign(0) == []
     monkeypatch.setattr(
         QMessageBox, "question", lambda *args, **kwargs: QMessageBox.StandardButton.Yes

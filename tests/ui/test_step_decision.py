@@ -9,24 +9,48 @@ from desktop.logic.store.values import User
 from desktop.ui.settings import Settings
 from desktop.ui.workspace import CaseWorkspace
 from tests.factories import make_case
+from tests.ui.answers import answer_modals, give_password
+
+CHEN = ("Chen Jie", "interventional radiologist")
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")  # the signing dialog, offscreen
 
 
-@pytest.fixture
-def workspace(qtbot, tmp_path):
-    store = Store.open(tmp_path / "c.sqlite", user=User("Chen Jie", "interventional radiologist"))
+def mounted(qtbot, tmp_path, store):
     case_id = store.new_case(make_case()).case_id
     page = CaseWorkspace(store, case_id, Settings.at(tmp_path / "s.ini"), default_rules())
     qtbot.addWidget(page)
     page.sidebar.setCurrentRow(5)
-    yield page
+    return page
+
+
+@pytest.fixture
+def workspace(qtbot, tmp_path):
+    store = Store.open(tmp_path / "c.sqlite")
+    store.add_account(*CHEN, "chen-password")  # the first account: signed in
+    yield mounted(qtbot, tmp_path, store)
     store.close()
 
 
 def signed_draft(step):
     assert step.on_start_draft() == []
     step.question.edit.setPlainText("Resect now?")
-    assert step.on_add_attendee("Chen Jie", "interventional radiologist") == []
+    assert step.on_add_attendee(*CHEN) == []
+    answer_modals(give_password("chen-password"))
     assert step.on_sign(0) == []
+
+
+def test_without_accounts_nobody_signs_or_finalizes_by_a_typed_name(qtbot, tmp_path):
+    store = Store.open(tmp_path / "plain.sqlite", user=User(*CHEN))
+    step = mounted(qtbot, tmp_path, store).steps[5]
+    step.on_start_draft()
+    assert step.on_add_attendee(*CHEN) == []
+    [refusal] = step.on_sign(0)
+    assert refusal.startswith("Signing needs personal accounts, and this database has none")
+    assert "Create the first account" in refusal
+    assert step.on_finalize_confirmed("Urgent.") == [refusal]
+    assert step.document.case.decisions[-1].signed_by == []
+    assert step.document.case.decisions[-1].status == "draft"
+    store.close()
 
 
 def test_no_decision_offers_to_start_a_draft(workspace):

@@ -94,8 +94,9 @@ class SignerLine:
     """How one person stands toward one decision record, as the PDF and the app show it.
 
     state: "signed" (a signature that verifies: fingerprint given), "unverified" (named in the
-    record, no signature that verifies, e.g. imported from a file), "present" (an attendee who
-    has not signed).
+    record, no signature that verifies: imported from a file), "named" (named in a record sealed
+    in a database without accounts: a typed name, nobody signed with a key), "present" (an
+    attendee who has not signed).
     """
 
     name: str

@@ -101,7 +101,8 @@ def decision_rows(ctx: ReportContext, decision: Decision) -> list[tuple[str, Any
 
 def signature_lines(ctx: ReportContext, decision: Decision) -> list[str]:
     """Each signer's name, role, time and key fingerprint; who is named without a signature
-    that verifies (imported); who was present and did not sign (sealed records only)."""
+    that verifies (imported, or sealed without accounts); who was present and did not sign
+    (sealed records only)."""
     if decision.status != "final":
         return []
     lines = (ctx.signers or {}).get(decision.record_hash or "")

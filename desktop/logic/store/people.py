@@ -235,4 +235,5 @@ class People:
         """record_hash -> how each named person stands toward that sealed record."""
         with self._reading() as conn:
             rows = store_signatures.rows(conn, case_id)
-        return store_signatures.signer_lines(decisions, rows)
+            here = store_signatures.sealed_here(conn, case_id)
+        return store_signatures.signer_lines(decisions, rows, here)

@@ -3,8 +3,8 @@
 A signature row sits beside the sealed record (table `signatures`), outside its hashed content,
 so a signature added later does not change `record_hash`. Only the account's own key, opened with
 its owner's password at that moment, can make one. `signer_lines` says, for each record, who
-signed with what key, who is named without a signature that verifies (imported), and who was
-present but did not sign.
+signed with what key, who is named without a signature that verifies (imported, or sealed in a
+database without accounts), and who was present but did not sign.
 """
 
 from __future__ import annotations
@@ -71,10 +71,22 @@ def row_verifies(row: dict[str, Any]) -> bool:
     return verifies(row["public_key"], row["signature"], message)
 
 
+def sealed_here(conn: sqlite3.Connection, case_id: str) -> set[int]:
+    """Positions of the case's records sealed by finalizing in this database (not imported)."""
+    rows = conn.execute(
+        "SELECT s.position FROM sealed_records s JOIN audit a ON a.case_id = s.case_id "
+        "AND a.revision = s.revision WHERE s.case_id = ? AND a.action = 'finalize'",
+        [case_id],
+    )
+    return {row[0] for row in rows}
+
+
 def signer_lines(
-    decisions: list[dict[str, Any]], signed: list[dict[str, Any]]
+    decisions: list[dict[str, Any]], signed: list[dict[str, Any]], here: set[int] = frozenset()
 ) -> dict[str, list[SignerLine]]:
-    """record_hash -> who signed (verified), who is named unverified, who was present."""
+    """record_hash -> who signed (verified), who is named without a signature that verifies
+    ("named" in a record sealed here, which no key signed: a database without accounts;
+    "unverified" in an imported one), who was present."""
     lines: dict[str, list[SignerLine]] = {}
     for position, record in enumerate(decisions):
         stated = record.get("record_hash")
@@ -87,14 +99,12 @@ def signer_lines(
         found = [SignerLine(r["name"], r["role"], "signed", r["at"],
                             fingerprint(r["public_key"])) for r in good]  # fmt: skip
         names = {r["name"] for r in good}
+        state = "named" if position in here else "unverified"
         for person in record.get("signed_by") or []:
             if person.get("name") not in names:
                 names.add(person.get("name"))
-                found.append(
-                    SignerLine(
-                        person.get("name"), person.get("role"), "unverified", person.get("at")
-                    )
-                )
+                found.append(SignerLine(person.get("name"), person.get("role"), state,
+                                        person.get("at")))  # fmt: skip
         for person in record.get("attendees") or []:
             if person.get("name") not in names:
                 names.add(person.get("name"))

@@ -167,3 +167,28 @@ def test_a_changed_password_keeps_the_key_and_the_old_one_stops_working(store):
     with pytest.raises(AuthError):
         store.sign_in(LI[0], "li-password")
     assert store.sign_in(LI[0], "li-new-password").name == LI[0]
+
+
+def test_without_accounts_a_typed_name_is_named_not_signed_and_an_import_unverified(tmp_path):
+    from desktop.logic.model import Case, Signature
+    from desktop.logic.store.database import User
+    from tests.conftest import EXAMPLES
+
+    with Store.open(tmp_path / "plain.sqlite3", user=User(*LI)) as plain:
+        stored = plain.new_case(make_case())
+        plain.save_draft_decision(
+            stored.case_id, Decision.model_validate(DRAFT), index=None, expected_revision=1
+        )
+        typed = [Signature(name=LI[0], role=LI[1], at="2026-11-25T10:00:00")]
+        sealed = plain.finalize_decision(stored.case_id, 0, signed_by=typed, expected_revision=2)
+        record = sealed.case.to_json_dict()["decisions"]
+        lines = plain.signer_lines(sealed.case_id, record)[record[0]["record_hash"]]
+        assert [(line.name, line.state) for line in lines] == [
+            (LI[0], "named"), (WANG[0], "present"), ("Zhao Lei", "present"),
+        ]  # fmt: skip
+        assert lines[0].fingerprint is None
+        example = EXAMPLES / "advanced-pvtt-conversion.json"
+        imported, _ = plain.import_case(Case.model_validate_json(example.read_text("utf-8")))
+        records = imported.case.to_json_dict()["decisions"]
+        lines = plain.signer_lines(imported.case_id, records)[records[0]["record_hash"]]
+        assert [line.state for line in lines if line.name == "Li Ming"] == ["unverified"]
