@@ -100,7 +100,8 @@ def bench_import(folder: Path) -> dict:
 
 
 def build_large(path: Path) -> None:
-    """100,000 cases written with executemany through the store's own schema and row helpers."""
+    """100,000 cases written with executemany through the store's own schema and row helpers,
+    each audit entry with the body_hash and list_hash the store records when it saves."""
     Store.open(path, user=USER).close()
     columns = [store_cases.list_columns(Case.model_validate(_case(n))) for n in range(4)]
     case_rows, revision_rows, audit_entries = [], [], []
@@ -111,12 +112,14 @@ def build_large(path: Path) -> None:
         )
         row_columns = {**columns[number % 4], "mrn": data["patient"]["mrn"],
                        "name": data["patient"]["name"]}  # fmt: skip
+        body = store_cases.case_json(data)
         case_rows.append(store_cases.case_table_row(data["case_id"], row_columns, 1, at, USER))
-        revision_rows.append((data["case_id"], 1, at, USER.name, USER.role, "created",
-                              store_cases.case_json(data)))  # fmt: skip
+        revision_rows.append((data["case_id"], 1, at, USER.name, USER.role, "created", body))
+        listed = store_cases.list_hash(data["case_id"], 1, row_columns)
         audit_entries.append({"seq": number + 1, "at": at, "user": USER.name, "role": USER.role,
                               "action": "import", "case_id": data["case_id"], "revision": 1,
-                              "detail": "created"})  # fmt: skip
+                              "detail": "created", "body_hash": store_audit.body_hash(body),
+                              "list_hash": listed})  # fmt: skip
     conn = sqlite3.connect(path)
     add_digest_function(conn)  # the trigger that fingerprints each revision calls it
     with conn:
@@ -124,7 +127,7 @@ def build_large(path: Path) -> None:
         conn.executemany(store_cases.INSERT_REVISION, revision_rows)
         conn.executemany(
             "INSERT INTO audit (seq, at, user, role, action, case_id, revision, detail, "
-            "prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "body_hash, list_hash, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             store_audit.chained_rows(audit_entries),
         )
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")

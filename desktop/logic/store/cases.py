@@ -14,11 +14,13 @@ the recent-first index (cases_recent) reaches a page sooner; shorter text walks 
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import sqlite3
 from collections.abc import Iterator
 from datetime import UTC, datetime
+from json.encoder import encode_basestring
 from typing import TYPE_CHECKING, Any
 
 from desktop.logic.store.schema import SEARCH_TABLE
@@ -47,7 +49,9 @@ def now_utc() -> str:
 
 
 def case_json(data: dict[str, Any]) -> str:
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    """A revision's stored text: the canonical form (sorted keys, compact, UTF-8) that its
+    audit entry's body_hash is taken over, so `check` hashes the text as it is stored."""
+    return json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 
 
 def list_columns(case: Case) -> dict[str, str | None]:
@@ -65,6 +69,34 @@ def list_columns(case: Case) -> dict[str, str | None]:
         "child_pugh": columns.get("child_pugh"),
         "status": columns.get("status") or "new",
     }
+
+
+LISTED = ("mrn", "name", "bclc", "cnlc", "child_pugh", "status")  # what the case list shows
+# json.dumps({"case_id", "revision", *LISTED}, sort_keys=True, ensure_ascii=False, compact),
+# written out field by field (a test checks it is the same text): `check` makes 100,000s.
+_LIST_TEMPLATE = (
+    '{"bclc":%s,"case_id":%s,"child_pugh":%s,"cnlc":%s,"mrn":%s,"name":%s,"revision":%d,'
+    '"status":%s}'
+)
+
+
+def list_hash(case_id: str, revision: int, listed: dict[str, Any]) -> str:
+    """SHA-256 of the case-list values saved with `revision` (the audit entry's list_hash)."""
+    return row_list_hash(case_id, revision, *(listed[key] for key in LISTED))
+
+
+def row_list_hash(
+    case_id: str, revision: int, mrn: str, name: str, bclc: str | None, cnlc: str | None,
+    child_pugh: str | None, status: str,
+) -> str:  # fmt: skip
+    """list_hash of a case-list row's values, as `check` reads them."""
+    text = _LIST_TEMPLATE % (
+        "null" if bclc is None else encode_basestring(bclc), encode_basestring(case_id),
+        "null" if child_pugh is None else encode_basestring(child_pugh),
+        "null" if cnlc is None else encode_basestring(cnlc), encode_basestring(mrn),
+        encode_basestring(name), revision, encode_basestring(status),
+    )  # fmt: skip
+    return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def case_table_row(

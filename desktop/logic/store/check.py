@@ -1,23 +1,24 @@
 """The store's integrity check: SQLite's own, then every revision, decision chain, seal and the
 audit chain. Problems are sentences naming the case_id, revision and record, never patient data.
 
-Each revision saved since schema v2 has a fingerprint (schema.revision_digests, written by a
-trigger as it is saved, after the store validated it). A revision whose JSON still has its
-fingerprint is as it was validated, so only revisions without one (saved before v2) or whose
-text changed are parsed and validated again; the findings are the same as validating all.
+A revision saved since schema v5 is stored in the canonical form its audit entry's body_hash
+(trust.md finding 1) was taken over: when its text still hashes to that, it is as it was
+validated when saved. Otherwise its fingerprint (schema.revision_digests, since v2) or, without
+one, a full validation decides; the findings are the same as validating all.
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from desktop.logic.model import LATEST_DATE, CaseError, chain_problems, parse_case, record_hash
 from desktop.logic.store.audit import chain_problems as audit_problems
+from desktop.logic.store.audit import text_hash
 from desktop.logic.store.decisions import record_json
+from desktop.logic.store.evidence import body_hash_problem
 from desktop.logic.store.evidence import problems as trust_problems
 from desktop.logic.store.schema import REQUIRED_TRIGGERS, SEARCH_TABLE, SEARCH_TRIGGERS, body_digest
 
@@ -33,7 +34,7 @@ def problems(conn: sqlite3.Connection) -> list[str]:
     found += seal_problems(conn, revisions)
     found += audit_problems(conn)
     found += audit_coverage_problems(conn)
-    found += trust_problems(conn)
+    found += trust_problems(conn, revisions.latest)
     return found
 
 
@@ -94,17 +95,31 @@ class RevisionPass:
 
 
 def revision_pass(conn: sqlite3.Connection) -> RevisionPass:
-    """Numbering, fingerprints, and validation of the revisions that need it."""
+    """Numbering, the hash each save recorded (trust.md finding 1), fingerprints, and
+    validation of the revisions that need it, in one pass over every revision.
+
+    A revision whose text still hashes to the body_hash its audit entry recorded is as it was
+    saved and validated: it is neither fingerprinted nor validated again.
+    """
     seen = RevisionPass()
-    for case_id, revision, body, digest in _revisions_with_digests(conn):
+    digests = "revision_digests" in _names(conn, "table")
+    for case_id, revision, body, recorded, seq in conn.execute(_REVISIONS_WITH_HASHES):
         where = f"case {case_id} revision {revision}"
         expected = seen.latest.get(case_id, 0) + 1
         if revision != expected:
             seen.problems.append(f"{where}: revision {expected} is missing.")
         seen.latest[case_id] = revision
-        if digest is not None and digest == body_digest(body):
-            continue
-        if digest is not None:
+        if recorded is not None and text_hash(body) == recorded:
+            continue  # as saved, and validated then: its audit entry's hash says so
+        differs = recorded is not None and body_hash_problem(case_id, revision, body,
+                                                             recorded, seq)  # fmt: skip
+        digest = _fingerprint(conn, case_id, revision) if digests else None
+        fingerprint_kept = digest is not None and digest == body_digest(body)
+        if differs:
+            seen.problems.append(differs)
+        elif fingerprint_kept or recorded is not None:
+            continue  # the content saved, in other text (saved before schema v5)
+        if digest is not None and not fingerprint_kept:
             seen.problems.append(
                 f"{where}: the stored case differs from the one saved; it was changed "
                 "outside the app."
@@ -115,20 +130,21 @@ def revision_pass(conn: sqlite3.Connection) -> RevisionPass:
     return seen
 
 
-def _revisions_with_digests(conn: sqlite3.Connection) -> Iterator[tuple[str, int, str, bytes]]:
-    if "revision_digests" not in _names(conn, "table"):
-        yield from (
-            (*row, None)
-            for row in conn.execute(
-                "SELECT case_id, revision, body FROM revisions ORDER BY case_id, revision"
-            )
-        )
-        return
-    yield from conn.execute(
-        "SELECT r.case_id, r.revision, r.body, d.digest FROM revisions r LEFT JOIN "
-        "revision_digests d ON d.case_id = r.case_id AND d.revision = r.revision "
-        "ORDER BY r.case_id, r.revision"
-    )
+# Every revision with the body_hash its audit entry recorded (schema v3), in revision order.
+_REVISIONS_WITH_HASHES = (
+    "SELECT r.case_id, r.revision, r.body, a.body_hash, a.seq FROM revisions r "
+    "LEFT JOIN audit a ON a.case_id = r.case_id AND a.revision = r.revision "
+    "AND a.body_hash IS NOT NULL ORDER BY r.case_id, r.revision"
+)
+
+
+def _fingerprint(conn: sqlite3.Connection, case_id: str, revision: int) -> bytes | None:
+    """The fingerprint written when the revision was saved (schema v2), if it has one."""
+    row = conn.execute(
+        "SELECT digest FROM revision_digests WHERE case_id = ? AND revision = ?",
+        [case_id, revision],
+    ).fetchone()
+    return row[0] if row else None
 
 
 def _case_list_problems(conn: sqlite3.Connection, latest: dict[str, int]) -> list[str]:

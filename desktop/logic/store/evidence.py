@@ -1,7 +1,7 @@
 """The trust findings of `check` that look at one database (trust.md, findings 1, 2, 4 and 5).
 
 1. a revision whose body differs from the hash its audit entry recorded;
-2. a `cases` row whose listed values differ from what its latest revision gives;
+2. a `cases` row whose listed values differ from those saved with its latest revision;
 4. a signature that does not verify, or whose key is not the signer's (and an account key that
    the audit trail never recorded);
 5. an audit entry that names a case that does not exist.
@@ -15,71 +15,108 @@ import sqlite3
 
 from desktop.logic.model.keys import fingerprint
 from desktop.logic.store import signatures as store_signatures
-from desktop.logic.store.audit import body_hash
-from desktop.logic.store.cases import list_columns
-
-LISTED = ("mrn", "name", "bclc", "cnlc", "child_pugh", "status")
+from desktop.logic.store.audit import body_hash, text_hash
+from desktop.logic.store.cases import LISTED, list_columns, row_list_hash
 
 
-def problems(conn: sqlite3.Connection) -> list[str]:
+def problems(conn: sqlite3.Connection, latest: dict[str, int]) -> list[str]:
+    """Findings 2, 4 and 5 (finding 1 is found in check's pass over every revision, which
+    also gives `latest`: each case's newest stored revision)."""
     return (
-        revision_hash_problems(conn)
-        + case_row_problems(conn)
+        case_row_problems(conn, latest)
         + signature_problems(conn)
         + orphan_audit_problems(conn)
     )
 
 
-def revision_hash_problems(conn: sqlite3.Connection) -> list[str]:
-    """Finding 1: each revision's body against the SHA-256 its audit entry recorded."""
-    found: list[str] = []
-    rows = conn.execute(
-        "SELECT r.case_id, r.revision, r.body, a.body_hash, a.seq FROM revisions r "
-        "JOIN audit a ON a.case_id = r.case_id AND a.revision = r.revision "
-        "WHERE a.body_hash IS NOT NULL ORDER BY r.case_id, r.revision"
+def body_hash_problem(
+    case_id: str, revision: int, body: str, recorded: str, seq: int
+) -> str | None:
+    """Finding 1 for one revision: its body against the SHA-256 its audit entry recorded.
+
+    A body stored in canonical form (every revision saved since schema v5) is hashed as it is;
+    one stored otherwise, or whose text hash differs, is parsed and hashed canonically. Called
+    from check's one pass over every revision (check.revision_pass).
+    """
+    if text_hash(body) == recorded:
+        return None
+    try:
+        actual = body_hash(body)
+    except ValueError:
+        actual = None
+    if actual == recorded:
+        return None
+    return (
+        f"case {case_id} revision {revision}: the stored case differs from the one audit "
+        f"entry {seq} recorded when it was saved; it was edited outside the app."
     )
-    for case_id, revision, body, recorded, seq in rows:
-        try:
-            actual = body_hash(body)
-        except ValueError:
-            actual = None
-        if actual != recorded:
-            found.append(
-                f"case {case_id} revision {revision}: the stored case differs from the one "
-                f"audit entry {seq} recorded when it was saved; it was edited outside the app."
-            )
-    return found
 
 
-def case_row_problems(conn: sqlite3.Connection) -> list[str]:
-    """Finding 2: the case list's values against what the latest revision gives."""
+# Each case-list row and the list_hash recorded when the revision it names was saved.
+_CASE_ROWS = (
+    "SELECT c.case_id, c.mrn, c.name, c.bclc, c.cnlc, c.child_pugh, c.status, c.revision, "
+    "a.list_hash, a.seq FROM cases c LEFT JOIN audit a ON a.case_id = c.case_id "
+    "AND a.revision = c.revision AND a.list_hash IS NOT NULL"
+)
+
+
+def case_row_problems(conn: sqlite3.Connection, latest: dict[str, int]) -> list[str]:
+    """Finding 2: each case-list row against the values saved with its latest revision.
+
+    The audit entry of that revision records their SHA-256 (list_hash, schema v5); a row that
+    names the latest revision and matches it is as saved. A row without one (saved before v5),
+    or differing, is compared with what the latest revision gives, to name what differs.
+    """
+    found: list[str] = []
+    for case_id, *listed, revision, recorded, seq in conn.execute(_CASE_ROWS):
+        newest = latest.get(case_id)
+        if newest is None:
+            found.append(f"case {case_id}: listed in the case list, but no revision is stored.")
+            continue
+        if revision == newest and recorded == _row_hash(case_id, revision, listed):
+            continue
+        found += _recomputed(conn, case_id, listed, revision, newest, seq)
+    return sorted(found)
+
+
+def _row_hash(case_id: str, revision: int, listed: list) -> str | None:
+    try:
+        return row_list_hash(case_id, revision, *listed)
+    except (TypeError, ValueError):  # a value of the wrong type, put there outside the app
+        return None
+
+
+def _recomputed(
+    conn: sqlite3.Connection, case_id: str, listed: list, revision: int, latest: int,
+    seq: int | None,
+) -> list[str]:  # fmt: skip
+    """The row against the list columns computed from its latest revision (`seq`: the audit
+    entry whose list_hash the row does not match, None when there is none)."""
     from pydantic import ValidationError
 
     from desktop.logic.model import Case
 
-    found: list[str] = []
-    rows = conn.execute(
-        "SELECT c.case_id, c.mrn, c.name, c.bclc, c.cnlc, c.child_pugh, c.status, c.revision, "
-        "r.revision, r.body FROM cases c LEFT JOIN revisions r ON r.case_id = c.case_id AND "
-        "r.revision = (SELECT max(revision) FROM revisions WHERE case_id = c.case_id)"
-    )
-    for case_id, *listed, revision, latest, body in rows:
-        if body is None:
-            found.append(f"case {case_id}: listed in the case list, but no revision is stored.")
-            continue
-        try:
-            columns = list_columns(Case.model_validate(json.loads(body)))
-        except (ValueError, ValidationError):
-            continue  # the revision itself is reported by the revision check
+    body = conn.execute(
+        "SELECT body FROM revisions WHERE case_id = ? AND revision = ?", [case_id, latest]
+    ).fetchone()[0]
+    try:
+        columns = list_columns(Case.model_validate(json.loads(body)))
         differing = [f for f, value in zip(LISTED, listed, strict=True) if columns[f] != value]
-        if revision != latest:
-            differing.append("revision")
-        if differing:
-            found.append(
-                f"case {case_id}: the case list's {', '.join(differing)} differ from what "
-                f"revision {latest} (the latest) gives; the list was edited outside the app."
-            )
-    return found
+    except (ValueError, ValidationError):
+        differing = []  # the revision itself is reported by the revision check
+    if revision != latest:
+        differing.append("revision")
+    if differing:
+        return [
+            f"case {case_id}: the case list's {', '.join(differing)} differ from what "
+            f"revision {latest} (the latest) gives; the list was edited outside the app."
+        ]
+    if seq is not None:
+        return [
+            f"case {case_id}: the case list's row differs from the values audit entry {seq} "
+            f"recorded when revision {latest} was saved; it was edited outside the app."
+        ]
+    return []
 
 
 def signature_problems(conn: sqlite3.Connection) -> list[str]:

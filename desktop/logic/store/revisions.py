@@ -59,8 +59,9 @@ def commit(
         store_cases.INSERT_REVISION, (case_id, revision, at, user.name, user.role, summary, body)
     )
     _seal_new_finals(conn, case_id, decisions, sealed, revision)
+    listed = store_cases.list_hash(case_id, revision, columns)
     store_audit.append(
-        conn, user, at, action, summary, case_id, revision, store_audit.body_hash(body)
+        conn, user, at, action, summary, case_id, revision, store_audit.body_hash(body), listed
     )
     log.info("case %s saved as revision %d (%s)", case_id, revision, action)
     return StoredCase(case_id, revision, case, at, user.name)

@@ -237,11 +237,23 @@ def _pinyin_search(db: Database) -> None:
         db.execute(statement)
 
 
+# v5: an audit entry that writes a revision also records the SHA-256 of the case-list values
+# saved with it (list_hash), so `check` compares each case-list row with what was saved without
+# evaluating every case again (trust.md finding 2).
+SCHEMA_V5 = ["ALTER TABLE audit ADD COLUMN list_hash TEXT"]
+
+
+def _case_list_hash(db: Database) -> None:
+    for statement in SCHEMA_V5:
+        db.execute(statement)
+
+
 MIGRATION_STEPS = (  # append new steps; never edit an old one
     ("0001_initial", _initial),
     ("0002_search_and_digests", _search_and_digests),
     ("0003_trust", _trust),
     ("0004_pinyin_search", _pinyin_search),
+    ("0005_case_list_hash", _case_list_hash),
 )
 
 
