@@ -130,3 +130,22 @@ def test_after_a_change_the_old_password_neither_opens_nor_signs(encrypted):
         open_database(encrypted, LI[0], "li-password")
     with open_database(encrypted, LI[0], "li-new-password") as store:
         assert store.signed_in.fingerprint == fingerprint
+
+
+def test_no_password_or_key_is_written_anywhere_by_giving_access_or_a_change(team, caplog):
+    caplog.set_level("DEBUG")
+    encrypt_database(team, LI[0], "li-password")
+    with open_database(team, LI[0], "li-password") as store:
+        store.give_access(WANG[0], "wang-password")
+        store.change_password(LI[0], "li-password", "li-second-password")
+        key = store.key
+        audit = repr(store.audit_log())
+    secrets = ("li-password", "wang-password", "li-second-password", "zhao-initial")
+    for secret in (*secrets, key.hex()):
+        assert secret not in caplog.text + audit
+    for path in team.parent.rglob("*"):
+        if path.is_file():
+            data = path.read_bytes()
+            assert key not in data, path.name
+            assert key.hex().encode() not in data, path.name
+            assert not any(secret.encode() in data for secret in secrets), path.name
