@@ -244,9 +244,9 @@ def signer_dialog(
 
 
 def give_access_dialog(
-    give: Callable[[str, str], object], waiting: list[str], parent: QWidget | None = None,
+    give: Callable[[str, str], T], waiting: list[str], parent: QWidget | None = None,
     lang: str = "en",
-) -> PasswordDialog:  # fmt: skip
+) -> PasswordDialog[T]:  # fmt: skip
     """A member whose account existed before the database was encrypted types their own
     password here once; the database key is then wrapped under it."""
     dialog = PasswordDialog("", "", give, waiting[0] if len(waiting) == 1 else "", parent, lang)

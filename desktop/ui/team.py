@@ -72,6 +72,11 @@ class Team(QObject):
     """Team menu and idle lock of one main window."""
 
     personChanged = Signal()  # someone signed in (the first account was made in the window)
+    first_account_action: QAction  # the Team menu's entries, made by _menu
+    add_member_action: QAction
+    give_access_action: QAction
+    change_password_action: QAction
+    lock_action: QAction
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)

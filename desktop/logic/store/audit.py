@@ -59,7 +59,8 @@ def canonical_entry(
 
 def entry_hash(entry: dict[str, Any], previous: str) -> str:
     """sha256 over `previous` and the entry's canonical JSON (optional fields only when set)."""
-    return text_hash(previous + canonical_entry(*(entry.get(key) for key in COLUMNS)))
+    values: list[Any] = [entry.get(key) for key in COLUMNS]
+    return text_hash(previous + canonical_entry(*values))
 
 
 def append(

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from typing import Any
 
 from desktop.logic.model.keys import fingerprint
 from desktop.logic.store import signatures as store_signatures
@@ -79,7 +80,7 @@ def case_row_problems(conn: sqlite3.Connection, latest: dict[str, int]) -> list[
     return sorted(found)
 
 
-def _row_hash(case_id: str, revision: int, listed: list) -> str | None:
+def _row_hash(case_id: str, revision: int, listed: list[Any]) -> str | None:
     try:
         return row_list_hash(case_id, revision, *listed)
     except (TypeError, ValueError):  # a value of the wrong type, put there outside the app
@@ -87,7 +88,7 @@ def _row_hash(case_id: str, revision: int, listed: list) -> str | None:
 
 
 def _recomputed(
-    conn: sqlite3.Connection, case_id: str, listed: list, revision: int, latest: int,
+    conn: sqlite3.Connection, case_id: str, listed: list[Any], revision: int, latest: int,
     seq: int | None,
 ) -> list[str]:  # fmt: skip
     """The row against the list columns computed from its latest revision (`seq`: the audit

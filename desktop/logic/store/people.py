@@ -157,7 +157,7 @@ class People:
         account = self.verify_password(name, password)
         with self._transaction() as conn:
             detail = f"account {name}: can open the encrypted database with their own password"
-            store_audit.append(conn, self.user, now_utc(), "account", detail)
+            store_audit.append(conn, self._who(), now_utc(), "account", detail)
             keyfile.wrap_for(self.path, name, password, self.key)
         return account
 

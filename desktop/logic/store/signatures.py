@@ -10,6 +10,7 @@ database without accounts), and who was present but did not sign.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Collection
 from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -82,7 +83,8 @@ def sealed_here(conn: sqlite3.Connection, case_id: str) -> set[int]:
 
 
 def signer_lines(
-    decisions: list[dict[str, Any]], signed: list[dict[str, Any]], here: set[int] = frozenset()
+    decisions: list[dict[str, Any]], signed: list[dict[str, Any]],
+    here: Collection[int] = frozenset(),
 ) -> dict[str, list[SignerLine]]:
     """record_hash -> who signed (verified), who is named without a signature that verifies
     ("named" in a record sealed here, which no key signed: a database without accounts;
