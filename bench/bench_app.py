@@ -28,7 +28,7 @@ REPO = HERE.parent
 for folder in (str(REPO), str(HERE)):
     if folder not in sys.path:
         sys.path.insert(0, folder)
-from timing import RUNS, console_script, goal_row, interleaved  # noqa: E402
+from timing import RUNS, console_script, goal_row, interleaved, session_environment  # noqa: E402
 from xwindow import MapWatcher, XServer, xvfb_available  # noqa: E402
 
 TYPED = "Zhang Mi"
@@ -36,7 +36,7 @@ RARE = "Qx"  # two characters no case has: the walk over every case (no index fo
 APP_TITLE = "MDT Planner"
 BARE_TITLE = "Bare table window"
 START_GOAL, KEY_MEDIAN_GOAL, KEY_WORST_GOAL = 2.0, 20.0, 50.0
-DROPPED_ENV = ("QT_QPA_PLATFORM", "WAYLAND_DISPLAY", "PYTHONDONTWRITEBYTECODE")
+DROPPED_ENV = ("QT_QPA_PLATFORM", "WAYLAND_DISPLAY")  # and timing.NOT_A_USERS
 
 
 def _bench_store():
@@ -59,7 +59,7 @@ def user_environment(folder: Path, display: str) -> dict[str, str]:
     (config / "mdt-planner.conf").write_text(
         "[user]\nname=bench\nrole=benchmark\n\n[demo]\noffered=true\n", encoding="utf-8"
     )
-    env = {key: value for key, value in os.environ.items() if key not in DROPPED_ENV}
+    env = session_environment(DROPPED_ENV)
     env.update(DISPLAY=display, XDG_CONFIG_HOME=str(folder / "config"),
                XDG_DATA_HOME=str(folder / "data"))  # fmt: skip
     return env

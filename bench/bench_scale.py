@@ -6,7 +6,6 @@ own `PRAGMA integrity_check` on the same file, and the peak memory of `mdt-plann
 from __future__ import annotations
 
 import importlib.util
-import os
 import sqlite3
 import statistics
 import subprocess
@@ -19,7 +18,7 @@ HERE = Path(__file__).resolve().parent
 for folder in (str(HERE.parent), str(HERE)):
     if folder not in sys.path:
         sys.path.insert(0, folder)
-from timing import console_script, goal_row  # noqa: E402
+from timing import console_script, goal_row, session_environment  # noqa: E402
 
 CHECK_GOAL = 3.0
 RUNS = 3
@@ -90,7 +89,7 @@ MEASURE = (
 
 def peak_rss_mib(db: Path) -> float:
     """Peak resident memory of `mdt-planner --db DB list --json`, its output thrown away."""
-    env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
+    env = session_environment()
     command = [str(console_script("mdt-planner")), "--db", str(db), "list", "--json"]
     done = subprocess.run([sys.executable, "-c", MEASURE, *command], env=env, check=True,
                           capture_output=True, text=True)  # fmt: skip

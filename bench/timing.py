@@ -11,6 +11,10 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 RUNS = 7
+# Set by some shells and CI images, never by a user's desktop: without bytecode caches every
+# start compiles every module again (it doubled `evaluate`). A user's Python writes them on the
+# first start (a wheel install writes them at once), so the benches measure with them.
+NOT_A_USERS = ("PYTHONDONTWRITEBYTECODE",)
 
 
 def load_average() -> str:
@@ -30,9 +34,17 @@ def console_script(name: str) -> Path:
     return path
 
 
+def session_environment(dropped: Sequence[str] = ()) -> dict[str, str]:
+    """This environment as a user's session has it: without NOT_A_USERS and `dropped`."""
+    return {key: value for key, value in os.environ.items()
+            if key not in NOT_A_USERS and key not in dropped}  # fmt: skip
+
+
 def run_seconds(command: Sequence[str], env: dict[str, str] | None = None) -> float:
-    """Wall time of one process, from spawn to exit; it must succeed."""
+    """Wall time of one process, from spawn to exit (in a user's environment unless `env`
+    is given); it must succeed."""
     started = time.perf_counter()
+    env = session_environment() if env is None else env
     subprocess.run(command, check=True, env=env, stdout=subprocess.DEVNULL)
     return time.perf_counter() - started
 

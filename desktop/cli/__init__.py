@@ -148,7 +148,9 @@ def _open_window(db: Path | None) -> int:
         return 2
     # The store (and the standard library it uses) before Qt: once PySide6 is imported, it reads
     # the source of every module imported after it, to see whether that module uses PySide6.
-    import desktop.logic.store  # noqa: F401
+    from desktop.logic.store import import_all
+
+    import_all()
     from desktop.ui.app import run_app  # Qt only when the window is wanted
 
     return run_app(db)

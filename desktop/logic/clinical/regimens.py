@@ -48,7 +48,7 @@ Ref = Annotated[int, Field(ge=REVIEW_REFS.start, lt=REVIEW_REFS.stop)]
 
 
 class Frozen(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)  # built on first use
 
 
 class Bilingual(Frozen):

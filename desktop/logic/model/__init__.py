@@ -7,8 +7,9 @@ pydantic or the case model, so the app's window and `mdt-planner --version` star
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from desktop.logic.model.front_door import lazy_exports
 
 if TYPE_CHECKING:
     from desktop.logic.model import lifecycle
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
     from desktop.logic.model.field_names import field_name, path_name
     from desktop.logic.model.fields import EARLIEST_DATE, LATEST_DATE
     from desktop.logic.model.file_names import FileStems, file_stem
+    from desktop.logic.model.front_door import import_modules, lazy_exports
     from desktop.logic.model.keys import KeySigner, SignerLine
     from desktop.logic.model.labs import Albumin, Bilirubin, Creatinine, Labs
     from desktop.logic.model.messages import (
@@ -83,6 +85,7 @@ _EXPORTS = {  # module: the names it gives this front door
     "field_names": ("field_name", "path_name"),
     "fields": ("EARLIEST_DATE", "LATEST_DATE"),
     "file_names": ("FileStems", "file_stem"),
+    "front_door": ("import_modules", "lazy_exports"),
     "labs": ("Albumin", "Bilirubin", "Creatinine", "Labs"),
     "messages": (
         "DEFAULT_LANGUAGE",
@@ -120,7 +123,7 @@ _EXPORTS = {  # module: the names it gives this front door
     ),
 }
 _SUBMODULES = ("lifecycle",)  # offered as modules
-_HOME = {name: module for module, names in _EXPORTS.items() for name in names}
+_HOME, __getattr__, __dir__ = lazy_exports(__name__, _EXPORTS, _SUBMODULES)
 __all__ = [  # the names of _EXPORTS and _SUBMODULES (a test checks)
     "AdverseEvent",
     "Agent",
@@ -164,7 +167,9 @@ __all__ = [  # the names of _EXPORTS and _SUBMODULES (a test checks)
     "dumps_case",
     "field_name",
     "file_stem",
+    "import_modules",
     "last_final_hash",
+    "lazy_exports",
     "lifecycle",
     "load_rules",
     "make_folders",
@@ -184,19 +189,3 @@ __all__ = [  # the names of _EXPORTS and _SUBMODULES (a test checks)
     "write_bytes_atomic",
     "write_text_atomic",
 ]
-
-
-def __getattr__(name: str) -> Any:
-    """Import the module that defines `name` on first use, then keep the name here."""
-    if name in _SUBMODULES:
-        value = importlib.import_module(f"{__name__}.{name}")
-    elif name in _HOME:
-        value = getattr(importlib.import_module(f"{__name__}.{_HOME[name]}"), name)
-    else:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(_HOME) | set(_SUBMODULES))

@@ -187,9 +187,12 @@ def _check_text(value: Any) -> None:
 
 
 class Clean(BaseModel):
-    """Base of every record read from a file: no control characters, no NaN or infinity."""
+    """Base of every record read from a file: no control characters, no NaN or infinity.
 
-    model_config = ConfigDict(allow_inf_nan=False)
+    Schemas are built when a model is first used, not when its class is made (`defer_build`):
+    validating a case builds the case's one validator, not one per nested record as well."""
+
+    model_config = ConfigDict(allow_inf_nan=False, defer_build=True)
 
     @field_validator("*", mode="after")
     @classmethod
@@ -202,11 +205,18 @@ class Strict(Clean):
     """Base for every case record: unknown keys refused, values validated on assignment too."""
 
     model_config = ConfigDict(
-        extra="forbid", validate_assignment=True, frozen=False, allow_inf_nan=False
+        extra="forbid",
+        validate_assignment=True,
+        frozen=False,
+        allow_inf_nan=False,
+        defer_build=True,
     )
 
     @field_validator("*", mode="after")
     @classmethod
-    def _no_numbers_too_long(cls, value: Any) -> Any:
+    def _no_control_characters(cls, value: Any) -> Any:
+        """Clean's check, then numbers too long, as one validator per field (it replaces
+        Clean's by name: half the validators to build and to run, the same refusals)."""
+        _check_text(value)
         _check_size(value)
         return value

@@ -136,7 +136,7 @@ def default_rules_ids() -> tuple[str, ...]:
 class ValueKind(BaseModel):
     """What one kind of rule value may be: its type, range and the units that name it."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     type: Literal["verdict", "boolean", "integer", "number"]
     # For a verdict: the ones this kind allows (default every verdict), so a safety check's
@@ -181,7 +181,7 @@ class ValueKind(BaseModel):
 
 
 class RulesSchema(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     format: Literal["hcc-mdt-rules-schema/1"]
     note: str = ""

@@ -23,7 +23,7 @@ from desktop.logic.model import msg
 from desktop.logic.model.keys import fingerprint, public_key_text
 from desktop.logic.store import audit as store_audit
 from desktop.logic.store.cases import now_utc
-from desktop.logic.store.errors import StoreError
+from desktop.logic.store.errors import AuthError, StoreError
 from desktop.logic.store.secrets import (
     WrongPassword,
     hash_password,
@@ -36,10 +36,6 @@ from desktop.logic.store.values import User
 MIN_PASSWORD = 8
 MAX_PASSWORD = 1024
 MAX_NAME = 200
-
-
-class AuthError(StoreError):
-    """A sign-in or signature refused: no such account, disabled, or the wrong password."""
 
 
 @dataclass(frozen=True, slots=True)

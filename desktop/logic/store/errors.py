@@ -36,6 +36,10 @@ class StoreError(Exception):
         return self.message.render(lang) if self.message is not None else str(self)
 
 
+class AuthError(StoreError):
+    """A sign-in or signature refused: no such account, disabled, or the wrong password."""
+
+
 class DatabaseRefused(StoreError):
     """The database file or its folder cannot be used as asked: in use, damaged, full disk,
     no permission, not a file. Nothing was changed; the command line exits 3."""

@@ -12,11 +12,12 @@ from typing import TYPE_CHECKING
 
 import platformdirs
 
-from desktop.logic.store.database import Store
-
-if TYPE_CHECKING:  # the rules model (pydantic) loads when rules are read, not with the store
-    from desktop.logic.model import Rules
 from desktop.logic.store.location import APP_NAME, DB_FILE
+
+if TYPE_CHECKING:  # the rules model (pydantic) loads when rules are read, not with the store;
+    # the database code only when there is a database to read them from
+    from desktop.logic.model import Rules
+    from desktop.logic.store.database import Store
 
 RULES_SETTING = "rules"
 
@@ -71,5 +72,7 @@ def rules_at(path: Path | None, override: Path | None = None) -> Rules:
         path = platformdirs.user_data_path(APP_NAME, appauthor=False) / DB_FILE
     if not path.exists():
         return default_rules()
+    from desktop.logic.store.database import Store
+
     with Store.open(path, read_only=True) as store:
         return department_rules(store)
