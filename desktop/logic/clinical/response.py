@@ -1,9 +1,9 @@
 """Tumour response over the imaging series: mRECIST (Lencioni & Llovet 2010) or RECIST 1.1.
 
 RECIST 1.1 is Eisenhauer 2009. The first scan is the baseline; its target lesions (at most 5)
-are followed by id. Arithmetic is exact (fractions of the entered decimals), so a change of
-exactly -30 % or +20 % lands on the published side of the boundary. A target lesion missing at
-a follow-up makes that sum not evaluable ("NE"): a missing measurement is never taken as 0.
+are followed by id. Arithmetic is exact (desktop.logic.clinical.response_numbers), so a change
+of exactly -30 % or +20 % lands on the published side of the boundary. A target lesion missing
+at a follow-up makes that sum not evaluable ("NE"): a missing measurement is never taken as 0.
 """
 
 from __future__ import annotations
@@ -12,11 +12,20 @@ import datetime as dt
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from typing import Any
 
 from desktop.logic.clinical.markers import marker_series
+from desktop.logic.clinical.response_numbers import (
+    diameters,
+    exact,
+    mm,
+    pct_change,
+    pct_text,
+    rounded,
+    target_sum,
+    whole_as_int,
+)
 from desktop.logic.model import Case, Imaging, Message, Term, msg, render_all
 
 # Target lesions: at most 5 in total (Eisenhauer 2009, RECIST 1.1; kept by Lencioni & Llovet 2010).
@@ -30,6 +39,7 @@ RECIST_PD_MIN_INCREASE_MM = Fraction(5)
 # Best response ranks CR > PR > SD > PD; NE only when nothing was evaluable.
 BEST_ORDER = ("CR", "PR", "SD", "PD", "NE")
 BASELINE = "baseline"
+BOUNDARIES = (PR_DECREASE_PCT, PD_INCREASE_PCT)  # a percent shown near one needs its decimals
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +56,7 @@ class Timepoint:
     def to_output(self, lang: str = "en") -> dict[str, Any]:
         return {
             "date": self.date.isoformat(),
-            "sum_mm": _whole_as_int(self.sum_mm),
+            "sum_mm": whole_as_int(self.sum_mm),
             "change_from_baseline_pct": self.change_from_baseline_pct,
             "change_from_nadir_pct": self.change_from_nadir_pct,
             "category": self.category,
@@ -156,21 +166,19 @@ def _target_ids(baseline: Imaging) -> tuple[str, ...]:
 def _timepoints(
     imaging: Sequence[Imaging], criteria: str, targets: tuple[str, ...]
 ) -> tuple[Timepoint, ...]:
-    baseline_point = _baseline_point(imaging[0], targets)
-    baseline_sum = _exact_sum(imaging[0], targets)
+    baseline_sum = target_sum(diameters(imaging[0]), targets)
     nadir = baseline_sum
-    points = [baseline_point]
+    points = [_baseline_point(imaging[0], targets, baseline_sum)]
     for scan in imaging[1:]:
         point = _follow_up_point(scan, criteria, targets, baseline_sum, nadir)
         points.append(point)
         if point.sum_mm is not None:
-            nadir = min(nadir, _exact(point.sum_mm))
+            nadir = min(nadir, exact(point.sum_mm))
     return tuple(points)
 
 
-def _baseline_point(scan: Imaging, targets: tuple[str, ...]) -> Timepoint:
-    total = _exact_sum(scan, targets)
-    why = [_sum_message(scan, targets, total)]
+def _baseline_point(scan: Imaging, targets: tuple[str, ...], total: Fraction) -> Timepoint:
+    why = [_sum_message(diameters(scan), targets, total)]
     zero_pct: float | None = 0.0
     if total == 0:
         zero_pct = None
@@ -185,26 +193,26 @@ def _follow_up_point(
     baseline_sum: Fraction,
     nadir: Fraction,
 ) -> Timepoint:
-    measured = {lesion.id for lesion in scan.lesions}
+    measured = diameters(scan)
     missing = [lesion_id for lesion_id in targets if lesion_id not in measured]
-    why = [_sum_message(scan, targets, _exact_sum(scan, targets), partial=bool(missing))]
+    total = target_sum(measured, targets)
+    why = [_sum_message(measured, targets, total, partial=bool(missing))]
     why += [
         msg("response.not_baseline_target", lesion=lesion.id)
         for lesion in scan.lesions
         if lesion.target and lesion.id not in targets
     ]
     if missing:
-        return _not_evaluable_point(scan, criteria, targets, missing, nadir, why)
-    total = _exact_sum(scan, targets)
-    from_baseline = _pct_change(total, baseline_sum)
-    from_nadir = _pct_change(total, nadir)
+        return _not_evaluable_point(scan, criteria, total, missing, nadir, why)
+    from_baseline = pct_change(total, baseline_sum)
+    from_nadir = pct_change(total, nadir)
     why += _change_messages(from_baseline, baseline_sum, from_nadir, nadir)
     category, reasons = _category(scan, criteria, total, baseline_sum, nadir)
     return Timepoint(
         scan.date,
         float(total),
-        _rounded(from_baseline),
-        _rounded(from_nadir),
+        rounded(from_baseline),
+        rounded(from_nadir),
         category,
         tuple(why + reasons),
     )
@@ -213,13 +221,13 @@ def _follow_up_point(
 def _not_evaluable_point(
     scan: Imaging,
     criteria: str,
-    targets: tuple[str, ...],
+    partial_sum: Fraction,
     missing: list[str],
     nadir: Fraction,
     why: list[Message],
 ) -> Timepoint:
     why += [msg("response.missing_lesion", lesion=lesion_id) for lesion_id in missing]
-    progression = _progression_reasons(scan, criteria, _exact_sum(scan, targets), nadir)
+    progression = _progression_reasons(scan, criteria, partial_sum, nadir)
     if progression:
         return Timepoint(scan.date, None, None, None, "PD", tuple(why + progression))
     why.append(msg("response.ne", criteria=_criteria_term(criteria)))
@@ -240,9 +248,9 @@ def _category(
     if progression:
         return "PD", reasons + progression
     reasons += _sum_below_pd_threshold(criteria, total, nadir)
-    decrease = _pct_change(total, baseline_sum)
+    decrease = pct_change(total, baseline_sum)
     if decrease is not None and decrease <= -PR_DECREASE_PCT:
-        return "PR", [*reasons, msg("response.pr", pct=_pct_text(decrease), criteria=source)]
+        return "PR", [*reasons, msg("response.pr", pct=_pct(decrease), criteria=source)]
     if decrease is None:
         reasons.append(msg("response.pr_not_evaluable"))
     return "SD", [*reasons, msg("response.sd", criteria=source)]
@@ -271,13 +279,13 @@ def _sum_progressed(criteria: str, total: Fraction, nadir: Fraction) -> bool:
 
 def _sum_progression_message(criteria: str, total: Fraction, nadir: Fraction) -> Message:
     source = _criteria_term(criteria)
-    increase = _mm(total - nadir)
+    increase = mm(total - nadir)
     if nadir == 0:
         return msg("response.pd_from_zero", increase=increase, criteria=source)
-    pct = _pct_text(_pct_change(total, nadir))
+    pct = _pct(pct_change(total, nadir))
     if criteria == "RECIST1.1":
-        return msg("response.pd_sum_recist", pct=pct, nadir=_mm(nadir), increase=increase)
-    return msg("response.pd_sum", pct=pct, nadir=_mm(nadir), criteria=source)
+        return msg("response.pd_sum_recist", pct=pct, nadir=mm(nadir), increase=increase)
+    return msg("response.pd_sum", pct=pct, nadir=mm(nadir), criteria=source)
 
 
 def _sum_below_pd_threshold(criteria: str, total: Fraction, nadir: Fraction) -> list[Message]:
@@ -285,7 +293,7 @@ def _sum_below_pd_threshold(criteria: str, total: Fraction, nadir: Fraction) -> 
     increase = total - nadir
     reached_pct = increase > 0 and total * 100 >= nadir * (100 + PD_INCREASE_PCT)
     if criteria == "RECIST1.1" and reached_pct and increase < RECIST_PD_MIN_INCREASE_MM:
-        return [msg("response.pd_absolute_not_met", increase=_mm(increase))]
+        return [msg("response.pd_absolute_not_met", increase=mm(increase))]
     return []
 
 
@@ -330,29 +338,16 @@ def _series_notes(imaging: Sequence[Imaging], targets: tuple[str, ...]) -> list[
 # --- small helpers ---------------------------------------------------------------------------
 
 
-def _exact(value: float) -> Fraction:
-    """The decimal as entered (52.3 is 523/10, not the nearest binary float)."""
-    return Fraction(repr(float(value)))
-
-
-def _exact_sum(scan: Imaging, targets: tuple[str, ...]) -> Fraction:
-    diameters = {lesion.id: lesion.viable_diameter_mm for lesion in scan.lesions}
-    return sum((_exact(diameters[i]) for i in targets if i in diameters), Fraction(0))
-
-
 def _sum_message(
-    scan: Imaging, targets: tuple[str, ...], total: Fraction, partial: bool = False
+    measured: dict[str, Fraction], targets: tuple[str, ...], total: Fraction, partial: bool = False
 ) -> Message:
-    diameters = {lesion.id: lesion.viable_diameter_mm for lesion in scan.lesions}
-    parts = [f"{i} {_mm(_exact(diameters[i]))} mm" for i in targets if i in diameters]
+    parts = [f"{i} {mm(measured[i])} mm" for i in targets if i in measured]
     key = "response.partial_sum" if partial else "response.sum"
-    return msg(key, total=_mm(total), lesions=parts or ["-"])
+    return msg(key, total=mm(total), lesions=parts or ["-"])
 
 
-def _pct_change(value: Fraction, reference: Fraction) -> Fraction | None:
-    if reference == 0:
-        return None
-    return (value - reference) * 100 / reference
+def _pct(pct: Fraction | None) -> str:
+    return pct_text(pct, BOUNDARIES)
 
 
 def _change_messages(
@@ -366,46 +361,13 @@ def _change_messages(
         lines.append(msg("response.baseline_zero"))
     else:
         lines.append(
-            msg("response.change_baseline", pct=_pct_text(from_baseline), sum=_mm(baseline_sum))
+            msg("response.change_baseline", pct=_pct(from_baseline), sum=mm(baseline_sum))
         )
     if from_nadir is not None:
-        lines.append(msg("response.change_nadir", pct=_pct_text(from_nadir), sum=_mm(nadir)))
+        lines.append(msg("response.change_nadir", pct=_pct(from_nadir), sum=mm(nadir)))
     elif from_baseline is not None:
         lines.append(msg("response.nadir_zero"))
     return lines
-
-
-def _rounded(pct: Fraction | None) -> float | None:
-    if pct is None:
-        return None
-    return float(_decimal(pct).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
-
-
-def _pct_text(pct: Fraction | None) -> str:
-    """One decimal, signed; more decimals only when one would hide which side of 30/20 it is."""
-    if pct is None:
-        return "-"
-    for places in ("0.1", "0.01", "0.001", "0.0001"):
-        shown = _decimal(pct).quantize(Decimal(places), rounding=ROUND_HALF_UP)
-        if abs(shown) not in (PR_DECREASE_PCT, PD_INCREASE_PCT) or Fraction(shown) == pct:
-            break
-    return f"{shown:+}"
-
-
-def _decimal(value: Fraction) -> Decimal:
-    return Decimal(value.numerator) / Decimal(value.denominator)
-
-
-def _mm(value: Fraction) -> str:
-    """Millimetres as written: 64 not 64.0, 12.5 as 12.5."""
-    shown = _decimal(value).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP).normalize()
-    return f"{shown:f}"
-
-
-def _whole_as_int(value: float | None) -> float | int | None:
-    if value is None:
-        return None
-    return int(value) if float(value).is_integer() else round(value, 2)
 
 
 def _criteria_slug(criteria: str) -> str:
