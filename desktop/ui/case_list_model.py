@@ -96,7 +96,9 @@ class CaseTableModel(QAbstractTableModel):
     """Pages of CaseRow from `store.list_cases`, re-queried on filter or sort change.
 
     Signals:
-        filterApplied(): after a new filter or sort order reset the rows.
+        filterApplied(): after a new filter or sort order reset the rows (one that finds the
+        very rows already shown, as typing more of a name often does, resets and repaints
+        nothing).
     """
 
     filterApplied = Signal()
@@ -230,8 +232,11 @@ class CaseTableModel(QAbstractTableModel):
         )
 
     def _reload(self) -> None:
+        rows = self._page(0)
+        if rows == self._rows:  # the same cases (no further page fetched): nothing to redraw
+            return
         self.beginResetModel()
-        self._rows = self._page(0)
-        self._more = len(self._rows) == PAGE_SIZE
+        self._rows = rows
+        self._more = len(rows) == PAGE_SIZE
         self.endResetModel()
         self.filterApplied.emit()

@@ -133,7 +133,7 @@ INSERT_REVISION = (
 
 
 SHORTEST_INDEXED = 3  # the trigram index finds substrings of 3 characters or more
-DENSE_MATCHES = 5000  # more index matches than this: walking recent-first finds a page sooner
+DENSE_MATCHES = 1000  # more index matches than this: walking recent-first finds a page sooner
 RECENT_FIRST = "updated_at DESC"
 _EXACT_ID = "UNION ALL SELECT rowid FROM cases WHERE case_id = :exact"
 _BY_INDEX = f"SELECT rowid FROM {SEARCH_TABLE} WHERE {SEARCH_TABLE} MATCH :phrase"
