@@ -1,11 +1,10 @@
 """Desktop app speed, the way a user meets it.
 
-Start-up: the console script `mdt-planner --db DB` (10,000 cases, the who-is-working question
-already answered in its settings) under a real X server (Xvfb, Qt's xcb platform), beside
-bench/bare_window.py (a bare PySide6 main window with a 200 x 8 table) run by the same python.
-Both are timed from just before the process is spawned until X maps their window (a MapNotify
-event for a window with their title, seen by bench/xwindow.py), interleaved, median of 7, after
-one unmeasured start of each (Python writes its bytecode caches, as on a user's second start).
+Start-up (bench/app_start.py): the console script `mdt-planner --db DB` on an encrypted database
+of 10,000 cases under a real X server (Xvfb, Qt's xcb platform), signed in as a returning user
+does, beside bench/bare_window.py (a bare PySide6 main window with a 200 x 8 table) run by the
+same python. Windows are seen when X maps them (a MapNotify event for a window with their title,
+bench/xwindow.py); interleaved, median of 7, after one unmeasured start of each.
 
 Keystroke: typing 'Zhang Mi' into the case list's filter over 100,000 cases, each keystroke
 timed from the key event until the list has re-queried and painted (offscreen platform).
@@ -17,7 +16,6 @@ from __future__ import annotations
 import importlib.util
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -28,15 +26,12 @@ REPO = HERE.parent
 for folder in (str(REPO), str(HERE)):
     if folder not in sys.path:
         sys.path.insert(0, folder)
-from timing import RUNS, console_script, goal_row, interleaved, session_environment  # noqa: E402
-from xwindow import MapWatcher, XServer, xvfb_available  # noqa: E402
+from app_start import startup  # noqa: E402
+from timing import goal_row  # noqa: E402
 
 TYPED = "Zhang Mi"
 RARE = "Qx"  # two characters no case has: the walk over every case (no index for 2 characters)
-APP_TITLE = "MDT Planner"
-BARE_TITLE = "Bare table window"
-START_GOAL, KEY_MEDIAN_GOAL, KEY_WORST_GOAL = 2.0, 20.0, 50.0
-DROPPED_ENV = ("QT_QPA_PLATFORM", "WAYLAND_DISPLAY")  # and timing.NOT_A_USERS
+KEY_MEDIAN_GOAL, KEY_WORST_GOAL = 20.0, 50.0
 
 
 def _bench_store():
@@ -50,65 +45,6 @@ def build(path: Path, count: int) -> None:
     store_bench = _bench_store()
     store_bench.LISTED = count
     store_bench.build_large(path)
-
-
-def user_environment(folder: Path, display: str) -> dict[str, str]:
-    """A user's desktop session: X11, settings of a returning user (no dialog at start)."""
-    config = folder / "config" / "hcc-mdt-planner"
-    config.mkdir(parents=True, exist_ok=True)
-    (config / "mdt-planner.conf").write_text(
-        "[user]\nname=bench\nrole=benchmark\n\n[demo]\noffered=true\n", encoding="utf-8"
-    )
-    env = session_environment(DROPPED_ENV)
-    env.update(DISPLAY=display, XDG_CONFIG_HOME=str(folder / "config"),
-               XDG_DATA_HOME=str(folder / "data"))  # fmt: skip
-    return env
-
-
-def window_seconds(watcher: MapWatcher, command: list[str], title: str, env: dict) -> float:
-    """From spawning `command` until its window titled `title` is mapped; then it is ended."""
-    watcher.drain()
-    started = time.perf_counter()
-    child = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    try:
-        return watcher.wait_mapped(title, timeout=120) - started
-    except TimeoutError as exc:
-        child.kill()
-        raise RuntimeError(f"{command[0]}: {child.communicate()[1].decode()[-2000:]}") from exc
-    finally:
-        child.kill()
-        child.wait()
-
-
-def startup(folder: Path) -> list[dict]:
-    if not xvfb_available():
-        return [goal_row("app.start_ratio", float("nan"), "x",
-                         "needs Xvfb (apt-get install xvfb)", False)]  # fmt: skip
-    db = folder / "ten-thousand.sqlite3"
-    build(db, 10_000)
-    app = [str(console_script("mdt-planner")), "--db", str(db)]
-    bare = [sys.executable, str(HERE / "bare_window.py")]
-    with XServer() as display:
-        env = user_environment(folder, display)
-        watcher = MapWatcher(display)
-        try:
-            measures = {
-                "bare": lambda: window_seconds(watcher, bare, BARE_TITLE, env),
-                "app": lambda: window_seconds(watcher, app, APP_TITLE, env),
-            }
-            interleaved(measures, runs=1)  # bytecode caches written, fonts found: not counted
-            medians = interleaved(measures, RUNS)
-        finally:
-            watcher.close()
-    ratio = medians["app"] / medians["bare"]
-    return [
-        goal_row("app.start_10k_cases_s", medians["app"], "s",
-                 f"`mdt-planner` to its mapped main window, Xvfb, median of {RUNS}", None),
-        goal_row("app.start_bare_window_s", medians["bare"], "s",
-                 "bare PySide6 window with a table, same python, same way", None),
-        goal_row("app.start_ratio", ratio, "x", f"<= {START_GOAL:g}x the bare window",
-                 ratio <= START_GOAL),
-    ]  # fmt: skip
 
 
 def keystroke_times(view, app, text: str) -> list[float]:

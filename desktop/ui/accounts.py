@@ -122,6 +122,7 @@ class NewAccountDialog(_FormDialog, Generic[T]):
         self.form.addRow(_tr("&Role"), self.role)
         self.form.addRow(_tr("&Password"), self.password)
         self.form.addRow(_tr("Password &again"), self.again)
+        self.name.setFocus()  # the first field to type in (else the buttons, made first)
         self.result_value: T | None = None
 
     def on_accept(self) -> None:
@@ -186,8 +187,8 @@ class PasswordDialog(_FormDialog, Generic[T]):
         self.password = password_field(self)
         self.form.addRow(_tr("&Name"), self.name)
         self.form.addRow(_tr("&Password"), self.password)
-        if name:
-            self.password.setFocus()
+        # The first field to type in has the focus (else the buttons, made first, had it).
+        (self.password if name else self.name).setFocus()
         self.result_value: T | None = None
 
     def on_accept(self) -> None:

@@ -5,17 +5,31 @@ A damaged database is never overwritten: the dialog offers to restore the newest
 (the damaged file is kept aside by desktop.logic.store.database.restore_database) or to quit. A busy
 database (another instance writing) can be opened read-only.
 
-The window is shown as soon as the case list's first page is ready; the start-up backup (in a
-worker thread) and the demonstration offer run just after it is on screen.
+The sign-in comes first and fast: the main window's modules are imported in a thread while the
+person types their name and password (seconds; the imports take about half a second), so the
+window opens straight after the password. It is shown as soon as the case list's first page is
+ready; the start-up backup (in a worker thread) and the demonstration offer run just after it is
+on screen.
 """
 
 from __future__ import annotations
 
+import importlib
 import sys
+import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    QTimer,
+    QTranslator,
+)
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from desktop.logic.model import resource
@@ -28,16 +42,15 @@ from desktop.logic.store import (
     default_db_path,
     restore_database,
 )
-from desktop.ui import workers
 from desktop.ui.accessibility import install_namer
-from desktop.ui.dialogs import (
-    BusyDatabaseDialog,
-    DamagedDatabaseDialog,
-    offer_demo_cases,
-)
-from desktop.ui.main_window import MainWindow
 from desktop.ui.settings import APPLICATION, ORGANIZATION, Settings
 from desktop.ui.sign_in import open_as_person
+
+if TYPE_CHECKING:  # imported while the person signs in (prepare_window), or when needed
+    from desktop.ui import workers
+    from desktop.ui.main_window import MainWindow
+
+WINDOW_MODULE = "desktop.ui.main_window"
 
 _KEEP: list[object] = []  # translators must outlive the event loop
 
@@ -100,6 +113,8 @@ def damaged_dialog(
     path: Path, parent: QWidget | None = None, lang: str = "en"
 ) -> Callable[[DatabaseDamaged], bool]:
     def ask(error: DatabaseDamaged) -> bool:
+        from desktop.ui.dialogs import DamagedDatabaseDialog
+
         dialog = DamagedDatabaseDialog(path, error.render(lang), error.newest_backup, parent)
         dialog.exec()
         return dialog.restore_chosen()
@@ -111,6 +126,8 @@ def busy_dialog(
     path: Path, parent: QWidget | None = None, lang: str = "en"
 ) -> Callable[[DatabaseBusy], bool]:
     def ask(error: DatabaseBusy) -> bool:
+        from desktop.ui.dialogs import BusyDatabaseDialog
+
         dialog = BusyDatabaseDialog(path, error.render(lang), parent)
         dialog.exec()
         return dialog.read_only_chosen()
@@ -120,6 +137,8 @@ def busy_dialog(
 
 def offer_demo_once(window: MainWindow, store: Store, settings: Settings) -> bool:
     """On the first start with an empty database, offer the demonstration cases once."""
+    from desktop.ui.dialogs import offer_demo_cases
+
     if store.read_only or settings.flag("demo/offered") or store.count_cases() > 0:
         return False
     wanted = offer_demo_cases(window)
@@ -132,6 +151,8 @@ def offer_demo_once(window: MainWindow, store: Store, settings: Settings) -> boo
 def backup_in_background(store: Store, lang: str = "en") -> workers.Task | None:
     """The start-up backup (rotating, `backup_keep` copies) in a worker with its own
     read-only connection; None for a read-only store (another instance is writing)."""
+    from desktop.ui import workers
+
     if store.read_only:
         return None
 
@@ -157,9 +178,50 @@ def after_show(window: MainWindow, store: Store, settings: Settings) -> None:
     offer_demo_once(window, store, settings)
 
 
+def _prepare_window() -> None:
+    """The main window's modules, and the shipped rules file read once (pydantic and the rules
+    model load with it): what the window needs first, none of it needing the database."""
+    try:
+        importlib.import_module(WINDOW_MODULE)
+        from desktop.logic.model import default_rules
+
+        default_rules()
+    except Exception:  # noqa: BLE001 -- the same work after the sign-in reports it
+        return
+
+
+class WindowPreparer(QObject):
+    """Once the first dialog (sign-in, or the first account) has painted, prepares the main
+    window in a thread while the dialog waits for the person (without holding the GIL): its
+    modules and the shipped rules file. The same imports after the sign-in then find them done,
+    or wait for the thread. Started after that first paint, so the thread never slows the
+    dialog's own appearance."""
+
+    def __init__(self, app: QCoreApplication) -> None:
+        super().__init__(app)
+        self.thread: threading.Thread | None = None
+        app.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 -- Qt override
+        painted = event.type() == QEvent.Type.Paint and isinstance(watched, QWidget)
+        if painted and watched.isWindow():
+            self.parent().removeEventFilter(self)
+            QTimer.singleShot(0, self.start)
+        return False
+
+    def start(self) -> None:
+        if self.thread is None:
+            self.thread = threading.Thread(target=_prepare_window, name="prepare-window")
+            self.thread.daemon = True  # a person who quits at the sign-in does not wait for it
+            self.thread.start()
+
+
 def start(db_path: Path | None, settings: Settings) -> tuple[MainWindow | None, Store | None]:
     """Everything before the event loop; (None, None) when the user chose to quit."""
     lang = settings.language
+    app = QCoreApplication.instance()
+    if app is not None:
+        WindowPreparer(app)
     try:  # the default data folder may not be creatable: said in words like any store refusal
         path = Path(db_path) if db_path else default_db_path()
         on_damaged, on_busy = damaged_dialog(path, lang=lang), busy_dialog(path, lang=lang)
@@ -173,6 +235,8 @@ def start(db_path: Path | None, settings: Settings) -> tuple[MainWindow | None, 
         return None, None
     if store is None:
         return None, None
+    from desktop.ui.main_window import MainWindow
+
     window = MainWindow(store, settings)
     window.show()
     QTimer.singleShot(0, window, lambda: after_show(window, store, settings))
