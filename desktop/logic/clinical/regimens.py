@@ -285,28 +285,29 @@ RegimenKind = tuple[frozenset[str], bool, bool]  # component classes, lenvatinib
 
 @dataclass(frozen=True, slots=True)
 class RegimenProfile:
-    """Plain per-regimen facts for the per-case safety loop (no pydantic attribute lookups)."""
+    """Plain per-regimen facts for the per-case safety loop (no pydantic attribute lookups).
+
+    `kind` is what decides which component checks apply: regimens of one kind share them."""
 
     regimen: Regimen
     classes: frozenset[str]
     lenvatinib: bool
     tace_alone: bool
     enrolment: tuple[Message, ...]
-
-    @property
-    def kind(self) -> RegimenKind:
-        """What decides which component checks apply: regimens of one kind share them."""
-        return (self.classes, self.lenvatinib, self.tace_alone)
+    kind: RegimenKind
 
     @classmethod
     def of(cls, regimen: Regimen) -> RegimenProfile:
         classes = frozenset(regimen.classes)
+        lenvatinib = regimen.has_agent("lenvatinib")
+        tace_alone = "tace" in classes and not classes & SYSTEMIC
         return cls(
             regimen=regimen,
             classes=classes,
-            lenvatinib=regimen.has_agent("lenvatinib"),
-            tace_alone="tace" in classes and not classes & SYSTEMIC,
+            lenvatinib=lenvatinib,
+            tace_alone=tace_alone,
             enrolment=tuple(p.enrolment() for p in regimen.population),
+            kind=(classes, lenvatinib, tace_alone),
         )
 
 
