@@ -199,21 +199,25 @@ class WindowPreparer(QObject):
 
     def __init__(self, app: QCoreApplication) -> None:
         super().__init__(app)
-        self.thread: threading.Thread | None = None
+        self._app = app
+        self.worker: threading.Thread | None = None
         app.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 -- Qt override
-        painted = event.type() == QEvent.Type.Paint and isinstance(watched, QWidget)
-        if painted and watched.isWindow():
-            self.parent().removeEventFilter(self)
+        if (
+            event.type() == QEvent.Type.Paint
+            and isinstance(watched, QWidget)
+            and watched.isWindow()
+        ):
+            self._app.removeEventFilter(self)
             QTimer.singleShot(0, self.start)
         return False
 
     def start(self) -> None:
-        if self.thread is None:
-            self.thread = threading.Thread(target=_prepare_window, name="prepare-window")
-            self.thread.daemon = True  # a person who quits at the sign-in does not wait for it
-            self.thread.start()
+        if self.worker is None:
+            self.worker = threading.Thread(target=_prepare_window, name="prepare-window")
+            self.worker.daemon = True  # a person who quits at the sign-in does not wait for it
+            self.worker.start()
 
 
 def start(db_path: Path | None, settings: Settings) -> tuple[MainWindow | None, Store | None]:

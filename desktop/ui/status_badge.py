@@ -23,6 +23,7 @@ STATUS_COLOURS = {
 }
 PADDING, MARGIN_X, MARGIN_Y, RADIUS = 16, 4, 3, 8
 _KEPT = 64  # badges kept: four statuses in two languages at a few row heights
+BadgeKey = tuple[str, str, int, float, str]  # status, its words, height, pixel ratio, font
 
 
 class StatusBadgeDelegate(QStyledItemDelegate):
@@ -30,7 +31,7 @@ class StatusBadgeDelegate(QStyledItemDelegate):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._badges: dict[tuple, QPixmap] = {}
+        self._badges: dict[BadgeKey, QPixmap] = {}
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         status = index.data(STATUS_ROLE)

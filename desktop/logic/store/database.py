@@ -22,11 +22,12 @@ from desktop.logic.model import msg
 from desktop.logic.store import audit as store_audit
 from desktop.logic.store import backup as store_backup
 from desktop.logic.store import cases as store_cases
-from desktop.logic.store.accounts import AuthError, has_accounts
+from desktop.logic.store.accounts import has_accounts
 from desktop.logic.store.backup import restore_database
 from desktop.logic.store.cases import now_utc
 from desktop.logic.store.decision_records import DecisionRecords
 from desktop.logic.store.errors import (
+    AuthError,
     CaseNotFound,
     DatabaseBusy,
     DatabaseDamaged,

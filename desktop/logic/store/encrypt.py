@@ -14,9 +14,8 @@ from pathlib import Path
 
 from desktop.logic.model import msg
 from desktop.logic.store import keyfile
-from desktop.logic.store.accounts import AuthError
 from desktop.logic.store.database import Store
-from desktop.logic.store.errors import DatabaseRefused, StoreError, sqlite_errors
+from desktop.logic.store.errors import AuthError, DatabaseRefused, StoreError, sqlite_errors
 from desktop.logic.store.files import (
     cipher_connect,
     database_errors,

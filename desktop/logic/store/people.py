@@ -24,10 +24,10 @@ from desktop.logic.store import accounts as store_accounts
 from desktop.logic.store import audit as store_audit
 from desktop.logic.store import keyfile
 from desktop.logic.store import signatures as store_signatures
-from desktop.logic.store.accounts import Account, AuthError
+from desktop.logic.store.accounts import Account
 from desktop.logic.store.cases import now_utc
 from desktop.logic.store.decisions import finals
-from desktop.logic.store.errors import CaseNotFound, StoreError
+from desktop.logic.store.errors import AuthError, CaseNotFound, StoreError
 from desktop.logic.store.revisions import current_revision
 from desktop.logic.store.values import User
 
