@@ -14,9 +14,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop.logic.model import msg
-from desktop.logic.store.accounts import AuthError, has_accounts
+from desktop.logic.store.accounts import has_accounts
 from desktop.logic.store.decisions import amendment, finalize, put_draft
-from desktop.logic.store.errors import StoreError
+from desktop.logic.store.errors import AuthError, StoreError
 from desktop.logic.store.people import People
 from desktop.logic.store.revisions import commit, current_data
 from desktop.logic.store.values import StoredCase
