@@ -146,11 +146,6 @@ def _open_window(db: Path | None) -> int:
     if problem:
         print(f"error: {problem}", file=sys.stderr)
         return 2
-    # The store (and the standard library it uses) before Qt: once PySide6 is imported, it reads
-    # the source of every module imported after it, to see whether that module uses PySide6.
-    from desktop.logic.store import import_all
-
-    import_all()
     from desktop.ui.app import run_app  # Qt only when the window is wanted
 
     return run_app(db)

@@ -36,17 +36,16 @@ from desktop.logic.model import resource
 from desktop.logic.store import (
     DatabaseBusy,
     DatabaseDamaged,
-    Store,
     StoreError,
-    User,
     default_db_path,
-    restore_database,
+    import_all,
 )
 from desktop.ui.accessibility import install_namer
 from desktop.ui.settings import APPLICATION, ORGANIZATION, Settings
 from desktop.ui.sign_in import open_as_person
 
 if TYPE_CHECKING:  # imported while the person signs in (prepare_window), or when needed
+    from desktop.logic.store import Store, User
     from desktop.ui import workers
     from desktop.ui.main_window import MainWindow
 
@@ -95,6 +94,8 @@ def open_store(
 ) -> Store | None:
     """Open the store; a damaged file goes to `on_damaged` (True: restore the newest backup,
     then open), a busy one to `on_busy` (True: open read-only). None when the user quits."""
+    from desktop.logic.store import Store, restore_database
+
     try:
         return Store.open(path, user=user)
     except DatabaseDamaged as damaged:
@@ -179,9 +180,11 @@ def after_show(window: MainWindow, store: Store, settings: Settings) -> None:
 
 
 def _prepare_window() -> None:
-    """The main window's modules, and the shipped rules file read once (pydantic and the rules
-    model load with it): what the window needs first, none of it needing the database."""
+    """The store's modules (the database code, accounts, cryptography: none is needed to ask who
+    is working), the main window's modules, and the shipped rules file read once (pydantic and
+    the rules model load with it): what opening the database and the window need first."""
     try:
+        import_all()
         importlib.import_module(WINDOW_MODULE)
         from desktop.logic.model import default_rules
 

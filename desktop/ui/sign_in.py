@@ -15,18 +15,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from desktop.logic.store import (
-    DatabaseBusy,
-    Store,
-    encrypt_database,
-    init_database,
-    is_encrypted,
-    open_database,
-)
+from desktop.logic.store import DatabaseBusy, is_encrypted
 from desktop.ui.accounts import OwnPasswordDialog, first_account_dialog, sign_in_dialog
 
-if TYPE_CHECKING:
-    from desktop.logic.store import Account
+if TYPE_CHECKING:  # the database code loads while the person types (desktop.ui.app)
+    from desktop.logic.store import Account, Store
 
 
 def _tr(text: str) -> str:
@@ -54,6 +47,8 @@ def open_as_person(
         return None
     if store.read_only or not offer_encryption(parent):
         return store
+    from desktop.logic.store import encrypt_database, open_database
+
     name = store.account().name
     store.close()
     waiting = encrypt_database(path, name, secret)
@@ -69,6 +64,8 @@ def open_as_person(
 
 
 def _create_encrypted(path: Path, lang: str, parent: QWidget | None) -> Store | None:
+    from desktop.logic.store import init_database
+
     dialog = first_account_dialog(
         lambda name, role, password: init_database(path, name, role, password), parent, lang
     )
@@ -81,6 +78,8 @@ def _sign_in_encrypted(
     typed: dict[str, str] = {}
 
     def check(name: str, password: str) -> Store | None:
+        from desktop.logic.store import open_database
+
         typed["password"] = password
         try:
             return open_database(path, name, password)

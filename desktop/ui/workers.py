@@ -18,14 +18,15 @@ from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from desktop.logic.model import FileStems, OutputError
-from desktop.logic.store import Store, StoreError, error_text
+from desktop.logic.store import StoreError, error_text
 
 if TYPE_CHECKING:  # the case model and the rules file load with the first case
     from desktop.logic.model import Case, KeySigner, Rules, SignerLine
     from desktop.logic.report import DeidentifyOptions
+    from desktop.logic.store import Store
     from desktop.ui.settings import Settings
 
-StoreOpener = Callable[[], Store]
+StoreOpener = Callable[[], "Store"]
 Work = Callable[["TaskControl"], Any]
 
 

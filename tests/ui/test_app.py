@@ -1,6 +1,9 @@
 """Start-up: the first account, sign-in, encryption offer, a damaged or busy database,
 translators, the demo offer."""
 
+import subprocess
+import sys
+
 import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
@@ -11,6 +14,7 @@ from desktop.ui import app as app_module
 from desktop.ui.app import install_translators, open_store, start
 from desktop.ui.dialogs import DamagedDatabaseDialog
 from desktop.ui.settings import Settings
+from tests.conftest import REPO
 from tests.factories import make_case
 from tests.ui.answers import answer_modals, create_account, give_password, reply
 
@@ -73,7 +77,7 @@ def test_busy_database_opens_read_only_when_chosen(tmp_path, monkeypatch):
             raise DatabaseBusy("another instance is writing")
         return real_open(path, user=user, read_only=True)
 
-    monkeypatch.setattr(app_module.Store, "open", another_instance_writes)
+    monkeypatch.setattr(Store, "open", another_instance_writes)
     reader = open_store(
         db,
         User("C", "D"),
@@ -89,7 +93,7 @@ def test_busy_database_quit_returns_none(tmp_path, monkeypatch):
     def busy(*args, **kwargs):
         raise DatabaseBusy("busy")
 
-    monkeypatch.setattr(app_module.Store, "open", busy)
+    monkeypatch.setattr(Store, "open", busy)
     assert (
         open_store(tmp_path / "x.sqlite3", User("A", "B"), lambda e: False, lambda e: False) is None
     )
@@ -225,3 +229,26 @@ def test_a_plain_database_is_offered_encryption_then_opens_only_with_the_passwor
     finally:
         window.close()
         store.close()
+
+
+def test_asking_who_is_working_loads_neither_the_database_code_nor_cryptography():
+    """The sign-in dialog's modules ask only whether the file is encrypted: the database code
+    and cryptography load in a thread while the person types (WindowPreparer), so the question
+    is on screen sooner."""
+    shown = "import sys, desktop.cli, desktop.ui.app\nprint(' '.join(sorted(sys.modules)))"
+    done = subprocess.run(
+        [sys.executable, "-c", shown], capture_output=True, text=True, timeout=60, cwd=REPO
+    )
+    assert done.returncode == 0, done.stderr
+    loaded = set(done.stdout.split())
+    assert {"desktop.ui.sign_in", "desktop.logic.store.files"} <= loaded
+    assert "desktop.logic.store.database" not in loaded
+    assert not any(name.startswith("cryptography") for name in loaded)
+
+
+def test_the_window_preparer_loads_the_database_code(monkeypatch):
+    loaded = []
+    monkeypatch.setattr(app_module, "import_all", lambda: loaded.append("store"))
+    monkeypatch.setattr(app_module.importlib, "import_module", loaded.append)
+    app_module._prepare_window()
+    assert loaded == ["store", app_module.WINDOW_MODULE]

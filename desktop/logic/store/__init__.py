@@ -27,7 +27,7 @@ if TYPE_CHECKING:
         StoreError,
         error_text,
     )
-    from desktop.logic.store.keyfile import is_encrypted
+    from desktop.logic.store.files import is_encrypted
     from desktop.logic.store.location import default_db_path, refuse_database_file
     from desktop.logic.store.rules import (
         department_rules,
@@ -56,7 +56,7 @@ _EXPORTS = {  # module: the names it gives this front door
         "StoreError",
         "error_text",
     ),
-    "keyfile": ("is_encrypted",),
+    "files": ("is_encrypted",),
     "location": ("default_db_path", "refuse_database_file"),
     "rules": (
         "department_rules",

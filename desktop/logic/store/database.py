@@ -39,8 +39,12 @@ from desktop.logic.store.errors import (
     StoreError,
     sqlite_errors,
 )
-from desktop.logic.store.files import header_problem_message, list_backups, newest_good_backup
-from desktop.logic.store.keyfile import is_encrypted
+from desktop.logic.store.files import (
+    header_problem_message,
+    is_encrypted,
+    list_backups,
+    newest_good_backup,
+)
 from desktop.logic.store.location import default_db_path, refuse_unusable
 from desktop.logic.store.lock import WriterLock
 from desktop.logic.store.meetings import MeetingAgenda

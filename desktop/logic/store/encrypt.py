@@ -19,6 +19,7 @@ from desktop.logic.store.errors import AuthError, DatabaseRefused, StoreError, s
 from desktop.logic.store.files import (
     cipher_connect,
     database_errors,
+    is_encrypted,
     key_path,
     list_backups,
     open_read_only,
@@ -41,7 +42,7 @@ def open_database(
     """Open `path` as `name` (the password unlocks an encrypted file and signs in)."""
     path = Path(path)
     key = None
-    if keyfile.is_encrypted(path):
+    if is_encrypted(path):
         try:
             key = keyfile.unlock(path, name, password)
         except WrongPassword:
@@ -81,7 +82,7 @@ def encrypt_database(
     session (People.give_access); nobody else's password is asked for or stored.
     """
     path = Path(path)
-    if keyfile.is_encrypted(path):
+    if is_encrypted(path):
         raise DatabaseRefused(msg("trust.error.already_encrypted", path=path))
     if not path.is_file() or path.stat().st_size == 0:
         raise StoreError(msg("store.error.no_database", path=path))

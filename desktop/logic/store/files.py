@@ -27,6 +27,21 @@ def key_path(db_path: Path) -> Path:
     return db_path.with_name(db_path.name + ".keys")
 
 
+def is_encrypted(db_path: Path) -> bool:
+    """An encrypted database has its key file beside it and no plain SQLite header.
+
+    A plain file with a key file beside it is one whose `encrypt` was interrupted before the
+    encrypted copy was put in place: it is still plain, and is opened as such.
+    """
+    if not key_path(db_path).exists():
+        return False
+    try:
+        with db_path.open("rb") as handle:
+            return handle.read(len(SQLITE_MAGIC)) != SQLITE_MAGIC
+    except FileNotFoundError:
+        return True
+
+
 def has_key_file(path: Path) -> bool:
     """A key file beside `path`, or beside the database whose backup folder holds `path`."""
     if key_path(path).exists():

@@ -15,26 +15,11 @@ from typing import Any
 
 from desktop.logic.model import msg
 from desktop.logic.store.errors import StoreError
-from desktop.logic.store.files import SQLITE_MAGIC, key_path
+from desktop.logic.store.files import is_encrypted, key_path
 from desktop.logic.store.secrets import KEY_BYTES, WrongPassword, open_secret, seal_secret
 
 FORMAT = "mdt-planner-keys/1"
 _MAX_BYTES = 4 << 20
-
-
-def is_encrypted(db_path: Path) -> bool:
-    """An encrypted database has its key file beside it and no plain SQLite header.
-
-    A plain file with a key file beside it is one whose `encrypt` was interrupted before the
-    encrypted copy was put in place: it is still plain, and is opened as such.
-    """
-    if not key_path(db_path).exists():
-        return False
-    try:
-        with db_path.open("rb") as handle:
-            return handle.read(len(SQLITE_MAGIC)) != SQLITE_MAGIC
-    except FileNotFoundError:
-        return True
 
 
 def _purpose(name: str) -> str:

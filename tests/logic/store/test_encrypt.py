@@ -13,6 +13,7 @@ from desktop.logic.store import keyfile
 from desktop.logic.store.accounts import AuthError
 from desktop.logic.store.database import Store, StoreError, User
 from desktop.logic.store.encrypt import encrypt_database, init_database, open_database
+from desktop.logic.store.files import is_encrypted
 from tests.factories import make_case
 
 NAME, ROLE, PASSWORD = "Li Ming", "hepatobiliary surgeon", "li-password"
@@ -224,7 +225,7 @@ def _encrypt_and_die_at(path, point):
 def test_encrypt_killed_at_any_step_loses_nothing(plain, point):
     status = _encrypt_and_die_at(plain, point)
     killed = os.WIFSIGNALED(status)
-    if keyfile.is_encrypted(plain):
+    if is_encrypted(plain):
         store = open_database(plain, NAME, PASSWORD)
     else:
         store = Store.open(plain, user=User(NAME, ROLE))
@@ -232,7 +233,7 @@ def test_encrypt_killed_at_any_step_loses_nothing(plain, point):
         assert sorted(row.mrn for row in store.list_cases()) == ["H-000123", "H-000457"]
         assert store.check() == []
     assert killed or point == 40
-    if not keyfile.is_encrypted(plain):  # a second run finishes the work
+    if not is_encrypted(plain):  # a second run finishes the work
         encrypt_database(plain, NAME, PASSWORD, ROLE)
     with open_database(plain, NAME, PASSWORD) as store:
         assert len(store.list_cases()) == 2

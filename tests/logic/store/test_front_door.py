@@ -44,3 +44,4 @@ def test_refusals_and_the_rules_file_load_without_the_database_or_cryptography()
 def test_import_all_loads_every_module_behind_the_door():
     loaded = _loaded_after("import desktop.logic.store as s\ns.import_all()")
     assert {f"desktop.logic.store.{module}" for module in store._EXPORTS} <= loaded
+
