@@ -160,27 +160,33 @@ def assess_regimens(
     ae = adverse_event_check(events, policy, None) if no_events else None
     dose = lenvatinib_dose(case, policy, cls)
     table = slot_table(layout)
+    # The three own checks read the same for every regimen unless ECOG is 2, Child-Pugh is B or
+    # a severe event names an agent: then each regimen's are built, else one shared triple.
+    same_own = (ecog_2, child_pugh_b, ae) if ecog_2 and child_pugh_b and ae else None
     by_kind: dict[RegimenKind, tuple[tuple[int, ...], int, int]] = {}
     verdicts = []
     for profile in catalogue.profiles:
-        own = (
-            ecog_2 or ecog_2_check(case, policy, profile.enrolment),
-            child_pugh_b or child_pugh_b_check(policy, cls, label, profile.enrolment),
-            ae or adverse_event_check(events, policy, profile),
-        )
         found = by_kind.get(profile.kind)
         if found is None:
             slots = slots_for(scoped, table, profile)
             ranks = [component_rank[i] for i in slots]
+            if same_own is not None:
+                ranks += [RANK[c.outcome] for c in same_own]
             found = by_kind[profile.kind] = (
                 slots,
-                max(ranks, default=0),
-                ranks.count(UNCHECKED_RANK),
+                max(shared_rank, max(ranks, default=0)),
+                shared_undone + ranks.count(UNCHECKED_RANK),
             )
-        slots, component_worst, component_undone = found
-        own_ranks = [RANK[c.outcome] for c in own]
-        rank = max(shared_rank, component_worst, *own_ranks)
-        undone = shared_undone + component_undone + own_ranks.count(UNCHECKED_RANK)
+        slots, rank, undone = found
+        own = same_own or (
+            ecog_2 or ecog_2_check(case, policy, profile.enrolment),
+            child_pugh_b or child_pugh_b_check(policy, cls, label, profile.enrolment),
+            ae or adverse_event_check(events, policy, profile),
+        )
+        if same_own is None:
+            own_ranks = [RANK[c.outcome] for c in own]
+            rank = max(rank, *own_ranks)
+            undone += own_ranks.count(UNCHECKED_RANK)
         verdicts.append(
             RegimenVerdict(
                 profile.regimen,
