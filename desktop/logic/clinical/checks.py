@@ -133,24 +133,29 @@ class Policy:
 
     def check(self, rule: str, outcome: str, key: str, *missing: str, **params: Any) -> Check:
         """A check of `rule`; `outcome` is ok/unchecked, or the rule's own outcome when "fired"."""
+        return self._made(rule, outcome, key, missing, params)
+
+    def fired(self, rule: str, key: str, **params: Any) -> Check:
+        return self._made(rule, "fired", key, (), params)
+
+    def ok(self, rule: str, key: str, **params: Any) -> Check:
+        return self._made(rule, OK, key, (), params)
+
+    def unchecked(self, rule: str, key: str, *missing: str, **params: Any) -> Check:
+        return self._made(rule, UNCHECKED, key, missing, params)
+
+    def _made(
+        self, rule: str, outcome: str, key: str, missing: tuple[str, ...], params: dict[str, Any]
+    ) -> Check:
         if not params:
             found = self.constant.get((rule, outcome, key, missing))
             if found is not None:
                 return found
         final = self.outcomes[rule] if outcome == "fired" else outcome
-        made = Check(rule, final, msg(key, **params), self.sources[rule], tuple(missing))
+        made = Check(rule, final, Message(key, params), self.sources[rule], missing)
         if not params:
             self.constant[(rule, outcome, key, missing)] = made
         return made
-
-    def fired(self, rule: str, key: str, **params: Any) -> Check:
-        return self.check(rule, "fired", key, **params)
-
-    def ok(self, rule: str, key: str, **params: Any) -> Check:
-        return self.check(rule, OK, key, **params)
-
-    def unchecked(self, rule: str, key: str, *missing: str, **params: Any) -> Check:
-        return self.check(rule, UNCHECKED, key, *missing, **params)
 
 
 _policy_cache: dict[int, tuple[Rules, Policy]] = {}

@@ -23,6 +23,8 @@ from desktop.logic.clinical.checks import (
 )
 from desktop.logic.clinical.regimens import Catalogue, Regimen, RegimenKind
 from desktop.logic.clinical.safety_components import (
+    Scoped,
+    ScopeLayout,
     component_checks,
     scope_layout,
     slot_table,
@@ -159,39 +161,42 @@ def assess_regimens(
     no_events = not events.matched and not events.unmatched
     ae = adverse_event_check(events, policy, None) if no_events else None
     dose = lenvatinib_dose(case, policy, cls)
-    table = slot_table(layout)
     # The three own checks read the same for every regimen unless ECOG is 2, Child-Pugh is B or
     # a severe event names an agent: then each regimen's are built, else one shared triple.
     same_own = (ecog_2, child_pugh_b, ae) if ecog_2 and child_pugh_b and ae else None
-    by_kind: dict[RegimenKind, tuple[tuple[int, ...], int, int]] = {}
-    verdicts = []
-    for profile in catalogue.profiles:
-        found = by_kind.get(profile.kind)
-        if found is None:
-            slots = slots_for(scoped, table, profile)
-            ranks = [component_rank[i] for i in slots]
-            if same_own is not None:
-                ranks += [RANK[c.outcome] for c in same_own]
-            found = by_kind[profile.kind] = (
-                slots,
-                max(shared_rank, max(ranks, default=0)),
-                shared_undone + ranks.count(UNCHECKED_RANK),
-            )
-        slots, rank, undone = found
-        own = same_own or (
-            ecog_2 or ecog_2_check(case, policy, profile.enrolment),
-            child_pugh_b or child_pugh_b_check(policy, cls, label, profile.enrolment),
-            ae or adverse_event_check(events, policy, profile),
-        )
-        if same_own is None:
-            own_ranks = [RANK[c.outcome] for c in own]
-            rank = max(rank, *own_ranks)
-            undone += own_ranks.count(UNCHECKED_RANK)
-        verdicts.append(
+    base_rank, base_undone = shared_rank, shared_undone
+    if same_own is not None:
+        own_ranks = [RANK[c.outcome] for c in same_own]
+        base_rank = max(base_rank, *own_ranks)
+        base_undone += own_ranks.count(UNCHECKED_RANK)
+    plan = _verdict_plan(catalogue, scoped, layout, component_rank, base_rank, base_undone)
+    if same_own is not None:
+        return [
             RegimenVerdict(
                 profile.regimen,
                 VERDICT_BY_RANK[rank],
                 undone,
+                shared,
+                same_own,
+                components,
+                slots,
+                dose if profile.lenvatinib else None,
+            )
+            for profile, (slots, rank, undone) in zip(catalogue.profiles, plan, strict=True)
+        ]
+    verdicts = []
+    for profile, (slots, rank, undone) in zip(catalogue.profiles, plan, strict=True):
+        own = (
+            ecog_2 or ecog_2_check(case, policy, profile.enrolment),
+            child_pugh_b or child_pugh_b_check(policy, cls, label, profile.enrolment),
+            ae or adverse_event_check(events, policy, profile),
+        )
+        own_ranks = [RANK[c.outcome] for c in own]
+        verdicts.append(
+            RegimenVerdict(
+                profile.regimen,
+                VERDICT_BY_RANK[max(rank, *own_ranks)],
+                undone + own_ranks.count(UNCHECKED_RANK),
                 shared,
                 own,
                 components,
@@ -200,6 +205,61 @@ def assess_regimens(
             )
         )
     return verdicts
+
+
+# Per regimen: the indices of its component checks, its worst rank and its checks not done.
+VerdictPlan = tuple[tuple[tuple[int, ...], int, int], ...]
+_MAX_PLANS = 1024  # distinct patterns of outcomes kept per catalogue
+_plan_cache: dict[int, tuple[Catalogue, dict[Any, VerdictPlan]]] = {}
+
+
+def _plans_of(catalogue: Catalogue) -> dict[Any, VerdictPlan]:
+    """The verdict plans of a catalogue object; kept while that object lives, so a department's
+    catalogue never reads another's."""
+    hit = _plan_cache.get(id(catalogue))
+    if hit is not None and hit[0] is catalogue:
+        return hit[1]
+    if len(_plan_cache) > 16:
+        _plan_cache.clear()
+    plans: dict[Any, VerdictPlan] = {}
+    _plan_cache[id(catalogue)] = (catalogue, plans)
+    return plans
+
+
+def _verdict_plan(
+    catalogue: Catalogue,
+    scoped: tuple[Scoped, ...],
+    layout: ScopeLayout,
+    component_rank: list[int],
+    base_rank: int,
+    base_undone: int,
+) -> VerdictPlan:
+    """Each regimen's slots, worst rank and checks not done for one pattern of outcomes (the
+    component checks' layout and ranks, and the worst and undone of the checks all share).
+    Patients share patterns, so each is worked out once per catalogue."""
+    plans = _plans_of(catalogue)
+    key = (layout, tuple(component_rank), base_rank, base_undone)
+    plan = plans.get(key)
+    if plan is not None:
+        return plan
+    table = slot_table(layout)
+    by_kind: dict[RegimenKind, tuple[tuple[int, ...], int, int]] = {}
+    rows = []
+    for profile in catalogue.profiles:
+        found = by_kind.get(profile.kind)
+        if found is None:
+            slots = slots_for(scoped, table, profile)
+            ranks = [component_rank[i] for i in slots]
+            found = by_kind[profile.kind] = (
+                slots,
+                max(base_rank, max(ranks, default=0)),
+                base_undone + ranks.count(UNCHECKED_RANK),
+            )
+        rows.append(found)
+    if len(plans) >= _MAX_PLANS:
+        plans.clear()
+    plans[key] = plan = tuple(rows)
+    return plan
 
 
 def lenvatinib_dose(case: Case, policy: Policy, cp_class: str) -> Message:
