@@ -304,11 +304,7 @@ def data_checklist(verdicts: list[RegimenVerdict]) -> tuple[MissingInput, ...]:
     """Every missing or too-old input across the regimens' checks, each once, in first-seen
     order, with the rule IDs that could not run without it."""
     needed: dict[str, list[str]] = {}
-    seen: set[int] = set()
-    for check in _each_check_once(verdicts):
-        if not check.missing or id(check) in seen:
-            continue
-        seen.add(id(check))
+    for check in _checks_missing_input(verdicts):
         for name in check.missing:
             rules = needed.setdefault(name, [])
             if check.rule not in rules:
@@ -316,18 +312,24 @@ def data_checklist(verdicts: list[RegimenVerdict]) -> tuple[MissingInput, ...]:
     return tuple(MissingInput(name, tuple(rules)) for name, rules in needed.items())
 
 
-def _each_check_once(verdicts: list[RegimenVerdict]) -> list[Check]:
-    """The checks of every verdict without walking what they share once per regimen."""
-    found: list[Check] = []
-    shared_seen: set[int] = set()
+def _checks_missing_input(verdicts: list[RegimenVerdict]) -> list[Check]:
+    """The checks that lacked an input, each once, in the order the verdicts hold them (their
+    patient-wide and own checks, then the component checks by index), without walking what the
+    verdicts share once per regimen: those tuples are shared objects, taken once each."""
+    groups: dict[int, tuple[Check, ...]] = {}  # shared and own tuples, first seen first
     slots: dict[int, set[int]] = {}
+    by_id: dict[int, tuple[Check, ...]] = {}
+    kinds: set[tuple[int, int]] = set()
     for verdict in verdicts:
-        if id(verdict.shared) not in shared_seen:
-            shared_seen.add(id(verdict.shared))
-            found += verdict.shared
-        found += verdict.own
-        slots.setdefault(id(verdict.components), set()).update(verdict.slots)
-    by_id = {id(v.components): v.components for v in verdicts}
+        groups.setdefault(id(verdict.shared), verdict.shared)
+        groups.setdefault(id(verdict.own), verdict.own)
+        kind = (id(verdict.components), id(verdict.slots))
+        if kind not in kinds:
+            kinds.add(kind)
+            slots.setdefault(kind[0], set()).update(verdict.slots)
+            by_id[kind[0]] = verdict.components
+    found = [check for group in groups.values() for check in group if check.missing]
     for key, indices in slots.items():
-        found += [by_id[key][i] for i in sorted(indices)]
-    return found
+        checks = by_id[key]
+        found += [checks[i] for i in sorted(indices) if checks[i].missing]
+    return list({id(check): check for check in found}.values())
