@@ -315,20 +315,26 @@ def data_checklist(verdicts: list[RegimenVerdict]) -> tuple[MissingInput, ...]:
 def _checks_missing_input(verdicts: list[RegimenVerdict]) -> list[Check]:
     """The checks that lacked an input, each once, in the order the verdicts hold them (their
     patient-wide and own checks, then the component checks by index), without walking what the
-    verdicts share once per regimen: those tuples are shared objects, taken once each."""
-    groups: dict[int, tuple[Check, ...]] = {}  # shared and own tuples, first seen first
+    verdicts share once per regimen: a tuple the previous verdict held is skipped (its checks
+    are already taken), and each kind's slots are taken once."""
+    found: list[Check] = []
+    shared: tuple[Check, ...] = ()
+    own: tuple[Check, ...] = ()
     slots: dict[int, set[int]] = {}
     by_id: dict[int, tuple[Check, ...]] = {}
     kinds: set[tuple[int, int]] = set()
     for verdict in verdicts:
-        groups.setdefault(id(verdict.shared), verdict.shared)
-        groups.setdefault(id(verdict.own), verdict.own)
+        if verdict.shared is not shared:
+            shared = verdict.shared
+            found += [check for check in shared if check.missing]
+        if verdict.own is not own:
+            own = verdict.own
+            found += [check for check in own if check.missing]
         kind = (id(verdict.components), id(verdict.slots))
         if kind not in kinds:
             kinds.add(kind)
             slots.setdefault(kind[0], set()).update(verdict.slots)
             by_id[kind[0]] = verdict.components
-    found = [check for group in groups.values() for check in group if check.missing]
     for key, indices in slots.items():
         checks = by_id[key]
         found += [checks[i] for i in sorted(indices) if checks[i].missing]
