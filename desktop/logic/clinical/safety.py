@@ -316,13 +316,13 @@ def _checks_missing_input(verdicts: list[RegimenVerdict]) -> list[Check]:
     """The checks that lacked an input, each once, in the order the verdicts hold them (their
     patient-wide and own checks, then the component checks by index), without walking what the
     verdicts share once per regimen: a tuple the previous verdict held is skipped (its checks
-    are already taken), and each kind's slots are taken once."""
+    are already taken)."""
     found: list[Check] = []
     shared: tuple[Check, ...] = ()
     own: tuple[Check, ...] = ()
-    slots: dict[int, set[int]] = {}
-    by_id: dict[int, tuple[Check, ...]] = {}
-    kinds: set[tuple[int, int]] = set()
+    components: tuple[Check, ...] | None = None
+    indices: set[int] = set()
+    slots: dict[int, tuple[tuple[Check, ...], set[int]]] = {}
     for verdict in verdicts:
         if verdict.shared is not shared:
             shared = verdict.shared
@@ -330,12 +330,10 @@ def _checks_missing_input(verdicts: list[RegimenVerdict]) -> list[Check]:
         if verdict.own is not own:
             own = verdict.own
             found += [check for check in own if check.missing]
-        kind = (id(verdict.components), id(verdict.slots))
-        if kind not in kinds:
-            kinds.add(kind)
-            slots.setdefault(kind[0], set()).update(verdict.slots)
-            by_id[kind[0]] = verdict.components
-    for key, indices in slots.items():
-        checks = by_id[key]
-        found += [checks[i] for i in sorted(indices) if checks[i].missing]
+        if verdict.components is not components:
+            components = verdict.components
+            indices = slots.setdefault(id(components), (components, set()))[1]
+        indices.update(verdict.slots)
+    for checks, taken in slots.values():
+        found += [checks[i] for i in sorted(taken) if checks[i].missing]
     return list({id(check): check for check in found}.values())
