@@ -23,10 +23,8 @@ from desktop.logic.clinical.checks import (
 )
 from desktop.logic.clinical.regimens import Catalogue, Regimen, RegimenKind
 from desktop.logic.clinical.safety_components import (
-    Scoped,
     ScopeLayout,
     component_checks,
-    scope_layout,
     slot_table,
     slots_for,
 )
@@ -149,9 +147,7 @@ def assess_regimens(
     label = f"{cls}{child_pugh_points}"
     burden = max(case.tumor.nodules_cm) + len(case.tumor.nodules_cm)
     events = severe_events(case, policy, catalogue)
-    scoped = tuple(component_checks(case, policy, as_of, child_pugh_points, burden))
-    layout = scope_layout(scoped)
-    components = tuple(s.check for s in scoped)
+    components, layout = component_checks(case, policy, as_of, child_pugh_points, burden)
     component_rank = [RANK[c.outcome] for c in components]
     shared = tuple(patient_checks(case, policy, cls, label, albi_grade))
     shared_rank = max(RANK[c.outcome] for c in shared)
@@ -169,7 +165,7 @@ def assess_regimens(
         own_ranks = [RANK[c.outcome] for c in same_own]
         base_rank = max(base_rank, *own_ranks)
         base_undone += own_ranks.count(UNCHECKED_RANK)
-    plan = _verdict_plan(catalogue, scoped, layout, component_rank, base_rank, base_undone)
+    plan = _verdict_plan(catalogue, layout, component_rank, base_rank, base_undone)
     if same_own is not None:
         return [
             RegimenVerdict(
@@ -228,7 +224,6 @@ def _plans_of(catalogue: Catalogue) -> dict[Any, VerdictPlan]:
 
 def _verdict_plan(
     catalogue: Catalogue,
-    scoped: tuple[Scoped, ...],
     layout: ScopeLayout,
     component_rank: list[int],
     base_rank: int,
@@ -248,7 +243,7 @@ def _verdict_plan(
     for profile in catalogue.profiles:
         found = by_kind.get(profile.kind)
         if found is None:
-            slots = slots_for(scoped, table, profile)
+            slots = slots_for(layout, table, profile)
             ranks = [component_rank[i] for i in slots]
             found = by_kind[profile.kind] = (
                 slots,
