@@ -38,6 +38,8 @@ DEPARTMENT_CHANGES = {
     "washout.bevacizumab_days": {"value": 28},
     "flr.min_percent_cirrhosis": {"value": 35},
 }
+# ECOG 2 (checks naming each regimen's enrolment) with Child-Pugh A and B; no demo case has it
+ECOG_2_VARIANTS = ("demo/advanced-pvtt-conversion", "demo/decompensated-high-bleeding-risk")
 # provenance, not computed: a version bump must not fail the snapshot
 UNCOMPUTED_KEYS = ("app_version",)
 
@@ -48,13 +50,14 @@ def _json_files(folder: Path, prefix: str) -> dict[str, dict[str, Any]]:
 
 
 def case_inputs() -> dict[str, dict[str, Any]]:
-    """Every demo case (plain and with the 2026-12 additions), ../shared/examples when present,
-    the complete safety patient, with hepatitis B, and the edge case."""
+    """Every demo case (plain and with the 2026-12 additions), two at ECOG 2, ../shared/examples
+    when present, the complete safety patient, with hepatitis B, and the edge case."""
     demo = _json_files(EXAMPLES, "demo")
     inputs = {
         **demo,
         **{f"{name}+additions": with_additions(data) for name, data in demo.items()},
         **_json_files(SHARED_EXAMPLES, "shared"),
+        **{f"{name}+ecog-2": {**demo[name], "ecog": 2} for name in ECOG_2_VARIANTS},
         "safety/complete": complete_data(),
         "safety/hbv-treated": complete_data(**HBV_TREATED),
         "edge/largest": edge_case(today=dt.date(2026, 12, 1)),
