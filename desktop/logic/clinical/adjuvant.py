@@ -51,30 +51,58 @@ class AdjuvantOption:
 def adjuvant_options(case: Case, catalogue: Catalogue) -> list[AdjuvantOption]:
     """Every adjuvant option of the catalogue, in catalogue order, with case notes."""
     return [
-        AdjuvantOption(spec, tuple(_notes(spec, case, catalogue))) for spec in catalogue.adjuvant
+        AdjuvantOption(spec, _notes(spec, case, catalogue, *_spec_notes(spec)))
+        for spec in catalogue.adjuvant
     ]
 
 
-def _notes(spec: AdjuvantOptionSpec, case: Case, catalogue: Catalogue) -> list[Message]:
-    notes: list[Message] = []
-    advised_against = spec.recommended is False
-    if advised_against and spec.recommendation_source is not None:
-        source = Translated(spec.recommendation_source.en, spec.recommendation_source.zh_CN)
-        notes.append(msg("adjuvant.note.not_recommended", source=source))
-    elif spec.recommended is None:
-        notes.append(Message("adjuvant.note.no_recommendation"))
-    if not advised_against and not spec.stop_rules:
-        notes.append(Message("adjuvant.note.no_stop_rule"))
+def _notes(
+    spec: AdjuvantOptionSpec,
+    case: Case,
+    catalogue: Catalogue,
+    before: tuple[Message, ...],
+    after: tuple[Message, ...],
+) -> tuple[Message, ...]:
+    """The option's own notes around the notes this case calls for."""
+    notes = list(before)
     if spec.id == "continue-preoperative-regimen":
         notes.extend(_preoperative_notes(case))
     if spec.id == "adjuvant-after-folfox-haic-conversion":
         notes.extend(_folfox_haic_notes(case, catalogue))
     if spec.id in ICI_OPTIONS:
         notes.extend(_ici_exclusion_notes(case))
-    if not advised_against:
-        # Review section 7: whether pCR should shorten adjuvant therapy is unanswered.
-        notes.append(Message("adjuvant.note.pcr_unresolved"))
-    return notes
+    return (*notes, *after)
+
+
+_SpecNotes = tuple[tuple[Message, ...], tuple[Message, ...]]
+_spec_notes_cache: dict[int, tuple[AdjuvantOptionSpec, _SpecNotes]] = {}
+
+
+def _spec_notes(spec: AdjuvantOptionSpec) -> _SpecNotes:
+    """The notes an option carries whatever the case (before and after the case's), made once
+    per option object (kept while it lives, so another catalogue's option never reads them)."""
+    hit = _spec_notes_cache.get(id(spec))
+    if hit is not None and hit[0] is spec:
+        return hit[1]
+    if len(_spec_notes_cache) > 256:
+        _spec_notes_cache.clear()
+    notes = _spec_notes_cache[id(spec)] = (spec, _option_notes(spec))
+    return notes[1]
+
+
+def _option_notes(spec: AdjuvantOptionSpec) -> _SpecNotes:
+    before: list[Message] = []
+    advised_against = spec.recommended is False
+    if advised_against and spec.recommendation_source is not None:
+        source = Translated(spec.recommendation_source.en, spec.recommendation_source.zh_CN)
+        before.append(msg("adjuvant.note.not_recommended", source=source))
+    elif spec.recommended is None:
+        before.append(Message("adjuvant.note.no_recommendation"))
+    if not advised_against and not spec.stop_rules:
+        before.append(Message("adjuvant.note.no_stop_rule"))
+    # Review section 7: whether pCR should shorten adjuvant therapy is unanswered.
+    after = () if advised_against else (Message("adjuvant.note.pcr_unresolved"),)
+    return tuple(before), after
 
 
 def _preoperative_notes(case: Case) -> list[Message]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -118,6 +118,8 @@ def worst(outcomes: Iterable[str]) -> str:
 
 
 _ConstantKey = tuple[str, str, str, tuple[str, ...]]  # rule, outcome, message key, missing
+_EnrolmentKey = tuple[str, str, int]  # rule, Child-Pugh label, id of the enrolment tuple
+_MAX_ENROLMENT_CHECKS = 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,27 +132,51 @@ class Policy:
     sources: dict[str, Message] = field(default_factory=dict)
     # Checks without parameters are the same whatever the case: made once per rules object.
     constant: dict[_ConstantKey, Check] = field(default_factory=dict, compare=False)
+    # Fired checks that name a regimen's enrolled populations, each with its enrolment tuple.
+    by_enrolment: dict[_EnrolmentKey, tuple[tuple[Message, ...], Check]] = field(
+        default_factory=dict, compare=False
+    )
 
     def check(self, rule: str, outcome: str, key: str, *missing: str, **params: Any) -> Check:
         """A check of `rule`; `outcome` is ok/unchecked, or the rule's own outcome when "fired"."""
+        return self._made(rule, outcome, key, missing, params)
+
+    def fired(self, rule: str, key: str, **params: Any) -> Check:
+        return self._made(rule, "fired", key, (), params)
+
+    def ok(self, rule: str, key: str, **params: Any) -> Check:
+        return self._made(rule, OK, key, (), params)
+
+    def unchecked(self, rule: str, key: str, *missing: str, **params: Any) -> Check:
+        return self._made(rule, UNCHECKED, key, missing, params)
+
+    def for_enrolment(
+        self, rule: str, label: str, enrolled: tuple[Message, ...], make: Callable[[], Check]
+    ) -> Check:
+        """The check `make` builds for a regimen's enrolment tuple (ECOG 2, Child-Pugh B): the
+        same for every patient with that label, so made once per rules and catalogue object."""
+        key = (rule, label, id(enrolled))
+        hit = self.by_enrolment.get(key)
+        if hit is not None and hit[0] is enrolled:
+            return hit[1]
+        if len(self.by_enrolment) >= _MAX_ENROLMENT_CHECKS:
+            self.by_enrolment.clear()
+        made = make()
+        self.by_enrolment[key] = (enrolled, made)
+        return made
+
+    def _made(
+        self, rule: str, outcome: str, key: str, missing: tuple[str, ...], params: dict[str, Any]
+    ) -> Check:
         if not params:
             found = self.constant.get((rule, outcome, key, missing))
             if found is not None:
                 return found
         final = self.outcomes[rule] if outcome == "fired" else outcome
-        made = Check(rule, final, msg(key, **params), self.sources[rule], tuple(missing))
+        made = Check(rule, final, Message(key, params), self.sources[rule], missing)
         if not params:
             self.constant[(rule, outcome, key, missing)] = made
         return made
-
-    def fired(self, rule: str, key: str, **params: Any) -> Check:
-        return self.check(rule, "fired", key, **params)
-
-    def ok(self, rule: str, key: str, **params: Any) -> Check:
-        return self.check(rule, OK, key, **params)
-
-    def unchecked(self, rule: str, key: str, *missing: str, **params: Any) -> Check:
-        return self.check(rule, UNCHECKED, key, *missing, **params)
 
 
 _policy_cache: dict[int, tuple[Rules, Policy]] = {}

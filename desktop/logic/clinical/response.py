@@ -12,12 +12,15 @@ import datetime as dt
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from fractions import Fraction
+from decimal import Decimal
 from typing import Any
 
 from desktop.logic.clinical.markers import marker_series
 from desktop.logic.clinical.response_numbers import (
+    Percent,
+    at_least_pct_above,
     diameters,
+    difference,
     exact,
     mm,
     pct_change,
@@ -31,11 +34,11 @@ from desktop.logic.model import Case, Imaging, Message, Term, msg, render_all
 # Target lesions: at most 5 in total (Eisenhauer 2009, RECIST 1.1; kept by Lencioni & Llovet 2010).
 MAX_TARGET_LESIONS = 5
 # PR: sum at least 30 % below the baseline sum (RECIST 1.1; mRECIST).
-PR_DECREASE_PCT = Fraction(30)
+PR_DECREASE_PCT = 30
 # PD: sum at least 20 % above the nadir (RECIST 1.1; mRECIST).
-PD_INCREASE_PCT = Fraction(20)
+PD_INCREASE_PCT = 20
 # PD under RECIST 1.1 also needs an absolute increase of at least 5 mm (Eisenhauer 2009).
-RECIST_PD_MIN_INCREASE_MM = Fraction(5)
+RECIST_PD_MIN_INCREASE_MM = 5
 # Best response ranks CR > PR > SD > PD; NE only when nothing was evaluable.
 BEST_ORDER = ("CR", "PR", "SD", "PD", "NE")
 BASELINE = "baseline"
@@ -177,7 +180,7 @@ def _timepoints(
     return tuple(points)
 
 
-def _baseline_point(scan: Imaging, targets: tuple[str, ...], total: Fraction) -> Timepoint:
+def _baseline_point(scan: Imaging, targets: tuple[str, ...], total: Decimal) -> Timepoint:
     why = [_sum_message(diameters(scan), targets, total)]
     zero_pct: float | None = 0.0
     if total == 0:
@@ -190,8 +193,8 @@ def _follow_up_point(
     scan: Imaging,
     criteria: str,
     targets: tuple[str, ...],
-    baseline_sum: Fraction,
-    nadir: Fraction,
+    baseline_sum: Decimal,
+    nadir: Decimal,
 ) -> Timepoint:
     measured = diameters(scan)
     missing = [lesion_id for lesion_id in targets if lesion_id not in measured]
@@ -221,9 +224,9 @@ def _follow_up_point(
 def _not_evaluable_point(
     scan: Imaging,
     criteria: str,
-    partial_sum: Fraction,
+    partial_sum: Decimal,
     missing: list[str],
-    nadir: Fraction,
+    nadir: Decimal,
     why: list[Message],
 ) -> Timepoint:
     why += [msg("response.missing_lesion", lesion=lesion_id) for lesion_id in missing]
@@ -235,7 +238,7 @@ def _not_evaluable_point(
 
 
 def _category(
-    scan: Imaging, criteria: str, total: Fraction, baseline_sum: Fraction, nadir: Fraction
+    scan: Imaging, criteria: str, total: Decimal, baseline_sum: Decimal, nadir: Decimal
 ) -> tuple[str, list[Message]]:
     """CR, then PD, then PR, then SD: the first that applies wins."""
     source = _criteria_term(criteria)
@@ -249,7 +252,7 @@ def _category(
         return "PD", reasons + progression
     reasons += _sum_below_pd_threshold(criteria, total, nadir)
     decrease = pct_change(total, baseline_sum)
-    if decrease is not None and decrease <= -PR_DECREASE_PCT:
+    if decrease is not None and decrease.at_most(-PR_DECREASE_PCT):
         return "PR", [*reasons, msg("response.pr", pct=_pct(decrease), criteria=source)]
     if decrease is None:
         reasons.append(msg("response.pr_not_evaluable"))
@@ -257,7 +260,7 @@ def _category(
 
 
 def _progression_reasons(
-    scan: Imaging, criteria: str, total: Fraction, nadir: Fraction
+    scan: Imaging, criteria: str, total: Decimal, nadir: Decimal
 ) -> list[Message]:
     source = _criteria_term(criteria)
     reasons = []
@@ -270,16 +273,16 @@ def _progression_reasons(
     return reasons
 
 
-def _sum_progressed(criteria: str, total: Fraction, nadir: Fraction) -> bool:
-    increase = total - nadir
-    if increase <= 0 or total * 100 < nadir * (100 + PD_INCREASE_PCT):
+def _sum_progressed(criteria: str, total: Decimal, nadir: Decimal) -> bool:
+    increase = difference(total, nadir)
+    if increase <= 0 or not at_least_pct_above(total, nadir, PD_INCREASE_PCT):
         return False
     return criteria != "RECIST1.1" or increase >= RECIST_PD_MIN_INCREASE_MM
 
 
-def _sum_progression_message(criteria: str, total: Fraction, nadir: Fraction) -> Message:
+def _sum_progression_message(criteria: str, total: Decimal, nadir: Decimal) -> Message:
     source = _criteria_term(criteria)
-    increase = mm(total - nadir)
+    increase = mm(difference(total, nadir))
     if nadir == 0:
         return msg("response.pd_from_zero", increase=increase, criteria=source)
     pct = _pct(pct_change(total, nadir))
@@ -288,10 +291,10 @@ def _sum_progression_message(criteria: str, total: Fraction, nadir: Fraction) ->
     return msg("response.pd_sum", pct=pct, nadir=mm(nadir), criteria=source)
 
 
-def _sum_below_pd_threshold(criteria: str, total: Fraction, nadir: Fraction) -> list[Message]:
+def _sum_below_pd_threshold(criteria: str, total: Decimal, nadir: Decimal) -> list[Message]:
     """The one near-miss worth saying: RECIST 1.1 +20 % reached but under 5 mm absolute."""
-    increase = total - nadir
-    reached_pct = increase > 0 and total * 100 >= nadir * (100 + PD_INCREASE_PCT)
+    increase = difference(total, nadir)
+    reached_pct = increase > 0 and at_least_pct_above(total, nadir, PD_INCREASE_PCT)
     if criteria == "RECIST1.1" and reached_pct and increase < RECIST_PD_MIN_INCREASE_MM:
         return [msg("response.pd_absolute_not_met", increase=mm(increase))]
     return []
@@ -339,30 +342,28 @@ def _series_notes(imaging: Sequence[Imaging], targets: tuple[str, ...]) -> list[
 
 
 def _sum_message(
-    measured: dict[str, Fraction], targets: tuple[str, ...], total: Fraction, partial: bool = False
+    measured: dict[str, Decimal], targets: tuple[str, ...], total: Decimal, partial: bool = False
 ) -> Message:
     parts = [f"{i} {mm(measured[i])} mm" for i in targets if i in measured]
     key = "response.partial_sum" if partial else "response.sum"
     return msg(key, total=mm(total), lesions=parts or ["-"])
 
 
-def _pct(pct: Fraction | None) -> str:
+def _pct(pct: Percent | None) -> str:
     return pct_text(pct, BOUNDARIES)
 
 
 def _change_messages(
-    from_baseline: Fraction | None,
-    baseline_sum: Fraction,
-    from_nadir: Fraction | None,
-    nadir: Fraction,
+    from_baseline: Percent | None,
+    baseline_sum: Decimal,
+    from_nadir: Percent | None,
+    nadir: Decimal,
 ) -> list[Message]:
     lines = []
     if from_baseline is None:
         lines.append(msg("response.baseline_zero"))
     else:
-        lines.append(
-            msg("response.change_baseline", pct=_pct(from_baseline), sum=mm(baseline_sum))
-        )
+        lines.append(msg("response.change_baseline", pct=_pct(from_baseline), sum=mm(baseline_sum)))
     if from_nadir is not None:
         lines.append(msg("response.change_nadir", pct=_pct(from_nadir), sum=mm(nadir)))
     elif from_baseline is not None:

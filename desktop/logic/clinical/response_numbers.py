@@ -1,73 +1,122 @@
 """The response criteria's numbers: diameters exactly as entered, their sums and percent changes,
 and how each is written (millimetres as entered, percents with the decimals a boundary needs).
 
-Arithmetic is exact (fractions of the entered decimals), so a change of exactly -30 % or +20 %
-lands on the published side of the boundary.
+Arithmetic is exact, so a change of exactly -30 % or +20 % lands on the published side of the
+boundary: diameters are the decimals as entered, summed and compared in EXACT (a context with
+every digit, that refuses to round), and a percent change is kept as its two exact terms.
+Decimal (C) in place of Fraction: the same numbers (tests/logic/clinical, property).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from decimal import ROUND_HALF_UP, Decimal
-from fractions import Fraction
+from dataclasses import dataclass
+from decimal import (
+    MAX_EMAX,
+    MAX_PREC,
+    MIN_EMIN,
+    ROUND_HALF_EVEN,
+    ROUND_HALF_UP,
+    Context,
+    Decimal,
+    Inexact,
+    InvalidOperation,
+    Rounded,
+)
 
 from desktop.logic.model import Imaging
 
-ZERO = Fraction(0)
+ZERO = Decimal(0)
+# Sums, differences and products of entered decimals, never rounded (an inexact one raises).
+EXACT = Context(
+    prec=MAX_PREC, Emax=MAX_EMAX, Emin=MIN_EMIN, traps=[InvalidOperation, Inexact, Rounded]
+)
+# A percent as written: 28 significant digits, the decimal module's default.
+QUOTIENT = Context(prec=28, rounding=ROUND_HALF_EVEN)
 _TENTH, _HUNDREDTH = Decimal("0.1"), Decimal("0.01")
 _PLACES = (Decimal("0.1"), Decimal("0.01"), Decimal("0.001"), Decimal("0.0001"))
 
 
-def exact(value: float) -> Fraction:
-    """The decimal as entered (52.3 is 523/10, not the nearest binary float): the shortest
-    decimal that reads back as the same float, as a fraction. Read by the decimal module (C)
-    rather than Fraction's text parser: the same number (tests/logic/clinical, property)."""
-    return Fraction(*Decimal(repr(float(value))).as_integer_ratio())
+@dataclass(frozen=True, slots=True)
+class Percent:
+    """A percent change, exact: `hundredfold` / `reference` is 100 x (value - reference) /
+    reference, with `reference` above 0."""
+
+    hundredfold: Decimal
+    reference: Decimal
+
+    def at_most(self, limit: int) -> bool:
+        """The change is `limit` percent or less (exactly: no rounding decides a boundary)."""
+        return self.hundredfold <= EXACT.multiply(Decimal(limit), self.reference)
+
+    def is_exactly(self, value: Decimal) -> bool:
+        return EXACT.multiply(value, self.reference) == self.hundredfold
+
+    def decimal(self) -> Decimal:
+        """The change to 28 significant digits (the quotient correctly rounded)."""
+        return QUOTIENT.divide(self.hundredfold, self.reference)
 
 
-def diameters(scan: Imaging) -> dict[str, Fraction]:
+def exact(value: float) -> Decimal:
+    """The decimal as entered (52.3 is 52.3, not the nearest binary float): the shortest
+    decimal that reads back as the same float."""
+    return Decimal(repr(float(value)))
+
+
+def diameters(scan: Imaging) -> dict[str, Decimal]:
     """Each lesion's viable diameter, exact, by lesion id (the last one of a repeated id)."""
     return {lesion.id: exact(lesion.viable_diameter_mm) for lesion in scan.lesions}
 
 
-def target_sum(measured: dict[str, Fraction], targets: Sequence[str]) -> Fraction:
+def target_sum(measured: dict[str, Decimal], targets: Sequence[str]) -> Decimal:
     """The sum over the target lesions measured on the scan."""
-    return sum((measured[i] for i in targets if i in measured), ZERO)
+    total = ZERO
+    for lesion_id in targets:
+        if lesion_id in measured:
+            total = EXACT.add(total, measured[lesion_id])
+    return total
 
 
-def pct_change(value: Fraction, reference: Fraction) -> Fraction | None:
+def difference(value: Decimal, reference: Decimal) -> Decimal:
+    return EXACT.subtract(value, reference)
+
+
+def at_least_pct_above(value: Decimal, reference: Decimal, pct: int) -> bool:
+    """`value` is at least `pct` percent above `reference` (value x 100 >= reference x
+    (100 + pct)), exactly."""
+    scaled = EXACT.multiply(value, Decimal(100))
+    return scaled >= EXACT.multiply(reference, Decimal(100 + pct))
+
+
+def pct_change(value: Decimal, reference: Decimal) -> Percent | None:
     if reference == 0:
         return None
-    return (value - reference) * 100 / reference
+    return Percent(EXACT.multiply(difference(value, reference), Decimal(100)), reference)
 
 
-def decimal_of(value: Fraction) -> Decimal:
-    return Decimal(value.numerator) / Decimal(value.denominator)
-
-
-def rounded(pct: Fraction | None) -> float | None:
+def rounded(pct: Percent | None) -> float | None:
     if pct is None:
         return None
-    return float(decimal_of(pct).quantize(_TENTH, rounding=ROUND_HALF_UP))
+    return float(pct.decimal().quantize(_TENTH, rounding=ROUND_HALF_UP, context=QUOTIENT))
 
 
-def pct_text(pct: Fraction | None, boundaries: tuple[Fraction, ...]) -> str:
+def pct_text(pct: Percent | None, boundaries: tuple[int, ...]) -> str:
     """One decimal, signed; more decimals only when one would hide which side of a boundary
     (30 or 20) it is."""
     if pct is None:
         return "-"
-    value = decimal_of(pct)
+    value = pct.decimal()
     for places in _PLACES:
-        shown = value.quantize(places, rounding=ROUND_HALF_UP)
-        if abs(shown) not in boundaries or Fraction(shown) == pct:
+        shown = value.quantize(places, rounding=ROUND_HALF_UP, context=QUOTIENT)
+        if abs(shown) not in boundaries or pct.is_exactly(shown):
             break
     return f"{shown:+}"
 
 
-def mm(value: Fraction) -> str:
-    """Millimetres as written: 64 not 64.0, 12.5 as 12.5."""
-    shown = decimal_of(value).quantize(_HUNDREDTH, rounding=ROUND_HALF_UP).normalize()
-    return f"{shown:f}"
+def mm(value: Decimal) -> str:
+    """Millimetres as written: 64 not 64.0, 12.5 as 12.5 (from 28 significant digits)."""
+    shown = QUOTIENT.plus(value).quantize(_HUNDREDTH, rounding=ROUND_HALF_UP, context=QUOTIENT)
+    return f"{shown.normalize(QUOTIENT):f}"
 
 
 def whole_as_int(value: float | None) -> float | int | None:

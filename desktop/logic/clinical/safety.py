@@ -23,8 +23,8 @@ from desktop.logic.clinical.checks import (
 )
 from desktop.logic.clinical.regimens import Catalogue, Regimen, RegimenKind
 from desktop.logic.clinical.safety_components import (
+    ScopeLayout,
     component_checks,
-    scope_layout,
     slot_table,
     slots_for,
 )
@@ -147,9 +147,7 @@ def assess_regimens(
     label = f"{cls}{child_pugh_points}"
     burden = max(case.tumor.nodules_cm) + len(case.tumor.nodules_cm)
     events = severe_events(case, policy, catalogue)
-    scoped = tuple(component_checks(case, policy, as_of, child_pugh_points, burden))
-    layout = scope_layout(scoped)
-    components = tuple(s.check for s in scoped)
+    components, layout = component_checks(case, policy, as_of, child_pugh_points, burden)
     component_rank = [RANK[c.outcome] for c in components]
     shared = tuple(patient_checks(case, policy, cls, label, albi_grade))
     shared_rank = max(RANK[c.outcome] for c in shared)
@@ -159,33 +157,42 @@ def assess_regimens(
     no_events = not events.matched and not events.unmatched
     ae = adverse_event_check(events, policy, None) if no_events else None
     dose = lenvatinib_dose(case, policy, cls)
-    table = slot_table(layout)
-    by_kind: dict[RegimenKind, tuple[tuple[int, ...], int, int]] = {}
+    # The three own checks read the same for every regimen unless ECOG is 2, Child-Pugh is B or
+    # a severe event names an agent: then each regimen's are built, else one shared triple.
+    same_own = (ecog_2, child_pugh_b, ae) if ecog_2 and child_pugh_b and ae else None
+    base_rank, base_undone = shared_rank, shared_undone
+    if same_own is not None:
+        own_ranks = [RANK[c.outcome] for c in same_own]
+        base_rank = max(base_rank, *own_ranks)
+        base_undone += own_ranks.count(UNCHECKED_RANK)
+    plan = _verdict_plan(catalogue, layout, component_rank, base_rank, base_undone)
+    if same_own is not None:
+        return [
+            RegimenVerdict(
+                profile.regimen,
+                VERDICT_BY_RANK[rank],
+                undone,
+                shared,
+                same_own,
+                components,
+                slots,
+                dose if profile.lenvatinib else None,
+            )
+            for profile, (slots, rank, undone) in zip(catalogue.profiles, plan, strict=True)
+        ]
     verdicts = []
-    for profile in catalogue.profiles:
+    for profile, (slots, rank, undone) in zip(catalogue.profiles, plan, strict=True):
         own = (
             ecog_2 or ecog_2_check(case, policy, profile.enrolment),
             child_pugh_b or child_pugh_b_check(policy, cls, label, profile.enrolment),
             ae or adverse_event_check(events, policy, profile),
         )
-        found = by_kind.get(profile.kind)
-        if found is None:
-            slots = slots_for(scoped, table, profile)
-            ranks = [component_rank[i] for i in slots]
-            found = by_kind[profile.kind] = (
-                slots,
-                max(ranks, default=0),
-                ranks.count(UNCHECKED_RANK),
-            )
-        slots, component_worst, component_undone = found
         own_ranks = [RANK[c.outcome] for c in own]
-        rank = max(shared_rank, component_worst, *own_ranks)
-        undone = shared_undone + component_undone + own_ranks.count(UNCHECKED_RANK)
         verdicts.append(
             RegimenVerdict(
                 profile.regimen,
-                VERDICT_BY_RANK[rank],
-                undone,
+                VERDICT_BY_RANK[max(rank, *own_ranks)],
+                undone + own_ranks.count(UNCHECKED_RANK),
                 shared,
                 own,
                 components,
@@ -194,6 +201,60 @@ def assess_regimens(
             )
         )
     return verdicts
+
+
+# Per regimen: the indices of its component checks, its worst rank and its checks not done.
+VerdictPlan = tuple[tuple[tuple[int, ...], int, int], ...]
+_MAX_PLANS = 1024  # distinct patterns of outcomes kept per catalogue
+_plan_cache: dict[int, tuple[Catalogue, dict[Any, VerdictPlan]]] = {}
+
+
+def _plans_of(catalogue: Catalogue) -> dict[Any, VerdictPlan]:
+    """The verdict plans of a catalogue object; kept while that object lives, so a department's
+    catalogue never reads another's."""
+    hit = _plan_cache.get(id(catalogue))
+    if hit is not None and hit[0] is catalogue:
+        return hit[1]
+    if len(_plan_cache) > 16:
+        _plan_cache.clear()
+    plans: dict[Any, VerdictPlan] = {}
+    _plan_cache[id(catalogue)] = (catalogue, plans)
+    return plans
+
+
+def _verdict_plan(
+    catalogue: Catalogue,
+    layout: ScopeLayout,
+    component_rank: list[int],
+    base_rank: int,
+    base_undone: int,
+) -> VerdictPlan:
+    """Each regimen's slots, worst rank and checks not done for one pattern of outcomes (the
+    component checks' layout and ranks, and the worst and undone of the checks all share).
+    Patients share patterns, so each is worked out once per catalogue."""
+    plans = _plans_of(catalogue)
+    key = (layout, tuple(component_rank), base_rank, base_undone)
+    plan = plans.get(key)
+    if plan is not None:
+        return plan
+    table = slot_table(layout)
+    by_kind: dict[RegimenKind, tuple[tuple[int, ...], int, int]] = {}
+    rows = []
+    for profile in catalogue.profiles:
+        found = by_kind.get(profile.kind)
+        if found is None:
+            slots = slots_for(layout, table, profile)
+            ranks = [component_rank[i] for i in slots]
+            found = by_kind[profile.kind] = (
+                slots,
+                max(base_rank, max(ranks, default=0)),
+                base_undone + ranks.count(UNCHECKED_RANK),
+            )
+        rows.append(found)
+    if len(plans) >= _MAX_PLANS:
+        plans.clear()
+    plans[key] = plan = tuple(rows)
+    return plan
 
 
 def lenvatinib_dose(case: Case, policy: Policy, cp_class: str) -> Message:
@@ -238,11 +299,7 @@ def data_checklist(verdicts: list[RegimenVerdict]) -> tuple[MissingInput, ...]:
     """Every missing or too-old input across the regimens' checks, each once, in first-seen
     order, with the rule IDs that could not run without it."""
     needed: dict[str, list[str]] = {}
-    seen: set[int] = set()
-    for check in _each_check_once(verdicts):
-        if not check.missing or id(check) in seen:
-            continue
-        seen.add(id(check))
+    for check in _checks_missing_input(verdicts):
         for name in check.missing:
             rules = needed.setdefault(name, [])
             if check.rule not in rules:
@@ -250,18 +307,28 @@ def data_checklist(verdicts: list[RegimenVerdict]) -> tuple[MissingInput, ...]:
     return tuple(MissingInput(name, tuple(rules)) for name, rules in needed.items())
 
 
-def _each_check_once(verdicts: list[RegimenVerdict]) -> list[Check]:
-    """The checks of every verdict without walking what they share once per regimen."""
+def _checks_missing_input(verdicts: list[RegimenVerdict]) -> list[Check]:
+    """The checks that lacked an input, each once, in the order the verdicts hold them (their
+    patient-wide and own checks, then the component checks by index), without walking what the
+    verdicts share once per regimen: a tuple the previous verdict held is skipped (its checks
+    are already taken)."""
     found: list[Check] = []
-    shared_seen: set[int] = set()
-    slots: dict[int, set[int]] = {}
+    shared: tuple[Check, ...] = ()
+    own: tuple[Check, ...] = ()
+    components: tuple[Check, ...] | None = None
+    indices: set[int] = set()
+    slots: dict[int, tuple[tuple[Check, ...], set[int]]] = {}
     for verdict in verdicts:
-        if id(verdict.shared) not in shared_seen:
-            shared_seen.add(id(verdict.shared))
-            found += verdict.shared
-        found += verdict.own
-        slots.setdefault(id(verdict.components), set()).update(verdict.slots)
-    by_id = {id(v.components): v.components for v in verdicts}
-    for key, indices in slots.items():
-        found += [by_id[key][i] for i in sorted(indices)]
-    return found
+        if verdict.shared is not shared:
+            shared = verdict.shared
+            found += [check for check in shared if check.missing]
+        if verdict.own is not own:
+            own = verdict.own
+            found += [check for check in own if check.missing]
+        if verdict.components is not components:
+            components = verdict.components
+            indices = slots.setdefault(id(components), (components, set()))[1]
+        indices.update(verdict.slots)
+    for checks, taken in slots.values():
+        found += [checks[i] for i in sorted(taken) if checks[i].missing]
+    return list({id(check): check for check in found}.values())

@@ -26,11 +26,11 @@ REASSURING_VARICES = ("none", "small", "treated")
 FLAG_WINDOW_DAYS = SURGERY_FLAG_DAYS
 
 
-@dataclass(frozen=True, slots=True)
-class Scoped:
-    """A check and the regimens it applies to: any of `classes`, and `needs` when set."""
+@dataclass(frozen=True, slots=True, eq=False)
+class Scope:
+    """The regimens a component check applies to: any of `classes`, and `needs` when set.
+    One object per kind of check (the constants below), so a layout compares by identity."""
 
-    check: Check
     classes: frozenset[str]
     needs: str | None = None
 
@@ -40,25 +40,28 @@ class Scoped:
         return self.needs is None or bool(getattr(profile, self.needs))
 
 
-def component_checks(
-    case: Case, policy: Policy, as_of: dt.date, cp_points: int, burden: float
-) -> list[Scoped]:
-    checks = []
-    if hbv_present(case):
-        checks.append(Scoped(_hbv_dna(case, policy, as_of), HBV_DNA_CLASSES))
-    checks += [Scoped(check, ICI) for check in _ici(case, policy)]
-    checks += _antiangiogenic(case, policy, as_of)
-    checks += _locoregional(case, policy, cp_points, burden)
-    return checks
+HBV_DNA_SCOPE, ICI_SCOPE = Scope(HBV_DNA_CLASSES), Scope(ICI)
+ANTI_VEGF_SCOPE, ANTIANGIOGENIC_SCOPE = Scope(ANTI_VEGF), Scope(ANTIANGIOGENIC)
+TKI_SCOPE, LENVATINIB_SCOPE = Scope(TKI), Scope(TKI, "lenvatinib")
+TACE_SCOPE, TACE_ALONE_SCOPE = Scope(TACE), Scope(TACE, "tace_alone")
+SIRT_SCOPE, RENAL_SCOPE = Scope(SIRT), Scope(RENAL_CLASSES)
 
-
-ScopeLayout = tuple[tuple[frozenset[str], str | None], ...]  # (classes, needs) of each check
+ScopeLayout = tuple[Scope, ...]  # the scope of each component check of a case, in order
 SlotTable = dict[RegimenKind, tuple[int, ...]]  # regimen kind -> indices of its checks
 
 
-def scope_layout(scoped: tuple[Scoped, ...]) -> ScopeLayout:
-    """What the scoped checks of a case apply to, in order (one case's layout, computed once)."""
-    return tuple((s.classes, s.needs) for s in scoped)
+def component_checks(
+    case: Case, policy: Policy, as_of: dt.date, cp_points: int, burden: float
+) -> tuple[tuple[Check, ...], ScopeLayout]:
+    """The component checks of a case and, beside them, the scope of each."""
+    scoped = []
+    if hbv_present(case):
+        scoped.append((_hbv_dna(case, policy, as_of), HBV_DNA_SCOPE))
+    scoped += [(check, ICI_SCOPE) for check in _ici(case, policy)]
+    scoped += _antiangiogenic(case, policy, as_of)
+    scoped += _locoregional(case, policy, cp_points, burden)
+    checks, layout = zip(*scoped, strict=True)
+    return checks, layout
 
 
 def slot_table(layout: ScopeLayout) -> SlotTable:
@@ -72,13 +75,11 @@ def slot_table(layout: ScopeLayout) -> SlotTable:
     return table
 
 
-def slots_for(
-    scoped: tuple[Scoped, ...], table: SlotTable, profile: RegimenProfile
-) -> tuple[int, ...]:
+def slots_for(layout: ScopeLayout, table: SlotTable, profile: RegimenProfile) -> tuple[int, ...]:
     slots = table.get(profile.kind)
     if slots is None:
         slots = table[profile.kind] = tuple(
-            i for i, s in enumerate(scoped) if s.applies_to(profile)
+            i for i, scope in enumerate(layout) if scope.applies_to(profile)
         )
     return slots
 
@@ -169,51 +170,51 @@ def _steroids(dose: float | None, policy: Policy) -> Check:
 # --- anti-angiogenic drugs --------------------------------------------------------------------
 
 
-def _antiangiogenic(case: Case, policy: Policy, as_of: dt.date) -> list[Scoped]:
+def _antiangiogenic(case: Case, policy: Policy, as_of: dt.date) -> list[tuple[Check, Scope]]:
     liver, history = case.liver, case.history
     days = surgery_days(case, as_of)
     return [
-        Scoped(_varices(case, policy, as_of), ANTI_VEGF),
-        Scoped(
+        (_varices(case, policy, as_of), ANTI_VEGF_SCOPE),
+        (
             _flag(
                 policy,
                 "anti_vegf.bleeding",
                 liver.variceal_bleeding_within_6_months,
                 "liver.variceal_bleeding_within_6_months",
             ),
-            ANTI_VEGF,
+            ANTI_VEGF_SCOPE,
         ),
-        Scoped(
+        (
             _flag(
                 policy,
                 "antiangiogenic.bleeding_or_thrombosis",
                 history.bleeding_or_arterial_thrombosis_within_6_months,
                 "history.bleeding_or_arterial_thrombosis_within_6_months",
             ),
-            ANTIANGIOGENIC,
+            ANTIANGIOGENIC_SCOPE,
         ),
-        Scoped(_proteinuria(history.proteinuria_g_per_24h, policy, "anti_vegf"), ANTI_VEGF),
-        Scoped(_proteinuria(history.proteinuria_g_per_24h, policy, "tki"), TKI, "lenvatinib"),
-        Scoped(
+        (_proteinuria(history.proteinuria_g_per_24h, policy, "anti_vegf"), ANTI_VEGF_SCOPE),
+        (_proteinuria(history.proteinuria_g_per_24h, policy, "tki"), LENVATINIB_SCOPE),
+        (
             _flag(
                 policy,
                 "anti_vegf.hypertension",
                 history.uncontrolled_hypertension,
                 "history.uncontrolled_hypertension",
             ),
-            ANTI_VEGF,
+            ANTI_VEGF_SCOPE,
         ),
-        Scoped(
+        (
             _flag(
                 policy,
                 "tki.hypertension",
                 history.uncontrolled_hypertension,
                 "history.uncontrolled_hypertension",
             ),
-            TKI,
+            TKI_SCOPE,
         ),
-        Scoped(_recent_surgery(case, policy, "anti_vegf", days), ANTI_VEGF),
-        Scoped(_recent_surgery(case, policy, "tki", days), TKI),
+        (_recent_surgery(case, policy, "anti_vegf", days), ANTI_VEGF_SCOPE),
+        (_recent_surgery(case, policy, "tki", days), TKI_SCOPE),
     ]
 
 
@@ -291,20 +292,22 @@ def _recent_surgery(case: Case, policy: Policy, prefix: str, days: int | None) -
 # --- TACE, HAIC and radioembolisation ---------------------------------------------------------
 
 
-def _locoregional(case: Case, policy: Policy, cp_points: int, burden: float) -> list[Scoped]:
+def _locoregional(
+    case: Case, policy: Policy, cp_points: int, burden: float
+) -> list[tuple[Check, Scope]]:
     tumor, liver = case.tumor, case.liver
     largest = max(tumor.nodules_cm)
     limit = policy.numbers["tace.size_10cm.limit_cm"]
     min_points = policy.numbers["tace.child_pugh_b8.min_points"]
     decompensated = liver.ascites != "none" or liver.encephalopathy != "none"
     return [
-        Scoped(
+        (
             policy.fired("tace.vp4", "check.tace.vp4.fired")
             if tumor.portal_vein_invasion == "vp4"
             else policy.ok("tace.vp4", "check.tace.vp4.ok"),
-            TACE,
+            TACE_SCOPE,
         ),
-        Scoped(
+        (
             policy.check(
                 "tace.size_10cm",
                 "fired" if settled(largest) > limit else "ok",
@@ -314,9 +317,9 @@ def _locoregional(case: Case, policy: Policy, cp_points: int, burden: float) -> 
                 size=float(largest),
                 limit=limit,
             ),
-            TACE,
+            TACE_SCOPE,
         ),
-        Scoped(
+        (
             policy.check(
                 "tace.child_pugh_b8",
                 "fired" if cp_points >= min_points else "ok",
@@ -326,14 +329,14 @@ def _locoregional(case: Case, policy: Policy, cp_points: int, burden: float) -> 
                 points=cp_points,
                 min_points=int(min_points),
             ),
-            TACE,
+            TACE_SCOPE,
         ),
-        Scoped(_decompensated(policy, "tace.decompensation", decompensated), TACE),
-        Scoped(_decompensated(policy, "sirt.decompensation", decompensated), SIRT),
-        Scoped(_renal(case, policy), RENAL_CLASSES),
-        Scoped(_up_to_seven(policy, burden), TACE, "tace_alone"),
-        Scoped(_flag(policy, "tace.infiltrative", tumor.infiltrative, "tumor.infiltrative"), TACE),
-        Scoped(_sirt_bilirubin(case, policy), SIRT),
+        (_decompensated(policy, "tace.decompensation", decompensated), TACE_SCOPE),
+        (_decompensated(policy, "sirt.decompensation", decompensated), SIRT_SCOPE),
+        (_renal(case, policy), RENAL_SCOPE),
+        (_up_to_seven(policy, burden), TACE_ALONE_SCOPE),
+        (_flag(policy, "tace.infiltrative", tumor.infiltrative, "tumor.infiltrative"), TACE_SCOPE),
+        (_sirt_bilirubin(case, policy), SIRT_SCOPE),
     ]
 
 

@@ -145,9 +145,13 @@ def child_pugh_b_check(
     rule = "liver.child_pugh_b"
     if cp_class != "B":
         return policy.ok(rule, "check.liver.child_pugh_b.ok", label=label)
-    enrolment = list(enrolled) or [Message("check.enrolment.none")]
-    return policy.fired(
-        rule, "check.liver.child_pugh_b.fired", label=label, enrolled=joined(enrolment)
+    return policy.for_enrolment(
+        rule,
+        label,
+        enrolled,
+        lambda: policy.fired(
+            rule, "check.liver.child_pugh_b.fired", label=label, enrolled=_enrolment(enrolled)
+        ),
     )
 
 
@@ -156,8 +160,16 @@ def ecog_2_check(case: Case, policy: Policy, enrolled: tuple[Message, ...]) -> C
     rule = "performance.ecog_2"
     if case.ecog != ECOG_TWO:
         return policy.ok(rule, "check.performance.ecog_2.ok", ecog=case.ecog)
-    enrolment = list(enrolled) or [Message("check.enrolment.none")]
-    return policy.fired(rule, "check.performance.ecog_2.fired", enrolled=joined(enrolment))
+    return policy.for_enrolment(
+        rule,
+        "",
+        enrolled,
+        lambda: policy.fired(rule, "check.performance.ecog_2.fired", enrolled=_enrolment(enrolled)),
+    )
+
+
+def _enrolment(enrolled: tuple[Message, ...]) -> Message:
+    return joined(list(enrolled) or [Message("check.enrolment.none")])
 
 
 # --- severe adverse events --------------------------------------------------------------------

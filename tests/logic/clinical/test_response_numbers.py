@@ -1,13 +1,25 @@
 """Exact response arithmetic: a diameter is the decimal as entered, read by the decimal module
-exactly as Fraction's own text parser reads it (the method it replaced, kept here as the oracle)."""
+exactly as Fraction's own text parser reads it; sums, percent changes and how they are written
+equal the Fraction arithmetic they replaced (kept here as the oracle)."""
 
+from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from desktop.logic.clinical.response_numbers import exact, mm, pct_text
+from desktop.logic.clinical.response_numbers import (
+    Percent,
+    at_least_pct_above,
+    difference,
+    exact,
+    mm,
+    pct_change,
+    pct_text,
+    rounded,
+    target_sum,
+)
 
 
 def entered_decimal(value: float) -> Fraction:
@@ -41,9 +53,91 @@ def test_exact_at_edges(value):
     ],
 )
 def test_pct_text_shows_the_side_of_a_boundary(pct, shown):
-    assert pct_text(pct, (Fraction(30), Fraction(20))) == shown
+    # the change from a reference of 100 mm is the percent itself
+    change = None if pct is None else pct_change(exact(float(100 + pct)), Decimal(100))
+    assert pct_text(change, (30, 20)) == shown
 
 
 @pytest.mark.parametrize(("value", "shown"), [(64, "64"), (12.5, "12.5"), (52.3, "52.3")])
 def test_mm_is_written_as_entered(value, shown):
     assert mm(exact(value)) == shown
+
+
+# --- the Fraction arithmetic the Decimal one replaced, as the oracle ---------------------------
+
+
+def _decimal_of(value: Fraction) -> Decimal:
+    return Decimal(value.numerator) / Decimal(value.denominator)
+
+
+def _former_pct_text(pct: Fraction, boundaries: tuple[Fraction, ...]) -> str:
+    value = _decimal_of(pct)
+    for places in (Decimal("0.1"), Decimal("0.01"), Decimal("0.001"), Decimal("0.0001")):
+        shown = value.quantize(places, rounding=ROUND_HALF_UP)
+        if abs(shown) not in boundaries or Fraction(shown) == pct:
+            break
+    return f"{shown:+}"
+
+
+def _former_mm(value: Fraction) -> str:
+    shown = _decimal_of(value).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP).normalize()
+    return f"{shown:f}"
+
+
+DIAMETERS = st.one_of(
+    st.decimals(min_value=0, max_value=400, places=2).map(float),
+    st.floats(min_value=0, max_value=400, allow_nan=False),  # any float a file may hold
+)
+
+
+@given(st.lists(DIAMETERS, min_size=1, max_size=5), st.lists(DIAMETERS, min_size=1, max_size=5))
+def test_sums_and_changes_equal_the_fraction_arithmetic(scan, reference_scan):
+    ids = [f"L{i}" for i in range(max(len(scan), len(reference_scan)))]
+    total = target_sum({i: exact(d) for i, d in zip(ids, scan, strict=False)}, ids)
+    reference = target_sum({i: exact(d) for i, d in zip(ids, reference_scan, strict=False)}, ids)
+    former_total = sum((Fraction(repr(d)) for d in scan), Fraction(0))
+    former_reference = sum((Fraction(repr(d)) for d in reference_scan), Fraction(0))
+    assert total == former_total
+    assert reference == former_reference
+    assert float(total) == float(former_total)
+    assert mm(total) == _former_mm(former_total)
+    assert difference(total, reference) == former_total - former_reference
+    above = former_total * 100 >= former_reference * 120
+    assert at_least_pct_above(total, reference, 20) is above
+    change = pct_change(total, reference)
+    if former_reference == 0:
+        assert change is None
+        assert rounded(change) is None
+        return
+    former = (former_total - former_reference) * 100 / former_reference
+    assert change is not None
+    assert change.at_most(-30) is (former <= -30)
+    # a change too large for 28 digits fails to print in both (1e-38 mm references)
+    assert _outcome(pct_text, change, (30, 20)) == _outcome(
+        _former_pct_text, former, (Fraction(30), Fraction(20))
+    )
+    assert _outcome(rounded, change) == _outcome(_former_rounded, former)
+
+
+def _former_rounded(pct: Fraction) -> float:
+    return float(_decimal_of(pct).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
+
+
+def _outcome(function, *args):
+    """What a call gives: its value, or the kind of error it raises."""
+    try:
+        return function(*args)
+    except ArithmeticError as error:
+        return type(error)
+
+
+@pytest.mark.parametrize(
+    ("value", "reference"),
+    [(70, 100), (120, 100), (69.9999, 100), (120.0001, 100), (0, 100), (1e-300, 5e-324)],
+)
+def test_boundaries_equal_the_fraction_arithmetic(value, reference):
+    change = pct_change(exact(value), exact(reference))
+    former = (Fraction(repr(value)) - Fraction(repr(reference))) * 100 / Fraction(repr(reference))
+    assert isinstance(change, Percent)
+    assert change.at_most(-30) is (former <= -30)
+    assert pct_text(change, (30, 20)) == _former_pct_text(former, (Fraction(30), Fraction(20)))
