@@ -9,6 +9,7 @@ Decimal (C) in place of Fraction: the same numbers (tests/logic/clinical, proper
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import (
@@ -33,6 +34,8 @@ EXACT = Context(
 )
 # A percent as written: 28 significant digits, the decimal module's default.
 QUOTIENT = Context(prec=28, rounding=ROUND_HALF_EVEN)
+_HUGE_DIGITS = 15  # a change of 10^15 % or more is shown as a power of ten
+_HALF_UP = Context(prec=28, rounding=ROUND_HALF_UP)  # a percent shown to its places
 _TENTH, _HUNDREDTH = Decimal("0.1"), Decimal("0.01")
 _PLACES = (Decimal("0.1"), Decimal("0.01"), Decimal("0.001"), Decimal("0.0001"))
 
@@ -97,7 +100,17 @@ def pct_change(value: Decimal, reference: Decimal) -> Percent | None:
 def rounded(pct: Percent | None) -> float | None:
     if pct is None:
         return None
-    return float(pct.decimal().quantize(_TENTH, rounding=ROUND_HALF_UP, context=QUOTIENT))
+    value = float(_to_places(pct.decimal(), _TENTH))
+    return value if math.isfinite(value) else None  # beyond any float: no number, as for 0 mm
+
+
+def _to_places(value: Decimal, places: Decimal) -> Decimal:
+    """`value` rounded half up to `places`; a change too large for 28 digits at that place (a
+    reference sum of 1e-38 mm, which a file may hold) keeps every digit it has instead of
+    raising."""
+    digits = value.adjusted() - places.adjusted() + 1
+    wide = Context(prec=digits, rounding=ROUND_HALF_UP) if digits > _HALF_UP.prec else _HALF_UP
+    return value.quantize(places, context=wide)
 
 
 def pct_text(pct: Percent | None, boundaries: tuple[int, ...]) -> str:
@@ -106,8 +119,10 @@ def pct_text(pct: Percent | None, boundaries: tuple[int, ...]) -> str:
     if pct is None:
         return "-"
     value = pct.decimal()
+    if value.adjusted() >= _HUGE_DIGITS:  # a reference of 1e-38 mm: four digits and a power
+        return f"{value:+.3E}"
     for places in _PLACES:
-        shown = value.quantize(places, rounding=ROUND_HALF_UP, context=QUOTIENT)
+        shown = _to_places(value, places)
         if abs(shown) not in boundaries or pct.is_exactly(shown):
             break
     return f"{shown:+}"
