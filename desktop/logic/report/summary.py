@@ -41,6 +41,7 @@ from desktop.logic.report.layout import (
     meeting_date,
     styles,
 )
+from desktop.logic.report.paragraph import CachedParagraph
 from desktop.logic.report.pdfa import DocumentInfo, save_pdfa
 from desktop.logic.report.plan import case_sections
 
@@ -124,7 +125,7 @@ def write_meeting_pack(
         story += [
             PageBreak(),
             CaseStart(ctx, bookmark=label),
-            Paragraph(escape(heading.render(lang)), styles(lang)["small"]),
+            CachedParagraph(escape(heading.render(lang)), styles(lang)["small"]),
             *title_block(ctx),
             *case_sections(ctx),
         ]
@@ -182,14 +183,14 @@ def title_block(ctx: ReportContext) -> list[Flowable]:
     ]
     if not ctx.deidentify:  # a decision page names whom it is about
         rows.insert(0, ("report.label.mrn", ctx.case.patient.mrn))
-    return [Paragraph(escape(title), styles(ctx.lang)["title"]), key_values(ctx, rows)]
+    return [CachedParagraph(escape(title), styles(ctx.lang)["title"]), key_values(ctx, rows)]
 
 
 def agenda(
     contexts: list[ReportContext], title: str, date: str, department: str, lang: str
 ) -> list[Flowable]:
     style = styles(lang)
-    story: list[Flowable] = [Paragraph(escape(title), style["title"])]
+    story: list[Flowable] = [CachedParagraph(escape(title), style["title"])]
     if not contexts:
         return story
     first = contexts[0]
@@ -202,7 +203,7 @@ def agenda(
             ],
         )
     )
-    story.append(Paragraph(escape(msg("report.agenda").render(lang)), style["h1"]))
+    story.append(CachedParagraph(escape(msg("report.agenda").render(lang)), style["h1"]))
     rows = []
     meeting = _meeting_day(date)
     for number, ctx in enumerate(contexts, start=1):
