@@ -47,6 +47,18 @@ class GuardedFont(TTFont):
                 raise MissingGlyphs(missing)
         return super().splitString(text, doc, encoding)
 
+    # reportlab's getAscentDescent asks the font first and, on the AttributeError a TTFont
+    # raises, its face: the face's values, without an exception on every line measured.
+    @property
+    def ascent(self) -> float:
+        ascent: float = self.face.ascent
+        return ascent
+
+    @property
+    def descent(self) -> float:
+        descent: float = self.face.descent
+        return descent
+
 
 @cache
 def report_font() -> str:
