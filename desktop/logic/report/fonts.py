@@ -12,7 +12,7 @@ turns that into a message naming the field and the characters (report.glyphs).
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, cached_property
 from typing import Any
 
 from reportlab.pdfbase import pdfmetrics
@@ -41,11 +41,18 @@ class GuardedFont(TTFont):
     def splitString(  # noqa: N802 - reportlab's name
         self, text: str | bytes, doc: object, encoding: str = "utf-8"
     ) -> Any:  # reportlab's (untyped) list of (subset, encoded bytes)
-        if isinstance(text, str):
+        if isinstance(text, str) and not self.drawable.issuperset(text):
             missing = missing_glyphs(text, self.face.charToGlyph)
             if missing:
                 raise MissingGlyphs(missing)
         return super().splitString(text, doc, encoding)
+
+    @cached_property
+    def drawable(self) -> frozenset[str]:
+        """Every character the font draws (or that is never drawn): a string made only of these
+        passes without looking at each character."""
+        codes = [*self.face.charToGlyph, *_NOT_DRAWN]
+        return frozenset(map(chr, codes))
 
     # reportlab's getAscentDescent asks the font first and, on the AttributeError a TTFont
     # raises, its face: the face's values, without an exception on every line measured.
