@@ -41,11 +41,22 @@ class GuardedFont(TTFont):
     def splitString(  # noqa: N802 - reportlab's name
         self, text: str | bytes, doc: object, encoding: str = "utf-8"
     ) -> Any:  # reportlab's (untyped) list of (subset, encoded bytes)
-        if isinstance(text, str) and not self.drawable.issuperset(text):
+        if not isinstance(text, str):
+            return super().splitString(text, doc, encoding)
+        state = self.state.get(doc)
+        split: dict[str, list[Any]] | None = getattr(state, "split_texts", None)
+        if split is not None and text in split:
+            return list(split[text])
+        if not self.drawable.issuperset(text):
             missing = missing_glyphs(text, self.face.charToGlyph)
             if missing:
                 raise MissingGlyphs(missing)
-        return super().splitString(text, doc, encoding)
+        chunks = super().splitString(text, doc, encoding)
+        # A character keeps its subset and code for the rest of the document, so a text drawn
+        # again splits the same way: kept per document (reportlab drops a document's state
+        # with the document).
+        self.state[doc].__dict__.setdefault("split_texts", {})[text] = chunks
+        return list(chunks)
 
     @cached_property
     def drawable(self) -> frozenset[str]:
