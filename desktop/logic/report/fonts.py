@@ -12,7 +12,7 @@ turns that into a message naming the field and the characters (report.glyphs).
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, cached_property
 from typing import Any
 
 from reportlab.pdfbase import pdfmetrics
@@ -41,11 +41,41 @@ class GuardedFont(TTFont):
     def splitString(  # noqa: N802 - reportlab's name
         self, text: str | bytes, doc: object, encoding: str = "utf-8"
     ) -> Any:  # reportlab's (untyped) list of (subset, encoded bytes)
-        if isinstance(text, str):
+        if not isinstance(text, str):
+            return super().splitString(text, doc, encoding)
+        state = self.state.get(doc)
+        split: dict[str, list[Any]] | None = getattr(state, "split_texts", None)
+        if split is not None and text in split:
+            return list(split[text])
+        if not self.drawable.issuperset(text):
             missing = missing_glyphs(text, self.face.charToGlyph)
             if missing:
                 raise MissingGlyphs(missing)
-        return super().splitString(text, doc, encoding)
+        chunks = super().splitString(text, doc, encoding)
+        # A character keeps its subset and code for the rest of the document, so a text drawn
+        # again splits the same way: kept per document (reportlab drops a document's state
+        # with the document).
+        self.state[doc].__dict__.setdefault("split_texts", {})[text] = chunks
+        return list(chunks)
+
+    @cached_property
+    def drawable(self) -> frozenset[str]:
+        """Every character the font draws (or that is never drawn): a string made only of these
+        passes without looking at each character."""
+        codes = [*self.face.charToGlyph, *_NOT_DRAWN]
+        return frozenset(map(chr, codes))
+
+    # reportlab's getAscentDescent asks the font first and, on the AttributeError a TTFont
+    # raises, its face: the face's values, without an exception on every line measured.
+    @property
+    def ascent(self) -> float:
+        ascent: float = self.face.ascent
+        return ascent
+
+    @property
+    def descent(self) -> float:
+        descent: float = self.face.descent
+        return descent
 
 
 @cache

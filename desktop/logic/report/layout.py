@@ -22,6 +22,7 @@ from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table
 from desktop.logic.clinical import Evaluation
 from desktop.logic.model import Case, Message, Rules, SignerLine, lifecycle, msg, render_all, term
 from desktop.logic.report.fonts import report_font
+from desktop.logic.report.paragraph import CachedParagraph
 
 HEADING_COLOUR = colors.HexColor("#1f4e79")
 RULE_COLOUR = colors.HexColor("#9fb6cd")
@@ -161,7 +162,7 @@ def styles(lang: str) -> dict[str, ParagraphStyle]:
 
 
 def para(ctx: ReportContext, text: Any, style: str = "body") -> Paragraph:
-    return Paragraph(markup(ctx, text), styles(ctx.lang)[style])
+    return CachedParagraph(markup(ctx, text), styles(ctx.lang)[style])
 
 
 def markup(ctx: ReportContext, value: Any) -> str:
@@ -179,16 +180,18 @@ def unit_markup(unit: str) -> Markup:
 
 
 def heading(ctx: ReportContext, key: str) -> Paragraph:
-    return Paragraph(escape(ctx.text(key)), styles(ctx.lang)["h1"])
+    return CachedParagraph(escape(ctx.text(key)), styles(ctx.lang)["h1"])
 
 
 def subheading(ctx: ReportContext, key: str) -> Paragraph:
-    return Paragraph(escape(ctx.text(key)), styles(ctx.lang)["h2"])
+    return CachedParagraph(escape(ctx.text(key)), styles(ctx.lang)["h2"])
 
 
 def bullets(ctx: ReportContext, lines: Iterable[Any]) -> list[Flowable]:
     style = styles(ctx.lang)["bullet"]
-    return [Paragraph(escape(ctx.clean(line)), style, bulletText="•") for line in lines if line]
+    return [
+        CachedParagraph(escape(ctx.clean(line)), style, bulletText="•") for line in lines if line
+    ]
 
 
 def key_values(ctx: ReportContext, rows: Sequence[tuple[str, Any]]) -> Table:
@@ -196,7 +199,7 @@ def key_values(ctx: ReportContext, rows: Sequence[tuple[str, Any]]) -> Table:
     cell = styles(ctx.lang)["body"]
     label = styles(ctx.lang)["label"]
     data = [
-        [Paragraph(escape(ctx.text(key)), label), Paragraph(markup(ctx, value), cell)]
+        [CachedParagraph(escape(ctx.text(key)), label), CachedParagraph(markup(ctx, value), cell)]
         for key, value in rows
     ]
     table = Table(data, colWidths=[LABEL_WIDTH, None], hAlign="LEFT", splitInRow=1)
@@ -213,8 +216,8 @@ def data_table(
     """A ruled table with translated column headings, repeated on every page it runs onto;
     a cell is a value or a list of values printed one per line."""
     cell = styles(ctx.lang)["cell"]
-    header = [Paragraph(escape(ctx.text(key)), cell) for key in header_keys]
-    body = [[Paragraph(markup(ctx, v), cell) for v in row] for row in rows]
+    header = [CachedParagraph(escape(ctx.text(key)), cell) for key in header_keys]
+    body = [[CachedParagraph(markup(ctx, v), cell) for v in row] for row in rows]
     table = Table([header, *body], colWidths=widths, hAlign="LEFT", repeatRows=1, splitInRow=1)
     table.setStyle(_grid_style(header=True))
     return table

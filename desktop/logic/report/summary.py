@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
@@ -41,6 +42,7 @@ from desktop.logic.report.layout import (
     meeting_date,
     styles,
 )
+from desktop.logic.report.paragraph import CachedParagraph
 from desktop.logic.report.pdfa import DocumentInfo, save_pdfa
 from desktop.logic.report.plan import case_sections
 
@@ -119,15 +121,7 @@ def write_meeting_pack(
     title = msg("report.pack_title", date=date).render(lang)
     story: list[Flowable] = agenda(contexts, title, date, department, lang)
     for number, ctx in enumerate(contexts, start=1):
-        heading = msg("report.agenda.case_heading", number=number, total=len(contexts))
-        label = f"{number}. {ctx.patient_label}"
-        story += [
-            PageBreak(),
-            CaseStart(ctx, bookmark=label),
-            Paragraph(escape(heading.render(lang)), styles(lang)["small"]),
-            *title_block(ctx),
-            *case_sections(ctx),
-        ]
+        story += [PageBreak(), CaseStory(partial(pack_case, ctx, number, len(contexts)))]
     info = DocumentInfo(
         title=title,
         subject=msg("report.subject").render(lang),
@@ -135,6 +129,17 @@ def write_meeting_pack(
         keywords=f"rules={rules.version}; app={__version__}; lang={lang}",
     )
     return _build_printable(story, Path(out), info, lang, rules.version, contexts)
+
+
+def pack_case(ctx: ReportContext, number: int, total: int) -> list[Flowable]:
+    """One case's pages in a meeting pack: its number, then its summary."""
+    heading = msg("report.agenda.case_heading", number=number, total=total)
+    return [
+        CaseStart(ctx, bookmark=f"{number}. {ctx.patient_label}"),
+        CachedParagraph(escape(heading.render(ctx.lang)), styles(ctx.lang)["small"]),
+        *title_block(ctx),
+        *case_sections(ctx),
+    ]
 
 
 def report_context(
@@ -182,14 +187,14 @@ def title_block(ctx: ReportContext) -> list[Flowable]:
     ]
     if not ctx.deidentify:  # a decision page names whom it is about
         rows.insert(0, ("report.label.mrn", ctx.case.patient.mrn))
-    return [Paragraph(escape(title), styles(ctx.lang)["title"]), key_values(ctx, rows)]
+    return [CachedParagraph(escape(title), styles(ctx.lang)["title"]), key_values(ctx, rows)]
 
 
 def agenda(
     contexts: list[ReportContext], title: str, date: str, department: str, lang: str
 ) -> list[Flowable]:
     style = styles(lang)
-    story: list[Flowable] = [Paragraph(escape(title), style["title"])]
+    story: list[Flowable] = [CachedParagraph(escape(title), style["title"])]
     if not contexts:
         return story
     first = contexts[0]
@@ -202,7 +207,7 @@ def agenda(
             ],
         )
     )
-    story.append(Paragraph(escape(msg("report.agenda").render(lang)), style["h1"]))
+    story.append(CachedParagraph(escape(msg("report.agenda").render(lang)), style["h1"]))
     rows = []
     meeting = _meeting_day(date)
     for number, ctx in enumerate(contexts, start=1):
@@ -228,7 +233,8 @@ def _meeting_day(date: str) -> dt.date | None:
 
 
 class CaseStart(Flowable):
-    """Zero-size marker: from here on the footer speaks of this case; adds its bookmark."""
+    """Zero-size marker: from here on the footer speaks of this case; its bookmark is added by
+    SummaryDocument.afterFlowable."""
 
     def __init__(self, ctx: ReportContext, bookmark: str) -> None:
         super().__init__()
@@ -237,11 +243,18 @@ class CaseStart(Flowable):
         self.width = self.height = 0
 
     def draw(self) -> None:
-        canvas = self.canv
-        key = f"case-{id(self)}"
-        canvas.bookmarkPage(key)
-        canvas.addOutlineEntry(self.bookmark, key, level=0, closed=False)
-        canvas.footer_info = self.footer
+        self.canv.footer_info = self.footer
+
+
+class CaseStory(Flowable):
+    """Stands for one case's flowables in a meeting pack until the layout reaches it
+    (SummaryDocument.filterFlowables): a pack then holds one case's paragraphs at a time, not
+    every case's at once (less memory, and less for the garbage collector to walk)."""
+
+    def __init__(self, make: Callable[[], list[Flowable]]) -> None:
+        super().__init__()
+        self.make = make
+        self.width = self.height = 0
 
 
 class SummaryDocument(BaseDocTemplate):
@@ -268,11 +281,20 @@ class SummaryDocument(BaseDocTemplate):
         frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body")
         self.addPageTemplates([PageTemplate(id="page", frames=[frame])])
         self._headings = 0
+        self._cases = 0
         self._in_case = False
+
+    def filterFlowables(self, flowables: list[Flowable]) -> None:  # noqa: N802 - reportlab's name
+        while flowables and isinstance(flowables[0], CaseStory):
+            flowables[0:1] = flowables[0].make()
 
     def afterFlowable(self, flowable: Flowable) -> None:
         if isinstance(flowable, CaseStart):
             self._in_case = True
+            self._cases += 1
+            key = f"case-{self._cases}"
+            self.canv.bookmarkPage(key)
+            self.canv.addOutlineEntry(flowable.bookmark, key, level=0, closed=False)
         elif isinstance(flowable, Paragraph) and flowable.style.name == "h1":
             self._headings += 1
             key = f"section-{self._headings}"
