@@ -305,21 +305,32 @@ class SummaryDocument(BaseDocTemplate):
 
 def _canvas_maker(lang: str, rules_version: str) -> type[Canvas]:
     class FooterCanvas(Canvas):
-        """Holds every page until the end so the footer can say "page x of y"."""
+        """Holds every page until the end so the footer can say "page x of y". A bookmark is
+        set when its page is written: set while the page is held, it would name the page the
+        document was on then (the first), and every bookmark would open page 1."""
 
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             self.footer_info: dict[str, str] = {"record": "", "rules": rules_version}
             self._pages: list[dict[str, Any]] = []
+            self._bookmarks: list[str] = []  # of the page being drawn
+
+        def bookmarkPage(self, key: str, **where: Any) -> None:  # noqa: N802 - reportlab's name
+            if where:
+                raise TypeError("FooterCanvas bookmarks a whole page only")
+            self._bookmarks.append(key)
 
         def showPage(self) -> None:  # noqa: N802 - reportlab's name
             self._pages.append(dict(self.__dict__))
+            self._bookmarks = []
             self._startPage()
 
         def save(self) -> None:
             total = len(self._pages)
             for number, state in enumerate(self._pages, start=1):
                 self.__dict__.update(state)
+                for key in self._bookmarks:
+                    Canvas.bookmarkPage(self, key)
                 _draw_footer(self, number, total, lang)
                 Canvas.showPage(self)
             Canvas.save(self)

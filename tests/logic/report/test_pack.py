@@ -33,6 +33,23 @@ def test_agenda_page_lists_every_case_and_each_case_has_a_bookmark(cases, tmp_pa
     assert validate(path) == []
 
 
+def test_each_bookmark_opens_the_page_its_case_or_section_starts_on(cases, tmp_path):
+    """Every bookmark used to open page 1 (they were set while the footer held the pages)."""
+    path = write_meeting_pack(cases, tmp_path / "p.pdf", meeting_date="2026-11-25")
+    with pikepdf.open(path) as pdf, pdf.open_outline() as outline:
+        number = {page.objgen: n for n, page in enumerate(pdf.pages, start=1)}
+        opens = {item.title: number[item.destination[0].objgen] for item in outline.root}
+        sections = [number[i.destination[0].objgen] for i in outline.root[1].children]
+    assert opens["Agenda"] == 1
+    for title in ("1. 王伟", "2. 张丽华", "3. Maria Lopez"):
+        case_number = title.split(".")[0]
+        assert f"Case {case_number} of 3" in pdf_text(path, opens[title])
+        assert f"Case {case_number} of 3" not in pdf_text(path, opens[title] - 1)
+    assert opens["1. 王伟"] < opens["2. 张丽华"] < opens["3. Maria Lopez"]
+    assert sections == sorted(sections)
+    assert sections[0] == opens["1. 王伟"] < sections[-1] < opens["2. 张丽华"]
+
+
 def test_pack_pages_are_numbered_across_the_whole_pack(cases, tmp_path):
     path = write_meeting_pack(cases, tmp_path / "p.pdf", meeting_date="2026-11-25")
     with pikepdf.open(path) as pdf:
