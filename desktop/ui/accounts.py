@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.logic.store import StoreError, error_text
-from desktop.ui.dialogs import mdt_roles
 from desktop.ui.palette import colour_style
 from desktop.ui.panel_widgets import grow_to_fit
 
@@ -108,6 +107,8 @@ class NewAccountDialog(_FormDialog, Generic[T]):
         self, title: str, intro: str, create: Callable[[str, str, str], T],
         parent: QWidget | None = None, lang: str = "en",
     ) -> None:  # fmt: skip
+        from desktop.ui.dialogs import mdt_roles  # not loaded before the sign-in is asked
+
         super().__init__(title, intro, parent)
         self._create, self.lang = create, lang
         self.name = QLineEdit(self)

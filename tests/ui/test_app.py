@@ -243,6 +243,7 @@ def test_asking_who_is_working_loads_neither_the_database_code_nor_cryptography(
     loaded = set(done.stdout.split())
     assert {"desktop.ui.sign_in", "desktop.logic.store.files"} <= loaded
     assert "desktop.logic.store.database" not in loaded
+    assert "desktop.ui.workers" not in loaded  # nor the export dialogs and their workers
     assert not any(name.startswith("cryptography") for name in loaded)
 
 
