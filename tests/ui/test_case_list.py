@@ -259,3 +259,13 @@ def test_the_count_shows_on_an_encrypted_database(qtbot, tmp_path):
         qtbot.addWidget(view)
         view.refresh()
         qtbot.waitUntil(lambda: view.count_label.text() == "2 case(s)", timeout=15000)
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_ctrl_f_selects_the_remembered_filter_so_typing_replaces_it(qtbot, view):
+    view.search.setText("P-0")
+    view.table.setFocus()
+    qtbot.keyClick(view.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert view.search.hasFocus()
+    qtbot.keyClicks(view.search, "patient")
+    assert view.search.text() == "patient"
