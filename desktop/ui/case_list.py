@@ -121,12 +121,12 @@ class CaseListView(QWidget):
         self.table = self._table()
         layout.addWidget(self.table, 1)
         layout.addLayout(self._action_bar())
-        QShortcut(QKeySequence.StandardKey.Find, self, self.find)
+        QShortcut(QKeySequence.StandardKey.Find, self, self.focus_filter)
         self.search.installEventFilter(self)
         self.table.installEventFilter(self)
         self.setAcceptDrops(True)
 
-    def find(self) -> None:
+    def focus_filter(self) -> None:
         """Ctrl+F: to the filter with its text selected, so a new search replaces the last one
         (the filter is remembered between starts) and an arrow key keeps it to edit."""
         self.search.setFocus()
