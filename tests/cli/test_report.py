@@ -42,7 +42,8 @@ def test_pack_writes_one_bookmark_per_case(db, tmp_path, capsys):
     assert code == 0
     assert f"wrote {out} (2 cases)" in capsys.readouterr().out
     with pikepdf.open(out) as pdf, pdf.open_outline() as outline:
-        assert [i.title for i in outline.root] == ["议程", "1. 王伟", "2. Maria Lopez"]
+        titles = [i.title for i in outline.root]
+        assert titles == ["议程", "1. 王伟", "2. Maria Lopez", "本次会议资料所依据的规则"]
         assert str(pdf.docinfo["/Author"]) == "Hepatobiliary Surgery"
 
 

@@ -57,6 +57,9 @@ class ReportContext:
     # record_hash -> who signed with what key, who is named unverified, who was present
     # (store.signer_lines); None for a case read from a file: its signers are unverified.
     signers: dict[str, list[SignerLine]] | None = None
+    # In a meeting pack the rules table is printed once, after the last case (report.pack):
+    # each case then lists only the IDs of the rules it relied on.
+    rules_in_appendix: bool = False
 
     def text(self, key: str, **params: Any) -> str:
         return msg(key, **params).render(self.lang)

@@ -25,7 +25,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageBreak, PageTemplate, Paragraph
 
 from desktop import __version__
-from desktop.logic.clinical import Evaluation, evaluate, meeting_question
+from desktop.logic.clinical import Evaluation, evaluate
 from desktop.logic.model import Case, Rules, SignerLine, default_rules, lifecycle, msg
 from desktop.logic.model import case_hash as hash_of_case
 from desktop.logic.report.deidentify import (
@@ -38,12 +38,12 @@ from desktop.logic.report.fonts import MissingGlyphs, report_font
 from desktop.logic.report.glyphs import unprintable
 from desktop.logic.report.layout import (
     ReportContext,
-    data_table,
     key_values,
     make_context,
     meeting_date,
     styles,
 )
+from desktop.logic.report.pack import PackEnd, agenda, rules_appendix
 from desktop.logic.report.paragraph import CachedParagraph
 from desktop.logic.report.pdfa import DocumentInfo, save_pdfa
 from desktop.logic.report.plan import case_sections
@@ -114,8 +114,16 @@ def write_meeting_pack(
     contexts: list[ReportContext] = []
     for done, (case_id, case) in enumerate(cases, start=1):
         contexts.append(
-            report_context(case, rules, lang, deidentify, department, case_id,
-                           signers=(signers or {}).get(case_id))  # fmt: skip
+            report_context(
+                case,
+                rules,
+                lang,
+                deidentify,
+                department,
+                case_id,
+                signers=(signers or {}).get(case_id),
+                in_pack=True,
+            )  # fmt: skip
         )
         if progress is not None and progress(done, len(cases)) is False:
             raise ExportCancelled(f"meeting pack cancelled after {done} of {len(cases)} cases")
@@ -124,6 +132,8 @@ def write_meeting_pack(
     story: list[Flowable] = agenda(contexts, title, date, department, lang)
     for number, ctx in enumerate(contexts, start=1):
         story += [PageBreak(), CaseStory(partial(pack_case, ctx, number, len(contexts)))]
+    if contexts:
+        story += [PageBreak(), PackEnd(rules.version), *rules_appendix(contexts)]
     info = DocumentInfo(
         title=title,
         subject=msg("report.subject").render(lang),
@@ -153,15 +163,18 @@ def report_context(
     case_id: str | None,
     evaluation: Evaluation | None = None,
     signers: dict[str, list[SignerLine]] | None = None,
+    in_pack: bool = False,
 ) -> ReportContext:
     """The context the report prints: the case itself, or its de-identified copy (whose
-    re-sealed records carry no store signature: their signers print as not verified)."""
+    re-sealed records carry no store signature: their signers print as not verified). A case
+    `in_pack` lists the IDs of its rules; the pack prints their table once (report.pack)."""
     copy = printed_copy(case, deidentify)
     printed = printed_case(case, copy)
     extra: dict[str, Any] = {"case_id": case_id, "signers": signers}
     if copy is not None:
         extra = {"deidentify": True, "alias": copy.alias, "age_years": copy.age_years}
         extra["case_id"] = copy.stem
+    extra["rules_in_appendix"] = in_pack
     evaluation = evaluation or evaluate(printed, rules)
     return make_context(printed, evaluation, rules, lang, department=department, **extra)
 
@@ -190,48 +203,6 @@ def title_block(ctx: ReportContext) -> list[Flowable]:
     if not ctx.deidentify:  # a decision page names whom it is about
         rows.insert(0, ("report.label.mrn", ctx.case.patient.mrn))
     return [CachedParagraph(escape(title), styles(ctx.lang)["title"]), key_values(ctx, rows)]
-
-
-def agenda(
-    contexts: list[ReportContext], title: str, date: str, department: str, lang: str
-) -> list[Flowable]:
-    style = styles(lang)
-    story: list[Flowable] = [CachedParagraph(escape(title), style["title"])]
-    if not contexts:
-        return story
-    first = contexts[0]
-    story.append(
-        key_values(
-            first,
-            [
-                ("report.label.department", department or first.text("report.value.not_recorded")),
-                ("report.label.meeting_date", date),
-            ],
-        )
-    )
-    story.append(CachedParagraph(escape(msg("report.agenda").render(lang)), style["h1"]))
-    rows = []
-    meeting = _meeting_day(date)
-    for number, ctx in enumerate(contexts, start=1):
-        # The question of this meeting's record: the same rule the agenda view applies.
-        question = meeting_question(ctx.case, meeting) if meeting else None
-        staging = f"BCLC {ctx.evaluation.bclc.stage} / CNLC {ctx.evaluation.cnlc.stage}"
-        rows.append([number, ctx.patient_label, staging, ctx.clean(question) if question else ""])
-    headers = [
-        "report.agenda.number",
-        "report.heading.patient",
-        "report.agenda.staging",
-        "report.decision.question",
-    ]
-    story.append(data_table(first, headers, rows, widths=[28, 110, 100, None]))
-    return story
-
-
-def _meeting_day(date: str) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(date)
-    except ValueError:
-        return None
 
 
 class CaseStart(Flowable):
@@ -291,7 +262,9 @@ class SummaryDocument(BaseDocTemplate):
             flowables[0:1] = flowables[0].make()
 
     def afterFlowable(self, flowable: Flowable) -> None:
-        if isinstance(flowable, CaseStart):
+        if isinstance(flowable, PackEnd):
+            self._in_case = False
+        elif isinstance(flowable, CaseStart):
             self._in_case = True
             self._cases += 1
             key = f"case-{self._cases}"

@@ -276,36 +276,46 @@ def readiness_text(ctx: ReportContext, liver_ok: bool | None) -> Markup:
 # --- the rules relied on ------------------------------------------------------------------------
 
 
+RULE_HEADERS = (
+    "report.policy.rule",
+    "report.policy.value",
+    "report.policy.status",
+    "report.policy.source",
+)
+RULE_WIDTHS = (120, 60, 55, None)
+
+
 def rules_section(ctx: ReportContext) -> list[Flowable]:
-    rows = []
-    for rule_id in relied_rule_ids(ctx.case, ctx.evaluation, ctx.rules):
-        entry = ctx.rules.entry(rule_id)
-        status = (
-            "report.policy.status_local"
-            if entry.is_local_policy
-            else "report.policy.status_published"
+    relied = relied_rule_ids(ctx.case, ctx.evaluation, ctx.rules)
+    if ctx.rules_in_appendix and relied:  # a meeting pack prints their table once, at its end
+        note = ctx.text("report.policy.pack_note", count=len(relied), version=ctx.rules.version)
+        return section(
+            ctx,
+            "report.heading.local_policy",
+            [para(ctx, note, "small"), para(ctx, ", ".join(relied))],
         )
-        rows.append(
-            [
-                rule_id,
-                policy_value(ctx, entry.value, entry.unit),
-                ctx.text(status),
-                entry.source_in(ctx.lang),
-            ]
-        )
-    headers = [
-        "report.policy.rule",
-        "report.policy.value",
-        "report.policy.status",
-        "report.policy.source",
-    ]
     note = para(ctx, ctx.text("report.policy.note", version=ctx.rules.version), "small")
     table = (
-        data_table(ctx, headers, rows, widths=[120, 60, 55, None])
-        if rows
+        data_table(ctx, RULE_HEADERS, [rule_row(ctx, rid) for rid in relied], widths=RULE_WIDTHS)
+        if relied
         else para(ctx, none_recorded(ctx))
     )
     return section(ctx, "report.heading.local_policy", [note, table])
+
+
+
+def rule_row(ctx: ReportContext, rule_id: str) -> list[Any]:
+    """A rule as the rules table prints it: ID, value, published or local policy, source."""
+    entry = ctx.rules.entry(rule_id)
+    status = (
+        "report.policy.status_local" if entry.is_local_policy else "report.policy.status_published"
+    )
+    return [
+        rule_id,
+        policy_value(ctx, entry.value, entry.unit),
+        ctx.text(status),
+        entry.source_in(ctx.lang),
+    ]
 
 
 def policy_value(ctx: ReportContext, value: Any, unit: str | None) -> str:

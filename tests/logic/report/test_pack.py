@@ -1,12 +1,18 @@
-"""The meeting pack: agenda page, one bookmark per case, progress and cancel."""
+"""The meeting pack: agenda page, one bookmark per case, the rules printed once after the last
+case, progress and cancel."""
 
 import pikepdf
 import pytest
+from reportlab.platypus import Table
 
+from desktop.logic.clinical import evaluate
+from desktop.logic.model import default_rules
 from desktop.logic.model.case import Case
-from desktop.logic.report.layout import pseudonym
+from desktop.logic.report.layout import make_context, pseudonym
+from desktop.logic.report.pack import number_ranges, rules_appendix
 from desktop.logic.report.pdfa import validate
-from desktop.logic.report.summary import ExportCancelled, write_meeting_pack
+from desktop.logic.report.summary import ExportCancelled, write_meeting_pack, write_summary_pdf
+from desktop.logic.report.verdicts import relied_rule_ids
 from tests.logic.report.test_summary import pdf_text
 
 
@@ -29,7 +35,13 @@ def test_agenda_page_lists_every_case_and_each_case_has_a_bookmark(cases, tmp_pa
     assert "MDT meeting pack, 2026-11-25" in agenda
     for name in ("王伟", "张丽华", "Maria Lopez"):
         assert name in agenda
-    assert outline_titles(path) == ["Agenda", "1. 王伟", "2. 张丽华", "3. Maria Lopez"]
+    assert outline_titles(path) == [
+        "Agenda",
+        "1. 王伟",
+        "2. 张丽华",
+        "3. Maria Lopez",
+        "Rules relied on in this pack",
+    ]
     assert validate(path) == []
 
 
@@ -92,3 +104,60 @@ def test_cancel_stops_and_writes_nothing(cases, tmp_path):
 def test_pack_in_both_languages(cases, tmp_path, lang):
     path = write_meeting_pack(cases[:1], tmp_path / "p.pdf", meeting_date="2026-11-25", lang=lang)
     assert ("议程" if lang == "zh_CN" else "Agenda") in pdf_text(path, 1)
+
+
+def _pages(path):
+    with pikepdf.open(path) as pdf:
+        return [pdf_text(path, n) for n in range(1, len(pdf.pages) + 1)]
+
+
+def _squeezed(text):
+    return "".join(text.split())
+
+
+def test_the_rules_table_is_printed_once_after_the_last_case(cases, tmp_path):
+    """A pack used to print every case's rules table (a page or two each) after each case."""
+    rules = default_rules()
+    path = write_meeting_pack(cases, tmp_path / "p.pdf", meeting_date="2026-11-25")
+    pages = _pages(path)
+    appendix = [n for n, text in enumerate(pages) if "Rules relied on in this pack" in text]
+    starts = [n for n, text in enumerate(pages) for c in (1, 2, 3) if f"Case {c} of 3" in text]
+    assert appendix and appendix[0] > max(starts)
+    # the table's column headings (repeated on each page it runs onto): only in the appendix
+    tables = [n for n, text in enumerate(pages) if "Rule Value Status" in " ".join(text.split())]
+    assert tables and min(tables) == appendix[0]
+    everything = _squeezed(" ".join(pages))
+    for _, case in cases:
+        ids = relied_rule_ids(case, evaluate(case, rules), rules)
+        assert _squeezed(f"relied on {len(ids)} rules of rules file {rules.version}") in everything
+        assert _squeezed(", ".join(ids)) in everything  # each case still names its rules
+    assert validate(path) == []
+
+
+def test_the_pack_table_names_the_cases_that_relied_on_each_rule(cases):
+    rules = default_rules()
+    contexts = [make_context(case, evaluate(case, rules), rules, "en") for _, case in cases]
+    relied = [relied_rule_ids(ctx.case, ctx.evaluation, rules) for ctx in contexts]
+    table = next(f for f in rules_appendix(contexts) if isinstance(f, Table))
+    header, *rows = [[cell.text for cell in row] for row in table._cellvalues]
+    assert header == ["Rule", "Value", "Status", "Cases", "Source"]
+    union = [rid for rid in rules.rules if any(rid in ids for ids in relied)]
+    assert [row[0] for row in rows] == union  # each rule once, in rules-file order
+    for row in rows:
+        users = [n for n, ids in enumerate(relied, start=1) if row[0] in ids]
+        assert row[3] == number_ranges(users)
+    assert {row[3] for row in rows} != {"1-3"}, "the three cases rely on different rules"
+
+
+def test_a_summary_alone_keeps_its_own_rules_table(cases, tmp_path):
+    path = write_summary_pdf(cases[0][1], tmp_path / "s.pdf")
+    text = pdf_text(path)
+    assert "Rules relied on in this pack" not in text
+    assert "Every rule this evaluation relied on" in text
+
+
+def test_case_numbers_print_as_short_runs():
+    assert number_ranges([1, 2, 3, 5, 7, 8]) == "1-3, 5, 7-8"
+    assert number_ranges([4]) == "4"
+    assert number_ranges([3, 1, 2, 2]) == "1-3"
+    assert number_ranges([]) == ""
