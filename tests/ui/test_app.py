@@ -245,6 +245,7 @@ def test_asking_who_is_working_loads_neither_the_database_code_nor_cryptography(
     assert "desktop.logic.store.database" not in loaded
     assert "desktop.ui.workers" not in loaded  # nor the export dialogs and their workers
     assert not any(name.startswith("cryptography") for name in loaded)
+    assert {"sqlite3", "platformdirs"}.isdisjoint(loaded)  # no file is opened to ask
 
 
 def test_the_window_preparer_loads_the_database_code(monkeypatch):

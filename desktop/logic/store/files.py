@@ -5,12 +5,14 @@ Nothing here writes; a file that fails these checks is reported and never overwr
 
 from __future__ import annotations
 
-import sqlite3
 import sys
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from desktop.logic.model import Message, msg
+
+if TYPE_CHECKING:  # sqlite3 is imported where a file is opened: the sign-in dialog opens none
+    import sqlite3
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 MIGRATION_SET = "mdt-planner"
@@ -156,6 +158,8 @@ def database_problems(path: Path, key: bytes | None = None) -> list[str]:
 
 def open_read_only(path: Path, key: bytes | None = None) -> sqlite3.Connection:
     """A read-only connection to a database file; SQLCipher under `key` when given."""
+    import sqlite3
+
     uri = f"{path.resolve().as_uri()}?mode=ro"
     if key is None:
         return sqlite3.connect(uri, uri=True)
@@ -173,11 +177,13 @@ def cipher_connect(target: Path | str, **options: Any) -> sqlite3.Connection:
     """
     import sqlcipher3
 
-    return cast(sqlite3.Connection, sqlcipher3.connect(target, **options))
+    return cast("sqlite3.Connection", sqlcipher3.connect(target, **options))
 
 
 def database_errors() -> tuple[type[Exception], ...]:
     """sqlite3's errors, and sqlcipher3's once an encrypted database was opened."""
+    import sqlite3
+
     cipher = sys.modules.get("sqlcipher3")
     return (sqlite3.Error,) if cipher is None else (sqlite3.Error, cipher.Error)
 

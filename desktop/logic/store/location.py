@@ -9,8 +9,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import platformdirs
-
 from desktop.logic.model import msg
 from desktop.logic.store.errors import DatabaseDamaged, DatabaseRefused
 from desktop.logic.store.files import header_problem_message, list_backups, newest_good_backup
@@ -22,6 +20,8 @@ OWN_SUFFIXES = ("", "-wal", "-shm", "-journal", ".lock")  # the database and its
 
 def default_db_path() -> Path:
     """The database in the user's data folder (created 0700 on first use)."""
+    import platformdirs  # here, not at import: the app loads this module before its first dialog
+
     folder = platformdirs.user_data_path(APP_NAME, appauthor=False)
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)

@@ -122,10 +122,12 @@ def test_the_rules_table_is_printed_once_after_the_last_case(cases, tmp_path):
     pages = _pages(path)
     appendix = [n for n, text in enumerate(pages) if "Rules relied on in this pack" in text]
     starts = [n for n, text in enumerate(pages) for c in (1, 2, 3) if f"Case {c} of 3" in text]
-    assert appendix and appendix[0] > max(starts)
+    assert appendix
+    assert appendix[0] > max(starts)
     # the table's column headings (repeated on each page it runs onto): only in the appendix
     tables = [n for n, text in enumerate(pages) if "Rule Value Status" in " ".join(text.split())]
-    assert tables and min(tables) == appendix[0]
+    assert tables
+    assert min(tables) == appendix[0]
     everything = _squeezed(" ".join(pages))
     for _, case in cases:
         ids = relied_rule_ids(case, evaluate(case, rules), rules)
