@@ -57,7 +57,7 @@ def test_meeting_pack_writes_every_agenda_case(qtbot, window, store, tmp_path):
         assert len(pdf.pages) >= 3  # the agenda page, then each case from a new page
         with pdf.open_outline() as outline:
             titles = [item.title for item in outline.root]
-    assert titles[-2:] == ["1. Patient 0", "2. Patient 1"]
+    assert titles[-3:] == ["1. Patient 0", "2. Patient 1", "Rules relied on in this pack"]
 
 
 def test_cancelled_meeting_pack_leaves_no_file(qtbot, store, tmp_path):
