@@ -1,19 +1,20 @@
 """Where every part of one response chart goes, from the font's metrics, then its drawing.
 
-Texts are placed before anything is drawn, each where no other text, axis, point marker or the
-widget's edge is: the legend wraps above the plot, tick labels thin out when crowded, dates
-skip when they would touch, and a value label tries places around its point and is left out
-(it stays in the chart's tooltip and accessible description) when none is free.
+Texts are placed before anything is drawn, each where no other text, axis, point marker, series
+line or the widget's edge is: the legend wraps above the plot, tick labels thin out when
+crowded, dates skip when they would touch, and a value label tries places around its point and
+is left out (it stays in the chart's tooltip and accessible description) when none is free.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPalette, QPen, QPolygonF
 
 from desktop.logic.clinical import ChartSeries, nice_ceiling
@@ -93,7 +94,24 @@ class ChartLayout:
 
     def is_free(self, rect: QRectF) -> bool:
         inside = self.area.contains(rect)
-        return inside and not any(rect.intersects(other) for other in self.taken())
+        if not inside or any(rect.intersects(other) for other in self.taken()):
+            return False
+        return not any(crosses(rect, points) for points, _ in self.lines)
+
+
+def crosses(rect: QRectF, points: Sequence[QPointF]) -> bool:
+    """Whether the polyline through `points` passes through `rect` (a value label on its own
+    series' line could not be read)."""
+    corners = (rect.topLeft(), rect.topRight(), rect.bottomRight(), rect.bottomLeft())
+    edges = [QLineF(corners[i], corners[(i + 1) % 4]) for i in range(4)]
+    bounded = QLineF.IntersectionType.BoundedIntersection
+    for start, end in itertools.pairwise(points):
+        if rect.contains(start) or rect.contains(end):
+            return True
+        segment = QLineF(start, end)
+        if any(segment.intersects(edge)[0] == bounded for edge in edges):
+            return True
+    return False
 
 
 def note_layout(area: QRectF, text: str, metrics: QFontMetricsF, colour: QColor) -> ChartLayout:

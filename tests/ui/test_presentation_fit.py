@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QLabel
 
 from desktop.logic.model.rules import default_rules
 from desktop.logic.store.database import Store, User
+from desktop.ui.chart_layout import crosses
 from desktop.ui.main_actions import load_demo_cases
 from desktop.ui.presentation import BODY_PT, PresentationWindow
 from desktop.ui.settings import Settings
@@ -101,9 +102,12 @@ def chart_problems(chart) -> list[str]:
     for one, other in combinations(texts, 2):
         if one.rect.intersects(other.rect):
             problems.append(f"chart texts overlap: {one.text!r} / {other.text!r}")
+    lines = [points for points, _ in chart.chart_layout().lines]
     for text in texts:
         if plot.isValid() and any(text.rect.intersects(axis) for axis in axes):
             problems.append(f"chart text on an axis: {text.text!r}")
+        if any(crosses(text.rect, points) for points in lines):
+            problems.append(f"chart text crossed by a series line: {text.text!r}")
         width = chart.fontMetrics().horizontalAdvance(text.text)
         if not text.wrap and width > text.rect.width() + TOLERANCE:
             problems.append(f"chart text cut: {text.text!r}")
