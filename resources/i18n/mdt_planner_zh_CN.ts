@@ -42,154 +42,154 @@
     <context>
         <name>Accounts</name>
         <message>
-            <location filename="../../desktop/ui/accounts.py" line="114" />
+            <location filename="../../desktop/ui/accounts.py" line="115" />
             <source>e.g. Li Ming</source>
             <translation>例如 李明</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/accounts.py" line="121" />
+            <location filename="../../desktop/ui/accounts.py" line="122" />
             <source>&amp;Name</source>
             <translation>姓名(&amp;N)</translation>
-            <location filename="../../desktop/ui/accounts.py" line="187" />
+            <location filename="../../desktop/ui/accounts.py" line="189" />
         </message>
         <message>
-            <location filename="../../desktop/ui/accounts.py" line="122" />
+            <location filename="../../desktop/ui/accounts.py" line="123" />
             <source>&amp;Role</source>
             <translation>角色(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/accounts.py" line="123" />
+            <location filename="../../desktop/ui/accounts.py" line="124" />
             <source>&amp;Password</source>
             <translation>密码(&amp;P)</translation>
-            <location filename="../../desktop/ui/accounts.py" line="188" />
+            <location filename="../../desktop/ui/accounts.py" line="190" />
         </message>
         <message>
-            <location filename="../../desktop/ui/accounts.py" line="124" />
+            <location filename="../../desktop/ui/accounts.py" line="125" />
             <source>Password &amp;again</source>
             <translation>再次输入密码(&amp;A)</translation>
-            <location filename="../../desktop/ui/accounts.py" line="296" />
-            <location filename="../../desktop/ui/accounts.py" line="333" />
+            <location filename="../../desktop/ui/accounts.py" line="298" />
+            <location filename="../../desktop/ui/accounts.py" line="335" />
         </message>
         <message>
-            <location filename="../../desktop/ui/accounts.py" line="131" />
+            <location filename="../../desktop/ui/accounts.py" line="133" />
             <source>Please give a name and a role.</source>
             <translation>请填写姓名和角色。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/accounts.py" line="133" />
+            <location filename="../../desktop/ui/accounts.py" line="135" />
             <source>The password needs at least 8 characters.</source>
             <translation>密码至少需要 8 个字符。</translation>
-            <location filename="../../desktop/ui/accounts.py" line="268" />
-        </message>
-        <message>
-            <location filename="../../desktop/ui/accounts.py" line="135" />
-            <source>The two passwords differ: type them again.</source>
-            <translation>两次输入的密码不一致：请重新输入。</translation>
             <location filename="../../desktop/ui/accounts.py" line="270" />
         </message>
         <message>
-            <location filename="../../desktop/ui/accounts.py" line="149" />
+            <location filename="../../desktop/ui/accounts.py" line="137" />
+            <source>The two passwords differ: type them again.</source>
+            <translation>两次输入的密码不一致：请重新输入。</translation>
+            <location filename="../../desktop/ui/accounts.py" line="272" />
+        </message>
+        <message>
+            <location filename="../../desktop/ui/accounts.py" line="151" />
             <source>Create the first account</source>
             <translation>创建第一个账户</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/accounts.py" line="152" />
+            <location filename="../../desktop/ui/accounts.py" line="154" />
             <source>This database has no account yet. Create yours: your name and role are recorded with every change, and your password protects the database and your signature. There is no way to recover a forgotten password.</source>
             <translation>此数据库尚无账户。请创建您的账户：您的姓名和角色会随每次修改记录，您的密码保护数据库和您的签名。忘记的密码无法找回。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/accounts.py" line="164" />
+            <location filename="../../desktop/ui/accounts.py" line="166" />
             <source>Add a team member</source>
             <translation>添加团队成员</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/accounts.py" line="167" />
+            <location filename="../../desktop/ui/accounts.py" line="169" />
             <source>Give the new member's name, role and an initial password to tell them. They set their own password the first time they sign in or sign; only then do they get their signing key.</source>
             <translation>填写新成员的姓名、角色以及要告知对方的初始密码。对方在首次登录或签名时设置自己的密码；之后才会获得其签名密钥。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/accounts.py" line="196" />
+            <location filename="../../desktop/ui/accounts.py" line="198" />
             <source>Please give the name and the password.</source>
             <translation>请填写姓名和密码。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/accounts.py" line="211" />
+            <location filename="../../desktop/ui/accounts.py" line="213" />
             <source>Sign in</source>
             <translation>登录</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/accounts.py" line="212" />
+            <location filename="../../desktop/ui/accounts.py" line="214" />
             <source>Sign in with your name and password to open the MDT cases.</source>
             <translation>请输入姓名和密码登录，以打开 MDT 病例。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/accounts.py" line="221" />
+            <location filename="../../desktop/ui/accounts.py" line="223" />
             <source>Locked</source>
             <translation>已锁定</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/accounts.py" line="224" />
+            <location filename="../../desktop/ui/accounts.py" line="226" />
             <source>The planner was locked after a time without use; patient values are hidden. Type the password of {0} to go on.</source>
             <translation>程序因一段时间未使用而锁定；患者数据已隐藏。请输入 {0} 的密码以继续。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/accounts.py" line="236" />
+            <location filename="../../desktop/ui/accounts.py" line="238" />
             <source>Sign as {0}</source>
             <translation>以 {0} 的身份签名</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/accounts.py" line="239" />
+            <location filename="../../desktop/ui/accounts.py" line="241" />
             <source>Only {0} can sign as {0}: {0} types their own password now. An attendee who is not at the computer stays "present, not signed" and can sign later.</source>
             <translation>只有 {0} 本人能以 {0} 的身份签名：请 {0} 现在输入自己的密码。不在电脑前的出席者将记为“出席，未签署”，之后可以再签。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/accounts.py" line="254" />
+            <location filename="../../desktop/ui/accounts.py" line="256" />
             <source>Give a member access</source>
             <translation>给成员访问权限</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/accounts.py" line="257" />
+            <location filename="../../desktop/ui/accounts.py" line="259" />
             <source>These accounts existed before the database was encrypted and cannot open it yet: {0}. The member types their own name and password here; from then on they open the database with it. Nobody's password is changed.</source>
             <translation>以下账户在数据库加密之前已存在，目前还不能打开它：{0}。请该成员在此输入自己的姓名和密码；此后即可用该密码打开数据库。任何人的密码都不会被更改。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/accounts.py" line="260" />
+            <location filename="../../desktop/ui/accounts.py" line="262" />
             <source>none</source>
             <translation>无</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/accounts.py" line="283" />
+            <location filename="../../desktop/ui/accounts.py" line="285" />
             <source>Change your password</source>
             <translation>修改您的密码</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/accounts.py" line="286" />
+            <location filename="../../desktop/ui/accounts.py" line="288" />
             <source>{0}: type your current password, then the new one twice. Your signing key and the database key are locked again under the new password; the old one stops working.</source>
             <translation>{0}：请输入当前密码，再输入两次新密码。您的签名密钥和数据库密钥将改由新密码保护；旧密码随即失效。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/accounts.py" line="294" />
+            <location filename="../../desktop/ui/accounts.py" line="296" />
             <source>&amp;Current password</source>
             <translation>当前密码(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/accounts.py" line="295" />
+            <location filename="../../desktop/ui/accounts.py" line="297" />
             <source>New &amp;password</source>
             <translation>新密码(&amp;P)</translation>
-            <location filename="../../desktop/ui/accounts.py" line="332" />
+            <location filename="../../desktop/ui/accounts.py" line="334" />
         </message>
         <message>
-            <location filename="../../desktop/ui/accounts.py" line="300" />
+            <location filename="../../desktop/ui/accounts.py" line="302" />
             <source>Please type your current password.</source>
             <translation>请输入您的当前密码。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/accounts.py" line="323" />
+            <location filename="../../desktop/ui/accounts.py" line="325" />
             <source>Set your own password</source>
             <translation>设置您自己的密码</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/accounts.py" line="326" />
+            <location filename="../../desktop/ui/accounts.py" line="328" />
             <source>{0}, your password was set by someone else. Choose your own now: it makes your signing key, which only you can use.</source>
             <translation>{0}，您的密码是由他人设置的。请现在设置您自己的密码：它将生成只有您能使用的签名密钥。</translation>
         </message>
@@ -437,12 +437,12 @@
     <context>
         <name>App</name>
         <message>
-            <location filename="../../desktop/ui/app.py" line="151" />
+            <location filename="../../desktop/ui/app.py" line="173" />
             <source>The start-up backup failed: %1</source>
             <translation>启动时备份失败：%1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/app.py" line="171" />
+            <location filename="../../desktop/ui/app.py" line="240" />
             <source>Cannot open the database</source>
             <translation>无法打开数据库</translation>
         </message>
@@ -611,12 +611,12 @@
     <context>
         <name>CaseList</name>
         <message>
-            <location filename="../../desktop/ui/case_list_model.py" line="121" />
+            <location filename="../../desktop/ui/case_list_model.py" line="123" />
             <source>Name</source>
             <translation>姓名</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list_model.py" line="122" />
+            <location filename="../../desktop/ui/case_list_model.py" line="124" />
             <source>MRN</source>
             <translation>病历号</translation>
         </message>
@@ -641,32 +641,32 @@
             <translation>已决策</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list_model.py" line="123" />
+            <location filename="../../desktop/ui/case_list_model.py" line="125" />
             <source>BCLC</source>
             <translation>BCLC分期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list_model.py" line="124" />
+            <location filename="../../desktop/ui/case_list_model.py" line="126" />
             <source>CNLC</source>
             <translation>CNLC分期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list_model.py" line="125" />
+            <location filename="../../desktop/ui/case_list_model.py" line="127" />
             <source>Child-Pugh</source>
             <translation>Child-Pugh分级</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list_model.py" line="126" />
+            <location filename="../../desktop/ui/case_list_model.py" line="128" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list_model.py" line="127" />
+            <location filename="../../desktop/ui/case_list_model.py" line="129" />
             <source>Next meeting</source>
             <translation>下次会议</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list_model.py" line="128" />
+            <location filename="../../desktop/ui/case_list_model.py" line="130" />
             <source>Last change</source>
             <translation>最后修改</translation>
         </message>
@@ -674,93 +674,93 @@
     <context>
         <name>CaseListView</name>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="137" />
+            <location filename="../../desktop/ui/case_list.py" line="143" />
             <source>&amp;Clear the filter</source>
             <translation>清除筛选(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="149" />
+            <location filename="../../desktop/ui/case_list.py" line="155" />
             <source>Filter by name, pinyin or MRN (Ctrl+F)</source>
             <translation>按姓名、拼音或病历号筛选（Ctrl+F）</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="152" />
+            <location filename="../../desktop/ui/case_list.py" line="158" />
             <source>All BCLC</source>
             <translation>全部 BCLC 分期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="153" />
+            <location filename="../../desktop/ui/case_list.py" line="159" />
             <source>All CNLC</source>
             <translation>全部 CNLC 分期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="154" />
+            <location filename="../../desktop/ui/case_list.py" line="160" />
             <source>All statuses</source>
             <translation>全部状态</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="155" />
-            <location filename="../../desktop/ui/case_list.py" line="159" />
+            <location filename="../../desktop/ui/case_list.py" line="161" />
+            <location filename="../../desktop/ui/case_list.py" line="165" />
             <source>Changed since</source>
             <translation>修改日期不早于</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="167" />
+            <location filename="../../desktop/ui/case_list.py" line="173" />
             <source>BCLC</source>
             <translation>BCLC分期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="169" />
+            <location filename="../../desktop/ui/case_list.py" line="175" />
             <source>CNLC</source>
             <translation>CNLC分期</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="171" />
+            <location filename="../../desktop/ui/case_list.py" line="177" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="191" />
+            <location filename="../../desktop/ui/case_list.py" line="197" />
             <source>Cases</source>
             <translation>病例</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="212" />
+            <location filename="../../desktop/ui/case_list.py" line="218" />
             <source>&amp;New case…</source>
             <translation>新建病例(&amp;N)…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="213" />
+            <location filename="../../desktop/ui/case_list.py" line="219" />
             <source>&amp;Import…</source>
             <translation>导入(&amp;I)…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="214" />
+            <location filename="../../desktop/ui/case_list.py" line="220" />
             <source>E&amp;xport…</source>
             <translation>导出(&amp;X)…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="215" />
+            <location filename="../../desktop/ui/case_list.py" line="221" />
             <source>&amp;Duplicate</source>
             <translation>复制(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="216" />
+            <location filename="../../desktop/ui/case_list.py" line="222" />
             <source>&amp;Open</source>
             <translation>打开(&amp;O)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="279" />
+            <location filename="../../desktop/ui/case_list.py" line="285" />
             <source>changed since %1</source>
             <translation>%1 以来有修改</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/case_list.py" line="281" />
+            <location filename="../../desktop/ui/case_list.py" line="287" />
             <source>Filter active: %1</source>
             <translation>筛选中：%1</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/ui/case_list.py" line="347" />
+            <location filename="../../desktop/ui/case_list.py" line="353" />
             <source>%n case(s)</source>
             <translation>
                 <numerusform>共 %n 例</numerusform>
@@ -2369,14 +2369,37 @@ Finalizing seals the record; it can only be amended afterwards. Say why the MDT 
         </message>
     </context>
     <context>
+        <name>QAbstractFileIconProvider</name>
+        <message>
+            <location filename="../../desktop/ui/qt_words.py" line="19" />
+            <source>Folder</source>
+            <translation>文件夹</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/qt_words.py" line="20" />
+            <source>Shortcut</source>
+            <translation>快捷方式</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/qt_words.py" line="21" />
+            <source>Drive</source>
+            <translation>驱动器</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/qt_words.py" line="22" />
+            <source>Unknown</source>
+            <translation>未知</translation>
+        </message>
+    </context>
+    <context>
         <name>QFileDialog</name>
         <message>
-            <location filename="../../desktop/ui/qt_words.py" line="13" />
+            <location filename="../../desktop/ui/qt_words.py" line="16" />
             <source>&amp;Look in:</source>
             <translation>查找范围(&amp;L)：</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/qt_words.py" line="14" />
+            <location filename="../../desktop/ui/qt_words.py" line="17" />
             <source>Files of &amp;type:</source>
             <translation>文件类型(&amp;T)：</translation>
         </message>
@@ -2384,7 +2407,7 @@ Finalizing seals the record; it can only be amended afterwards. Say why the MDT 
     <context>
         <name>QPrintSettingsOutput</name>
         <message>
-            <location filename="../../desktop/ui/qt_words.py" line="15" />
+            <location filename="../../desktop/ui/qt_words.py" line="18" />
             <source>Page &amp;Set:</source>
             <translation>页面组(&amp;S)：</translation>
         </message>
@@ -3141,22 +3164,22 @@ Finalizing seals the record; it can only be amended afterwards. Say why the MDT 
     <context>
         <name>SignIn</name>
         <message>
-            <location filename="../../desktop/ui/sign_in.py" line="62" />
+            <location filename="../../desktop/ui/sign_in.py" line="57" />
             <source>Database encrypted</source>
             <translation>数据库已加密</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sign_in.py" line="63" />
+            <location filename="../../desktop/ui/sign_in.py" line="58" />
             <source>The database is encrypted with your password. These accounts existed before and cannot open it yet: {0}. Each of them types their own password once in Team → Give a member access… while someone is signed in.</source>
             <translation>数据库已用您的密码加密。以下账户此前已存在，目前还不能打开它：{0}。请他们在有人登录时，各自在“团队 → 给成员访问权限…”中输入一次自己的密码。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sign_in.py" line="148" />
+            <location filename="../../desktop/ui/sign_in.py" line="147" />
             <source>Encrypt this database?</source>
             <translation>加密此数据库？</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sign_in.py" line="150" />
+            <location filename="../../desktop/ui/sign_in.py" line="149" />
             <source>This database is not encrypted: whoever gets the file can read every patient value. Encrypt it now with your password? (A copy is encrypted and checked first; the plain file is replaced only then. Its backups are encrypted too.)</source>
             <translation>此数据库未加密：任何拿到该文件的人都能读取全部患者数据。现在用您的密码加密吗？（先加密并检查一份副本，之后才替换未加密的文件。其备份也会加密。）</translation>
         </message>
@@ -3225,57 +3248,57 @@ Finalizing seals the record; it can only be amended afterwards. Say why the MDT 
             <translation>解锁…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/team.py" line="89" />
+            <location filename="../../desktop/ui/team.py" line="94" />
             <source>&amp;Team</source>
             <translation>团队(&amp;T)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/team.py" line="91" />
+            <location filename="../../desktop/ui/team.py" line="96" />
             <source>&amp;Create the first account…</source>
             <translation>创建第一个账户(&amp;C)…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/team.py" line="92" />
+            <location filename="../../desktop/ui/team.py" line="97" />
             <source>&amp;Add a team member…</source>
             <translation>添加团队成员(&amp;A)…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/team.py" line="93" />
+            <location filename="../../desktop/ui/team.py" line="98" />
             <source>&amp;Give a member access…</source>
             <translation>给成员访问权限(&amp;G)…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/team.py" line="94" />
+            <location filename="../../desktop/ui/team.py" line="99" />
             <source>&amp;Change my password…</source>
             <translation>修改我的密码(&amp;C)…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/team.py" line="95" />
+            <location filename="../../desktop/ui/team.py" line="100" />
             <source>&amp;Lock now</source>
             <translation>立即锁定(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/team.py" line="140" />
+            <location filename="../../desktop/ui/team.py" line="145" />
             <source>Team member added</source>
             <translation>已添加团队成员</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/team.py" line="141" />
+            <location filename="../../desktop/ui/team.py" line="146" />
             <source>{0} ({1}) was added. Tell them the initial password; they set their own the first time they sign in or sign.</source>
             <translation>已添加 {0}（{1}）。请将初始密码告知对方；对方在首次登录或签名时设置自己的密码。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/team.py" line="167" />
+            <location filename="../../desktop/ui/team.py" line="172" />
             <source>Access given</source>
             <translation>已给予访问权限</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/team.py" line="168" />
+            <location filename="../../desktop/ui/team.py" line="173" />
             <source>{0} can now open this database with their own password.</source>
             <translation>{0} 现在可以用自己的密码打开此数据库。</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/team.py" line="182" />
+            <location filename="../../desktop/ui/team.py" line="187" />
             <source>Your password was changed.</source>
             <translation>您的密码已修改。</translation>
         </message>
@@ -3458,7 +3481,7 @@ Finalizing seals the record; it can only be amended afterwards. Say why the MDT 
     <context>
         <name>Workers</name>
         <message>
-            <location filename="../../desktop/ui/workers.py" line="104" />
+            <location filename="../../desktop/ui/workers.py" line="105" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>

@@ -373,7 +373,8 @@ def test_language_follows_the_system_until_chosen(tmp_path):
 def test_qts_own_dialogs_speak_chinese(qtbot, chinese, tmp_path):
     """The file dialog's "Look in" and "Files of type", message box and print dialog buttons
     come from Qt's base translations (qtbase_zh_CN.qm, shipped in PySide6-Essentials)."""
-    from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMessageBox
+    from PySide6.QtCore import QFileInfo
+    from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QFileIconProvider, QMessageBox
 
     from desktop.ui.settings import file_dialog_options
 
@@ -396,6 +397,10 @@ def test_qts_own_dialogs_speak_chinese(qtbot, chinese, tmp_path):
     qtbot.addWidget(printing)
     assert english_words_in(dialog, allowed={str(tmp_path), "PDF (*.pdf)"}) == []
     assert english_words_in(printing) == []
+    # the type column names a folder through a context Qt's translation lacks
+    (tmp_path / "a folder").mkdir()
+    provider = QFileIconProvider()
+    assert provider.type(QFileInfo(str(tmp_path / "a folder"))) == "文件夹"
     # the system's file dialog would speak the system's language: Qt's is used instead
     assert file_dialog_options("zh_CN") == QFileDialog.Option.DontUseNativeDialog
 
