@@ -114,16 +114,8 @@ def write_meeting_pack(
     contexts: list[ReportContext] = []
     for done, (case_id, case) in enumerate(cases, start=1):
         contexts.append(
-            report_context(
-                case,
-                rules,
-                lang,
-                deidentify,
-                department,
-                case_id,
-                signers=(signers or {}).get(case_id),
-                in_pack=True,
-            )  # fmt: skip
+            report_context(case, rules, lang, deidentify, department, case_id,
+                           signers=(signers or {}).get(case_id), in_pack=True)  # fmt: skip
         )
         if progress is not None and progress(done, len(cases)) is False:
             raise ExportCancelled(f"meeting pack cancelled after {done} of {len(cases)} cases")
