@@ -10,10 +10,8 @@ and the decision-support line.
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import io
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -343,19 +341,5 @@ def _build(
 ) -> Path:
     buffer = io.BytesIO()
     document = SummaryDocument(buffer, info, lang)
-    with _earlier_objects_left_out_of_collections():
-        document.build(story, canvasmaker=_canvas_maker(lang, rules_version))
+    document.build(story, canvasmaker=_canvas_maker(lang, rules_version))
     return save_pdfa(buffer.getvalue(), out, info)
-
-
-@contextmanager
-def _earlier_objects_left_out_of_collections() -> Iterator[None]:
-    """While a document is laid out, the objects that existed before it (modules, fonts, the
-    catalogue, the app's own) are left out of the garbage collector's scans (gc.freeze): the
-    layout makes many objects, and a 30-case pack spent about a tenth of its time scanning
-    those again. They go back to the collector afterwards (gc.unfreeze)."""
-    gc.freeze()
-    try:
-        yield
-    finally:
-        gc.unfreeze()
