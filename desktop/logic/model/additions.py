@@ -2,10 +2,8 @@
 series, Couinaud segments, and the writer rule that an added field is written only with a value.
 """
 
-from __future__ import annotations
-
 import datetime as dt
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, Self
 
 from pydantic import Field, StrictBool, model_validator
 
@@ -40,7 +38,7 @@ class MarkerValue(Strict):
     pivka_ii: PivkaII | None = None
 
     @model_validator(mode="after")
-    def _holds_a_value(self) -> MarkerValue:
+    def _holds_a_value(self) -> Self:
         if self.afp is None and self.pivka_ii is None:
             raise refusal(
                 "marker_without_value",

@@ -6,11 +6,9 @@ dates and refusals in desktop.logic.model.fields.
 Unknown keys are refused at every level: a typo must never be dropped from a clinical record.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 from collections.abc import Iterator
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, Self
 
 from pydantic import AfterValidator, BaseModel, Field, StrictBool, model_validator
 
@@ -30,6 +28,7 @@ from desktop.logic.model.fields import (
     Percent,
     PlannedDate,
     Strict,
+    empty_list,
     moment_day,
     refusal,
 )
@@ -99,12 +98,12 @@ class Imaging(Strict):
     date: Date
     modality: Literal["CT", "MRI"]
     criteria: Literal["mRECIST", "RECIST1.1"]
-    lesions: list[Lesion] = Field(default_factory=list, max_length=50)
+    lesions: list[Lesion] = Field(default_factory=empty_list, max_length=50)
     new_lesions: StrictBool = False
     non_target: Literal["absent", "present", "unequivocal_progression"] = "absent"
 
     @model_validator(mode="after")
-    def _unique_lesions(self) -> Imaging:
+    def _unique_lesions(self) -> Self:
         ids = [lesion.id for lesion in self.lesions]
         duplicates = sorted({i for i in ids if ids.count(i) > 1})
         if duplicates:
@@ -125,10 +124,10 @@ class Treatment(Strict):
     regimen: Annotated[str, Field(min_length=1, max_length=80)]
     started: Date | None = None
     stopped: Date | None = None
-    agents: list[Agent] = Field(default_factory=list, max_length=10)
+    agents: list[Agent] = Field(default_factory=empty_list, max_length=10)
 
     @model_validator(mode="after")
-    def _dates_in_order(self) -> Treatment:
+    def _dates_in_order(self) -> Self:
         if self.started and self.stopped and self.stopped < self.started:
             raise refusal(
                 "stopped_before_started",
@@ -154,11 +153,11 @@ class AdverseEvent(Strict):
     onset: Date | None = None
     resolved: Date | None = None
     attributed_to: list[Annotated[str, Field(min_length=1, max_length=80)]] = Field(
-        default_factory=list, max_length=10
+        default_factory=empty_list, max_length=10
     )
 
     @model_validator(mode="after")
-    def _dates_in_order(self) -> AdverseEvent:
+    def _dates_in_order(self) -> Self:
         if self.onset and self.resolved and self.resolved < self.onset:
             raise refusal(
                 "resolved_before_onset",
@@ -175,24 +174,24 @@ class Case(Strict):
     patient: Patient
     assessed_on: Date
     etiology: list[Literal["hbv", "hcv", "alcohol", "masld", "other", "unknown"]] = Field(
-        default_factory=list, max_length=6
+        default_factory=empty_list, max_length=6
     )
     ecog: Annotated[int, Field(strict=True, ge=0, le=4)]
     labs: Labs
-    labs_history: list[MarkerValue] = Field(default_factory=list, max_length=500)
+    labs_history: list[MarkerValue] = Field(default_factory=empty_list, max_length=500)
     virology: Virology = Field(default_factory=Virology)
     liver: Liver
     tumor: Tumor
     history: History = Field(default_factory=History)
     # List limits keep every accepted case printable in a PDF of sensible length.
-    imaging: list[Imaging] = Field(default_factory=list, max_length=100)
-    treatments: list[Treatment] = Field(default_factory=list, max_length=50)
-    adverse_events: list[AdverseEvent] = Field(default_factory=list, max_length=100)
+    imaging: list[Imaging] = Field(default_factory=empty_list, max_length=100)
+    treatments: list[Treatment] = Field(default_factory=empty_list, max_length=50)
+    adverse_events: list[AdverseEvent] = Field(default_factory=empty_list, max_length=100)
     planned_surgery_date: PlannedDate | None = None
-    decisions: list[Decision] = Field(default_factory=list, max_length=200)
+    decisions: list[Decision] = Field(default_factory=empty_list, max_length=200)
 
     @model_validator(mode="after")
-    def _dates_consistent(self) -> Case:
+    def _dates_consistent(self) -> Self:
         birth = self.patient.birth_date
         if birth and birth > self.assessed_on:
             raise refusal(

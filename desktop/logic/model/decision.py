@@ -1,8 +1,6 @@
 """MDT decision records of a case: attendees, signatures, overrides and the sealed record."""
 
-from __future__ import annotations
-
-from typing import Annotated, Literal
+from typing import Annotated, Literal, Self
 
 from pydantic import Field, model_validator
 
@@ -13,6 +11,7 @@ from desktop.logic.model.fields import (
     ShortText,
     Strict,
     Text,
+    empty_list,
     refusal,
 )
 
@@ -51,23 +50,23 @@ class Decision(Strict):
 
     meeting_date: PlannedDate  # a draft may be for a coming meeting (clinical-rules.md "Dates")
     status: Literal["draft", "final"]
-    attendees: list[Attendee] = Field(default_factory=list, max_length=40)
+    attendees: list[Attendee] = Field(default_factory=empty_list, max_length=40)
     question: Text | None = None
     recommendation: Text | None = None
     regimen_id: ShortText | None = None
     timing_strategy: Literal["opportunistic", "conservative", "not_applicable"] | None = None
     adjuvant_plan: AdjuvantPlan | None = None
     dissent: Text | None = None
-    reopen_conditions: list[Text] = Field(default_factory=list, max_length=20)
-    overrides: list[Override] = Field(default_factory=list, max_length=40)
+    reopen_conditions: list[Text] = Field(default_factory=empty_list, max_length=20)
+    overrides: list[Override] = Field(default_factory=empty_list, max_length=40)
     follow_up: FollowUp | None = None
-    signed_by: list[Signature] = Field(default_factory=list, max_length=40)
+    signed_by: list[Signature] = Field(default_factory=empty_list, max_length=40)
     finalized_at: DateTime | None = None
     amends: Sha256 | None = None
     record_hash: Sha256 | None = None
 
     @model_validator(mode="after")
-    def _final_is_complete(self) -> Decision:
+    def _final_is_complete(self) -> Self:
         if self.status == "final" and self.record_hash is None:
             raise refusal("final_without_hash", "a final record needs its record_hash")
         if self.status == "draft" and self.record_hash is not None:

@@ -1,8 +1,6 @@
 """Laboratory values of a case: the value and unit as entered, the canonical unit as properties."""
 
-from __future__ import annotations
-
-from typing import Annotated, Literal
+from typing import Annotated, Literal, Self
 
 from pydantic import Field, model_validator
 
@@ -28,7 +26,7 @@ class Bilirubin(Strict):
         return self.umol_l / BILIRUBIN_UMOL_PER_MG_DL
 
     @model_validator(mode="after")
-    def _plausible(self) -> Bilirubin:
+    def _plausible(self) -> Self:
         # Impossible, not merely abnormal: above 1000 umol/L (58.5 mg/dL) is a unit mix-up.
         if self.umol_l > 1000:
             raise refusal(
@@ -53,7 +51,7 @@ class Albumin(Strict):
         return self.g_l / ALBUMIN_G_L_PER_G_DL
 
     @model_validator(mode="after")
-    def _plausible(self) -> Albumin:
+    def _plausible(self) -> Self:
         if not 5 <= self.g_l <= 70:
             raise refusal(
                 "albumin_range",
@@ -77,7 +75,7 @@ class Creatinine(Strict):
         return self.umol_l / CREATININE_UMOL_PER_MG_DL
 
     @model_validator(mode="after")
-    def _plausible(self) -> Creatinine:
+    def _plausible(self) -> Self:
         if self.umol_l > 3000:
             raise refusal(
                 "creatinine_range",

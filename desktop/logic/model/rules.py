@@ -5,8 +5,6 @@ database, desktop.logic.store.rules) or passes one with `--rules FILE`. Every PD
 names the version it was made with.
 """
 
-from __future__ import annotations
-
 import math
 from functools import cache
 from pathlib import Path
