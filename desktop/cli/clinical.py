@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
-import sys
 from pathlib import Path
 
 from desktop.logic.model import LANGUAGES
@@ -51,6 +49,7 @@ def add_evaluate(cmd: argparse.ArgumentParser) -> None:
 
 def run_evaluate(args: argparse.Namespace) -> int:
     from desktop.cli.failures import BAD_INPUT, fail, refuse
+    from desktop.cli.printing import print_json
     from desktop.logic.clinical import evaluate, evaluation_output
     from desktop.logic.model import CaseError, RulesError, read_case
     from desktop.logic.store import StoreError, rules_at
@@ -64,8 +63,7 @@ def run_evaluate(args: argparse.Namespace) -> int:
         return fail(str(exc), BAD_INPUT)
     except StoreError as exc:  # the database whose rules file is in force refused
         return refuse(exc)
-    sys.stdout.write(json.dumps(output, ensure_ascii=False, indent=2) + "\n")
-    sys.stdout.flush()
+    print_json(output)
     return 0
 
 

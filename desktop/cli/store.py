@@ -17,9 +17,9 @@ import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 from desktop.cli.failures import BAD_INPUT, PROBLEMS, REFUSED, exit_code, fail, refuse
+from desktop.cli.printing import print_json
 from desktop.cli.report import (
     ExportRefused,
     add_export_options,
@@ -85,9 +85,14 @@ def add_history(cmd: argparse.ArgumentParser) -> None:
 
 
 def add_check(cmd: argparse.ArgumentParser) -> None:
-    cmd.add_argument("--against", type=Path, action="append", default=[],
-                     metavar="FILE_OR_ARCHIVE",
-                     help="another witness: a backup file or an archive folder (repeatable)")
+    cmd.add_argument(
+        "--against",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="FILE_OR_ARCHIVE",
+        help="another witness: a backup file or an archive folder (repeatable)",
+    )
     cmd.set_defaults(run=run_check)
 
 
@@ -103,8 +108,12 @@ def add_restore(cmd: argparse.ArgumentParser) -> None:
 
 def add_rules(cmd: argparse.ArgumentParser) -> None:
     choice = cmd.add_mutually_exclusive_group()
-    choice.add_argument("--use", type=Path, metavar="FILE",
-                        help="check FILE and keep it in the database as the department's rules")
+    choice.add_argument(
+        "--use",
+        type=Path,
+        metavar="FILE",
+        help="check FILE and keep it in the database as the department's rules",
+    )
     choice.add_argument("--shipped", action="store_true",
                         help="forget the department's rules file: use the shipped one")  # fmt: skip
     cmd.set_defaults(run=run_rules)
@@ -220,9 +229,7 @@ def run_export(args: argparse.Namespace) -> int:
     except ExportRefused as exc:
         return fail(str(exc), BAD_INPUT)
     if rules is not None:
-        code = run_report_export(
-            args, stored.case_id, source, department, rules, signers, signer
-        )
+        code = run_report_export(args, stored.case_id, source, department, rules, signers, signer)
         if code == 0 and args.archive and signer is None:
             print("warning: the bundle is not signed (no --user NAME --password-stdin); "
                   "`verify` will not call it intact", file=sys.stderr)  # fmt: skip
@@ -246,7 +253,7 @@ def run_history(args: argparse.Namespace) -> int:
     except StoreError as exc:
         return refuse(exc)
     if args.json:
-        _print_json([dataclasses.asdict(info) for info in revisions])
+        print_json([dataclasses.asdict(info) for info in revisions])
     else:
         for info in revisions:
             print(f"{info.revision}\t{info.at}\t{info.by} ({info.role})\t{info.summary}")
@@ -329,11 +336,6 @@ def _rules_line(rules: Rules, own: bool) -> str:
     origin = "the department's, kept in the database" if own else "the shipped rules file"
     title = f" ({rules.title})" if rules.title else ""
     return f"rules {rules.version}{title}: {origin}"
-
-
-def _print_json(value: Any) -> None:
-    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
-    sys.stdout.flush()
 
 
 PARSERS = {  # each command's options (desktop.cli.COMMANDS)

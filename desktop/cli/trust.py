@@ -7,10 +7,10 @@ Exit codes: 0 done; 2 bad input (an unknown case, a name or password the rules r
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 
 from desktop.cli.failures import exit_code
+from desktop.cli.printing import print_json
 from desktop.cli.session import db_path, open_store, read_password
 from desktop.cli.session import password_of_user as first_password
 from desktop.logic.store import (
@@ -132,8 +132,7 @@ def run_users_list(args: argparse.Namespace) -> int:
     except StoreError as exc:
         return _fail(str(exc), _code(exc))
     if args.json:
-        sys.stdout.write(json.dumps([a.as_json() for a in accounts], ensure_ascii=False,
-                                    indent=2) + "\n")  # fmt: skip
+        print_json([a.as_json() for a in accounts])
         return 0
     for a in accounts:
         state = "disabled" if a.disabled else "active"
