@@ -75,8 +75,10 @@ os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
 
 def build_parser(command: str | None = None, *, every: bool = True) -> argparse.ArgumentParser:
-    """The whole command line; with `every=False` only `command` gets its options (the others
-    are listed by name and help, so --help still shows every command)."""
+    """The whole command line. With `every=False` and a known `command`, only that command's
+    parser is made (the others serve only the top-level help and the error naming an unknown
+    command: a tenth of `evaluate`'s own start); with `every=False` and no known command, every
+    command is listed by name and help, none with its options."""
     parser = argparse.ArgumentParser(
         prog="mdt-planner",
         description="HCC conversion-therapy MDT planner. Without a command, opens the app. "
@@ -99,7 +101,10 @@ def build_parser(command: str | None = None, *, every: bool = True) -> argparse.
         help="read passwords from standard input, one per line (first: the --user's password)",
     )  # fmt: skip
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    alone = not every and command in COMMANDS
     for name, (module, summary) in COMMANDS.items():
+        if alone and name != command:
+            continue
         sub = commands.add_parser(name, help=summary)
         if every or name == command:
             importlib.import_module(module).PARSERS[name](sub)
@@ -108,18 +113,32 @@ def build_parser(command: str | None = None, *, every: bool = True) -> argparse.
 
 def command_name(argv: Sequence[str]) -> str | None:
     """The command in `argv` (the first word that is not a global option or its value)."""
-    words = iter(argv)
-    for word in words:
+    at = _command_at(argv)
+    return None if at is None else argv[at]
+
+
+def _command_at(argv: Sequence[str]) -> int | None:
+    words = iter(enumerate(argv))
+    for at, word in words:
         if word in VALUE_OPTIONS:
             next(words, None)
         elif not word.startswith("-"):
-            return word
+            return at
     return None
+
+
+def parser_for(argv: Sequence[str]) -> argparse.ArgumentParser:
+    """The parser `main` reads `argv` with: the named command's alone, unless help is asked for
+    before the command (`mdt-planner -h evaluate` lists every command)."""
+    at = _command_at(argv)
+    before = argv if at is None else argv[:at]
+    asks_help = "-h" in before or "--help" in before
+    return build_parser(None if asks_help or at is None else argv[at], every=False)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    args = build_parser(command_name(argv), every=False).parse_args(argv)
+    args = parser_for(argv).parse_args(argv)
     if args.command is None:
         return _open_window(args.db)
     from desktop.cli.failures import os_failure, refuse

@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from desktop.cli import COMMANDS, build_parser, command_name
+from desktop.cli import COMMANDS, build_parser, command_name, parser_for
 from tests.conftest import REPO
 
 PDF_AND_QT = {"reportlab", "pikepdf", "fontTools", "jsonschema", "PySide6", "ssl"}
@@ -81,3 +81,38 @@ def test_only_the_chosen_command_gets_its_options():
 def test_options_are_not_abbreviated():
     with pytest.raises(SystemExit):
         build_parser().parse_args(["--d", "x.sqlite3", "list"])
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--help"],
+        ["-h", "evaluate"],
+        ["--db", "x.sqlite3", "--help", "list"],
+        ["--db", "list", "-h", "list"],  # a database file named "list", then help
+    ],
+)
+def test_help_before_the_command_lists_every_command(argv, capsys):
+    with pytest.raises(SystemExit):
+        parser_for(argv).parse_args(argv)
+    shown = capsys.readouterr().out
+    assert all(name in shown for name in COMMANDS)
+
+
+def test_a_command_is_read_by_its_parser_alone_and_keeps_its_help(capsys):
+    argv = ["--db", "x.sqlite3", "evaluate", "c.json"]
+    parser = parser_for(argv)
+    action = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    assert list(action.choices) == ["evaluate"]
+    assert parser.parse_args(argv).case_file.name == "c.json"
+    with pytest.raises(SystemExit):
+        parser_for(["evaluate", "-h"]).parse_args(["evaluate", "-h"])
+    assert "--as-of" in capsys.readouterr().out
+
+
+def test_an_unknown_command_is_refused_naming_every_command(capsys):
+    with pytest.raises(SystemExit):
+        parser_for(["evaluat", "c.json"]).parse_args(["evaluat", "c.json"])
+    error = capsys.readouterr().err
+    assert "invalid choice: 'evaluat'" in error
+    assert all(f"'{name}'" in error for name in COMMANDS)
