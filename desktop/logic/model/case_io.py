@@ -71,7 +71,9 @@ def loads_case(
     return parse_case(data, source, lang, today)
 
 
-def read_case(path: str | Path, lang: str = DEFAULT_LANGUAGE, today: dt.date | None = None) -> Case:
+def read_case(
+    path: str | Path, lang: str = DEFAULT_LANGUAGE, today: dt.date | None = None
+) -> Case:
     path = Path(path)
     try:
         raw = path.read_bytes()
@@ -119,21 +121,9 @@ _LIMITS = {
     "string_too_long": "max_length",
 }
 _KINDS = {
-    "int_type",
-    "int_from_float",
-    "int_parsing",
-    "float_type",
-    "float_parsing",
-    "bool_type",
-    "string_type",
-    "list_type",
-    "model_type",
-    "dict_type",
-    "string_pattern_mismatch",
-    "finite_number",
-    "string_unicode",
-    "model_attributes_type",
-    "number_too_large",
+    "int_type", "int_from_float", "int_parsing", "float_type", "float_parsing", "bool_type",
+    "string_type", "list_type", "model_type", "dict_type", "string_pattern_mismatch",
+    "finite_number", "string_unicode", "model_attributes_type", "number_too_large",
 }
 
 
@@ -165,10 +155,7 @@ def _names_its_value(kind: str) -> bool:
 
 # Refusals whose sentence does not quote the value: the value is shown before it.
 _SHOWN_WITH_VALUE = {
-    "case.control_character",
-    "case.not_one_line",
-    "case.hash_format",
-    "case.number_too_long",
+    "case.control_character", "case.not_one_line", "case.hash_format", "case.number_too_long"
 }
 
 

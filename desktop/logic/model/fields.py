@@ -120,13 +120,17 @@ def _iso_datetime(value: str, info: ValidationInfo) -> str:
 
 def _one_line(value: str) -> str:
     if "\n" in value or "\t" in value or value != value.strip():
-        raise refusal("not_one_line", "must be one line, without spaces at the start or end")
+        raise refusal(
+            "not_one_line", "must be one line, without spaces at the start or end"
+        )
     return value
 
 
 def _sha256(value: str) -> str:
     if not re.fullmatch(r"sha256:[0-9a-f]{64}", value):
-        raise refusal("hash_format", "must be sha256: followed by 64 lowercase hexadecimal digits")
+        raise refusal(
+            "hash_format", "must be sha256: followed by 64 lowercase hexadecimal digits"
+        )
     return value
 
 
