@@ -85,14 +85,9 @@ def add_history(cmd: argparse.ArgumentParser) -> None:
 
 
 def add_check(cmd: argparse.ArgumentParser) -> None:
-    cmd.add_argument(
-        "--against",
-        type=Path,
-        action="append",
-        default=[],
-        metavar="FILE_OR_ARCHIVE",
-        help="another witness: a backup file or an archive folder (repeatable)",
-    )
+    cmd.add_argument("--against", type=Path, action="append", default=[],
+                     metavar="FILE_OR_ARCHIVE",
+                     help="another witness: a backup file or an archive folder (repeatable)")
     cmd.set_defaults(run=run_check)
 
 
@@ -108,12 +103,8 @@ def add_restore(cmd: argparse.ArgumentParser) -> None:
 
 def add_rules(cmd: argparse.ArgumentParser) -> None:
     choice = cmd.add_mutually_exclusive_group()
-    choice.add_argument(
-        "--use",
-        type=Path,
-        metavar="FILE",
-        help="check FILE and keep it in the database as the department's rules",
-    )
+    choice.add_argument("--use", type=Path, metavar="FILE",
+                        help="check FILE and keep it in the database as the department's rules")
     choice.add_argument("--shipped", action="store_true",
                         help="forget the department's rules file: use the shipped one")  # fmt: skip
     cmd.set_defaults(run=run_rules)
@@ -229,7 +220,9 @@ def run_export(args: argparse.Namespace) -> int:
     except ExportRefused as exc:
         return fail(str(exc), BAD_INPUT)
     if rules is not None:
-        code = run_report_export(args, stored.case_id, source, department, rules, signers, signer)
+        code = run_report_export(
+            args, stored.case_id, source, department, rules, signers, signer
+        )
         if code == 0 and args.archive and signer is None:
             print("warning: the bundle is not signed (no --user NAME --password-stdin); "
                   "`verify` will not call it intact", file=sys.stderr)  # fmt: skip
