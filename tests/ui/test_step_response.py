@@ -1,6 +1,5 @@
 """Response step: scans and lesion diameters, the mRECIST series, treatments, adverse events."""
 
-import dataclasses
 import datetime as dt
 
 import pytest
@@ -104,8 +103,8 @@ def test_last_doses_set_the_earliest_surgery_date(step):
 
 
 def test_readiness_beside_the_date_names_the_largest_resection(step):
-    surgery = dataclasses.replace(
-        evaluate(step.document.case).surgery, liver_ok=True, resection_extent_max="segmentectomy"
+    surgery = evaluate(step.document.case).surgery._replace(
+        liver_ok=True, resection_extent_max="segmentectomy"
     )
     assert step.readiness_text(surgery, "sufficient") == (
         "liver ready: yes \u00b7 largest resection: segmentectomy \u00b7 FLR: sufficient"

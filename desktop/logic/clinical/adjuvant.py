@@ -6,8 +6,7 @@ included with its evidence, so the MDT sees why it is not offered.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from desktop.logic.clinical.regimens import AdjuvantOptionSpec, Catalogue, Regimen, regimen_text
 from desktop.logic.clinical.safety_patient import hbv_present
@@ -18,8 +17,7 @@ MACROVASCULAR_HVI = frozenset({"vv1", "vv2", "vv3"})
 ICI_OPTIONS = frozenset({"adjuvant-atezolizumab-bevacizumab", "adjuvant-pd1-monotherapy"})
 
 
-@dataclass(frozen=True, slots=True)
-class AdjuvantOption:
+class AdjuvantOption(NamedTuple):
     """One adjuvant option as offered for one case."""
 
     spec: AdjuvantOptionSpec

@@ -14,7 +14,7 @@ import calendar
 import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from desktop.logic.model import Message, Rules, RulesError, msg
 
@@ -86,8 +86,7 @@ THRESHOLDS = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Check:
+class Check(NamedTuple):
     """One rule applied to one regimen: its outcome, the sentence saying why, and its source.
 
     `missing` names the inputs (case-format paths) a check lacked, for the data checklist."""

@@ -7,8 +7,7 @@ renders them as `hcc-mdt-evaluation/1` (case-format.md) in the reader's language
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from desktop import __version__
 from desktop.logic.clinical.adjuvant import AdjuvantOption, adjuvant_options
@@ -38,8 +37,7 @@ OUTPUT_FORMAT = "hcc-mdt-evaluation/1"
 DISCLAIMER = "evaluation.disclaimer"
 
 
-@dataclass(frozen=True, slots=True)
-class Evaluation:
+class Evaluation(NamedTuple):
     """Everything computed for one case with one rules file."""
 
     rules_version: str

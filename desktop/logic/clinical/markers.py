@@ -9,15 +9,13 @@ IU/mL is compared in ng/mL (1 IU/mL = 1.21 ng/mL) and keeps what was entered bes
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from desktop.logic.model import Case
 
 
-@dataclass(frozen=True, slots=True)
-class MarkerPoint:
+class MarkerPoint(NamedTuple):
     date: dt.date
     value: float
     unit: str
@@ -36,8 +34,7 @@ class MarkerPoint:
         return out
 
 
-@dataclass(frozen=True, slots=True)
-class Markers:
+class Markers(NamedTuple):
     afp: tuple[MarkerPoint, ...]
     pivka_ii: tuple[MarkerPoint, ...]
 

@@ -10,10 +10,9 @@ once at load, so the per-case loop stays lean.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
@@ -283,8 +282,7 @@ SYSTEMIC = frozenset({"tki", "ici", "anti_vegf", "chemotherapy"})
 RegimenKind = tuple[frozenset[str], bool, bool]  # component classes, lenvatinib, TACE alone
 
 
-@dataclass(frozen=True, slots=True)
-class RegimenProfile:
+class RegimenProfile(NamedTuple):
     """Plain per-regimen facts for the per-case safety loop (no pydantic attribute lookups).
 
     `kind` is what decides which component checks apply: regimens of one kind share them."""

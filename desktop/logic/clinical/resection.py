@@ -9,7 +9,7 @@ with a treatment on record, undated) reassuring value is treated as missing.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from desktop.logic.clinical.checks import check_policy
 from desktop.logic.clinical.safety_patient import agent_classes
@@ -49,8 +49,7 @@ PLATELETS_RULE = "surgery.portal_hypertension.platelets_min"
 MELD_RULE = "surgery.portal_hypertension.meld_min"
 
 
-@dataclass(frozen=True, slots=True)
-class LastDose:
+class LastDose(NamedTuple):
     """The last conversion treatment's last dose; `ongoing` when an agent is still given."""
 
     date: dt.date | None
@@ -84,8 +83,7 @@ def stale(measured: dt.date | None, dose: LastDose) -> bool:
     return dose.date is not None and measured < dose.date
 
 
-@dataclass(frozen=True, slots=True)
-class LiverReadiness:
+class LiverReadiness(NamedTuple):
     liver_ok: bool | None
     why: tuple[Message, ...]
     makuuchi: str | None

@@ -11,9 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from desktop.logic.clinical.markers import marker_series
 from desktop.logic.clinical.response_numbers import (
@@ -45,8 +44,7 @@ BASELINE = "baseline"
 BOUNDARIES = (PR_DECREASE_PCT, PD_INCREASE_PCT)  # a percent shown near one needs its decimals
 
 
-@dataclass(frozen=True, slots=True)
-class Timepoint:
+class Timepoint(NamedTuple):
     """One scan of the series: its sum, its changes and its category, with the reasons."""
 
     date: dt.date
@@ -67,8 +65,7 @@ class Timepoint:
         }
 
 
-@dataclass(frozen=True, slots=True)
-class ResponseSeries:
+class ResponseSeries(NamedTuple):
     """The whole series read with one set of criteria: per-scan timepoints, current and best."""
 
     criteria: str
@@ -89,8 +86,7 @@ class ResponseSeries:
         }
 
 
-@dataclass(frozen=True, slots=True)
-class ChartSeries:
+class ChartSeries(NamedTuple):
     """Plain (date, value) points for the response chart: sum of diameters, AFP, PIVKA-II."""
 
     sum_mm: tuple[tuple[dt.date, float], ...]

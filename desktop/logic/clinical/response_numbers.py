@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
 from decimal import (
     MAX_EMAX,
     MAX_PREC,
@@ -24,6 +23,7 @@ from decimal import (
     InvalidOperation,
     Rounded,
 )
+from typing import NamedTuple
 
 from desktop.logic.model import Imaging
 
@@ -40,8 +40,7 @@ _TENTH, _HUNDREDTH = Decimal("0.1"), Decimal("0.01")
 _PLACES = (Decimal("0.1"), Decimal("0.01"), Decimal("0.001"), Decimal("0.0001"))
 
 
-@dataclass(frozen=True, slots=True)
-class Percent:
+class Percent(NamedTuple):
     """A percent change, exact: `hundredfold` / `reference` is 100 x (value - reference) /
     reference, with `reference` above 0."""
 

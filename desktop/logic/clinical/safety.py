@@ -7,8 +7,7 @@ nothing. Work that does not depend on the regimen is done once per case.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from desktop.logic.clinical.checks import (
     CAUTION,
@@ -45,8 +44,7 @@ VERDICT_BY_RANK = {0: SUITABLE, 1: UNCHECKED, 2: CAUTION, 3: CONTRAINDICATED}
 UNCHECKED_RANK = RANK[UNCHECKED]
 
 
-@dataclass(frozen=True, slots=True)
-class RegimenVerdict:
+class RegimenVerdict(NamedTuple):
     """The verdict on one regimen for one case, with every check that decided it.
 
     The checks are held as the parts every regimen shares (patient-wide, built once per case),
@@ -280,8 +278,7 @@ def lenvatinib_dose(case: Case, policy: Policy, cp_class: str) -> Message:
 # --- the data checklist -----------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class MissingInput:
+class MissingInput(NamedTuple):
     """One input a check lacked, listed once per patient with the rules that need it."""
 
     input: str

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from functools import cache
+from typing import NamedTuple
 
 from desktop.logic.clinical.checks import OK, UNCHECKED, Check, Policy, joined
 from desktop.logic.clinical.regimens import Catalogue, RegimenProfile, ae_term
@@ -175,8 +176,7 @@ def _enrolment(enrolled: tuple[Message, ...]) -> Message:
 # --- severe adverse events --------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class SevereEvent:
+class SevereEvent(NamedTuple):
     """One severe event on one agent: the agent, its class, and whether it stops every ICI."""
 
     event: AdverseEvent

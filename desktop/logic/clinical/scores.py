@@ -8,8 +8,7 @@ albumin, INR, ascites, encephalopathy) are always present; MELD says what is mis
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from desktop.logic.model import (
     Albumin,
@@ -54,8 +53,7 @@ ASCITES_POINTS = {"none": 1, "mild": 2, "moderate_severe": 3}
 ENCEPHALOPATHY_POINTS = {"none": 1, "grade_1_2": 2, "grade_3_4": 3}
 
 
-@dataclass(frozen=True, slots=True)
-class ChildPugh:
+class ChildPugh(NamedTuple):
     """Child-Pugh points (5-15) and class A/B/C."""
 
     points: int
@@ -129,8 +127,7 @@ MALBI_GRADE_2A_MAX = -2.27
 ALBI_GRADE_2_MAX = -1.39
 
 
-@dataclass(frozen=True, slots=True)
-class Albi:
+class Albi(NamedTuple):
     """ALBI score (unrounded) and its mALBI grade 1, 2a, 2b or 3."""
 
     score: float
@@ -212,8 +209,7 @@ SODIUM_LOW, SODIUM_HIGH = 125.0, 137.0
 MELD_CAP = 40
 
 
-@dataclass(frozen=True, slots=True)
-class Meld:
+class Meld(NamedTuple):
     """MELD and MELD-Na as integers, or None (with the missing input in `why`)."""
 
     meld: int | None

@@ -8,8 +8,7 @@ and `why` says so only where its presence would change the result.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from desktop.logic.clinical.scores import ChildPugh, settled
 from desktop.logic.model import Case, Message, Term, Tumor, msg, render_all
@@ -21,8 +20,7 @@ CNLC_SYSTEM = "CNLC 2022 (China Liver Cancer staging, primary liver cancer guide
 SYSTEM_TERMS = {BCLC_SYSTEM: "term.system.bclc_2022", CNLC_SYSTEM: "term.system.cnlc_2022"}
 
 
-@dataclass(frozen=True, slots=True)
-class Stage:
+class Stage(NamedTuple):
     """One staging result, stamped with the system and version that produced it."""
 
     system: str
@@ -42,8 +40,7 @@ class Stage:
         }
 
 
-@dataclass(frozen=True, slots=True)
-class Criterion:
+class Criterion(NamedTuple):
     """Within or beyond a tumour-burden criterion; `value` is the criterion's number, if any."""
 
     within: bool

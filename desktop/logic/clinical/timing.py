@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from desktop.logic.clinical.regimens import regimen_text
 from desktop.logic.clinical.resection import LastDose, last_dose, liver_readiness, stale
@@ -51,8 +50,7 @@ SECTION_6_FACTS = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class SurgeryTiming:
+class SurgeryTiming(NamedTuple):
     """The earliest resection date with what holds it back, and the FLR check."""
 
     earliest_date: dt.date | None
@@ -87,8 +85,7 @@ class SurgeryTiming:
         }
 
 
-@dataclass(frozen=True, slots=True)
-class Wait:
+class Wait(NamedTuple):
     """One thing surgery waits for: its sentence, and the date it clears (None: no date known)."""
 
     line: Message

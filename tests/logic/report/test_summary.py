@@ -1,6 +1,5 @@
 """The PDF MDT summary: every section and name in the text, fonts embedded, PDF/A, footer."""
 
-import dataclasses
 import re
 import zlib
 from pathlib import Path
@@ -412,7 +411,7 @@ def test_the_earliest_date_is_printed_beside_liver_ok_extent_and_flr(summary):
 def test_every_verdict_has_its_own_colour_and_unchecked_is_never_green(pvtt, verdict):
     ctx = make_context(pvtt, evaluate(pvtt), default_rules(), "en")
     regimen = evaluate(pvtt).regimens[0]
-    shown = verdict_text(ctx, dataclasses.replace(regimen, verdict=verdict))
+    shown = verdict_text(ctx, regimen._replace(verdict=verdict))
     assert COLOURS[verdict] in shown
     assert shown.count("checks not done") == 1  # pvtt records none of the 2026-12 inputs
     assert COLOURS["unchecked"] != COLOURS["suitable"]
