@@ -240,7 +240,6 @@ def older_than_months(measured: dt.date, as_of: dt.date, months: float) -> bool:
     return measured < months_before(as_of, int(months))
 
 
-@dataclass(frozen=True, slots=True)
 class Joined(Message):
     """Several clauses as one message parameter, separated by "; " (Chinese "；")."""
 

@@ -9,18 +9,19 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from desktop.logic.model.paths import resource
 
 LANGUAGES = ("en", "zh_CN")
 DEFAULT_LANGUAGE = "en"
+# Shared by every message without parameters: read-only by its type (a plain dict, so that a
+# message can be copied and pickled).
+NO_PARAMS: Mapping[str, Any] = {}
 
 
-@dataclass(frozen=True, slots=True)
-class Term:
+class Term(NamedTuple):
     """A glossary key, rendered as the word in the reader's language."""
 
     key: str
@@ -29,8 +30,7 @@ class Term:
         return text_table().get(self.key, {}).get(lang) or _fallback(self.key)
 
 
-@dataclass(frozen=True, slots=True)
-class Translated:
+class Translated(NamedTuple):
     """Text that comes with its own translation (a rules-file source), not from resources/text."""
 
     en: str
@@ -40,12 +40,11 @@ class Translated:
         return self.zh_CN if lang == "zh_CN" and self.zh_CN else self.en
 
 
-@dataclass(frozen=True, slots=True)
-class Message:
+class Message(NamedTuple):
     """One `why`/reason sentence: a template key and its parameters."""
 
     key: str
-    params: Mapping[str, Any] = field(default_factory=dict)
+    params: Mapping[str, Any] = NO_PARAMS
 
     def render(self, lang: str = DEFAULT_LANGUAGE) -> str:
         entry = text_table().get(self.key)

@@ -1,10 +1,20 @@
 """Clinical texts: every key in both languages, same placeholders, rendered with parameters."""
 
+import copy
+import pickle
 import string
 
 import pytest
 
-from desktop.logic.model.messages import LANGUAGES, Message, Term, msg, render_all, text_table
+from desktop.logic.model.messages import (
+    LANGUAGES,
+    Message,
+    Term,
+    Translated,
+    msg,
+    render_all,
+    text_table,
+)
 
 
 def _placeholders(template: str) -> set[str]:
@@ -38,3 +48,25 @@ def test_terms_and_numbers_render_in_the_readers_language():
 def test_unknown_key_is_an_error_not_a_blank():
     with pytest.raises(KeyError, match="no text for message key 'nope.nothing'"):
         Message("nope.nothing").render()
+
+
+def test_a_message_or_term_given_as_a_parameter_reads_as_its_text_not_as_its_fields():
+    # Messages, terms and translated texts are NamedTuples: the renderer must take them for
+    # sentences before it takes tuples for lists.
+    caution = Term("term.verdict.caution")
+    shown = msg("checks.verdict", verdict=caution).render("en")
+    assert caution.render("en") in shown
+    assert "term.verdict" not in shown
+    nested = msg("checks.verdict", verdict=Translated("own words", "自己的话"))
+    assert "自己的话" in nested.render("zh_CN")
+    assert "own words" in nested.render("en")
+
+
+def test_messages_compare_by_value_copy_and_pickle():
+    first = msg("checks.verdict", verdict=Term("term.verdict.caution"))
+    assert first == msg("checks.verdict", verdict=Term("term.verdict.caution"))
+    assert first != msg("checks.verdict", verdict=Term("term.verdict.suitable"))
+    assert Message("evaluation.disclaimer").params == {}
+    for copied in (copy.deepcopy(first), pickle.loads(pickle.dumps(first))):
+        assert copied == first
+        assert copied.render("zh_CN") == first.render("zh_CN")
