@@ -1,5 +1,5 @@
 """`python -m desktop` runs the same command line as `mdt-planner`."""
 
-from desktop.cli import main
+from desktop.cli import run
 
-raise SystemExit(main())
+run()

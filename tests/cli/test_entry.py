@@ -1,12 +1,14 @@
 """The entry point reads the command first and imports only that command's module."""
 
 import argparse
+import gc
 import subprocess
 import sys
 
 import pytest
 
-from desktop.cli import COMMANDS, build_parser, command_name, parser_for
+import desktop.cli
+from desktop.cli import COMMANDS, build_parser, command_name, main, parser_for
 from tests.conftest import REPO
 
 PDF_AND_QT = {"reportlab", "pikepdf", "fontTools", "jsonschema", "PySide6", "ssl"}
@@ -116,3 +118,37 @@ def test_an_unknown_command_is_refused_naming_every_command(capsys):
     error = capsys.readouterr().err
     assert "invalid choice: 'evaluat'" in error
     assert all(f"'{name}'" in error for name in COMMANDS)
+
+
+@pytest.mark.parametrize(
+    ("argv", "collects"),
+    [
+        (["evaluate", "c.json"], False),  # one file, then the process ends
+        (["--db", "x.sqlite3", "import", "a.json"], True),
+        (["check"], True),
+        ([], True),  # the app
+    ],
+)
+def test_the_console_script_keeps_the_garbage_collector_except_for_one_file(
+    argv, collects, monkeypatch
+):
+    disabled = []
+    monkeypatch.setattr(desktop.cli.gc, "disable", lambda: disabled.append(True))
+    monkeypatch.setattr(desktop.cli, "main", lambda given: 0)
+    monkeypatch.setattr(sys, "argv", ["mdt-planner", *argv])
+    with pytest.raises(SystemExit):
+        desktop.cli.run()
+    assert disabled == ([] if collects else [True])
+
+
+def test_the_console_script_and_python_m_desktop_run_the_same_entry():
+    pyproject = (REPO / "pyproject.toml").read_text(encoding="utf-8")
+    assert 'mdt-planner = "desktop.cli:run"' in pyproject
+    assert "from desktop.cli import run" in (REPO / "desktop" / "__main__.py").read_text()
+
+
+def test_main_in_process_leaves_the_garbage_collector_on(capsys):
+    case = REPO / "resources" / "demo" / "advanced-pvtt-conversion.json"
+    assert main(["evaluate", str(case)]) == 0
+    assert capsys.readouterr().out.startswith("{")
+    assert gc.isenabled()
