@@ -71,8 +71,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     ),
 }
 VALUE_OPTIONS = ("--db", "--user")  # global options that take a value (the scan below skips it)
-# The planner uses no pydantic plugins; looking for them reads every installed package's
-# metadata (importlib.metadata, email, zipfile) on the first model class.
+# pydantic's own switch for plugins, for the releases that read it; the planner keeps every
+# plugin out on all of them (desktop/logic/model/no_plugins.py).
 os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 # Commands that read one file, print and exit. In their process the cyclic garbage collector
 # would only rescan what the imports and pydantic's schemas made (about a tenth of `evaluate`),

@@ -10,6 +10,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from desktop.logic.model.front_door import lazy_exports
+from desktop.logic.model.no_plugins import refuse_plugins
+
+refuse_plugins()  # before any model is built: no pydantic plugin sees a record
 
 if TYPE_CHECKING:
     from desktop.logic.model import lifecycle

@@ -33,7 +33,8 @@ def test_an_unknown_name_is_an_attribute_error():
 def test_messages_load_without_pydantic():
     code = (
         "import sys\nfrom desktop.logic.model import msg, resource\n"
-        "print(any(m.startswith('pydantic') for m in sys.modules))"
+        # the package itself: the stand-in for its plugin loader is not pydantic (no_plugins.py)
+        "print('pydantic' in sys.modules or 'pydantic_core' in sys.modules)"
     )
     done = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, cwd=REPO
