@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+from collections.abc import Iterator
 from typing import Any
 
 from desktop.logic.model.case import Case
@@ -79,3 +80,15 @@ def with_additions(data: dict[str, Any]) -> dict[str, Any]:
             node = node.setdefault(part, {})
         node[last] = copy.deepcopy(value)
     return filled
+
+
+def json_leaves(value: Any) -> Iterator[Any]:
+    """Every value inside a JSON-like value that is neither an object nor an array."""
+    if isinstance(value, dict):
+        for item in value.values():
+            yield from json_leaves(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from json_leaves(item)
+    else:
+        yield value

@@ -17,6 +17,7 @@ from desktop.logic.report.deidentify import (
 )
 from desktop.logic.report.layout import pseudonym
 from desktop.logic.report.summary import write_summary_pdf
+from tests.factories import json_leaves
 from tests.logic.report.test_summary import pdf_text
 
 FREE_TEXT = {
@@ -62,17 +63,6 @@ def case(data):
     return parse_case(data)
 
 
-def _values(value):
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from _values(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from _values(item)
-
-
 def _text(case):
     return json.dumps(case.to_json_dict(), ensure_ascii=False)
 
@@ -80,7 +70,7 @@ def _text(case):
 def test_default_copy_omits_every_free_text_field_and_lists_each(case):
     copy = deidentify_case(case)
     text = _text(copy.case)
-    for value in _values(FREE_TEXT):
+    for value in (v for v in json_leaves(FREE_TEXT) if isinstance(v, str)):
         if value not in ("continue-preoperative-regimen", "bclc", "C", "B", "not_done", "Chen Jie"):
             assert value not in text
     for identifier in ("Maria", "Lopez", "778899", "1961"):
