@@ -84,8 +84,8 @@ ONE_FILE_COMMANDS = frozenset({"evaluate"})
 def build_parser(command: str | None = None, *, every: bool = True) -> argparse.ArgumentParser:
     """The whole command line. With `every=False` and a known `command`, only that command's
     parser is made (the others serve only the top-level help and the error naming an unknown
-    command: a tenth of `evaluate`'s own start); with `every=False` and no known command, every
-    command is listed by name and help, none with its options."""
+    command: about 1% of `evaluate`); with `every=False` and no known command, every command is
+    listed by name and help, none with its options."""
     parser = argparse.ArgumentParser(
         prog="mdt-planner",
         description="HCC conversion-therapy MDT planner. Without a command, opens the app. "

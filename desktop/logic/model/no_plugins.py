@@ -16,8 +16,6 @@ importlib.metadata (email, zipfile, csv): about 8% of `mdt-planner evaluate`.
 
 from __future__ import annotations
 
-import importlib.machinery
-import importlib.util
 import sys
 import types
 from typing import Any
@@ -45,6 +43,9 @@ class NoPlugins(types.ModuleType):
 
 def _load_real_loader() -> types.ModuleType:
     """The real loader module, executed without taking the stand-in's place in sys.modules."""
+    import importlib.machinery
+    import importlib.util
+
     import pydantic.plugin
 
     spec = importlib.machinery.PathFinder.find_spec(LOADER, list(pydantic.plugin.__path__))
